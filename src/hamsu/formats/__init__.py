@@ -1,0 +1,1 @@
+"""Writing results: atomic files, and the TMX, TSV and JSON lines formats."""

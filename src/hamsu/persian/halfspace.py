@@ -1,0 +1,166 @@
+"""Half-space (ZWNJ, U+200C) restoration for Persian words that lost theirs.
+
+Two kinds of damage: the ZWNJ deleted, gluing the parts (میشود، درگیریها) and the ZWNJ turned
+into a space, splitting the word (می شود، برنامه ریزی). Glued words are looked up whole in the
+compiled table of half-space spellings, then analysed by morphology (می/نمی + verb form; a known
+stem + ها/های/...; a stem ending in silent ه + ای/ام/اند/...). Split words are joined where the
+second part cannot stand alone (ها، ترین، the clitics after silent ه), after می/نمی before a verb
+form, and for compounds whose half-space spelling clearly dominates. A glued word that is also a
+word of its own keeps its spelling (فرماندهان میدانی, "field commanders") unless the word before it
+is a subject pronoun, which makes the verb reading certain (تو می‌دانی).
+
+Precision comes first: when no rule is sure, the text is left as it is. The writer's own ZWNJs
+are never removed here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Edit
+from .lexicon import halfspace_lexicon
+from .orthography import (
+    AFTER_SILENT_HE,
+    FUNCTION_WORDS,
+    PLURAL_SUFFIXES,
+    SUFFIX_TOKENS,
+    VERB_PREFIXES,
+    ZWNJ,
+    ends_with_silent_he,
+    joins,
+)
+
+RULE_GLUED = "halfspace.glued"
+RULE_SPLIT = "halfspace.split"
+RULE_CONTEXT = "halfspace.context"
+
+DIACRITICS = "\u064b-\u065f\u0670"
+_DIACRITIC = re.compile(f"[{DIACRITICS}]")
+# A Persian word: Arabic-script letters with their diacritics and inner half-spaces.
+_WORD_SPLIT = re.compile(f"([\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff{DIACRITICS}\u200c]+)")
+SUBJECT_PRONOUNS = frozenset("من تو او وی ما شما ایشان آنها آن‌ها".split())
+_MIN_STEM = 2
+_MIN_SILENT_HE_STEM = 3
+
+
+def _spell(key: str) -> str:
+    """The spelling hamsu writes for a word given without half-spaces or diacritics."""
+    lex = halfspace_lexicon()
+    form = lex.zwnj.get(key)
+    if form is not None:
+        return form
+    if key in lex.known or len(key) < 3:
+        return key
+    for prefix in VERB_PREFIXES:
+        rest = key[len(prefix):]
+        if key.startswith(prefix) and rest in lex.verbs:
+            return prefix + ZWNJ + rest
+    for suffix in PLURAL_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and len(stem) >= _MIN_STEM and (stem in lex.known or stem in lex.zwnj):
+            return lex.zwnj.get(stem, stem) + (ZWNJ if joins(stem[-1]) else "") + suffix
+    for clitic in AFTER_SILENT_HE:
+        stem = key[: -len(clitic)]
+        if (
+            key.endswith(clitic)
+            and len(stem) >= _MIN_SILENT_HE_STEM
+            and ends_with_silent_he(stem)
+            and (stem in lex.known or stem in lex.zwnj)
+        ):
+            return lex.zwnj.get(stem, stem) + ZWNJ + clitic
+    return key
+
+
+def _with_boundaries(token: str, form: str) -> str:
+    """`token` with a ZWNJ added wherever `form` (the same letters) has one after a joining letter."""
+    boundaries = set()
+    letters = 0
+    for ch in form:
+        if ch == ZWNJ:
+            boundaries.add(letters)
+        else:
+            letters += 1
+    out = []
+    letters = 0
+    for i, ch in enumerate(token):
+        out.append(ch)
+        if ch == ZWNJ or _DIACRITIC.match(ch):
+            continue
+        letters += 1
+        nxt = token[i + 1] if i + 1 < len(token) else ""
+        if letters in boundaries and joins(ch) and nxt and nxt != ZWNJ and not _DIACRITIC.match(nxt):
+            out.append(ZWNJ)
+        elif letters in boundaries and joins(ch) and nxt and _DIACRITIC.match(nxt):
+            boundaries.discard(letters)
+            boundaries.add(-letters)  # after this letter's diacritics
+        if -letters in boundaries and (not nxt or not _DIACRITIC.match(nxt)) and nxt and nxt != ZWNJ:
+            out.append(ZWNJ)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def fix_word(token: str) -> str:
+    """One word with its half-spaces restored, context aside."""
+    key = token.replace(ZWNJ, "")
+    if _DIACRITIC.search(key):
+        key = _DIACRITIC.sub("", key)
+    form = _spell(key)
+    if form == key or form == token:
+        return token
+    return _with_boundaries(token, form)
+
+
+def _key(word: str) -> str:
+    key = word.replace(ZWNJ, "")
+    return _DIACRITIC.sub("", key) if _DIACRITIC.search(key) else key
+
+
+def _joins_across_space(left: str, right: str) -> bool:
+    """Whether `left right` is one word whose half-space became a space."""
+    lex = halfspace_lexicon()
+    last = left.rsplit(ZWNJ, 1)[-1]
+    right_key = _key(right)
+    if last in VERB_PREFIXES:
+        return right_key in lex.verbs or lex.zwnj.get(last + right_key, "").startswith(last + ZWNJ)
+    if right_key in SUFFIX_TOKENS:
+        if last in FUNCTION_WORDS:
+            return False
+        return len(_key(last)) >= _MIN_STEM
+    if right_key in AFTER_SILENT_HE:
+        return ends_with_silent_he(_key(last)) and len(_key(last)) >= _MIN_SILENT_HE_STEM
+    # A compound is decided on the parts that meet: برنامه ریزی‌های joins as برنامه‌ریزی does.
+    left_part, right_part = _key(last), _key(right.split(ZWNJ, 1)[0])
+    return (left_part + ZWNJ + right_part) in lex.compounds
+
+
+def halfspace_edits(text: str) -> list[Edit]:
+    """The edits that restore half-spaces in `text` (any number of lines)."""
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    if not words:
+        return []
+    fixed = list(map(fix_word, words))
+    lex = halfspace_lexicon()
+    # Context: a glued word that is also a word of its own reads as a verb after a subject pronoun.
+    for i in [i for i, w in enumerate(words) if w in lex.ambiguous]:
+        if i > 0 and parts[2 * i] == " " and fixed[i - 1] in SUBJECT_PRONOUNS:
+            fixed[i] = _with_boundaries(words[i], lex.ambiguous[words[i]])
+    # Words split by a space: decide each single space between two Persian words.
+    seps = parts[2::2]
+    joined = set()
+    for i in range(len(words) - 1):
+        if seps[i] == " " and _joins_across_space(fixed[i], fixed[i + 1]):
+            joined.add(i)
+
+    edits = []
+    pos = 0
+    for i, word in enumerate(words):
+        pos += len(parts[2 * i])
+        end = pos + len(word)
+        if fixed[i] != word:
+            rule = RULE_GLUED if words[i] not in lex.ambiguous else RULE_CONTEXT
+            edits.append(Edit(pos, end, fixed[i], rule))
+        if i in joined:
+            edits.append(Edit(end, end + 1, ZWNJ, RULE_SPLIT))
+        pos = end
+    return edits

@@ -1,0 +1,105 @@
+"""Character-level fixes: letter variants, kashida, invisible marks, odd spaces, digits, diacritics.
+
+Each rule finds what it changes with one regular expression, so text that needs nothing costs one
+scan per rule and the rule can name every change it makes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Iterable
+
+from ..records import Edit
+from .orthography import ZWNJ
+
+ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
+DIACRITIC_CLASS = "\u064b-\u065f\u0670"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+
+_LETTER_VARIANTS = {"ي": "ی", "ى": "ی", "ك": "ک"}
+# Hamza above (U+0654) and below (U+0655) make letters of their own (شیء، ۀ) and are kept.
+_DIACRITICS_TO_STRIP = "\u064b-\u0653\u0656-\u065f\u0670"
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+
+Rule = Callable[[str], Iterator[Edit]]
+
+
+def _subs(pattern: str, rule: str, replace: Callable[[re.Match[str]], str]) -> Rule:
+    compiled = re.compile(pattern)
+
+    def edits(text: str) -> Iterator[Edit]:
+        for m in compiled.finditer(text):
+            after = replace(m)
+            if after != m.group():
+                yield Edit(m.start(), m.end(), after, rule)
+
+    return edits
+
+
+def _presentation_form(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
+# Runs of ZWNJ, ZWNJ at a word edge, and ZWNJ beside anything but an Arabic-script letter do
+# nothing useful; a zero-width space between two letters is a half-space typed with the wrong key.
+_INVISIBLE_RUN = re.compile("[\u200c\u200b]+")
+_LETTER_OR_MARK = re.compile(f"[{ARABIC_LETTER}{DIACRITIC_CLASS}]")
+_LETTER = re.compile(f"[{ARABIC_LETTER}]")
+
+
+def zwnj_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _INVISIBLE_RUN.finditer(text):
+        start, end = m.span()
+        inner = start > 0 and end < len(text) and _LETTER_OR_MARK.match(text[start - 1]) and _LETTER.match(text[end])
+        after = ZWNJ if inner else ""
+        if after != m.group():
+            rule = "letters.zwnj" if ZWNJ in m.group() else "spaces.zwsp"
+            edits.append(Edit(start, end, after, rule))
+    return edits
+
+
+def run_rules(rules: Iterable[Rule], text: str) -> list[Edit]:
+    """The edits of several rules in text order; where two overlap, the earlier rule wins."""
+    edits = [e for rule in rules for e in rule(text)]
+    if len(edits) < 2:
+        return edits
+    edits.sort(key=lambda e: (e.start, e.end))
+    kept = [edits[0]]
+    for e in edits[1:]:
+        last = kept[-1]
+        if e.start >= last.end and (e.start, e.end) != (last.start, last.end):
+            kept.append(e)
+    return kept
+
+
+BASE_RULES: tuple[Rule, ...] = (
+    _subs("[يىك]", "letters.arabic_variant", lambda m: _LETTER_VARIANTS[m.group()]),
+    _subs("[\ufb50-\ufdff\ufe70-\ufefc]+", "letters.presentation_form", _presentation_form),
+    _subs("\u0640+", "letters.kashida", lambda m: ""),
+    _subs(f"[{_BIDI}]+", "spaces.bidi_mark", lambda m: ""),
+    _subs("\ufeff+", "spaces.invisible", lambda m: ""),
+    _subs(f"[{_ODD_SPACES}]", "spaces.odd_space", lambda m: " "),
+)
+
+STRIP_DIACRITICS: Rule = _subs(f"[{_DIACRITICS_TO_STRIP}]+", "letters.diacritic", lambda m: "")
+
+_TO_PERSIAN = str.maketrans("0123456789" + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+_TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS + "٫٬", "0123456789" * 2 + ".,")
+# A number is digits with decimal or thousands marks between digits. Numbers glued to Latin
+# letters (COVID-19, A4, mp3) are identifiers and keep their digits under --digits fa.
+_NUMBER = re.compile(r"(?<![A-Za-z\d_/.\-])[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z\d_])")
+
+
+def _digits_fa(m: re.Match[str]) -> str:
+    number = m.group()
+    marks = {".": "٫", ",": "٬"}
+    return "".join(marks.get(ch, ch) for ch in number).translate(_TO_PERSIAN)
+
+
+DIGITS_RULES: dict[str, Rule] = {
+    "fa": _subs(_NUMBER.pattern, "digits.persian", _digits_fa),
+    "ascii": _subs("[۰-۹٠-٩]+(?:[٫٬][۰-۹٠-٩]+)*", "digits.ascii", lambda m: m.group().translate(_TO_ASCII)),
+}

@@ -1,0 +1,146 @@
+"""Persian normalization: a fixed chain of stages, each a pure function from text to edits.
+
+The stages run only over lines that hold Arabic-script characters, so English and other Latin
+text passes through unchanged. No rule crosses a line break, so the output has exactly the lines
+of the input. URLs, e-mail addresses, hashtags and mentions are never edited.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from ..records import Change, Edit, Normalized
+from .halfspace import halfspace_edits
+from .letters import BASE_RULES, DIGITS_RULES, STRIP_DIACRITICS, run_rules, zwnj_edits
+from .punctuation import PUNCTUATION_RULES, ascii_quote_edits
+
+DIGIT_MODES = ("keep", "fa", "ascii")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_PROTECTED = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"  # URLs
+    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
+    r"|(?<!\w)[#@][\w\u200c]+"  # hashtags and mentions
+)
+_MAY_PROTECT = re.compile(r"://|www\.|[@#]")
+
+Stage = Callable[[str], list[Edit]]
+
+
+@dataclass(frozen=True)
+class Options:
+    digits: str = "keep"
+    strip_diacritics: bool = False
+
+    def __post_init__(self) -> None:
+        if self.digits not in DIGIT_MODES:
+            raise ValueError(f"digits must be one of {', '.join(DIGIT_MODES)}, not {self.digits!r}")
+
+
+def _punctuation_edits(text: str) -> list[Edit]:
+    return run_rules((*PUNCTUATION_RULES, ascii_quote_edits), text)
+
+
+def stages(options: Options) -> list[Stage]:
+    chain: list[Stage] = [partial(run_rules, BASE_RULES), zwnj_edits]
+    if options.strip_diacritics:
+        chain.append(partial(run_rules, (STRIP_DIACRITICS,)))
+    if options.digits != "keep":
+        chain.append(partial(run_rules, (DIGITS_RULES[options.digits],)))
+    chain += [halfspace_edits, _punctuation_edits]
+    return chain
+
+
+def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
+    if not edits or not _MAY_PROTECT.search(text):
+        return edits
+    spans = [m.span() for m in _PROTECTED.finditer(text)]
+    if not spans:
+        return edits
+    return [e for e in edits if not any(s < e.end and e.start < t or s < e.start < t for s, t in spans)]
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    if not edits:
+        return text
+    out, prev = [], 0
+    for e in edits:
+        out += (text[prev : e.start], e.after)
+        prev = e.end
+    out.append(text[prev:])
+    return "".join(out)
+
+
+def persian_blocks(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of runs of whole lines that hold Arabic-script characters."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        if _ARABIC_SCRIPT.search(line):
+            if blocks and not text[blocks[-1][1] : pos].strip("\r\n"):
+                blocks[-1] = (blocks[-1][0], end)
+            else:
+                blocks.append((pos, end))
+        pos += len(line)
+    return blocks
+
+
+def _run_block(block: str, chain: list[Stage], trace: list[tuple[str, list[Edit]]] | None) -> str:
+    for stage in chain:
+        edits = _unprotected(block, stage(block))
+        if trace is not None and edits:
+            trace.append((block, edits))
+        block = apply_edits(block, edits)
+    return block
+
+
+def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -> str:
+    """Normalized Persian text: letters, spaces, punctuation spacing and half-spaces."""
+    chain = stages(Options(digits, strip_diacritics))
+    out, prev = [], 0
+    for start, end in persian_blocks(text):
+        out += (text[prev:start], _run_block(text[start:end], chain, None))
+        prev = end
+    out.append(text[prev:])
+    return "".join(out)
+
+
+def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool = False) -> Normalized:
+    """Like normalize(), with every change located in `text` and a map from output to input offsets."""
+    chain = stages(Options(digits, strip_diacritics))
+    out: list[str] = []
+    changes: list[Change] = []
+    offset_map: list[int] = []
+    prev = 0
+    for start, end in persian_blocks(text):
+        offset_map += range(prev, start)
+        out.append(text[prev:start])
+        trace: list[tuple[str, list[Edit]]] = []
+        result = _run_block(text[start:end], chain, trace)
+        positions = list(range(start, end + 1))  # block position -> original offset
+        for stage_text, edits in trace:
+            changes += (
+                Change(positions[e.start], positions[e.end], stage_text[e.start : e.end], e.after, e.rule)
+                for e in edits
+            )
+            positions = _compose(positions, edits)
+        offset_map += positions[:-1]
+        out.append(result)
+        prev = end
+    offset_map += range(prev, len(text) + 1)
+    changes.sort(key=lambda c: c.offset)
+    return Normalized("".join(out), tuple(changes), tuple(offset_map))
+
+
+def _compose(positions: list[int], edits: list[Edit]) -> list[int]:
+    """The offset map after `edits`: new characters map to the start of what they replaced."""
+    new: list[int] = []
+    prev = 0
+    for e in edits:
+        new += positions[prev : e.start]
+        new += [positions[e.start]] * len(e.after)
+        prev = e.end
+    new += positions[prev:]
+    return new

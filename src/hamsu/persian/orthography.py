@@ -1,0 +1,137 @@
+"""The half-space orthography policy: which spelling of a word hamsu writes.
+
+The policy is the common modern standard (the Academy's دستور خط فارسی as publishers apply it):
+می/نمی before a verb, the plural ها/های/هایی, تر/ترین and the clitics after a silent ه take a ZWNJ
+after a joining letter; verb phrases and prepositions stay apart (واقع شده است، به عنوان); a
+two-word compound is joined only where its joined spelling clearly dominates.
+
+The lexicons say which spellings exist and how often; this module decides between them. It is used
+at build time (tools/build_lexicon.py compiles its decisions into a table) and at run time (the
+morphological fallback for words no lexicon lists).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+ZWNJ = "\u200c"
+
+# Letters that never join the letter after them: a ZWNJ after them changes nothing on screen.
+NON_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
+
+VERB_PREFIXES = ("نمی", "می")
+PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها")
+COMPARATIVE_SUFFIXES = ("ترین", "تر")
+# Clitics written apart after a silent ه (خانه‌ای، گفته‌اند، نامه‌اش). ی is the ezafe (واژه‌ی).
+AFTER_SILENT_HE = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
+SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + ("تری",))
+
+# Words that start phrases rather than compounds: a space after them is a real word boundary
+# (به عنوان، در حالی که، هم زمان) even where a lexicon lists a joined spelling.
+FUNCTION_WORDS = frozenset(
+    "به در از با بر تا برای که و یا را این آن هر هم همه چه چون اگر نه نیز پس"
+    " ای چند بسیار خیلی یکی همین همان چنین چنان وی او من تو ما شما آنها ایشان"
+    " است بود شد هست نیست باید شاید".split()
+)
+
+# Light verbs and auxiliaries: a noun or adjective before their forms makes a verb phrase, which
+# the standard writes apart (واقع شده، تصمیم گرفت، اعلام کرد).
+_LIGHT_VERB_STEMS = (
+    ("شد", "شو"), ("کرد", "کن"), ("بود", "باش"), ("داشت", "دار"), ("گرفت", "گیر"), ("نمود", "نما"),
+    ("گشت", "گرد"), ("ساخت", "ساز"), ("داد", "ده"), ("زد", "زن"), ("آمد", "آی"), ("رفت", "رو"),
+    ("خورد", "خور"), ("یافت", "یاب"), ("کشید", "کش"), ("آورد", "آور"), ("خواست", "خواه"),
+    ("گذاشت", "گذار"), ("افتاد", "افت"), ("دید", "بین"), ("نهاد", "نه"),
+)
+_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه", "ن", "نی")
+# Not the bare present stem + ی: it is also the noun suffix of compounds (پیش‌بینی، جمع‌آوری).
+_PRESENT_ENDINGS = ("م", "د", "یم", "ید", "ند")
+LIGHT_VERB_FORMS = frozenset(
+    [past + e for past, _ in _LIGHT_VERB_STEMS for e in _PAST_ENDINGS]
+    + [pres + e for _, pres in _LIGHT_VERB_STEMS for e in _PRESENT_ENDINGS]
+    + [prefix + pres + e for _, pres in _LIGHT_VERB_STEMS for e in ("ی", *_PRESENT_ENDINGS) for prefix in "بن"]
+    + ["است", "هست", "نیست", "هستند", "نیستند", "باشد", "باشند"]
+)
+
+# Between a glued key and a listed half-space spelling, the half-space one is written when Lilak
+# lists it and not the glued one (Lilak is the standard), or when it is frequent enough: its share
+# of the two spellings' counts reaches the threshold. The threshold is lower for the morphology
+# the policy fixes (می، ها، تر، clitics), since 2012 Wikipedia counts still favour the old glued
+# habit; a glued form far more frequent is a word of its own or lexicalized (میدانی "field" beside
+# می‌دانی "you know"; آنها، بیشتر) and is kept.
+POLICY_SHARE = 0.25
+COMPOUND_SHARE = 0.5
+# A two-word compound joins across a space only where its joined spelling is frequent next to the
+# rarer of its parts: the parts then mostly occur inside the compound.
+COMPOUND_DOMINANCE = 0.02
+COMPOUND_MIN_COUNT = 5
+CURATED = frozenset("LNPUHSV")
+STANDARD = frozenset("LU")  # Lilak: its lexicon and user words
+
+
+def joins(letter: str) -> bool:
+    """True if the letter connects to the next one, so a ZWNJ after it shows."""
+    return "\u0620" <= letter <= "\u06ff" and letter not in NON_JOINING
+
+
+def ends_with_silent_he(word: str) -> bool:
+    # A final ه after a vowel-less consonant is usually silent (خانه، گفته); after ا or و it is
+    # pronounced (راه، کوه) and takes clitics directly (راهی).
+    return len(word) >= 2 and word[-1] == "ه" and word[-2] not in "اوآ"
+
+
+@dataclass(frozen=True)
+class Spelling:
+    form: str  # the spelling to write for this key
+    alternative: str | None = None  # a half-space verb reading kept only when context asks for it
+
+
+def is_policy_boundary(left: str, right: str) -> bool:
+    """True where the orthography policy itself asks for a half-space between the two parts."""
+    return (
+        left.rsplit(ZWNJ, 1)[-1] in VERB_PREFIXES
+        or right.split(ZWNJ, 1)[0] in SUFFIX_TOKENS
+        or (right.split(ZWNJ, 1)[0] in AFTER_SILENT_HE and ends_with_silent_he(left))
+    )
+
+
+def _policy_form(form: str) -> bool:
+    parts = form.split(ZWNJ)
+    return any(is_policy_boundary(ZWNJ.join(parts[:i]), ZWNJ.join(parts[i:])) for i in range(1, len(parts)))
+
+
+def choose_spelling(
+    key: str, forms: list[str], count: Mapping[str, float], flags: Mapping[str, set[str]]
+) -> Spelling:
+    """Decide between a glued key and the half-space spellings the lexicons list for it."""
+    best = max(forms, key=lambda f: (bool(flags.get(f, set()) & CURATED), count.get(f, 0.0), f))
+    key_flags, best_flags = flags.get(key, set()), flags.get(best, set())
+    if best_flags & STANDARD and not key_flags & STANDARD:
+        return Spelling(best)
+    share = (count.get(best, 0.0) + 1) / (count.get(best, 0.0) + count.get(key, 0.0) + 2)
+    if share >= (POLICY_SHARE if _policy_form(best) else COMPOUND_SHARE):
+        return Spelling(best)
+    verb_reading = best.startswith(tuple(p + ZWNJ for p in VERB_PREFIXES)) and "V" in best_flags
+    return Spelling(key, best if verb_reading else None)
+
+
+def joins_from_space(
+    form: str, count: Mapping[str, float], flags: Mapping[str, set[str]], verb_forms: frozenset[str] = frozenset()
+) -> bool:
+    """Whether `a b` may become `a‌b` when the lexicons list the compound `form`.
+
+    `verb_forms` are finite forms and infinitives of all verbs: after a noun they make a verb
+    phrase (بیرون راندن), which stays apart.
+    """
+    parts = form.split(ZWNJ)
+    if len(parts) != 2:
+        return False
+    left, right = parts
+    if left in FUNCTION_WORDS or right in FUNCTION_WORDS or right in LIGHT_VERB_FORMS or right in verb_forms:
+        return False
+    if left in VERB_PREFIXES or right in SUFFIX_TOKENS:
+        return True  # morphology, handled by rule as well
+    c_form = count.get(form, 0.0)
+    if c_form < COMPOUND_MIN_COUNT and not (flags.get(form, set()) & CURATED):
+        return False
+    rarer = min(count.get(left, 0.0), count.get(right, 0.0))
+    return c_form >= COMPOUND_DOMINANCE * rarer

@@ -1,0 +1,1 @@
+"""Reading documents: bytes to text, with clear errors for bad input."""
