@@ -97,6 +97,14 @@ def joined(form: str) -> str:
     return form.replace(ZWNJ, "")
 
 
+def present_stems(shared: Path) -> frozenset[str]:
+    stems = set()
+    for line in (shared / "data" / "lexicon" / "hazm" / "verbs.dat").read_text(encoding="utf-8").splitlines():
+        if "#" in line:
+            stems.add(clean(line.split("#")[1]))
+    return frozenset(s for s in stems if s)
+
+
 def verb_forms(shared: Path) -> frozenset[str]:
     """Infinitives and simple past forms of every verb hazm lists (راندن، رفتند)."""
     forms = set()
@@ -109,7 +117,11 @@ def verb_forms(shared: Path) -> frozenset[str]:
 
 def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
     """The runtime tables: which glued spellings take a ZWNJ, which words exist, verb forms."""
-    from hamsu.persian.orthography import choose_spelling, joins_from_space  # the policy lives in the package
+    from hamsu.persian.orthography import (  # the policy lives in the package
+        bound_heads,
+        choose_spelling,
+        joins_from_space,
+    )
 
     count = {w: c for w, (c, _) in table.items()}
     flags = {w: f for w, (_, f) in table.items()}
@@ -119,15 +131,23 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
             by_key[joined(form)].append(form)
 
     verbal = verb_forms(shared)
+    productivity: dict[str, int] = defaultdict(int)
+    for form in table:
+        if ZWNJ in form:
+            productivity[form.rsplit(ZWNJ, 1)[1]] += 1
+    heads = bound_heads(present_stems(shared), productivity, flags)
     zwnj_forms, ambiguous, compounds = [], [], []
     for key, forms in by_key.items():
         decision = choose_spelling(key, forms, count, flags)
         if decision.form != key:
             zwnj_forms.append(decision.form)
-            if joins_from_space(decision.form, count, flags, verbal):
-                compounds.append(decision.form)
         elif decision.alternative:
             ambiguous.append(decision.alternative)
+        # A compound may join across a space even where its glued spelling is the usual one
+        # (نام گذاری): the choice there is between a half-space and a space.
+        for form in forms:
+            if joins_from_space(form, count, flags, verbal, heads):
+                compounds.append(form)
     known = [w for w, (c, f) in table.items() if ZWNJ not in w and (f - {"W"} or c >= MIN_WIKI_COUNT)]
     verb_rest = {joined(w.split(ZWNJ, 1)[1]) for w, f in flags.items()
                  if "V" in f and w.startswith(("می" + ZWNJ, "نمی" + ZWNJ))}
@@ -137,6 +157,7 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
         "compounds": sorted(compounds),
         "known": sorted(known),
         "verbs": sorted(verb_rest),
+        "heads": sorted(heads),
     }
 
 

@@ -5,7 +5,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import IO, Optional
 
 import typer
 
@@ -38,39 +38,49 @@ def main(
     """hamsu (همسو): clean, aligned, checked Persian–English parallel text."""
 
 
-def _input_texts(files: list[Path], encoding: str) -> Iterator[str]:
+def _sources(files: list[Path], encoding: str) -> Iterator[Iterator[str]]:
+    """The text of each input, in order, as an iterator of decoded pieces; `-` is standard input."""
     from .read.decode import decode_chunks, read_chunks
 
-    if not files or files == [Path("-")]:
-        yield from decode_chunks(read_chunks(sys.stdin.buffer), "<stdin>", encoding)
-        return
-    for path in files:
+    for path in files or [Path("-")]:
         if str(path) == "-":
-            yield from decode_chunks(read_chunks(sys.stdin.buffer), "<stdin>", encoding)
+            yield decode_chunks(read_chunks(sys.stdin.buffer), "<stdin>", encoding)
             continue
-        try:
-            stream = open(path, "rb")
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        with stream:
-            yield from decode_chunks(read_chunks(stream), str(path), encoding)
+        yield _file_text(path, encoding)
+
+
+def _file_text(path: Path, encoding: str) -> Iterator[str]:
+    from .read.decode import decode_chunks, read_chunks
+
+    try:
+        stream = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    with stream:
+        yield from decode_chunks(read_chunks(stream), str(path), encoding)
 
 
 @app.command("normalize")
 def normalize_command(
-    files: Optional[list[Path]] = typer.Argument(None, help="Files to read (default: standard input)."),
+    files: Optional[list[Path]] = typer.Argument(None, help="Files to read, or - (default: standard input)."),
     digits: str = typer.Option("keep", "--digits", help="Digits: keep, fa (Persian ۰-۹) or ascii (0-9)."),
     strip_diacritics: bool = typer.Option(False, "--strip-diacritics", help="Remove Arabic diacritics (harakat)."),
-    explain: Optional[Path] = typer.Option(None, "--explain", help="Write one JSON line per change to this file."),
+    explain: Optional[Path] = typer.Option(
+        None, "--explain", help="Write one JSON line per change to this file (line, offset, before, after, rule)."
+    ),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
 ) -> None:
     """Normalize Persian text: letters, spaces, punctuation and half-spaces (ZWNJ).
 
-    Writes exactly one output line per input line to standard output.
+    Writes exactly one output line per input line to standard output. Each file is normalized on
+    its own; a file whose last line has no line break gets one when another file follows, so that
+    line numbers (also those in --explain) count through the inputs as they appear on the output.
     """
     from .formats.atomic import atomic_output
     from .persian.normalize import DIGIT_MODES
@@ -79,16 +89,36 @@ def normalize_command(
     if digits not in DIGIT_MODES:
         _fail(f"--digits must be one of {', '.join(DIGIT_MODES)}, not {digits!r}")
     out = sys.stdout.buffer
-    try:
-        batches = normalize_stream(_input_texts(files or [], encoding), digits, strip_diacritics, explain is not None)
-        if explain is None:
-            for text, _ in batches:
+
+    def normalize_all(log: IO[str] | None) -> None:
+        lines_before = 0  # lines of the inputs already written
+        open_line = False  # the last input written ended without a line break
+        for texts in _sources(files or [], encoding):
+            first_line = lines_before  # normalize_stream numbers each input's lines from 1
+            last = ""
+            for text, changes in normalize_stream(texts, digits, strip_diacritics, log is not None):
+                if not text:
+                    continue
+                if open_line:
+                    out.write(b"\n")
+                    open_line = False
                 out.write(text.encode("utf-8"))
+                for c in changes:
+                    record = c.as_dict()
+                    record["line"] += first_line
+                    log.write(json.dumps(record, ensure_ascii=False) + "\n")
+                lines_before += text.count("\n")
+                last = text[-1]
+            if last and last != "\n":
+                lines_before += 1
+                open_line = True
+
+    try:
+        if explain is None:
+            normalize_all(None)
         else:
             with atomic_output(explain) as log:
-                for text, changes in batches:
-                    out.write(text.encode("utf-8"))
-                    log.writelines(json.dumps(c.as_dict(), ensure_ascii=False) + "\n" for c in changes)
+                normalize_all(log)
         out.flush()
     except HamsuError as e:
         out.flush()

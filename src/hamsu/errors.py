@@ -10,3 +10,7 @@ class HamsuError(Exception):
 
 class InputError(HamsuError):
     """Input that cannot be read: missing, binary, undecodable, empty or malformed."""
+
+
+class OutputError(HamsuError):
+    """An output file that cannot be written: its folder is missing or read-only, or it is a folder."""

@@ -21,6 +21,8 @@ from ..records import Edit
 from .lexicon import halfspace_lexicon
 from .orthography import (
     AFTER_SILENT_HE,
+    AFTER_YEH,
+    PRONOUN_CLITICS,
     FUNCTION_WORDS,
     PLURAL_SUFFIXES,
     SUFFIX_TOKENS,
@@ -115,22 +117,30 @@ def _key(word: str) -> str:
     return _DIACRITIC.sub("", key) if _DIACRITIC.search(key) else key
 
 
+def _content_word(key: str) -> bool:
+    lex = halfspace_lexicon()
+    return len(key) >= _MIN_STEM and key not in FUNCTION_WORDS and (key in lex.known or key in lex.zwnj)
+
+
 def _joins_across_space(left: str, right: str) -> bool:
     """Whether `left right` is one word whose half-space became a space."""
     lex = halfspace_lexicon()
-    last = left.rsplit(ZWNJ, 1)[-1]
+    last = _key(left.rsplit(ZWNJ, 1)[-1])
     right_key = _key(right)
+    head = _key(right.split(ZWNJ, 1)[0])
     if last in VERB_PREFIXES:
         return right_key in lex.verbs or lex.zwnj.get(last + right_key, "").startswith(last + ZWNJ)
-    if right_key in SUFFIX_TOKENS:
-        if last in FUNCTION_WORDS:
-            return False
-        return len(_key(last)) >= _MIN_STEM
-    if right_key in AFTER_SILENT_HE:
-        return ends_with_silent_he(_key(last)) and len(_key(last)) >= _MIN_SILENT_HE_STEM
-    # A compound is decided on the parts that meet: برنامه ریزی‌های joins as برنامه‌ریزی does.
-    left_part, right_part = _key(last), _key(right.split(ZWNJ, 1)[0])
-    return (left_part + ZWNJ + right_part) in lex.compounds
+    if head in SUFFIX_TOKENS or head in PRONOUN_CLITICS:
+        return last not in FUNCTION_WORDS and len(last) >= _MIN_STEM
+    if head in AFTER_SILENT_HE and ends_with_silent_he(last) and len(last) >= _MIN_SILENT_HE_STEM:
+        return True
+    if head in AFTER_YEH and last.endswith("ی") and _content_word(last):
+        return True
+    # Compounds are decided on the parts that meet: برنامه ریزی‌های joins as برنامه‌ریزی does.
+    compound = last + ZWNJ + head
+    if compound in lex.compounds:
+        return True
+    return head in lex.heads and _content_word(last)
 
 
 def halfspace_edits(text: str) -> list[Edit]:

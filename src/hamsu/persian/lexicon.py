@@ -19,6 +19,7 @@ class HalfSpaceLexicon:
     compounds: frozenset[str]  # half-space spellings that may join across a space (برنامه‌ریزی)
     known: frozenset[str]  # words written without a half-space that exist as they are
     verbs: frozenset[str]  # verb forms that follow می/نمی (شود، دانستند)
+    heads: frozenset[str]  # bound deverbal heads of productive compounds (سازی، شناسی)
 
 
 def _forms_by_key(forms: list[str]) -> dict[str, str]:
@@ -38,4 +39,5 @@ def halfspace_lexicon() -> HalfSpaceLexicon:
         compounds=frozenset(sections["compounds"]),
         known=frozenset(sections["known"]),
         verbs=frozenset(sections["verbs"]),
+        heads=frozenset(sections["heads"]),
     )

@@ -24,13 +24,17 @@ PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "
 COMPARATIVE_SUFFIXES = ("ترین", "تر")
 # Clitics written apart after a silent ه (خانه‌ای، گفته‌اند، نامه‌اش). ی is the ezafe (واژه‌ی).
 AFTER_SILENT_HE = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
+# Pronoun clitics written apart from the word they follow (وزن‌شان), and the clitics written
+# apart after a final ی (قبلی‌اش، ملی‌ای، آمریکایی‌اند).
+PRONOUN_CLITICS = frozenset(("شان", "تان", "مان"))
+AFTER_YEH = frozenset(("ای", "ام", "اش", "ات", "اند", "ایم", "اید"))
 SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + ("تری",))
 
 # Words that start phrases rather than compounds: a space after them is a real word boundary
 # (به عنوان، در حالی که، هم زمان) even where a lexicon lists a joined spelling.
 FUNCTION_WORDS = frozenset(
     "به در از با بر تا برای که و یا را این آن هر هم همه چه چون اگر نه نیز پس"
-    " ای چند بسیار خیلی یکی همین همان چنین چنان وی او من تو ما شما آنها ایشان"
+    " ای هیچ روی چند بسیار خیلی یکی همین همان چنین چنان وی او من تو ما شما آنها ایشان"
     " است بود شد هست نیست باید شاید".split()
 )
 
@@ -52,6 +56,10 @@ LIGHT_VERB_FORMS = frozenset(
     + ["است", "هست", "نیست", "هستند", "نیستند", "باشد", "باشند"]
 )
 
+# Second-person forms of common verbs (کنی "you do", دانی "you know") stand alone too often to
+# be taken for the head of a compound.
+STANDALONE_VERB_HEADS = frozenset("کنی باشی بری دانی داری آیی خواهی شوی تنی سرای افتی آوردی مانی تابی".split())
+MIN_HEAD_PRODUCTIVITY = 10
 # Between a glued key and a listed half-space spelling, the half-space one is written when Lilak
 # lists it and not the glued one (Lilak is the standard), or when it is frequent enough: its share
 # of the two spellings' counts reaches the threshold. The threshold is lower for the morphology
@@ -62,7 +70,7 @@ POLICY_SHARE = 0.25
 COMPOUND_SHARE = 0.5
 # A two-word compound joins across a space only where its joined spelling is frequent next to the
 # rarer of its parts: the parts then mostly occur inside the compound.
-COMPOUND_DOMINANCE = 0.02
+COMPOUND_DOMINANCE = 0.2
 COMPOUND_MIN_COUNT = 5
 CURATED = frozenset("LNPUHSV")
 STANDARD = frozenset("LU")  # Lilak: its lexicon and user words
@@ -103,7 +111,9 @@ def choose_spelling(
     key: str, forms: list[str], count: Mapping[str, float], flags: Mapping[str, set[str]]
 ) -> Spelling:
     """Decide between a glued key and the half-space spellings the lexicons list for it."""
-    best = max(forms, key=lambda f: (bool(flags.get(f, set()) & CURATED), count.get(f, 0.0), f))
+    # The listed half-space spellings of one key are distinct words (دست‌های "hands", دسته‌ای "a
+    # bunch"): the more frequent reading wins, a curated lexicon breaking ties.
+    best = max(forms, key=lambda f: (count.get(f, 0.0), bool(flags.get(f, set()) & CURATED), f))
     key_flags, best_flags = flags.get(key, set()), flags.get(best, set())
     if best_flags & STANDARD and not key_flags & STANDARD:
         return Spelling(best)
@@ -115,12 +125,18 @@ def choose_spelling(
 
 
 def joins_from_space(
-    form: str, count: Mapping[str, float], flags: Mapping[str, set[str]], verb_forms: frozenset[str] = frozenset()
+    form: str,
+    count: Mapping[str, float],
+    flags: Mapping[str, set[str]],
+    verb_forms: frozenset[str] = frozenset(),
+    bound_heads: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether `a b` may become `a‌b` when the lexicons list the compound `form`.
 
     `verb_forms` are finite forms and infinitives of all verbs: after a noun they make a verb
-    phrase (بیرون راندن), which stays apart.
+    phrase (بیرون راندن), which stays apart. A compound whose head is a bound deverbal head
+    (سازی، شناسی، پذیری) joins whenever it is listed; any other needs its one-word spellings
+    (with a half-space or glued) to be frequent next to the rarer of its parts.
     """
     parts = form.split(ZWNJ)
     if len(parts) != 2:
@@ -130,8 +146,27 @@ def joins_from_space(
         return False
     if left in VERB_PREFIXES or right in SUFFIX_TOKENS:
         return True  # morphology, handled by rule as well
-    c_form = count.get(form, 0.0)
-    if c_form < COMPOUND_MIN_COUNT and not (flags.get(form, set()) & CURATED):
+    one_word = count.get(form, 0.0) + count.get(left + right, 0.0)
+    if one_word < COMPOUND_MIN_COUNT and not (flags.get(form, set()) & CURATED):
         return False
+    if right in bound_heads:
+        return True
     rarer = min(count.get(left, 0.0), count.get(right, 0.0))
-    return c_form >= COMPOUND_DOMINANCE * rarer
+    return one_word >= COMPOUND_DOMINANCE * rarer
+
+
+def bound_heads(present_stems: frozenset[str], productivity: Mapping[str, int], flags: Mapping[str, set[str]]) -> set[str]:
+    """Deverbal heads (present stem + ی or ان) that many listed compounds end in and that are not
+    nouns or adjectives of their own: سازی، شناسی، پذیری، رسانی، شناسان."""
+    heads = set()
+    for stem in present_stems:
+        for suffix in ("ی", "ان"):
+            head = stem + suffix
+            if (
+                len(stem) >= 2
+                and productivity.get(head, 0) >= MIN_HEAD_PRODUCTIVITY
+                and not flags.get(head, set()) & {"N", "P"}
+                and head not in STANDALONE_VERB_HEADS
+            ):
+                heads.add(head)
+    return heads

@@ -12,6 +12,7 @@ from ..errors import InputError
 
 CHUNK_BYTES = 1 << 20
 NUL = b"\x00"
+BOM = "\ufeff"
 
 
 def _codec(encoding: str, source: str) -> str:
@@ -19,8 +20,9 @@ def _codec(encoding: str, source: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"{source}: unknown encoding {encoding!r}") from None
-    # utf-8-sig drops a byte-order mark at the start and reads the rest as UTF-8.
-    return "utf-8-sig" if name == "utf-8" else name
+    # UTF-8 with a byte-order mark is read as UTF-8 and the mark dropped by decode_chunks (not by
+    # the utf-8-sig codec, whose error offsets do not count the mark's three bytes).
+    return "utf-8" if name == "utf-8-sig" else name
 
 
 def _hint(encoding: str) -> str:
@@ -32,6 +34,7 @@ def decode_chunks(chunks: Iterable[bytes], source: str, encoding: str = "utf-8")
     codec = _codec(encoding, source)
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     offset = 0  # bytes consumed before this chunk
+    at_start = True  # no text decoded yet: a byte-order mark may come
     for chunk in _with_end(iter(chunks)):
         data = b"" if chunk is None else chunk
         if NUL in data and not codec.startswith(("utf-16", "utf-32")):
@@ -44,6 +47,10 @@ def decode_chunks(chunks: Iterable[bytes], source: str, encoding: str = "utf-8")
             at = offset - pending + e.start
             raise InputError(f"{source}: not valid {encoding} at byte {at}{_hint(codec)}") from None
         offset += len(data)
+        if text and at_start:
+            at_start = False
+            if codec == "utf-8" and text[0] == BOM:
+                text = text[1:]
         if text:
             yield text
 
