@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import ne
 
 from ..records import Edit
 from .lexicon import halfspace_lexicon
@@ -143,6 +145,10 @@ def _joins_across_space(left: str, right: str) -> bool:
     return head in lex.heads and _content_word(last)
 
 
+# Pairs of words repeat as words do: decide each distinct pair once.
+_joins = lru_cache(maxsize=1 << 18)(_joins_across_space)
+
+
 def halfspace_edits(text: str) -> list[Edit]:
     """The edits that restore half-spaces in `text` (any number of lines)."""
     parts = _WORD_SPLIT.split(text)
@@ -152,25 +158,29 @@ def halfspace_edits(text: str) -> list[Edit]:
     fixed = list(map(fix_word, words))
     lex = halfspace_lexicon()
     # Context: a glued word that is also a word of its own reads as a verb after a subject pronoun.
-    for i in [i for i, w in enumerate(words) if w in lex.ambiguous]:
+    for i in compress(range(len(words)), map(lex.ambiguous.__contains__, words)):
         if i > 0 and parts[2 * i] == " " and fixed[i - 1] in SUBJECT_PRONOUNS:
             fixed[i] = _with_boundaries(words[i], lex.ambiguous[words[i]])
-    # Words split by a space: decide each single space between two Persian words.
+    # Words split by a space: decide each single space between two Persian words. Most pairs
+    # cannot join at all; only those whose second word can end a compound or follows می/نمی are
+    # looked at closely.
     seps = parts[2::2]
-    joined = set()
-    for i in range(len(words) - 1):
-        if seps[i] == " " and _joins_across_space(fixed[i], fixed[i + 1]):
-            joined.add(i)
-
+    triggers = lex.join_triggers
+    joined = {
+        i
+        for i, (sep, left, right) in enumerate(zip(seps, fixed, fixed[1:]))
+        if sep == " " and (right in triggers or left in VERB_PREFIXES or ZWNJ in right) and _joins(left, right)
+    }
+    changed = set(compress(range(len(words)), map(ne, words, fixed)))
+    if not joined and not changed:
+        return []
+    ends = list(accumulate(map(len, parts)))  # word i spans ends[2i] .. ends[2i + 1]
     edits = []
-    pos = 0
-    for i, word in enumerate(words):
-        pos += len(parts[2 * i])
-        end = pos + len(word)
-        if fixed[i] != word:
-            rule = RULE_GLUED if words[i] not in lex.ambiguous else RULE_CONTEXT
-            edits.append(Edit(pos, end, fixed[i], rule))
+    for i in sorted(joined | changed):
+        start, end = ends[2 * i], ends[2 * i + 1]
+        if i in changed:
+            rule = RULE_CONTEXT if words[i] in lex.ambiguous else RULE_GLUED
+            edits.append(Edit(start, end, fixed[i], rule))
         if i in joined:
             edits.append(Edit(end, end + 1, ZWNJ, RULE_SPLIT))
-        pos = end
     return edits

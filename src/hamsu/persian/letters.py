@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Iterator, Iterable
 
 from ..records import Edit
@@ -36,10 +37,6 @@ def _subs(pattern: str, rule: str, replace: Callable[[re.Match[str]], str]) -> R
                 yield Edit(m.start(), m.end(), after, rule)
 
     return edits
-
-
-def _presentation_form(m: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", m.group())
 
 
 # Runs of ZWNJ, ZWNJ at a word edge, and ZWNJ beside anything but an Arabic-script letter do
@@ -75,14 +72,34 @@ def run_rules(rules: Iterable[Rule], text: str) -> list[Edit]:
     return kept
 
 
-BASE_RULES: tuple[Rule, ...] = (
-    _subs("[يىك]", "letters.arabic_variant", lambda m: _LETTER_VARIANTS[m.group()]),
-    _subs("[\ufb50-\ufdff\ufe70-\ufefc]+", "letters.presentation_form", _presentation_form),
-    _subs("\u0640+", "letters.kashida", lambda m: ""),
-    _subs(f"[{_BIDI}]+", "spaces.bidi_mark", lambda m: ""),
-    _subs("\ufeff+", "spaces.invisible", lambda m: ""),
-    _subs(f"[{_ODD_SPACES}]", "spaces.odd_space", lambda m: " "),
-)
+_BASE = re.compile(f"[يىك\ufb50-\ufdff\ufe70-\ufefc\u0640{_BIDI}\ufeff{_ODD_SPACES}]")
+
+
+@lru_cache(maxsize=4096)
+def _base_fix(ch: str) -> tuple[str, str]:
+    """(rule, replacement) for one character the base rules change."""
+    if ch in _LETTER_VARIANTS:
+        return "letters.arabic_variant", _LETTER_VARIANTS[ch]
+    if ch == "\u0640":
+        return "letters.kashida", ""
+    if ch == "\ufeff":
+        return "spaces.invisible", ""
+    if re.match(f"[{_BIDI}]", ch):
+        return "spaces.bidi_mark", ""
+    if re.match(f"[{_ODD_SPACES}]", ch):
+        return "spaces.odd_space", " "
+    return "letters.presentation_form", unicodedata.normalize("NFKC", ch)
+
+
+def base_edits(text: str) -> list[Edit]:
+    """Letter variants, presentation forms, kashida, invisible marks and odd spaces, in one scan."""
+    edits = []
+    for m in _BASE.finditer(text):
+        rule, after = _base_fix(m.group())
+        if after != m.group():
+            edits.append(Edit(m.start(), m.end(), after, rule))
+    return edits
+
 
 STRIP_DIACRITICS: Rule = _subs(f"[{_DIACRITICS_TO_STRIP}]+", "letters.diacritic", lambda m: "")
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-ZWNJ = "\u200c"
+from .orthography import AFTER_SILENT_HE, AFTER_YEH, PRONOUN_CLITICS, SUFFIX_TOKENS, ZWNJ
+
+# Suffixes and clitics that join the word before them when written apart.
+JOINS_PREVIOUS = SUFFIX_TOKENS | PRONOUN_CLITICS | AFTER_YEH | frozenset(AFTER_SILENT_HE)
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class HalfSpaceLexicon:
     known: frozenset[str]  # words written without a half-space that exist as they are
     verbs: frozenset[str]  # verb forms that follow می/نمی (شود، دانستند)
     heads: frozenset[str]  # bound deverbal heads of productive compounds (سازی، شناسی)
+    join_triggers: frozenset[str]  # words that may join the word before them across a space
 
 
 def _forms_by_key(forms: list[str]) -> dict[str, str]:
@@ -33,11 +37,15 @@ def halfspace_lexicon() -> HalfSpaceLexicon:
     for chunk in gzip.decompress(raw).decode("utf-8").split("## ")[1:]:
         name, _, body = chunk.partition("\n")
         sections[name] = body.split("\n")[:-1]
+    compounds = frozenset(sections["compounds"])
+    heads = frozenset(sections["heads"])
+    triggers = {form.split(ZWNJ, 1)[1] for form in compounds} | heads | JOINS_PREVIOUS
     return HalfSpaceLexicon(
         zwnj=_forms_by_key(sections["zwnj"]),
         ambiguous=_forms_by_key(sections["ambiguous"]),
-        compounds=frozenset(sections["compounds"]),
+        compounds=compounds,
         known=frozenset(sections["known"]),
         verbs=frozenset(sections["verbs"]),
-        heads=frozenset(sections["heads"]),
+        heads=heads,
+        join_triggers=frozenset(triggers),
     )

@@ -13,8 +13,8 @@ from functools import partial
 
 from ..records import Change, Edit, Normalized
 from .halfspace import halfspace_edits
-from .letters import BASE_RULES, DIGITS_RULES, STRIP_DIACRITICS, run_rules, zwnj_edits
-from .punctuation import PUNCTUATION_RULES, ascii_quote_edits
+from .letters import DIGITS_RULES, STRIP_DIACRITICS, base_edits, run_rules, zwnj_edits
+from .punctuation import ascii_quote_edits, punctuation_edits
 
 DIGIT_MODES = ("keep", "fa", "ascii")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
@@ -23,7 +23,6 @@ _PROTECTED = re.compile(
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
     r"|(?<!\w)[#@][\w\u200c]+"  # hashtags and mentions
 )
-_MAY_PROTECT = re.compile(r"://|www\.|[@#]")
 
 Stage = Callable[[str], list[Edit]]
 
@@ -39,11 +38,11 @@ class Options:
 
 
 def _punctuation_edits(text: str) -> list[Edit]:
-    return run_rules((*PUNCTUATION_RULES, ascii_quote_edits), text)
+    return run_rules((punctuation_edits, ascii_quote_edits), text)
 
 
 def stages(options: Options) -> list[Stage]:
-    chain: list[Stage] = [partial(run_rules, BASE_RULES), zwnj_edits]
+    chain: list[Stage] = [base_edits, zwnj_edits]
     if options.strip_diacritics:
         chain.append(partial(run_rules, (STRIP_DIACRITICS,)))
     if options.digits != "keep":
@@ -53,7 +52,7 @@ def stages(options: Options) -> list[Stage]:
 
 
 def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
-    if not edits or not _MAY_PROTECT.search(text):
+    if not edits or not ("://" in text or "www." in text or "@" in text or "#" in text):
         return edits
     spans = [m.span() for m in _PROTECTED.finditer(text)]
     if not spans:

@@ -10,20 +10,43 @@ from __future__ import annotations
 import re
 
 from ..records import Edit
-from .letters import ARABIC_LETTER, Rule, _subs
+from .letters import ARABIC_LETTER
 
-_SP = "[ \t]+"
 _QUOTED = re.compile('"([^"\n]*)"')
+_MARK = re.compile("([ \t]*)([،؛؟»”«“.!:])")
+_SPACES = re.compile("[ \t]*")
+_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTER}]")
+_CLOSE_TIGHT = frozenset("،؛؟»”")  # no space before these
+_OPEN = frozenset("«“")  # no space after these
+_SPACE_AFTER = frozenset("،؛؟»")  # one space after these before a Persian letter
+_SENTENCE_END = frozenset(".!:")
 
-PUNCTUATION_RULES: tuple[Rule, ...] = (
-    _subs(f"(?<=\\S){_SP}(?=[،؛؟»”])", "punct.space_before", lambda m: ""),
-    # . ! : close a Persian sentence or clause only when a Persian letter comes before them and
-    # a space or the line end after: ab . cd, 4 . 2 and http://x . y are not touched.
-    _subs(f"(?<=[{ARABIC_LETTER}]){_SP}(?=[.!:](?:[ \t]|$))", "punct.space_before", lambda m: ""),
-    _subs(f"(?<=[«“]){_SP}", "punct.space_inside_quotes", lambda m: ""),
-    _subs(f"(?<=[،؛؟»])(?=[{ARABIC_LETTER}«])", "punct.space_after", lambda m: " "),
-    _subs(f"(?<=[{ARABIC_LETTER}])(?=«)", "punct.space_after", lambda m: " "),
-)
+
+def punctuation_edits(text: str) -> list[Edit]:
+    """All spacing edits around punctuation, found in one scan over the punctuation marks."""
+    edits: list[Edit] = []
+    for m in _MARK.finditer(text):
+        spaces, mark = m.group(1), m.group(2)
+        start, at = m.start(), m.start(2)
+        after = at + 1
+        prev = text[start - 1] if start > 0 else ""
+        following = _SPACES.match(text, after).end()
+        nxt = text[following] if following < len(text) else ""
+        if spaces and prev and not prev.isspace():
+            # . ! : close a Persian clause only after a Persian letter and before a space or the
+            # line end: ab . cd, 4 . 2 and http://x . y are left alone.
+            if mark in _CLOSE_TIGHT or (
+                mark in _SENTENCE_END and _PERSIAN_LETTER.match(prev) and (following > after or nxt in ("", "\n", "\r"))
+            ):
+                edits.append(Edit(start, at, "", "punct.space_before"))
+        if mark in _OPEN:
+            if following > after and nxt and nxt not in "\r\n":
+                edits.append(Edit(after, following, "", "punct.space_inside_quotes"))
+            if mark == "«" and not spaces and prev and _PERSIAN_LETTER.match(prev):
+                edits.append(Edit(at, at, " ", "punct.space_after"))
+        elif mark in _SPACE_AFTER and following == after and (nxt == "«" or _PERSIAN_LETTER.match(nxt or " ")):
+            edits.append(Edit(after, after, " ", "punct.space_after"))
+    return edits
 
 
 def ascii_quote_edits(text: str) -> list[Edit]:
