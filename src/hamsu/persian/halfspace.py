@@ -23,6 +23,7 @@ from ..records import Edit
 from .lexicon import halfspace_lexicon
 from .orthography import (
     AFTER_SILENT_HE,
+    COMPARATIVE_SUFFIXES,
     AFTER_YEH,
     PRONOUN_CLITICS,
     FUNCTION_WORDS,
@@ -45,6 +46,19 @@ _WORD_SPLIT = re.compile(f"([\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff{DIACR
 SUBJECT_PRONOUNS = frozenset("من تو او وی ما شما ایشان آنها آن‌ها".split())
 _MIN_STEM = 2
 _MIN_SILENT_HE_STEM = 3
+_MIN_UNKNOWN_STEM = 4
+# Preverbs that come before می/نمی in compound verbs (برمی‌گردد، درمی‌یابند).
+PREVERBS = frozenset(("", "بر", "در", "فرو", "فرا", "باز", "وا", "ور"))
+
+
+def _is_word(key: str) -> bool:
+    lex = halfspace_lexicon()
+    return key in lex.known or key in lex.zwnj
+
+
+def _attach(stem: str, suffix: str) -> str:
+    """stem + suffix, with a half-space where the stem's last letter would join the suffix."""
+    return halfspace_lexicon().zwnj.get(stem, stem) + (ZWNJ if joins(stem[-1]) else "") + suffix
 
 
 def _spell(key: str) -> str:
@@ -56,22 +70,31 @@ def _spell(key: str) -> str:
     if key in lex.known or len(key) < 3:
         return key
     for prefix in VERB_PREFIXES:
-        rest = key[len(prefix):]
-        if key.startswith(prefix) and rest in lex.verbs:
-            return prefix + ZWNJ + rest
+        at = key.find(prefix)
+        rest = key[at + len(prefix) :]
+        # می/نمی, also after a preverb (برمی‌گردد، درنمی‌یابند)
+        if at >= 0 and key[:at] in PREVERBS and rest in lex.verbs:
+            return key[: at + len(prefix)] + ZWNJ + rest
     for suffix in PLURAL_SUFFIXES:
         stem = key[: -len(suffix)]
-        if key.endswith(suffix) and len(stem) >= _MIN_STEM and (stem in lex.known or stem in lex.zwnj):
-            return lex.zwnj.get(stem, stem) + (ZWNJ if joins(stem[-1]) else "") + suffix
+        if key.endswith(suffix) and len(stem) >= _MIN_STEM:
+            # A plural of a word no lexicon lists (سنجاقک‌ها) is still a plural when the stem is
+            # long enough not to be a fragment of another word.
+            if _is_word(stem) or (len(stem) >= _MIN_UNKNOWN_STEM and not _is_word(stem + "ه")):
+                return _attach(stem, suffix)
+    for suffix in COMPARATIVE_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and len(stem) >= _MIN_SILENT_HE_STEM and _is_word(stem):
+            return _attach(stem, suffix)
+    for clitic in PRONOUN_CLITICS:
+        stem = key[: -len(clitic)]
+        if key.endswith(clitic) and len(stem) >= _MIN_SILENT_HE_STEM and _is_word(stem) and clitic != "مان":
+            return _attach(stem, clitic)
     for clitic in AFTER_SILENT_HE:
         stem = key[: -len(clitic)]
-        if (
-            key.endswith(clitic)
-            and len(stem) >= _MIN_SILENT_HE_STEM
-            and ends_with_silent_he(stem)
-            and (stem in lex.known or stem in lex.zwnj)
-        ):
-            return lex.zwnj.get(stem, stem) + ZWNJ + clitic
+        if key.endswith(clitic) and len(stem) >= _MIN_SILENT_HE_STEM and _is_word(stem):
+            if ends_with_silent_he(stem) or (stem.endswith("ی") and clitic in AFTER_YEH):
+                return _attach(stem, clitic)
     return key
 
 
@@ -130,8 +153,9 @@ def _joins_across_space(left: str, right: str) -> bool:
     last = _key(left.rsplit(ZWNJ, 1)[-1])
     right_key = _key(right)
     head = _key(right.split(ZWNJ, 1)[0])
-    if last in VERB_PREFIXES:
-        return right_key in lex.verbs or lex.zwnj.get(last + right_key, "").startswith(last + ZWNJ)
+    for prefix in VERB_PREFIXES:
+        if last.endswith(prefix) and last[: -len(prefix)] in PREVERBS:
+            return right_key in lex.verbs or lex.zwnj.get(last + right_key, "").startswith(last + ZWNJ)
     if head in SUFFIX_TOKENS or head in PRONOUN_CLITICS:
         return last not in FUNCTION_WORDS and len(last) >= _MIN_STEM
     if head in AFTER_SILENT_HE and ends_with_silent_he(last) and len(last) >= _MIN_SILENT_HE_STEM:
@@ -169,7 +193,7 @@ def halfspace_edits(text: str) -> list[Edit]:
     joined = {
         i
         for i, (sep, left, right) in enumerate(zip(seps, fixed, fixed[1:]))
-        if sep == " " and (right in triggers or left in VERB_PREFIXES or ZWNJ in right) and _joins(left, right)
+        if sep == " " and (right in triggers or left.endswith(VERB_PREFIXES) or ZWNJ in right) and _joins(left, right)
     }
     changed = set(compress(range(len(words)), map(ne, words, fixed)))
     if not joined and not changed:

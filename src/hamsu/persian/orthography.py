@@ -21,14 +21,14 @@ NON_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
 
 VERB_PREFIXES = ("نمی", "می")
 PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها")
-COMPARATIVE_SUFFIXES = ("ترین", "تر")
+COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
 # Clitics written apart after a silent ه (خانه‌ای، گفته‌اند، نامه‌اش). ی is the ezafe (واژه‌ی).
 AFTER_SILENT_HE = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
 # Pronoun clitics written apart from the word they follow (وزن‌شان), and the clitics written
 # apart after a final ی (قبلی‌اش، ملی‌ای، آمریکایی‌اند).
 PRONOUN_CLITICS = frozenset(("شان", "تان", "مان"))
 AFTER_YEH = frozenset(("ای", "ام", "اش", "ات", "اند", "ایم", "اید"))
-SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + ("تری",))
+SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES)
 
 # Words that start phrases rather than compounds: a space after them is a real word boundary
 # (به عنوان، در حالی که، هم زمان) even where a lexicon lists a joined spelling.
