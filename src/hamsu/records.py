@@ -37,3 +37,65 @@ class Normalized:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset_map[start], self.offset_map[end]
+
+
+# --- Documents, sentences and alignments -------------------------------------------------------
+
+FA, EN = "fa", "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-sized span of one input text: its language and what kind of text it is."""
+
+    lang: str  # "fa", "en", or "other" (another language or no letters)
+    kind: str  # "title", "paragraph" or "boilerplate"
+    start: int  # [start, end) in the original text of input `source`
+    end: int
+    source: int = 0  # index into Document.texts (a file pair has two texts)
+    reason: str = ""  # for boilerplate: why it was kept out of alignment
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One bilingual document as read: the original texts untouched, and their blocks."""
+
+    id: str
+    source: str  # file name or other origin, for messages and output
+    texts: tuple[str, ...]  # one text, or two (Persian file, English file)
+    blocks: tuple[Block, ...]
+    meta: tuple[tuple[str, str], ...] = ()  # url, title, date ... as given
+
+    def metadata(self) -> dict[str, str]:
+        return dict(self.meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of one language: its text (Persian normalized) and its span in the original."""
+
+    lang: str
+    text: str
+    start: int  # [start, end) in Document.texts[source]
+    end: int
+    block: int  # index into Document.blocks
+    source: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An aligned unit: Persian and English sentence ids (either may be empty) and a confidence."""
+
+    fa: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """A document, its sentences in each language and the units that pair them."""
+
+    document: Document
+    fa: tuple[Sentence, ...]
+    en: tuple[Sentence, ...]
+    units: tuple[Unit, ...]
