@@ -114,14 +114,14 @@ def run_eval(shared, gold, cmd, clean, mode, repeat, timeout):
     except subprocess.TimeoutExpired:
         return None, None, f"timed out after {timeout}s", time.perf_counter() - t
     wall = time.perf_counter() - t
-    lines = [l for l in r.stdout.splitlines() if l.strip()]
+    lines = [line for line in r.stdout.splitlines() if line.strip()]
     m = LINE.search(lines[-1]) if lines else None
     if r.returncode != 0 or not m:
         errs = r.stderr.strip().splitlines()
         why = " / ".join(x for x in ((lines[-1] if lines else ""), (errs[-1] if errs else "")) if x)
         return None, None, f"failed (exit {r.returncode}): {why[:300]}", wall
     res = m.groupdict()
-    base = next((BASE.search(l).groupdict() for l in lines if BASE.search(l)), None)
+    base = next((BASE.search(line).groupdict() for line in lines if BASE.search(line)), None)
     return res, base, "", wall
 
 
@@ -194,11 +194,11 @@ def main():
             if base and i not in baseline:
                 baseline[i] = base
             rows[(name, i)] = (res, err)
-            log(f"   {err or 'F1=%s gap_err=%s (%.1fs)' % (res['F1'], res['gap_err'], wall)}")
+            log("   " + (err or f"F1={res['F1']} gap_err={res['gap_err']} ({wall:.1f}s)"))
             if err:
                 notes.append(f"{name} / {corpus} {subset} {mode}: {err}")
         if a.speed_repeat > 0:
-            corpus, gold, clean, mode = speed
+            corpus, _gold, clean, mode = speed
             if a.skip_slow and name in SLOW:
                 notes.append(f"{name}: speed run skipped (--skip-slow)")
                 continue
@@ -208,7 +208,7 @@ def main():
             log(f"{name}: speed, {corpus} full {mode} x{a.speed_repeat} ...")
             res, _, err, wall = run_eval(shared, gold, cmd, clean, mode, a.speed_repeat, a.timeout)
             rows[(name, "speed")] = (res, err)
-            log(f"   {err or 'chars/s=%s (%.1fs)' % (res['cps'], wall)}")
+            log("   " + (err or f"chars/s={res['cps']} ({wall:.1f}s)"))
             if err:
                 notes.append(f"{name} / speed: {err}")
 
@@ -222,7 +222,7 @@ def main():
         return [name, corpus, subset, mode, res["P"], res["R"], res["F1"], res["gap_err"], res["letter_edit"],
                 res["cps"], res["secs"]]
 
-    for i, (corpus, gold, clean, mode) in enumerate(runs):
+    for i, (corpus, _gold, clean, mode) in enumerate(runs):
         subset = "clean" if clean else "full"
         if i in baseline:
             b = baseline[i]
@@ -239,9 +239,9 @@ def main():
 
     cpu = ""
     try:
-        for l in open("/proc/cpuinfo", encoding="utf-8", errors="replace"):
-            if l.lower().startswith("model name"):
-                cpu = l.split(":", 1)[1].strip()
+        for line in open("/proc/cpuinfo", encoding="utf-8", errors="replace"):
+            if line.lower().startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
                 break
     except OSError:
         pass

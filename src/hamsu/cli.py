@@ -5,7 +5,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 import typer
 
@@ -68,19 +68,21 @@ def _file_text(path: Path, encoding: str) -> Iterator[str]:
 
 @app.command("normalize")
 def normalize_command(
-    files: Optional[list[Path]] = typer.Argument(None, help="Files to read, or - (default: standard input)."),
+    files: list[Path] | None = typer.Argument(None, help="Files to read, or - (default: standard input)."),
     digits: str = typer.Option("keep", "--digits", help="Digits: keep, fa (Persian ۰-۹) or ascii (0-9)."),
     strip_diacritics: bool = typer.Option(False, "--strip-diacritics", help="Remove Arabic diacritics (harakat)."),
-    explain: Optional[Path] = typer.Option(
+    explain: Path | None = typer.Option(
         None, "--explain", help="Write one JSON line per change to this file (line, offset, before, after, rule)."
     ),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
 ) -> None:
     """Normalize Persian text: letters, spaces, punctuation and half-spaces (ZWNJ).
 
-    Writes exactly one output line per input line to standard output. Each file is normalized on
-    its own; a file whose last line has no line break gets one when another file follows, so that
-    line numbers (also those in --explain) count through the inputs as they appear on the output.
+    Writes exactly one output line per input line to standard output.
+
+    Each file is normalized on its own; one whose last line lacks a line break gets one if a file follows.
+
+    Line numbers in --explain count through all the inputs, as the lines appear on the output.
     """
     from .formats.atomic import atomic_output
     from .persian.normalize import DIGIT_MODES

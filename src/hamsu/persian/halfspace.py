@@ -23,11 +23,11 @@ from ..records import Edit
 from .lexicon import halfspace_lexicon
 from .orthography import (
     AFTER_SILENT_HE,
-    COMPARATIVE_SUFFIXES,
     AFTER_YEH,
-    PRONOUN_CLITICS,
+    COMPARATIVE_SUFFIXES,
     FUNCTION_WORDS,
     PLURAL_SUFFIXES,
+    PRONOUN_CLITICS,
     SUFFIX_TOKENS,
     VERB_PREFIXES,
     ZWNJ,
@@ -127,14 +127,29 @@ def _with_boundaries(token: str, form: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def fix_word(token: str) -> str:
-    """One word with its half-spaces restored, context aside."""
-    key = token.replace(ZWNJ, "")
-    if _DIACRITIC.search(key):
-        key = _DIACRITIC.sub("", key)
+    """One word with its half-spaces restored, context aside. Only ZWNJs are ever added.
+
+    Where the writer put half-spaces, their parts are taken as given and each part is fixed on
+    its own (چشم‌های stays چشم‌های, برنامه‌ریزیهای becomes برنامه‌ریزی‌های).
+    """
+    if ZWNJ in token:
+        return ZWNJ.join(map(fix_word, token.split(ZWNJ)))
+    key = _DIACRITIC.sub("", token) if _DIACRITIC.search(token) else token
     form = _spell(key)
-    if form == key or form == token:
+    if form == key:
         return token
     return _with_boundaries(token, form)
+
+
+def _insertions(word: str, fixed: str) -> list[int]:
+    """Offsets in `word` where `fixed` (the same text with ZWNJs added) has a new ZWNJ."""
+    at, out = 0, []
+    for ch in fixed:
+        if at < len(word) and ch == word[at]:
+            at += 1
+        else:
+            out.append(at)
+    return out
 
 
 def _key(word: str) -> str:
@@ -181,9 +196,11 @@ def halfspace_edits(text: str) -> list[Edit]:
         return []
     fixed = list(map(fix_word, words))
     lex = halfspace_lexicon()
-    # Context: a glued word that is also a word of its own reads as a verb after a subject pronoun.
+    # Context: a glued word that is also a word of its own reads as a verb after a subject
+    # pronoun, unless the object marker را follows it (او میدانی را دید: "he saw a square").
     for i in compress(range(len(words)), map(lex.ambiguous.__contains__, words)):
-        if i > 0 and parts[2 * i] == " " and fixed[i - 1] in SUBJECT_PRONOUNS:
+        object_follows = i + 1 < len(words) and parts[2 * i + 2] == " " and words[i + 1] == "را"
+        if i > 0 and parts[2 * i] == " " and fixed[i - 1] in SUBJECT_PRONOUNS and not object_follows:
             fixed[i] = _with_boundaries(words[i], lex.ambiguous[words[i]])
     # Words split by a space: decide each single space between two Persian words. Most pairs
     # cannot join at all; only those whose second word can end a compound or follows می/نمی are
@@ -204,7 +221,8 @@ def halfspace_edits(text: str) -> list[Edit]:
         start, end = ends[2 * i], ends[2 * i + 1]
         if i in changed:
             rule = RULE_CONTEXT if words[i] in lex.ambiguous else RULE_GLUED
-            edits.append(Edit(start, end, fixed[i], rule))
+            edits += (Edit(start + at, start + at, ZWNJ, rule) for at in _insertions(words[i], fixed[i]))
         if i in joined:
-            edits.append(Edit(end, end + 1, ZWNJ, RULE_SPLIT))
+            # After a letter that does not join (کار ها), the parts simply close up: کارها.
+            edits.append(Edit(end, end + 1, ZWNJ if joins(words[i][-1]) else "", RULE_SPLIT))
     return edits

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from collections.abc import Callable, Iterator, Iterable
 
 from ..records import Edit
 from .orthography import ZWNJ
@@ -19,6 +19,7 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 
 _LETTER_VARIANTS = {"ي": "ی", "ى": "ی", "ك": "ک"}
+_VARIANT_TABLE = str.maketrans(_LETTER_VARIANTS | {"\u0640": None})
 # Hamza above (U+0654) and below (U+0655) make letters of their own (شیء، ۀ) and are kept.
 _DIACRITICS_TO_STRIP = "\u064b-\u0653\u0656-\u065f\u0670"
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
@@ -88,7 +89,10 @@ def _base_fix(ch: str) -> tuple[str, str]:
         return "spaces.bidi_mark", ""
     if re.match(f"[{_ODD_SPACES}]", ch):
         return "spaces.odd_space", " "
-    return "letters.presentation_form", unicodedata.normalize("NFKC", ch)
+    if unicodedata.category(ch) != "Lo":  # symbols such as the rial sign ﷼ stay as they are
+        return "letters.presentation_form", ch
+    # A ligature may expand to Arabic letter forms (ﷺ): give them their Persian shapes too.
+    return "letters.presentation_form", unicodedata.normalize("NFKC", ch).translate(_VARIANT_TABLE)
 
 
 def base_edits(text: str) -> list[Edit]:
@@ -107,7 +111,7 @@ _TO_PERSIAN = str.maketrans("0123456789" + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS + "٫٬", "0123456789" * 2 + ".,")
 # A number is digits with decimal or thousands marks between digits. Numbers glued to Latin
 # letters (COVID-19, A4, mp3) are identifiers and keep their digits under --digits fa.
-_NUMBER = re.compile(r"(?<![A-Za-z\d_/.\-])[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z\d_])")
+_NUMBER = re.compile(r"(?<![A-Za-z\d_.])(?<![A-Za-z]-)[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z\d_])")
 
 
 def _digits_fa(m: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufe
 _PROTECTED = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"  # URLs
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
-    r"|(?<!\w)[#@][\w\u200c]+"  # hashtags and mentions
+    r"|#[\w\u200c]*\w|(?<!\w)@\w+"  # hashtags and mentions
 )
 
 Stage = Callable[[str], list[Edit]]
@@ -42,12 +42,13 @@ def _punctuation_edits(text: str) -> list[Edit]:
 
 
 def stages(options: Options) -> list[Stage]:
-    chain: list[Stage] = [base_edits, zwnj_edits]
+    chain: list[Stage] = [base_edits]
     if options.strip_diacritics:
         chain.append(partial(run_rules, (STRIP_DIACRITICS,)))
     if options.digits != "keep":
         chain.append(partial(run_rules, (DIGITS_RULES[options.digits],)))
-    chain += [halfspace_edits, _punctuation_edits]
+    # Half-space cleanup comes after every rule that removes characters a ZWNJ may stand beside.
+    chain += [zwnj_edits, halfspace_edits, _punctuation_edits]
     return chain
 
 
@@ -57,7 +58,9 @@ def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
     spans = [m.span() for m in _PROTECTED.finditer(text)]
     if not spans:
         return edits
-    return [e for e in edits if not any(s < e.end and e.start < t or s < e.start < t for s, t in spans)]
+    # An edit inside a protected span, or touching its edge (a word joined onto a hashtag or the
+    # end of a URL), would change what the span says.
+    return [e for e in edits if not any(s <= e.end and e.start <= t for s, t in spans)]
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
@@ -128,6 +131,7 @@ def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool =
         offset_map += positions[:-1]
         out.append(result)
         prev = end
+    out.append(text[prev:])
     offset_map += range(prev, len(text) + 1)
     changes.sort(key=lambda c: c.offset)
     return Normalized("".join(out), tuple(changes), tuple(offset_map))

@@ -155,7 +155,9 @@ def joins_from_space(
     return one_word >= COMPOUND_DOMINANCE * rarer
 
 
-def bound_heads(present_stems: frozenset[str], productivity: Mapping[str, int], flags: Mapping[str, set[str]]) -> set[str]:
+def bound_heads(
+    present_stems: frozenset[str], productivity: Mapping[str, int], flags: Mapping[str, set[str]]
+) -> set[str]:
     """Deverbal heads (present stem + ی or ان) that many listed compounds end in and that are not
     nouns or adjectives of their own: سازی، شناسی، پذیری، رسانی، شناسان."""
     heads = set()
