@@ -1,0 +1,82 @@
+"""Reading from files: decode by read/decode.py, then dispatch by extension."""
+from __future__ import annotations
+
+from os import PathLike
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Document
+from .decode import decode_bytes
+from .document import document_id, read_document, require_both_languages, require_text
+from .html import read_html
+from .jsonl import read_jsonl
+from .pair import read_pair
+from .presplit import presplit_blocks
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl",)
+
+
+def read_presplit_document(text: str, source: str, doc_id: str | None = None) -> Document:
+    """One file of one sentence a line, languages mixed: each line a block, its language detected."""
+    require_text(text, source)
+    texts = (text,)
+    return Document(
+        id=doc_id or document_id(texts),
+        source=source,
+        texts=texts,
+        blocks=presplit_blocks(text, 0),
+        meta=(("format", "presplit"),),
+    )
+
+
+def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
+    """The decoded text of a file; InputError naming the file if it cannot be read or decoded."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    return decode_bytes(data, str(path), encoding)
+
+
+def read_path(
+    path: str | PathLike[str], encoding: str = "utf-8", presplit: bool = False, *, require_both: bool = True
+) -> list[Document]:
+    """The documents of one file, read by its extension: .html/.htm, .jsonl, else plain text.
+
+    With require_both (the default) a document without Persian or without English article text is
+    an InputError; pass False to check with require_both_languages yourself and warn instead.
+    """
+    source = str(path)
+    text = read_text_file(path, encoding)
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        docs = [read_html(text, source)]
+    elif suffix in JSONL_SUFFIXES:
+        docs = read_jsonl(text, source)
+    elif presplit:
+        docs = [read_presplit_document(text, source)]
+    else:
+        docs = [read_document(text, source)]
+    if require_both:
+        for doc in docs:
+            require_both_languages(doc)
+    return docs
+
+
+def read_pair_paths(
+    fa_path: str | PathLike[str],
+    en_path: str | PathLike[str],
+    encoding: str = "utf-8",
+    presplit: bool = False,
+    *,
+    require_both: bool = True,
+) -> Document:
+    """A Persian file and its English translation as one Document, named "FA_PATH + EN_PATH"."""
+    fa_text, en_text = read_text_file(fa_path, encoding), read_text_file(en_path, encoding)
+    require_text(fa_text, str(fa_path))
+    require_text(en_text, str(en_path))
+    doc = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)
+    if require_both:
+        require_both_languages(doc)
+    return doc
