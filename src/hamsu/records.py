@@ -99,3 +99,55 @@ class Alignment:
     fa: tuple[Sentence, ...]
     en: tuple[Sentence, ...]
     units: tuple[Unit, ...]
+
+
+# --- Names and flags ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in one language: its text and its span in the original text."""
+
+    lang: str
+    text: str
+    start: int  # [start, end) in Document.texts[source]
+    end: int
+    source: int = 0
+    kind: str = "name"  # "person", "place", "organization" or "name" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class NameLink:
+    """A Persian name and its English counterpart, and the evidence that links them."""
+
+    fa: Mention
+    en: Mention
+    score: float  # 0..1
+    evidence: str  # "gazetteer", "dictionary", "transliteration" or "document"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNames:
+    """The names of one aligned unit: linked pairs and the names left without a counterpart."""
+
+    links: tuple[NameLink, ...] = ()
+    fa_only: tuple[Mention, ...] = ()
+    en_only: tuple[Mention, ...] = ()
+
+
+SEVERITIES = ("info", "minor", "warning", "major", "critical")
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A translation problem a check found: which rule, how bad, where on each side, and why."""
+
+    rule: str  # e.g. "numbers", "glossary"
+    severity: str  # one of SEVERITIES
+    its_type: str  # W3C ITS 2.0 localization-quality issue type, e.g. "terminology", "omission"
+    message: str  # one line
+    unit: int | None  # index into Alignment.units, or None for a document-level flag
+    fa_spans: tuple[tuple[int, int], ...] = ()  # [start, end) into the original Persian text
+    en_spans: tuple[tuple[int, int], ...] = ()
+    score: float = 0.0  # the check's score that led to the decision
+    doc: str = ""  # Document.id
