@@ -15,7 +15,37 @@ from .records import Change, Normalized
 
 __version__ = "0.1.0"
 
+# The alignment API loads its dictionary and models on first use; importing hamsu for
+# normalization alone stays fast.
+_LAZY = {
+    "align_paths": "api",
+    "read_documents": "api",
+    "align_document": "pipeline",
+    "Alignment": "records",
+    "Document": "records",
+    "Sentence": "records",
+    "Unit": "records",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hamsu' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 __all__ = [
+    "Alignment",
+    "Document",
+    "Sentence",
+    "Unit",
+    "align_document",
+    "align_paths",
+    "read_documents",
     "Change",
     "HamsuError",
     "InputError",

@@ -130,5 +130,54 @@ def normalize_command(
         raise typer.Exit(1) from None
 
 
+@app.command("align")
+def align_command(
+    inputs: list[Path] = typer.Argument(
+        ..., help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English."
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, beads, jsonl, tsv or tmx."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    pair: bool | None = typer.Option(
+        None, "--pair/--no-pair", help="The two inputs are a Persian file and its English translation (default: guess)."
+    ),
+    presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+) -> None:
+    """Split Persian and English into sentences and align them.
+
+    One file may hold both languages in either order (title, paragraphs, boilerplate), or two
+    files may hold one language each. Boilerplate is kept out of alignment and shown in the text
+    view; sentences without a counterpart become null units.
+    """
+    from .api import align_paths
+    from .formats.units import FORMATS, WRITERS
+
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    try:
+        alignments = align_paths(inputs, pair=pair, presplit=presplit, encoding=encoding)
+        _write(WRITERS[fmt](alignments), output)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(1) from None
+
+
+def _write(chunks: Iterator[str], output: Path | None) -> None:
+    """Stream text to stdout, or to `output` so that it appears whole or not at all."""
+    from .formats.atomic import atomic_output
+
+    if output is None:
+        out = sys.stdout.buffer
+        for chunk in chunks:
+            out.write(chunk.encode("utf-8"))
+        out.flush()
+        return
+    with atomic_output(output) as f:
+        for chunk in chunks:
+            f.write(chunk)
+
+
 def run() -> None:
     app()

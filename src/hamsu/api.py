@@ -1,0 +1,57 @@
+"""The Python API behind the command line: each command is a function here.
+
+    >>> import hamsu
+    >>> [a] = hamsu.align_paths(["examples/seed.txt"])
+    >>> len(a.units)
+    8
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from os import PathLike
+
+from .errors import InputError
+from .pipeline import align_document
+from .records import Alignment, Document
+
+Path = str | PathLike[str]
+
+
+def read_documents(
+    paths: Sequence[Path], pair: bool | None = None, presplit: bool = False, encoding: str = "utf-8"
+) -> Iterator[Document]:
+    """The documents of the inputs. Two inputs with one language each are a Persian file and its
+    English translation (say so with pair=True, or forbid it with pair=False)."""
+    from .read import languages_present, read_pair_paths, read_path
+
+    if not paths:
+        raise InputError("no input files")
+    if pair or (pair is None and len(paths) == 2 and _one_language_each(paths, presplit, encoding)):
+        if len(paths) != 2:
+            raise InputError(f"--pair takes two files (Persian, English), not {len(paths)}")
+        first = read_path(paths[0], encoding, presplit, require_both=False)
+        fa_path, en_path = paths if "fa" in languages_present(first[0]) else paths[::-1]
+        yield read_pair_paths(fa_path, en_path, encoding, presplit)
+        return
+    for path in paths:
+        yield from read_path(path, encoding, presplit)
+
+
+def _one_language_each(paths: Sequence[Path], presplit: bool, encoding: str) -> bool:
+    from .read import languages_present, read_path
+
+    langs = []
+    for path in paths:
+        if str(path).lower().endswith((".jsonl", ".html", ".htm")):
+            return False
+        [doc] = read_path(path, encoding, presplit, require_both=False)
+        langs.append(languages_present(doc) & {"fa", "en"})
+    return sorted(map(tuple, langs)) == [("en",), ("fa",)]
+
+
+def align_paths(
+    paths: Sequence[Path], pair: bool | None = None, presplit: bool = False, encoding: str = "utf-8"
+) -> Iterator[Alignment]:
+    """`hamsu align`: read, normalize, split and align each input document."""
+    for document in read_documents(paths, pair, presplit, encoding):
+        yield align_document(document, presplit=presplit)

@@ -1,0 +1,213 @@
+"""What every check shares: a view of one unit with offsets into the original, and the Rule shape.
+
+A rule is a small object with a name, a default severity and a W3C ITS 2.0 localization-quality
+issue type. `findings()` measures a unit and says where and what; `score()` is the unit's worst
+finding; `accept(score)` decides, against the thresholds in THRESHOLDS (the one place they live),
+so scores can be studied or tuned without touching the rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..persian.normalize import normalize_detailed
+from ..records import EN, FA, SEVERITIES, Alignment, Flag, Unit, UnitNames
+
+# W3C ITS 2.0 localization-quality-issue-type values (https://www.w3.org/TR/its20/#lqissue-typevalues).
+ITS_TYPES = frozenset(
+    "terminology mistranslation omission untranslated addition duplication inconsistency grammar legal"
+    " register locale-specific-content locale-violation style characters misspelling typographical"
+    " formatting inconsistent-entities numbers markup pattern-problem whitespace internationalization"
+    " length non-conformance uncategorized other".split()
+)
+
+# Every decision threshold, by rule name: a unit is accepted when its score is at most this value
+# (for "length-ratio", when the absolute z-score is). bench/check_eval.py measures what they cost.
+THRESHOLDS: dict[str, float] = {
+    "numbers": 0.5,  # numbers with no counterpart: 1 each, 0.25 when only the count of a value differs
+    "dates": 0.0,  # count of years, months, days or weekdays with no counterpart
+    "names": 0.0,  # count of known names left without a counterpart
+    "null-unit": 0.0,  # 1 when a side is empty
+    "length-ratio": 3.5,  # |z| of the log length ratio; see length.py for the fitted constants
+    "untranslated": 0.5,  # share of a side's letters in the other language's script (1.0: a copy)
+    "glossary": 0.5,  # 1: no accepted rendering; 2: a forbidden rendering
+    "punctuation": 0.0,  # count of question-mark and bracket mismatches
+    "name-spelling": 1.0,  # number of English spellings of one Persian name
+    "source-consistency": 1.0,  # number of distinct translations of one Persian sentence
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a unit as the checks read it: its text and where each character came from.
+
+    Persian text is normalized again from the original slice (the same normalization the pipeline
+    used) so that every offset in `text` maps back through the normalizer's offset map.
+    """
+
+    lang: str
+    text: str
+    offsets: tuple[int, ...]  # offsets[i]: the original offset of text[i]; len(text) + 1 entries
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) of text[start:end]."""
+        return self.offsets[start], self.offsets[end]
+
+    @property
+    def whole(self) -> tuple[int, int]:
+        return self.span(0, len(self.text))
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+
+def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
+    sentences = alignment.fa if lang == FA else alignment.en
+    texts = alignment.document.texts
+    parts: list[str] = []
+    offsets: list[int] = []
+    last_end = 0
+    for n, i in enumerate(ids):
+        sentence = sentences[i]
+        original = texts[sentence.source][sentence.start : sentence.end]
+        if n:  # sentences of one unit are read as one text, joined by a space
+            parts.append(" ")
+            offsets.append(last_end)
+        if lang == FA:
+            normalized = normalize_detailed(original)
+            parts.append(normalized.text)
+            offsets += (sentence.start + o for o in normalized.offset_map[:-1])
+        else:
+            parts.append(original)
+            offsets += range(sentence.start, sentence.end)
+        last_end = sentence.end
+    offsets.append(last_end)
+    return Side(lang, "".join(parts), tuple(offsets))
+
+
+@dataclass
+class DocumentContext:
+    """What a rule may need from the rest of the document: its names, linked anywhere in it."""
+
+    alignment: Alignment
+    names: tuple[UnitNames, ...] | None = None
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @property
+    def doc_id(self) -> str:
+        return self.alignment.document.id
+
+
+@dataclass
+class UnitView:
+    """One unit, ready for the rules: both sides with original offsets, its names, its document."""
+
+    index: int
+    unit: Unit
+    context: DocumentContext
+    _sides: dict[str, Side] = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute):
+        """What several rules read from the unit (its dates, its numbers) is computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def side(self, lang: str) -> Side:
+        if lang not in self._sides:
+            ids = self.unit.fa if lang == FA else self.unit.en
+            self._sides[lang] = build_side(self.context.alignment, ids, lang)
+        return self._sides[lang]
+
+    @property
+    def fa(self) -> Side:
+        return self.side(FA)
+
+    @property
+    def en(self) -> Side:
+        return self.side(EN)
+
+    @property
+    def names(self) -> UnitNames | None:
+        names = self.context.names
+        return names[self.index] if names is not None else None
+
+    @cached_property
+    def is_null(self) -> bool:
+        return not self.unit.fa or not self.unit.en
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule measured in one unit, before the decision: a score, where, and why."""
+
+    score: float
+    message: str
+    fa_spans: tuple[tuple[int, int], ...] = ()
+    en_spans: tuple[tuple[int, int], ...] = ()
+    severity: str | None = None  # when one rule grades its findings (a forbidden term is worse)
+    its_type: str | None = None  # when one rule reports two kinds (omission or addition)
+
+
+class Rule:
+    """A check of one unit. Subclasses set the class attributes and write findings()."""
+
+    name: str = ""
+    severity: str = "warning"
+    its_type: str = "other"
+    description: str = ""
+    needs_both_sides = True  # content checks skip null units: the null-unit rule reports those
+
+    def findings(self, unit: UnitView) -> list[Finding]:
+        raise NotImplementedError
+
+    def score(self, unit: UnitView) -> float:
+        """The unit's score: its worst finding, 0 when nothing was found."""
+        return max((f.score for f in self.findings(unit)), default=0.0)
+
+    def accept(self, score: float) -> bool:
+        return score <= THRESHOLDS[self.name]
+
+    def applies(self, unit: UnitView) -> bool:
+        return not (self.needs_both_sides and unit.is_null)
+
+    def check(self, unit: UnitView) -> list[Flag]:
+        if not self.applies(unit):
+            return []
+        return [self.flag(f, unit.index, unit.context.doc_id) for f in self.findings(unit) if not self.accept(f.score)]
+
+    def flag(self, finding: Finding, unit: int | None, doc: str) -> Flag:
+        severity = finding.severity or self.severity
+        its_type = finding.its_type or self.its_type
+        assert severity in SEVERITIES and its_type in ITS_TYPES, (severity, its_type)
+        return Flag(
+            rule=self.name,
+            severity=severity,
+            its_type=its_type,
+            message=finding.message,
+            unit=unit,
+            fa_spans=tuple(finding.fa_spans),
+            en_spans=tuple(finding.en_spans),
+            score=float(finding.score),
+            doc=doc,
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r} {self.severity} {self.its_type}>"
+
+
+def at_least(severity: str, floor: str) -> bool:
+    """True when `severity` is `floor` or worse."""
+    return SEVERITIES.index(severity) >= SEVERITIES.index(floor)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A one-line excerpt for messages."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

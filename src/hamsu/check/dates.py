@@ -1,0 +1,370 @@
+"""Dates: Solar Hijri and Gregorian years and dates, month names in three forms, weekdays.
+
+Each date expression becomes a DateItem holding what it says about a year, a month, a day of a
+month and a weekday, each as the set of Gregorian values it may mean: ۱۴۰۳ may be 2024 or 2025,
+مرداد is July or August, ۱۲ مرداد is 2 or 3 August (the year unknown), ۱۲ مرداد ۱۴۰۳ is 2 August
+2024 exactly. A fact on one side with no compatible fact on the other is a mistranslation; years
+may also be answered by a plain number on the other side (1500 people, هزار و پانصد نفر).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import EN, FA
+from . import jalali
+from .base import Finding, Rule, UnitView, shorten
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
+from .text import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
+
+EN_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",), ("June", "Jun"),
+         ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"),
+         ("November", "Nov"), ("December", "Dec")),
+        1,
+    )
+    for name in names
+}  # fmt: skip
+# At the start of a sentence these two are as often the verbs; abbreviations alone are too short
+# to trust (Jan is a name): all need a day or a year beside them there.
+EN_MONTHS_NEED_CONTEXT = {"May", "March"}
+EN_MONTH_ABBREVIATIONS = {k for k in EN_MONTHS if len(k) <= 4 and k not in ("May", "June", "July")}
+EN_WEEKDAYS = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
+
+SOLAR_MONTHS = {
+    m: i for i, m in enumerate("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split(), 1)
+}
+# تیر (arrow), مهر (seal, kindness), آبان, آذر, بهمن (names), دی (in دی‌ان‌ای): months only with
+# a day, a year or the word ماه beside them.
+SOLAR_MONTHS_NEED_CONTEXT = {"تیر", "مهر", "آبان", "آذر", "دی", "بهمن"}
+GREGORIAN_MONTHS_FA = {
+    "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "اوریل": 4, "مه": 5, "می": 5, "ژوئن": 6,
+    "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8, "سپتامبر": 9, "اکتبر": 10,
+    "نوامبر": 11, "دسامبر": 12,
+}  # fmt: skip
+GREGORIAN_MONTHS_FA_NEED_CONTEXT = {"مه", "می", "جون"}  # fog; the verb prefix; a name
+# Spelled with a half-space, a space or joined: the key is the joined form.
+FA_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
+
+Values = frozenset
+
+
+@dataclass(frozen=True, slots=True)
+class DateItem:
+    """One date expression and the Gregorian facts it may state; None where it says nothing."""
+
+    start: int
+    end: int
+    years: Values[int] | None = None
+    months: Values[int] | None = None
+    day_months: Values[tuple[int, int]] | None = None
+    weekdays: Values[int] | None = None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- English ------------------------------------------------------------------------------------
+
+def _day_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Ordinal words for the days of a month: هفدهم, بیست و یکم, سی‌ام; seventeenth, twenty-first."""
+    fa = {w: n for w, n in FA_ORDINALS.items() if 1 <= n <= 20 and not w.endswith(("مین", "می"))}
+    en = {w: n for w, n in EN_ORDINALS.items() if 1 <= n <= 20}
+    for tens_fa, tens_en, tens in (("بیست", "twenty", 20), ("سی", "thirty", 30)):
+        for w, n in list(fa.items()):
+            if n <= 9 and tens + n <= 31:
+                fa[f"{tens_fa} و {w}"] = tens + n
+        for w, n in list(en.items()):
+            if n <= 9 and tens + n <= 31:
+                en[f"{tens_en}-{w}"] = tens + n
+    fa.update({"سی" + ZWNJ + "ام": 30, "سی ام": 30, "سیام": 30})
+    en["thirtieth"] = 30
+    return fa, en
+
+
+FA_DAY_WORDS, EN_DAY_WORDS = _day_words()
+_EN_MONTH = rf"(?P<month>{_alternation(EN_MONTHS)})\.?"
+# A day, or a range of days (March 4 and 5, 1–10 January), in digits or as an ordinal word.
+_EN_DAY = (rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayword>{_alternation(EN_DAY_WORDS)}))"
+           r"(?:(?:\s*[-–—]\s*|\s+(?:and|to)\s+)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)?")  # fmt: skip
+_EN_YEAR = r"(?P<year>\d{4})"
+_EN_PATTERNS = [
+    re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"\b{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b"),
+    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
+    # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
+    re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
+    re.compile(rf"\b{_EN_MONTH}\b"),
+    re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
+    # A year alone: four digits that are not part of a longer number, an identifier or a measure.
+    re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+]
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(])[\s\"“'‘(]*$")
+
+# --- Persian ------------------------------------------------------------------------------------
+
+_FA_BOUND_BEFORE = f"(?<![{ARABIC_LETTERS}{ZWNJ}])"
+_FA_BOUND_AFTER = f"(?![{ARABIC_LETTERS}{ZWNJ}])"
+_FA_MONTH_WORDS = _alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA))
+_FA_MONTH = rf"{_FA_BOUND_BEFORE}(?P<month>{_FA_MONTH_WORDS})(?P<mah>[ {ZWNJ}]?ماه)?{_FA_BOUND_AFTER}"
+_FA_DAY = (rf"(?:(?<![\d/.٫])(?P<day>3[01]|[12]\d|0?[1-9])(?:[ {ZWNJ}]?(?:ام|م))?"
+           rf"|{_FA_BOUND_BEFORE}(?<!نیمه )(?P<dayword>{_alternation(FA_DAY_WORDS)}))"
+           r"(?:(?:\s*[-–—]\s*|\s+(?:و|تا)\s+)(?P<day2>3[01]|[12]\d|0?[1-9]))?")  # fmt: skip
+# A calendar named after a year: Solar Hijri (شمسی، خورشیدی), lunar Hijri (قمری) or Gregorian (میلادی).
+_FA_CALENDAR = rf"(?:\s*(?P<cal>هجری[ {ZWNJ}]شمسی|هجری[ {ZWNJ}]قمری|شمسی|خورشیدی|قمری|میلادی))?"
+_FA_YEAR = rf"(?:سال\s+)?(?P<year>\d{{4}}|\d{{2}})(?![\d/]){_FA_CALENDAR}"
+_FA_PATTERNS = [
+    re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}\s+{_FA_YEAR}"),
+    re.compile(rf"{_FA_MONTH}\s+{_FA_YEAR}"),
+    re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}"),
+    re.compile(r"(?<![\d/.])(?P<year>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])"),
+    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])"),
+    re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade_word>بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود)"
+               rf"{_FA_BOUND_AFTER}"),
+    re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)"
+               rf"(?:\s*(?P<cal>شمسی|خورشیدی|میلادی))?"),
+    re.compile(rf"(?:(?P<mah_before>{_FA_BOUND_BEFORE}ماه)\s+)?{_FA_MONTH}"),
+    re.compile(rf"{_FA_BOUND_BEFORE}(?P<weekday>(?:یک|دو|سه|چهار|پنج)[ {ZWNJ}]?شنبه|شنبه|جمعه)(?:{ZWNJ}ها)?"
+               rf"{_FA_BOUND_AFTER}"),
+    re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
+    re.compile(rf"(?<![\d.,٫٬/:])(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
+]
+
+
+def _solar_possible(y: int) -> bool:
+    return 1200 <= y <= 1500
+
+
+def _year_readings(y: int, cal: str | None, lang: str) -> frozenset[int]:
+    """The Gregorian years a written year may be. In Persian, 1200–1500 may be Solar Hijri."""
+    if cal and "قمری" in cal:  # lunar Hijri: 33 lunar years are about 32 solar ones
+        g = int(y * 0.970229 + 621.5643)
+        return frozenset({g, g + 1})
+    if cal and ("شمسی" in cal or "خورشیدی" in cal):
+        return frozenset({y + 621, y + 622})
+    if lang == FA and _solar_possible(y) and cal != "میلادی":
+        return frozenset({y, y + 621, y + 622})
+    return frozenset({y})
+
+
+def _two_digit_years(yy: int) -> frozenset[int]:
+    """سال ۹۸ is 1398 (2019–20) in an Iranian text, or 1998; ۰۲ is 1402 or 2002."""
+    return frozenset({1300 + yy + 621, 1300 + yy + 622, 1400 + yy + 621, 1400 + yy + 622, 1900 + yy, 2000 + yy})
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _full_date(y: int, m: int, d: int, solar: bool | None) -> DateItem | None:
+    """Facts of a numeric or named full date; `solar` None means either calendar is possible."""
+    dates = set()
+    if solar is not False and _solar_possible(y):
+        try:
+            dates.add(jalali.to_gregorian(y, m, d))
+        except ValueError:
+            pass
+    if solar is not True and _valid(y, m, d):
+        dates.add(date(y, m, d))
+    if not dates:
+        return None
+    return DateItem(0, 0, frozenset(g.year for g in dates), frozenset(g.month for g in dates),
+                    frozenset((g.month, g.day) for g in dates))  # fmt: skip
+
+
+def _month_facts(word: str, day: int | None, year: int | None, cal: str | None, lang: str) -> DateItem | None:
+    if word in EN_MONTHS or word in GREGORIAN_MONTHS_FA:
+        m = EN_MONTHS.get(word) or GREGORIAN_MONTHS_FA[word]
+        if day is not None and year is not None:
+            return _full_date(year, m, day, solar=False)
+        years = _year_readings(year, "میلادی", lang) if year is not None else None
+        return DateItem(0, 0, years, frozenset({m}), frozenset({(m, day)}) if day is not None else None)
+    jm = SOLAR_MONTHS[word]
+    if year is not None and year < 100:
+        year += 1300 if year >= 50 else 1400
+    if day is not None and year is not None:
+        return _full_date(year, jm, day, solar=True)
+    if day is not None:
+        dms = jalali.gregorian_day_months(jm, day)
+        return DateItem(0, 0, None, frozenset(m for m, _ in dms), dms) if dms else None
+    years = jalali.gregorian_years(year, jm) if year is not None and _solar_possible(year) else None
+    return DateItem(0, 0, years, jalali.gregorian_months(jm))
+
+
+def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    cal = g.get("cal")
+    if g.get("weekday"):
+        w = g["weekday"]
+        day = EN_WEEKDAYS.get(w) if lang == EN else FA_WEEKDAYS.get(re.sub(f"[ {ZWNJ}]", "", w))
+        return None if day is None else DateItem(0, 0, weekdays=frozenset({day}))
+    if g.get("month"):
+        word = g["month"]
+        days = _days(g, lang)
+        day = days[0] if days else None
+        if day is None and year is None and not g.get("mah") and not g.get("mah_before"):
+            if word in EN_MONTH_ABBREVIATIONS:
+                return None
+            if word in EN_MONTHS_NEED_CONTEXT and _SENTENCE_START.search(text[max(0, m.start() - 20) : m.start()]):
+                return None
+            if word in SOLAR_MONTHS_NEED_CONTEXT or word in GREGORIAN_MONTHS_FA_NEED_CONTEXT:
+                return None
+        if year is not None and year < 100 and word not in SOLAR_MONTHS:
+            return None
+        found = [f for f in (_month_facts(word, d, year, cal, lang) for d in days or [None]) if f]
+        return _union(found)
+    if g.get("m"):
+        mo, d = int(g["m"]), int(g["d"])
+        return _full_date(year, mo, d, solar=None if lang == FA else False)
+    if g.get("a"):  # 5/8/2024: 5 August or May 8
+        a, b = int(g["a"]), int(g["b"])
+        return _union([it for it in (_full_date(year, b, a, False), _full_date(year, a, b, False)) if it])
+    if g.get("decade_word"):
+        y = FA_UNITS[g["decade_word"]]
+        return DateItem(0, 0, frozenset({y, 1900 + y, 2000 + y, (1300 + y + 621) // 10 * 10}))
+    if g.get("decade"):
+        y = int(g["decade"])
+        if y < 100:  # دهه ۶۰ in an Iranian text is the 1360s (the 1980s); دهه ۲۰ زندگی is an age
+            return DateItem(0, 0, frozenset({y, 1900 + y, 2000 + y, (1300 + y + 621) // 10 * 10}))
+        if lang == FA and (_solar_possible(y) and cal != "میلادی"):
+            return DateItem(0, 0, frozenset({y, (y + 621) // 10 * 10, (y + 622) // 10 * 10}))
+        return DateItem(0, 0, frozenset({y}))
+    if g.get("short_decade"):
+        y = int(g["short_decade"])
+        return DateItem(0, 0, frozenset({1900 + y, 2000 + y}))
+    if g.get("sal"):
+        return DateItem(0, 0, _two_digit_years(int(g["year"])))
+    if year is not None:
+        if lang == EN and not 1000 <= year <= 2100:
+            return None
+        if lang == FA and not (1000 <= year <= 2100):
+            return None
+        return DateItem(0, 0, _year_readings(year, cal, lang))
+    return None
+
+
+def _days(g: dict[str, str | None], lang: str) -> list[int]:
+    days = []
+    if g.get("day"):
+        days.append(int(g["day"]))
+    elif g.get("dayword"):
+        word = " ".join(g["dayword"].lower().split())
+        days.append((FA_DAY_WORDS if lang == FA else EN_DAY_WORDS)[word])
+    if g.get("day2"):
+        days.append(int(g["day2"]))
+    return days
+
+
+def _union(items: list[DateItem]) -> DateItem | None:
+    """One item for several readings (or days) of one expression: each fact is the union."""
+    if not items:
+        return None
+
+    def joined(fact: str):
+        sets = [getattr(i, fact) for i in items if getattr(i, fact) is not None]
+        return frozenset().union(*sets) if sets else None
+
+    return DateItem(0, 0, joined("years"), joined("months"), joined("day_months"), joined("weekdays"))
+
+
+def date_items(text: str, lang: str) -> list[DateItem]:
+    """Every date expression in text, longest patterns first, none overlapping."""
+    ascii_text = text.translate(ASCII_DIGITS)
+    taken: list[tuple[int, int]] = []
+    items: list[DateItem] = []
+    for pattern in _EN_PATTERNS if lang == EN else _FA_PATTERNS:
+        for m in pattern.finditer(ascii_text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            item = _item(m, lang, ascii_text)
+            if item is None:
+                continue
+            taken.append((start, end))
+            items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays))
+    items.sort(key=lambda i: i.start)
+    return items
+
+
+def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    return [(i.start, i.end) for i in date_items(text, lang)]
+
+
+FACTS = ("years", "months", "day_months", "weekdays")
+_FACT_NAMES = {"years": "year", "months": "month", "day_months": "day", "weekdays": "weekday"}
+
+
+def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float]) -> list[
+        tuple[DateItem, str]]:  # fmt: skip
+    """Items whose facts the other side cannot match, each with the first fact that failed."""
+    pools = {fact: set().union(*(getattr(i, fact) or () for i in other)) for fact in FACTS}
+    other_states_years = bool(pools["years"])
+    pools["years"] |= {int(v) for v in other_numbers if float(v).is_integer()}
+    out = []
+    for item in items:
+        for fact in FACTS:
+            mine = getattr(item, fact)
+            if fact == "years" and item.months is not None and not other_states_years:
+                continue  # "20 January 2020" for "20 January": a year added or left out, not a wrong one
+            if mine is not None and not mine & pools[fact]:
+                out.append((item, fact))
+                break
+    return out
+
+
+def side_dates(unit: UnitView, lang: str) -> list[DateItem]:
+    return unit.memo(("dates", lang), lambda: date_items(unit.side(lang).text, lang))
+
+
+class DatesRule(Rule):
+    """A year, month, day or weekday on one side that the other side does not state."""
+
+    name = "dates"
+    severity = "major"
+    its_type = "mistranslation"
+    description = "dates: Solar Hijri ↔ Gregorian years and dates, month names, weekdays"
+
+    def findings(self, unit: UnitView) -> list[Finding]:
+        fa, en = side_dates(unit, FA), side_dates(unit, EN)
+        if not fa and not en:
+            return []
+
+        def plain_numbers(lang: str) -> frozenset[float]:
+            return frozenset(v for n in numerals(unit.side(lang).text, lang) for v in n.values)
+
+        fa_missing = unmatched_items(fa, en, plain_numbers(EN)) if fa else []
+        en_missing = unmatched_items(en, fa, plain_numbers(FA)) if en else []
+        if not fa_missing and not en_missing:
+            return []
+        parts = []
+        sides = ((FA, fa_missing, "Persian", "English"), (EN, en_missing, "English", "Persian"))
+        for lang, missing, name, other in sides:
+            if missing:
+                described = ", ".join(self._describe(unit, lang, i, f) for i, f in missing)
+                parts.append(f"{name} {described} not in {other}")
+        return [
+            Finding(
+                float(len(fa_missing) + len(en_missing)),
+                "dates differ: " + "; ".join(parts),
+                tuple(unit.fa.span(i.start, i.end) for i, _ in fa_missing),
+                tuple(unit.en.span(i.start, i.end) for i, _ in en_missing),
+            )
+        ]
+
+    @staticmethod
+    def _describe(unit: UnitView, lang: str, item: DateItem, fact: str) -> str:
+        return f"{_FACT_NAMES[fact]} {shorten(unit.side(lang).text[item.start : item.end], 30)!r}"

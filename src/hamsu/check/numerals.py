@@ -1,0 +1,446 @@
+"""Numbers in Persian and English text: digits in any script, separators, scale and number words.
+
+Each number found is a Numeral: the values it may stand for (more than one when the writing is
+ambiguous: "1.500" is 1.5 or 1500, "10:00" may be 10 or 22 o'clock), its span, and whether it is
+*strong*. A strong number is one a translation must carry. Weak ones (the article یک, "one" as a
+pronoun, "first", "twice", Roman numerals, digits inside identifiers such as COVID-19) may satisfy
+a number on the other side but are never reported missing themselves: that is where most false
+alarms of a naive number check come from.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    values: frozenset[float]
+    start: int
+    end: int
+    strong: bool = True
+
+    @property
+    def value(self) -> float:
+        """The reading shown in messages (the smallest, which is the plain one for times)."""
+        return min(self.values)
+
+
+def value(x: float) -> float:
+    """Values compare after rounding, so 2.5 * 10**6 and 2500000 are one value."""
+    return round(float(x), 6)
+
+
+def show(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+# --- Number words -----------------------------------------------------------------------------
+
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        " sixteen seventeen eighteen nineteen".split()
+    )
+} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_ORDINALS = _EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 10**6,
+}  # fmt: skip
+# Words that name a number but are too loose to demand one back ("twice as large" is often
+# "دو برابر", but as often "بیشتر"): they only answer for a number on the other side.
+_EN_WEAK = {"twice": 2, "dozen": 12}
+_ROMAN = {
+    "II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12, "XIII": 13,
+    "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21,
+}  # fmt: skip
+
+FA_UNITS = _FA_UNITS = {
+    "صفر": 0, "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
+    "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
+    "پونزده": 15, "شانزده": 16, "هفده": 17, "هیفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19,
+    "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90,
+    "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600, "هفتصد": 700,
+    "هشتصد": 800, "نهصد": 900,
+}  # fmt: skip
+_FA_HUNDRED = "صد"
+_FA_SCALES = {"هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "میلیارد": 10**9, "ملیارد": 10**9, "بیلیون": 10**9,
+              "تریلیون": 10**12}  # fmt: skip
+
+
+def _fa_ordinals() -> dict[str, int]:
+    table = {"اول": 1, "اولین": 1, "نخست": 1, "نخستین": 1, "یکم": 1, "سوم": 3, "سومین": 3}
+    # سه + م is سهم ("share") and سی + م is سیم ("wire"): those two ordinals are spelled سوم, سی‌ام.
+    skip = {"سه", "سی", "یک"}
+    for word, n in (_FA_UNITS | _FA_SCALES | {_FA_HUNDRED: 100}).items():
+        if word in skip:
+            continue
+        table[word + "م"] = table[word + "مین"] = table[word + "می"] = n
+    for word, n in (("سی", 30), ("سه", 3)):
+        table[word + ZWNJ + "ام"] = table[word + ZWNJ + "امین"] = n
+    table["سومی"] = 3
+    table["سیام"] = 30
+    return table
+
+
+FA_ORDINALS = _fa_ordinals()
+_FA_ORDINALS = FA_ORDINALS
+# The article یک and the pronoun یکی are "a" and "one" far more often than the number 1; نه
+# alone is "no"/"not" far more often than 9 (inside a compound, بیست و نه, it is the number).
+# سی alone is as often a letter name (دی سی "DC", سی دی "CD") as thirty.
+_FA_WEAK_ALONE = {"یک", "یکی", "نه", "سی", "صفر"}
+_EN_WEAK_ALONE = {"one", "zero"}
+# First, second and third are as often discourse (ثانیاً ↔ "Second,"; "secondary" ↔ دوم) or names
+# (WWII ↔ جنگ جهانی دوم) as counts: they answer for a number but are never reported missing.
+WEAK_ORDINAL_MAX = 3
+# Persian words built on a number (سه‌بعدی three-dimensional, هفتگانه seven-fold, دوبرابر twice)
+# answer for the English number without being demanded back.
+_FA_NUMBER_PREFIXED = ("گانه", "برابر", "بعدی", "ساله", "ماهه", "روزه", "هفته", "جانبه", "طرفه", "نفره", "قلو",
+                       "رقمی", "ضلعی", "تایی", "بار")  # fmt: skip
+
+# --- Tokens -----------------------------------------------------------------------------------
+
+# Digits with their separators: . , are English decimal and thousands marks, ٫ ٬ the Persian ones,
+# ، a Persian comma some writers use for thousands, / a Persian decimal mark (۲/۵), : for times.
+_DIGITS = r"\d+(?:[.,٫٬،/:]\d+)*|(?<![\w.])\.\d+"
+_TOKEN = re.compile(
+    rf"(?P<num>{_DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)",
+)
+_MARKS = re.compile(f"[{ARABIC_MARKS}]")
+_FA_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Letters glued after digits that still leave the digits a quantity: units, times, ordinals.
+_EN_SUFFIXES = {
+    "st": 1, "nd": 1, "rd": 1, "th": 1, "s": 1, "km": 1, "kg": 1, "m": 1, "cm": 1, "mm": 1, "ft": 1,
+    "mph": 1, "am": 1, "pm": 1, "k": 10**3, "bn": 10**9, "mn": 10**6, "mi": 1, "lb": 1, "lbs": 1,
+    "g": 1, "mg": 1, "ml": 1, "l": 1, "h": 1, "min": 1, "sec": 1, "x": 1,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # "num", "fa", "en" or "mark"
+    text: str  # digits in ASCII; Persian without diacritics, with Persian ی and ک
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    ascii_text = text.translate(ASCII_DIGITS)
+    out = []
+    for m in _TOKEN.finditer(ascii_text):
+        kind = m.lastgroup or "mark"
+        word = m.group()
+        if kind == "fa":
+            word = _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
+        out.append(_Token(kind, word, m.start(), m.end()))
+    return out
+
+
+def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
+    """The number(s) one digit token writes, with their spans inside the token.
+
+    One token may hold several numbers ("1,5" as a list, "10/20" as a ratio); each reading that the
+    writing leaves open is kept as an alternative value. What fits no reading (1.2/3,4:5) is read
+    as its runs of digits.
+    """
+    try:
+        readings = _readings(token)
+    except ValueError:
+        readings = None
+    if readings is None:
+        return [(frozenset({value(int(m.group()))}), m.start(), m.end()) for m in re.finditer(r"\d+", token)]
+    return [(frozenset(map(value, readings)), 0, len(token))]
+
+
+def _readings(token: str) -> set[float] | None:
+    """The values of a token that writes one number, or None when it writes a list."""
+    if re.search("[:/]", token) and re.search("[.,،٫٬]", token):
+        return None
+    s = token.replace("٬", "").replace("٫", ".")  # the Persian marks mean one thing each
+    if ":" in s:
+        parts = s.split(":")
+        if len(parts) != 2 or int(parts[0]) > 24 or len(parts[1]) != 2 or int(parts[1]) >= 60:
+            return None
+        h, minutes = int(parts[0]), int(parts[1])
+        readings = {h + minutes / 60}
+        if h < 12:
+            readings.add(h + 12 + minutes / 60)  # 10:30 written for 22:30, or the reverse
+        return readings
+    if "/" in s:
+        parts = s.split("/")
+        if len(parts) != 2:
+            return None
+        a, b = parts
+        readings = {float(f"{a}.{b}")}  # ۲/۵ is how Persian writes 2.5
+        if int(b):
+            readings.add(int(a) / int(b))
+        return readings
+    seps = {ch for ch in s if ch in ".,،"}
+    if not seps:
+        return {int(s)}
+    groups = re.split("[.,،]", s)
+    grouped = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if seps <= {",", "،"}:
+        return {int("".join(groups))} if grouped else None
+    if seps == {"."}:
+        if len(groups) == 2:
+            readings = {float(s)}
+            if grouped:  # 1.500: 1.5, or 1500 in the European style
+                readings.add(int("".join(groups)))
+            return readings
+        return {int("".join(groups))} if grouped else None
+    # Both marks: whichever comes last is the decimal mark (1,234.5 or 1.234,5).
+    last = max(s.rfind("."), s.rfind(","))
+    whole = re.sub("[.,،]", "", s[:last])
+    return {float(f"{whole}.{s[last + 1:]}")}
+
+
+# --- Compounds --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Part:
+    kind: str  # "digits", "unit", "hundred", "scale", "ordinal", "and", "a", "prefixed" (سه‌بعدی)
+    values: frozenset[float]
+    token: _Token
+    weak_alone: bool = False
+
+
+def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> _Part | None:
+    if tok.kind == "fa":
+        w = tok.text
+        if w == "دو" and prev is not None and prev.text == "هر":  # هر دو: "both"
+            return _Part("unit", frozenset({2}), tok, True)
+        if w in _FA_UNITS and nxt is not None and nxt.text == "برابر":  # دو برابر: "double", "twice"
+            return _Part("prefixed", frozenset({_FA_UNITS[w]}), tok, True)
+        if w in _FA_UNITS:
+            return _Part("unit", frozenset({_FA_UNITS[w]}), tok, w in _FA_WEAK_ALONE)
+        if w == "یکی":
+            return _Part("unit", frozenset({1}), tok, True)
+        if w == _FA_HUNDRED:
+            return _Part("hundred", frozenset({100}), tok)
+        if w in _FA_SCALES:
+            # After a vague plural (ده‌ها هزار "tens of thousands") the scale is no count.
+            vague = prev is not None and prev.kind == "fa" and (prev.text.endswith("ها") or prev.text == "هزاران")
+            return _Part("scale", frozenset({_FA_SCALES[w]}), tok, vague)
+        if w in _FA_ORDINALS:
+            n = _FA_ORDINALS[w]
+            fraction = prev is not None and prev.kind == "fa" and _FA_UNITS.get(prev.text, 99) < 10  # دو سوم
+            return _Part("ordinal", frozenset({n}), tok, n <= WEAK_ORDINAL_MAX or fraction)
+        prefixed = _number_prefixed(w)
+        if prefixed is not None:
+            return _Part("prefixed", frozenset({prefixed}), tok, True)
+        if w == "و":
+            return _Part("and", frozenset(), tok)
+        return None
+    if tok.kind == "en":
+        w = tok.text.lower()
+        if tok.text in _ROMAN and prev is not None and prev.kind == "en" and prev.text[:1].isupper():
+            return _Part("unit", frozenset({_ROMAN[tok.text]}), tok, True)  # World War II, Louis XIV
+        if w in _EN_UNITS:
+            return _Part("unit", frozenset({_EN_UNITS[w]}), tok, w in _EN_WEAK_ALONE)
+        if w == "hundred":
+            return _Part("hundred", frozenset({100}), tok)
+        if w in _EN_SCALES:
+            return _Part("scale", frozenset({_EN_SCALES[w]}), tok)
+        if w in _EN_ORDINALS:
+            n = _EN_ORDINALS[w]
+            fraction = prev is not None and _EN_UNITS.get(prev.text.lower(), 99) < 10  # one third
+            return _Part("ordinal", frozenset({n}), tok, n <= WEAK_ORDINAL_MAX or fraction)
+        if w in _EN_WEAK:
+            return _Part("unit", frozenset({_EN_WEAK[w]}), tok, True)
+        if w == "and":
+            return _Part("and", frozenset(), tok)
+        if w in ("a", "an") and nxt is not None and nxt.text.lower() in ("hundred", "thousand", "million", "billion",
+                                                                          "dozen"):
+            return _Part("a", frozenset({1}), tok)
+        return None
+    return None
+
+
+def _number_prefixed(word: str) -> int | None:
+    if ZWNJ in word:
+        head, tail = word.split(ZWNJ, 1)
+        if tail.startswith("ها"):  # ده‌ها, صدها: "tens", "hundreds" are no count
+            return None
+        return _FA_UNITS.get(head)
+    for suffix in _FA_NUMBER_PREFIXED:
+        if word.endswith(suffix) and word[: -len(suffix)] in _FA_UNITS:
+            return _FA_UNITS[word[: -len(suffix)]]
+    return None
+
+
+def _trailing_zeros(n: float) -> int:
+    n = int(n)
+    if n <= 0 or n != n:
+        return 0
+    count = 0
+    while n % 10 == 0:
+        n //= 10
+        count += 1
+    return count
+
+
+def _combine(parts: list[_Part]) -> frozenset[float]:
+    """The value of a compound: Persian "دو میلیون و پانصد هزار", English "two hundred and five",
+    "2.5 million". Every alternative reading of the digits is carried through."""
+    readings: set[tuple[float, float]] = {(0.0, 0.0)}  # (total, current)
+    for part in parts:
+        if part.kind == "and":
+            continue
+        new = set()
+        for total, current in readings:
+            for v in part.values:
+                if part.kind in ("digits", "unit", "a", "prefixed"):
+                    new.add((total, current + v))
+                elif part.kind == "hundred":
+                    new.add((total, (current or 1) * 100))
+                elif part.kind == "scale":
+                    new.add((total + (current or 1) * v, 0.0))
+                elif part.kind == "ordinal":
+                    if v >= 100 and current:  # "two hundredth", "صدم" after a number
+                        new.add((total, current * v))
+                    else:
+                        new.add((total, current + v))
+        readings = new
+    return frozenset(value(t + c) for t, c in readings)
+
+
+def _compounds(parts: list[_Part | None]) -> Iterable[list[_Part]]:
+    """Group consecutive number parts into compounds, splitting lists ("دو و سه", "two and three")."""
+    i = 0
+    n = len(parts)
+    while i < n:
+        part = parts[i]
+        if part is None or part.kind == "and":
+            i += 1
+            continue
+        if part.kind == "prefixed":  # one word (سه‌بعدی): never part of a compound
+            yield [part]
+            i += 1
+            continue
+        group = [part]
+        last = max(part.values)
+        j = i + 1
+        while j < n and group[-1].kind != "ordinal":
+            nxt = parts[j]
+            if nxt is None:
+                break
+            if nxt.kind == "and":
+                # "and"/و joins only a smaller part to a round one: بیست و پنج, two hundred and five,
+                # دو میلیون و پانصد هزار; "دو و سه" is a list of two numbers.
+                after = parts[j + 1] if j + 1 < n else None
+                if after is None or after.kind not in ("unit", "digits", "ordinal") or not after.values:
+                    break
+                if max(after.values) >= 10 ** _trailing_zeros(last) or group[-1].kind in ("a", "digits"):
+                    break
+                if after.kind == "digits" and group[-1].kind != "scale":  # ۱۲ و ۳ is a list; ۲ میلیون و ۵۰۰ هزار is not
+                    break
+                group += [nxt, after]
+                last = max(after.values)
+                j += 2
+                continue
+            if nxt.kind in ("hundred", "scale"):
+                if nxt.kind == "hundred" and group[-1].kind == "hundred":
+                    break
+                group.append(nxt)
+                last = max(nxt.values) * (max(group[-2].values) if group[-2].kind != "scale" else 1)
+                j += 1
+                continue
+            if nxt.kind in ("unit", "ordinal") and group[-1].kind in ("unit", "hundred", "scale"):
+                # English "twenty-one", "one hundred five"; Persian "یکصد بیست" is rare but harmless.
+                prev_v = max(group[-1].values)
+                v = max(nxt.values)
+                if group[-1].kind == "unit" and not (prev_v >= 20 and prev_v % 10 == 0 and v < 10):
+                    break
+                if group[-1].kind != "unit" and v >= 10 ** _trailing_zeros(last):
+                    break
+                group.append(nxt)
+                last = v
+                j += 1
+                continue
+            break
+        if group[0].kind == "a" and len(group) == 1:
+            i = j
+            continue
+        yield group
+        i = j
+
+
+def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral]:
+    """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs."""
+    excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
+    tokens = [t for t in _tokens(text) if not any(s < t.end and t.start < e for s, e in excluded)]
+    # A hyphen between two English words is part of a compound (twenty-one); elsewhere (10-15) it
+    # separates two numbers.
+    tokens = [
+        t
+        for k, t in enumerate(tokens)
+        if not (
+            t.text == "-"
+            and 0 < k < len(tokens) - 1
+            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+            and tokens[k - 1].end == t.start
+            and t.end == tokens[k + 1].start
+        )
+    ]
+    parts: list[_Part | None] = []
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        # A gap in the text (an excluded span, a line) between tokens ends any compound.
+        if prev is not None and text[prev.end : tok.start].strip(" \u200c-"):
+            parts.append(None)
+        if tok.kind == "num":
+            parts += _digit_parts(text, tok, prev, nxt, lang)
+        else:
+            parts.append(_classify(tok, prev, nxt, lang))
+    found = []
+    for group in _compounds(parts):
+        first, last = group[0].token, group[-1].token
+        counted = [p for p in group if p.kind not in ("and", "a")]
+        # A scale word with no number before it (English "billion" after "$300+") counts for little.
+        bare_scale = len(group) == 1 and group[0].kind == "scale"
+        weak = (len(counted) == 1 and counted[0].weak_alone) or bare_scale
+        strong = not weak and all(not (p.kind == "digits" and p.weak_alone) for p in counted)
+        found.append(Numeral(_combine(group), first.start, last.end, strong))
+    return found
+
+
+def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
+    before = text[tok.start - 1] if tok.start else ""
+    before2 = text[tok.start - 2] if tok.start > 1 else ""
+    after = text[tok.end] if tok.end < len(text) else ""
+    # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count.
+    glued_before = before.isalpha() or (before == "-" and before2.isalpha())
+    weak = glued_before
+    scale = 1
+    ordinal = False
+    if after.isalpha() and nxt is not None and nxt.start == tok.end:
+        suffix = nxt.text.lower()
+        if nxt.kind == "en" and suffix in _EN_SUFFIXES:
+            scale = _EN_SUFFIXES[suffix]
+        elif nxt.kind == "fa" and suffix in ("م", "ام", "مین", "امین"):
+            ordinal = True
+        elif nxt.kind == "en":
+            weak = True  # 4G, 3D, A4 paper
+    out: list[_Part | None] = []
+    pieces = _digit_values(tok.text)
+    for k, (values, s, e) in enumerate(pieces):
+        if k:
+            out.append(None)  # a list inside one token is several numbers
+        sub = _Token("num", tok.text[s:e], tok.start + s, tok.start + e)
+        vals = frozenset(value(v * scale) for v in values) | (values if scale != 1 else frozenset())
+        out.append(_Part("ordinal" if ordinal else "digits", vals, sub, weak))
+    return out

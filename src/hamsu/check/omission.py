@@ -1,0 +1,75 @@
+"""Omission and addition: units with one side empty, and units whose lengths disagree.
+
+Length is counted in letters and digits (spaces, half-spaces and punctuation vary with the writer,
+not the content). English runs longer than Persian; the log of the ratio is close to normal, so a
+unit is scored by how many deviations its log ratio lies from the mean.
+"""
+from __future__ import annotations
+
+import math
+
+from .base import THRESHOLDS, Finding, Rule, UnitView
+
+# Fitted by `python bench/check_eval.py --fit-length` on the clean 1-1 units of FLORES-200 devtest
+# (pes_Arab ↔ eng_Latn, 1,012 units) and TICO-19 test (2,100 units): mean and population standard
+# deviation of log((en + SMOOTHING) / (fa + SMOOTHING)), lengths in letters and digits, Persian
+# normalized. On those units |z| > 3.5 is 0.06% of units, |z| > 3 is 0.32%.
+LOG_RATIO_MEAN = 0.0915
+LOG_RATIO_SD = 0.1229
+# Added to both lengths so that a two-word unit is not an outlier for one extra word.
+SMOOTHING = 20
+
+
+def content_length(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def log_ratio(fa_text: str, en_text: str) -> float:
+    return math.log((content_length(en_text) + SMOOTHING) / (content_length(fa_text) + SMOOTHING))
+
+
+class NullUnitRule(Rule):
+    """A sentence with nothing on the other side: dropped in translation, or added."""
+
+    name = "null-unit"
+    severity = "major"
+    its_type = "omission"
+    description = "omission/addition: a unit with one side empty"
+    needs_both_sides = False
+
+    def applies(self, unit: UnitView) -> bool:
+        return unit.is_null
+
+    def findings(self, unit: UnitView) -> list[Finding]:
+        if unit.unit.fa and not unit.unit.en:
+            return [Finding(1.0, f"Persian sentence {list(unit.unit.fa)} has no English translation",
+                            fa_spans=(unit.fa.whole,), its_type="omission")]
+        if unit.unit.en and not unit.unit.fa:
+            return [Finding(1.0, f"English sentence {list(unit.unit.en)} has no Persian source",
+                            en_spans=(unit.en.whole,), its_type="addition")]
+        return []
+
+
+class LengthRatioRule(Rule):
+    """An English side much shorter (omission) or longer (addition) than the Persian predicts."""
+
+    name = "length-ratio"
+    severity = "warning"
+    its_type = "omission"
+    description = "omission/addition: z-score of the log length ratio against a fitted corpus ratio"
+
+    def z_score(self, unit: UnitView) -> float:
+        return (log_ratio(unit.fa.text, unit.en.text) - LOG_RATIO_MEAN) / LOG_RATIO_SD
+
+    def score(self, unit: UnitView) -> float:
+        return self.z_score(unit) if self.applies(unit) else 0.0
+
+    def accept(self, score: float) -> bool:
+        return abs(score) <= THRESHOLDS[self.name]
+
+    def findings(self, unit: UnitView) -> list[Finding]:
+        z = self.z_score(unit)
+        fa_len, en_len = content_length(unit.fa.text), content_length(unit.en.text)
+        shorter = "shorter" if z < 0 else "longer"
+        return [Finding(z, f"English is {shorter} than expected ({en_len} letters for {fa_len} Persian, z = {z:+.1f})",
+                        (unit.fa.whole,), (unit.en.whole,), its_type="omission" if z < 0 else "addition")]

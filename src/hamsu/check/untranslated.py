@@ -1,0 +1,64 @@
+"""Untranslated text: a side left in the other language's script, or a copy of the source.
+
+Checked sentence by sentence, because the usual case is one Persian paragraph left inside the
+English half of an article (the pipeline keeps it on the English side so that it is flagged here,
+never silently moved). A few words of the other script (a quoted slogan, "(IRGC)" in Persian) stay
+well under the threshold.
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import EN, FA
+from .base import Finding, Rule, UnitView
+from .text import script_counts
+
+MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its language
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -> float:
+    """The share of letters in the other side's script: Arabic script on the English side, Latin on
+    the Persian side. Latin words in `carried` (those the English side also has: names and terms
+    a Persian writer keeps in Latin letters, "HCoV-229E", "Ryan M") do not count as foreign."""
+    if carried:
+        text = _LATIN_WORD.sub(lambda m: "" if m.group().casefold() in carried else m.group(), text)
+    latin, arabic = script_counts(text)
+    if latin + arabic < MIN_LETTERS:
+        return 0.0
+    return (arabic if lang == EN else latin) / (latin + arabic)
+
+
+def _copy_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+class UntranslatedRule(Rule):
+    """A sentence in the wrong script for its side, or a side identical to the other."""
+
+    name = "untranslated"
+    severity = "major"
+    its_type = "untranslated"
+    description = "untranslated: English side in Persian script (or the reverse), or a copy of the source"
+
+    def findings(self, unit: UnitView) -> list[Finding]:
+        alignment = unit.context.alignment
+        out = []
+        english_words = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
+        for lang, ids, sentences in ((EN, unit.unit.en, alignment.en), (FA, unit.unit.fa, alignment.fa)):
+            carried = english_words if lang == FA else frozenset()
+            shares = [(foreign_share(sentences[i].text, lang, carried), sentences[i]) for i in ids]
+            bad = [(share, s) for share, s in shares if share > 0]
+            if not bad:
+                continue
+            worst = max(share for share, _ in bad)
+            spans = tuple((s.start, s.end) for share, s in bad if share == worst or share > 0.5)
+            where = "English side is in Persian script" if lang == EN else "Persian side is in Latin script"
+            out.append(Finding(worst, f"{where} ({worst:.0%} of its letters)",
+                               fa_spans=spans if lang == FA else (), en_spans=spans if lang == EN else ()))
+        fa_key, en_key = _copy_key(unit.fa.text), _copy_key(unit.en.text)
+        if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
+            out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,)))
+        return out

@@ -1,0 +1,127 @@
+"""Aligned units out: a terminal view, vecalign beads, JSON lines, TSV and TMX 1.4b.
+
+Every writer is a pure function from alignments to text (an iterator of chunks), so the CLI,
+the store and the batch builder share them and only the caller touches files.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from xml.sax.saxutils import escape, quoteattr
+
+from .. import __version__
+from ..records import Alignment, Sentence, Unit
+
+FORMATS = ("text", "beads", "jsonl", "tsv", "tmx")
+# Characters XML 1.0 forbids: C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CELL_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def unit_text(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> str:
+    return " ".join(sentences[i].text for i in ids)
+
+
+def unit_spans(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> list[list[int]]:
+    return [[sentences[i].start, sentences[i].end] for i in ids]
+
+
+def unit_record(alignment: Alignment, unit: Unit) -> dict:
+    """The JSON object of one unit: texts, sentence ids, confidence, spans into the original."""
+    record = {
+        "fa": unit_text(alignment.fa, unit.fa),
+        "en": unit_text(alignment.en, unit.en),
+        "fa_ids": list(unit.fa),
+        "en_ids": list(unit.en),
+        "score": round(unit.score, 4),
+        "fa_spans": unit_spans(alignment.fa, unit.fa),
+        "en_spans": unit_spans(alignment.en, unit.en),
+    }
+    if len(alignment.document.texts) > 1:
+        # Two input files: say which file each side's spans point into.
+        record["fa_source"] = alignment.fa[unit.fa[0]].source if unit.fa else 0
+        record["en_source"] = alignment.en[unit.en[0]].source if unit.en else 1
+    record["doc"] = alignment.document.id
+    return record
+
+
+def write_jsonl(alignments: Iterable[Alignment]) -> Iterator[str]:
+    for alignment in alignments:
+        for unit in alignment.units:
+            yield json.dumps(unit_record(alignment, unit), ensure_ascii=False) + "\n"
+
+
+def write_beads(alignments: Iterable[Alignment]) -> Iterator[str]:
+    """vecalign's format: `[i,j]:[k]:score`, Persian ids first, 0-based."""
+    for alignment in alignments:
+        for unit in alignment.units:
+            fa = ",".join(map(str, unit.fa))
+            en = ",".join(map(str, unit.en))
+            yield f"[{fa}]:[{en}]:{unit.score:.4f}\n"
+
+
+def _cell(text: str) -> str:
+    return _CELL_BREAKS.sub(" ", text)
+
+
+def write_tsv(alignments: Iterable[Alignment]) -> Iterator[str]:
+    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\n"
+    for alignment in alignments:
+        for unit in alignment.units:
+            fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
+            ids = (",".join(map(str, unit.fa)), ",".join(map(str, unit.en)))
+            yield f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{_cell(alignment.document.id)}\n"
+
+
+def _xml(text: str) -> str:
+    return escape(_XML_ILLEGAL.sub("\ufffd", text))
+
+
+def _prop(kind: str, value: str) -> str:
+    return f'    <prop type={quoteattr("x-" + kind)}>{_xml(value)}</prop>\n'
+
+
+def write_tmx(alignments: Iterable[Alignment]) -> Iterator[str]:
+    """TMX 1.4b: one <tu> per unit with text on both sides; nulls stay in the other formats."""
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
+    yield (
+        f'  <header creationtool="hamsu" creationtoolversion={quoteattr(__version__)} segtype="sentence"'
+        ' o-tmf="hamsu" adminlang="en" srclang="fa" datatype="plaintext"/>\n  <body>\n'
+    )
+    for alignment in alignments:
+        meta = alignment.document.metadata()
+        for unit in alignment.units:
+            if not unit.fa or not unit.en:
+                continue
+            yield "  <tu>\n"
+            yield _prop("score", f"{unit.score:.4f}")
+            yield _prop("document", alignment.document.id)
+            if meta.get("url"):
+                yield _prop("url", meta["url"])
+            yield _prop("fa-ids", ",".join(map(str, unit.fa)))
+            yield _prop("en-ids", ",".join(map(str, unit.en)))
+            for lang, sentences, ids in (("fa", alignment.fa, unit.fa), ("en", alignment.en, unit.en)):
+                yield f'    <tuv xml:lang="{lang}"><seg>{_xml(unit_text(sentences, ids))}</seg></tuv>\n'
+            yield "  </tu>\n"
+    yield "  </body>\n</tmx>\n"
+
+
+def write_text(alignments: Iterable[Alignment]) -> Iterator[str]:
+    """A readable view for the terminal: each unit's Persian and English on lines of their own."""
+    for alignment in alignments:
+        yield f"# {alignment.document.source}  ({len(alignment.units)} units)\n"
+        for n, unit in enumerate(alignment.units, 1):
+            yield f"[{n}] score {unit.score:.2f}  fa {list(unit.fa)}  en {list(unit.en)}\n"
+            yield f"  fa: {unit_text(alignment.fa, unit.fa) or '—'}\n"
+            yield f"  en: {unit_text(alignment.en, unit.en) or '—'}\n"
+        document = alignment.document
+        for block in document.blocks:
+            if block.kind == "boilerplate":
+                text = " ".join(document.texts[block.source][block.start : block.end].split())
+                yield f"boilerplate ({block.reason}): {text}\n"
+        yield "\n"
+
+
+WRITERS = {"text": write_text, "beads": write_beads, "jsonl": write_jsonl, "tsv": write_tsv, "tmx": write_tmx}

@@ -1,0 +1,236 @@
+"""Names in an English sentence: runs of capitalized words.
+
+A run may hold name particles (Dayr al-Zawr, Osama bin Laden, Ludwig van Beethoven, Bank of
+England); a title before it (Major General, President, Dr.) is not part of the name but says it is
+a person. Capitals prove little at the start of a sentence or a quote and in headlines written in
+title case, so a lone word there is only a possible name, unless the name table knows it or the
+document writes it capitalized somewhere capitals do prove something.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .table import NameTable, en_lookup_key
+
+_PIECE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_OPENS_SENTENCE = re.compile(r"[.!?:;\"“«(\[—–•*]")
+
+# Capitalized at the start of a sentence for no other reason: function words, frequent adverbs.
+# Inside a sentence a capital is meant (New Zealand, The Hague), so these count only at a start.
+STOP = frozenset("""
+The A An This That These Those In On At For From With By During After Before According Following
+However But And Or Nor If When While Although Though Since As It He She They We I You Its His Her
+Their Our My Your There Here Some Most Many Several All Each Every No Not None One Two Three Four
+Five Six Seven Eight Nine Ten Despite Under Over Between Among Also Meanwhile Yet Still Then Thus
+Earlier Later Last Next Other Another Such What Which Who Whom Whose Where Why How Both Either
+Neither Unlike Like Until Through Throughout Within Without Against About Above Below Into Upon
+Across Around Near Due Because Even Only Just Now Today Yesterday Tomorrow Recently Currently
+Instead Moreover Furthermore Nevertheless Otherwise Therefore Hence Indeed Perhaps Maybe Once
+Let Please Well Yes So Do Does Did Is Are Was Were Be Been Being Has Have Had Will Would Can Could
+May Might Must Shall Should To Of Up Out Off Down Away Back First Second Third New Old More Less
+Much Few Any Whether Whereas Almost Already Always Never Often Sometimes Usually Generally
+Additionally Finally Eventually Previously Subsequently Similarly Likewise Overall Although
+Whatever Whenever Wherever Because Photo Photos Video Videos Image Images Source Sources Read
+Note See
+""".split())
+# Capitalized in English and never a name to link: calendar words are ordinary words in Persian.
+NEVER = frozenset("""
+I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December
+""".split())
+
+# Titles before a person's name: not part of it.
+TITLES = frozenset("""
+General Major Brigadier Lieutenant Colonel Commander Captain Admiral Marshal Sergeant Corporal
+Private Gen Col Lt Capt Maj Sgt Adm President Vice Prime Minister Foreign Defence Defense Interior
+Deputy Secretary Speaker Chairman Chairwoman Chief Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord
+Lady King Queen Prince Princess Emperor Sheikh Shaikh Ayatollah Grand Hojatoleslam Hojjatoleslam
+Imam Mullah Pope Father Rev Reverend Bishop Cardinal Rabbi Senator Sen Governor Gov Mayor Judge
+Justice Ambassador Envoy Spokesman Spokeswoman Martyr Sayyed Seyyed Haj Hajj Mirza Saint
+""".split())
+PERSON_TITLES = TITLES  # every title above is said of a person
+# Lower-case words that may stand inside a name.
+PARTICLES = frozenset("de da di du del della der den van von ter bin ibn bint ben al el of y la le".split())
+ARTICLES = frozenset("al el ad an ar as ash at az ez es ed er et ul ud un us".split())
+_ABBREVIATIONS = frozenset("Dr Mr Mrs Ms St Gen Col Lt Capt Maj Sgt Adm Prof Jr Sr Sen Gov Rev Mt Ft".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    start: int  # [start, end) in the sentence text, without a possessive 's
+    end: int
+    role: str  # "name", "acronym", "particle" or "article"
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishName:
+    pieces: tuple[Piece, ...]  # the run as written, particles and articles included
+    certain: bool  # False: a lone capitalized word where capitals prove nothing
+    kind: str  # "person" after a title, else "name"
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+def _pieces(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _PIECE.finditer(text):
+        word = m.group()
+        end = m.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 2 and possessive.start() > 0:
+            end -= len(possessive.group())
+            word = word[: len(word) - len(possessive.group())]
+        out.append((word, m.start(), end))
+    return out
+
+
+def _joined(text: str, left: tuple[str, int, int], right: tuple[str, int, int]) -> str:
+    """How two neighbouring pieces are joined: "space", "hyphen" or "" (not part of one name)."""
+    gap = text[left[2] : right[1]]
+    if gap.strip() == "" and gap:
+        return "space" if "\n" not in gap else ""
+    if gap in ("-", "‐"):
+        return "hyphen"
+    # U.S. and Dr. Ehud: the dot of an initial or an abbreviation does not end the name.
+    if gap.startswith(".") and gap[1:].strip() == "" and (len(left[0]) == 1 or left[0] in _ABBREVIATIONS):
+        return "space"
+    # 's ends a possessive name: Iran's Foreign Ministry.
+    return ""
+
+
+def _opens(text: str, pieces: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether piece k stands where any word is capitalized: at the start of the sentence, after
+    end punctuation, a colon or an opening quote (not after the dot of Dr. or U.S.)."""
+    if k == 0:
+        return True
+    gap = text[pieces[k - 1][2] : pieces[k][1]]
+    if not _OPENS_SENTENCE.search(gap):
+        return False
+    previous = pieces[k - 1][0]
+    abbreviation = gap.startswith(".") and (len(previous) == 1 or previous in _ABBREVIATIONS)
+    return not (abbreviation and not _OPENS_SENTENCE.search(gap[1:]))
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (word.isupper() and len(word) == 1)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in title case: capitals there say nothing about names."""
+    words = [w for w, _, _ in _pieces(text) if len(w) > 3]
+    lower = sum(1 for w in words if w[:1].islower())
+    # A short sentence may be mostly names (He teaches at Dalhousie University in North Kivu).
+    return (len(words) >= 4 and lower == 0) or (len(words) >= 8 and lower <= len(words) // 6)
+
+
+def capitalized_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Words written capitalized where capitals prove something (inside a sentence), lower-cased:
+    the document's evidence that a word is a name where capitals prove nothing."""
+    seen = set()
+    for text in sentences:
+        if is_title_case(text):
+            continue
+        pieces = _pieces(text)
+        for k, (word, _, _) in enumerate(pieces):
+            if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
+                seen.add(word.lower())
+    return frozenset(seen)
+
+
+def english_names(text: str, table: NameTable, document_capitals: frozenset[str] = frozenset(),
+                  headline: bool = False) -> list[EnglishName]:
+    """The runs of capitalized words in a sentence, titles removed."""
+    pieces = _pieces(text)
+    uncertain_everywhere = headline or is_title_case(text)
+    runs: list[list[tuple[int, str]]] = []  # (piece index, role)
+    current: list[tuple[int, str]] = []
+    pending: list[tuple[int, str]] = []  # particles waiting for the name part that follows
+
+    def flush() -> None:
+        nonlocal current, pending
+        if any(role in ("name", "acronym") for _, role in current):
+            runs.append(current)
+        current, pending = [], []
+
+    for k, (word, _, _) in enumerate(pieces):
+        join = _joined(text, pieces[k - 1], pieces[k]) if k else ""
+        nxt = _joined(text, pieces[k], pieces[k + 1]) if k + 1 < len(pieces) else ""
+        lower = word.lower()
+        stop = word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k)))
+        if _is_acronym(word) or (_is_capitalized(word) and not stop):
+            role = "acronym" if _is_acronym(word) else "name"
+            if word in ("Al", "El") and nxt == "hyphen":
+                role = "article"
+            separate = bool(current) and join == "hyphen" and _separate_names(current, pieces, k, table)
+            if (current or pending) and join and not separate:
+                current += pending + [(k, role)]
+                pending = []
+            else:
+                flush()
+                current = [(k, role)]
+            continue
+        if lower in ARTICLES and nxt == "hyphen" and word.islower():
+            if not (current and join):
+                flush()
+            pending.append((k, "article"))
+            continue
+        if lower in PARTICLES and word.islower() and current and join and nxt:
+            pending.append((k, "particle"))
+            continue
+        flush()
+    flush()
+
+    names = []
+    for run in runs:
+        # A run opened by an article alone (al-Nujaba) keeps it; pending particles at the end
+        # were dropped by flush. Titles in front go.
+        kind = "name"
+        while run and run[0][1] == "name" and pieces[run[0][0]][0] in TITLES:
+            kind = "person"
+            run = run[1:]
+            while run and run[0][1] == "particle":
+                run = run[1:]
+        if not any(role in ("name", "acronym") for _, role in run):
+            continue
+        if len(run) == 1 and len(pieces[run[0][0]][0]) == 1:
+            continue  # a lone letter (the H in pH, a list item): not a name
+        first = run[0][0]
+        names_in_run = [k for k, role in run if role in ("name", "acronym")]
+        at_opening = _opens(text, pieces, first)
+        words = [pieces[k][0] for k in names_in_run]
+        known = any(w.lower() in document_capitals for w in words) or bool(
+            table.persian_for(en_lookup_key(" ".join(words)))
+        ) or any(table.persian_for(en_lookup_key(w)) for w in words)
+        if kind == "person":
+            certain = True  # after a title
+        elif uncertain_everywhere:
+            certain = known
+        elif len(words) == 1 and at_opening:
+            certain = known or _is_acronym(words[0])
+        else:
+            certain = True
+        names.append(
+            EnglishName(tuple(Piece(pieces[k][0], pieces[k][1], pieces[k][2], role) for k, role in run), certain, kind)
+        )
+    return names
+
+
+def _separate_names(current: list[tuple[int, str]], pieces, k: int, table: NameTable) -> bool:
+    """Iraqi-Syrian border: two known names joined by a hyphen are two names."""
+    left = pieces[current[-1][0]][0]
+    right = pieces[k][0]
+    return bool(table.persian_for(en_lookup_key(left))) and bool(table.persian_for(en_lookup_key(right)))

@@ -1,0 +1,69 @@
+"""Generic words inside names and their Persian translations, and English demonym endings.
+
+Many names are a proper part and generic words around it: Dalhousie University (دانشگاه
+دالهاوزی), North Kivu (کیوو شمالی), Quds Force (نیروی قدس), University of Tehran (دانشگاه تهران).
+The proper part is transliterated; the generic words are translated, and Persian puts the head
+noun first, so they may stand on either side of it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .table import fa_lookup_key
+
+# English word -> Persian words it is translated by inside a name (ezafe forms are matched too).
+_GENERIC = {
+    "North": "شمال شمالی", "Northern": "شمالی", "South": "جنوب جنوبی", "Southern": "جنوبی",
+    "East": "شرق شرقی", "Eastern": "شرقی", "West": "غرب غربی", "Western": "غربی",
+    "Central": "مرکزی", "Upper": "علیا بالا", "Lower": "سفلی پایین", "New": "جدید نو",
+    "Great": "بزرگ کبیر", "Greater": "بزرگ", "Old": "قدیم قدیمی کهنه", "Ancient": "باستان باستانی",
+    "Little": "کوچک", "Holy": "مقدس", "Royal": "سلطنتی", "National": "ملی", "International": "بین‌المللی",
+    "Islamic": "اسلامی", "Arab": "عرب عربی", "United": "متحد متحده", "Federal": "فدرال",
+    "Democratic": "دموکراتیک", "People's": "خلق", "Popular": "مردمی", "Revolutionary": "انقلاب انقلابی",
+    "Supreme": "عالی", "High": "عالی", "General": "عمومی کل",
+    "University": "دانشگاه", "College": "کالج دانشکده", "School": "مدرسه", "Institute": "موسسه مؤسسه",
+    "Academy": "آکادمی فرهنگستان", "Museum": "موزه", "Library": "کتابخانه", "Hospital": "بیمارستان",
+    "Lake": "دریاچه", "Lakes": "دریاچه‌های دریاچه‌ها", "River": "رود رودخانه", "Sea": "دریا",
+    "Ocean": "اقیانوس", "Gulf": "خلیج", "Bay": "خلیج", "Strait": "تنگه", "Island": "جزیره",
+    "Islands": "جزایر", "Mount": "کوه", "Mountain": "کوه", "Mountains": "کوه‌های کوه‌ها کوهستان",
+    "Valley": "دره", "Desert": "صحرا بیابان", "Cape": "دماغه", "Peninsula": "شبه‌جزیره", "Canal": "کانال",
+    "Province": "استان", "State": "ایالت دولت", "City": "شهر", "County": "شهرستان", "Region": "منطقه",
+    "District": "منطقه ناحیه بخش", "Republic": "جمهوری", "Kingdom": "پادشاهی", "Empire": "امپراتوری",
+    "Union": "اتحادیه اتحاد", "Council": "شورا", "Assembly": "مجمع مجلس", "Parliament": "پارلمان مجلس",
+    "Ministry": "وزارت", "Court": "دادگاه", "Party": "حزب", "Front": "جبهه", "Movement": "جنبش",
+    "Resistance": "مقاومت", "Army": "ارتش", "Force": "نیرو نیروی", "Forces": "نیروها نیروهای",
+    "Guard": "گارد", "Guards": "پاسداران", "Organization": "سازمان", "Organisation": "سازمان",
+    "Association": "انجمن", "Society": "انجمن جامعه", "Foundation": "بنیاد", "Agency": "آژانس سازمان",
+    "Company": "شرکت", "Group": "گروه", "Bank": "بانک", "Center": "مرکز", "Centre": "مرکز",
+    "Committee": "کمیته", "Commission": "کمیسیون", "Office": "دفتر", "Department": "وزارت اداره",
+    "Service": "سرویس خدمات", "News": "خبر خبری", "Airport": "فرودگاه", "Station": "ایستگاه",
+    "Port": "بندر", "Street": "خیابان", "Square": "میدان", "Bridge": "پل", "Tower": "برج",
+    "Palace": "کاخ", "Church": "کلیسا", "Cathedral": "کلیسای", "Mosque": "مسجد", "Temple": "معبد",
+    "Park": "پارک", "Stadium": "ورزشگاه استادیوم", "Club": "باشگاه", "Team": "تیم", "Cup": "جام",
+    "Games": "بازی‌های", "Prize": "جایزه", "War": "جنگ", "World": "جهان جهانی", "Day": "روز",
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    return {en: frozenset(fa_lookup_key(w) for w in fa.split()) for en, fa in _GENERIC.items()}
+
+
+def generic_translations(word: str) -> frozenset[str]:
+    """Persian keys that translate a generic English name word; empty for any other word."""
+    return _table().get(word, frozenset())
+
+
+# Endings of English demonyms and their stems: Tasmanian → Tasmania, Iranian → Iran.
+_DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ian", ("ia", "")), ("ans", ("a", "")), ("an", ("a", "")),
+                    ("ese", ("",)), ("is", ("",)), ("i", ("",)), ("ish", ("",)))
+
+
+def demonym_stems(word: str) -> list[str]:
+    """Place names an English demonym may come from (for transliteration, not a dictionary)."""
+    if " " in word or not word[:1].isupper():
+        return []
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return [word[: -len(ending)] + r for r in replacements]
+    return []

@@ -1,0 +1,482 @@
+"""Link the names of each aligned unit across the two languages, then across the document.
+
+Within a unit every English name, and every run of words inside it (Quds in Quds Force), is set
+against the Persian side:
+
+  gazetteer / dictionary  the name table pairs the two forms (Iraq عراق, Iraqi عراق, ISIS داعش)
+  transliteration         the English form romanizes a run of Persian words (translit.py), or the
+                          Persian text keeps the name in Latin letters as the English writes it
+  document                the pair was linked in another unit of the document (second pass)
+
+A link grows over the generic words around it when the other side has their translation next to
+it (Dalhousie University ↔ دانشگاه دالهاوزی, North Kivu ↔ کیوو شمالی), and two or more generic
+words alone link when they translate word for word (Islamic Resistance ↔ مقاومت اسلامی). The best
+pairs are taken greedily, each word on either side used once. A pair found in one unit then links
+the same two forms in every other unit, and a linked full name (قاسم سلیمانی, Qasem Soleymani)
+links its surname alone (سلیمانی, Soleymani).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..persian.normalize import normalize_detailed
+from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
+from .english import EnglishName, Piece, capitalized_words, english_names
+from .generic import demonym_stems, generic_translations
+from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
+from .table import NameTable, en_lookup_key, name_table_data
+from .translit import (
+    en_variants,
+    en_weight,
+    fa_units,
+    fold_fa,
+    latin_key,
+    score_keys,
+    skeleton_en,
+    skeleton_fa,
+    skeletons_overlap,
+)
+
+# Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
+# similar length (bench/names_eval.py --calibrate): at 0.80, 76 % of the listed pairs pass (most
+# of the rest are translations, not romanizations: خلیج فارس Persian Gulf) and no mismatched pair
+# (0.13 % at 0.60). Mismatched pairs are easier than the near misses of real text (Salman for
+# سلیمانی scores 0.65), hence the margin. Ordinary Persian words (سلیمانی is one, but so is مرکز)
+# need a closer match, and so do English words whose capital may only mark a sentence start.
+TRANSLITERATION_THRESHOLD = 0.80
+COMMON_WORD_THRESHOLD = 0.90
+UNCERTAIN_EXTRA = 0.05
+SHORT_NAME_THRESHOLD = 0.95  # one consonant on a side (Han هان, Yuan یوان): chance matches abound
+ARTICLE_PENALTY = 0.03  # al-Nujaba for نجباء: the article is not written in Persian
+DEMONYM_PENALTY = 0.03  # Tasmanian for تاسمانی
+GENERIC_SCORE = 0.90  # Islamic Resistance ↔ مقاومت اسلامی, word for word
+DOCUMENT_PENALTY = 0.05  # a pair from another unit yields to the unit's own evidence
+# A link of a whole name outranks better-scored links of its parts: Zbigniew Brzezinski ↔ زبیگنیو
+# برژینسکی (0.85) before Zbigniew ↔ زبیگنیو (0.97), which would leave the surname unlinked.
+NAME_WORD_BONUS = 0.15
+MAX_NAME_WORDS = 4
+_NAME_CHAR = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670A-Za-z0-9\u00c0-\u024f]")
+
+
+Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
+
+
+@dataclass(frozen=True, slots=True)
+class FaSentence:
+    words: tuple[Word, ...]
+    candidates: tuple[Candidate, ...]
+    offset_map: tuple[int, ...]  # normalized position -> offset in `original`
+    original: str  # the sentence as the document writes it
+    base: int  # offset of `original` in the document text
+    source: int
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Original [start, end) of words[first:last], without trailing marks or spaces."""
+        start = self.offset_map[self.words[first].start]
+        end = self.offset_map[self.words[last - 1].end]
+        while end > start + 1 and not _NAME_CHAR.match(self.original[end - 1]):
+            end -= 1
+        return self.base + start, self.base + end
+
+
+@dataclass(frozen=True, slots=True)
+class EnSentence:
+    names: tuple[EnglishName, ...]
+    text: str
+    base: int
+    source: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    rank: float
+    score: float
+    evidence: str
+    kind: str
+    en: tuple[int, int, int, int]  # sentence, name, first piece, last piece (exclusive)
+    fa: tuple[int, int, int]  # sentence, first word, last word (exclusive)
+    order: float  # how far apart the two are in their sentences (0 = same relative place)
+
+
+def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
+    s = alignment.fa[index]
+    # The sentence text is normalized; normalizing its original slice again gives the same text
+    # with a map back to the original offsets.
+    original = alignment.document.texts[s.source][s.start : s.end]
+    if s.text == original:  # nothing to normalize: offsets are the same
+        text, offset_map = original, tuple(range(len(original) + 1))
+    else:
+        normalized = normalize_detailed(original)
+        text, offset_map = normalized.text, normalized.offset_map
+    words, candidates = persian_candidates(text, table)
+    return FaSentence(words, candidates, offset_map, original, s.start, s.source)
+
+
+def prepare_en(alignment: Alignment, index: int, table: NameTable, capitals: frozenset[str]) -> EnSentence:
+    s = alignment.en[index]
+    text = alignment.document.texts[s.source][s.start : s.end]
+    blocks = alignment.document.blocks
+    headline = 0 <= s.block < len(blocks) and blocks[s.block].kind == "title"
+    return EnSentence(tuple(english_names(text, table, capitals, headline)), text, s.start, s.source)
+
+
+def _is_name(piece: Piece) -> bool:
+    return piece.role in ("name", "acronym")
+
+
+def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
+    """Runs of pieces inside a name that may be a name themselves, longest first."""
+    pieces = name.pieces
+    spans = []
+    for a in range(len(pieces)):
+        if pieces[a].role == "particle" or (a and pieces[a - 1].role == "article"):
+            continue  # a name keeps its article: al-Nujaba, not Nujaba
+        if pieces[a].role == "article" and (a + 1 >= len(pieces) or not _is_name(pieces[a + 1])):
+            continue
+        for b in range(a + 1, len(pieces) + 1):
+            if not _is_name(pieces[b - 1]):
+                continue
+            if sum(1 for p in pieces[a:b] if _is_name(p)) <= MAX_NAME_WORDS:
+                spans.append((a, b))
+    spans.sort(key=lambda ab: ab[0] - ab[1])
+    return spans
+
+
+def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[tuple[int, int, int, str]]:
+    """Runs of up to MAX_NAME_WORDS content words, with their folded text for transliteration."""
+    spans = []
+    for si, sent in enumerate(sentences):
+        words = sent.words
+        for i in range(len(words)):
+            if not is_content(words[i]):
+                continue
+            for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
+                if words[j].run != words[i].run or not is_content(words[j]):
+                    break
+                text = " ".join(w.text.split("\u200c")[0] if k == j and w.base != w.key else w.text
+                                for k, w in enumerate(words[i : j + 1], i))
+                spans.append((si, i, j + 1, fold_fa(text)))
+    return spans
+
+
+class _Unit:
+    """One unit's two sides, indexed for finding pairs."""
+
+    def __init__(self, fa: Sequence[FaSentence], en: Sequence[EnSentence], table: NameTable) -> None:
+        self.fa, self.en, self.table = fa, en, table
+        self._found: dict[str, list[tuple[int, int, int]]] = {}
+        fa_total = sum(len(s.words) for s in fa) or 1
+        offsets = [sum(len(s.words) for s in fa[:k]) for k in range(len(fa))]
+        self.fa_position = lambda si, i: (offsets[si] + i) / fa_total
+        en_total = sum(len(s.text) for s in en) or 1
+        en_offsets = [sum(len(s.text) for s in en[:k]) for k in range(len(en))]
+        self.en_position = lambda ei, start: (en_offsets[ei] + start) / en_total
+        self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
+        if any(s.names for s in en):
+            self.translit = _fa_translit_spans(fa)
+            self.skeletons = [skeleton_fa(folded) for *_, folded in self.translit]
+            ordinary = [[is_common(w, table) or _ambiguous(table, w.base) for w in s.words] for s in fa]
+            self.common = [all(ordinary[si][i:j]) for si, i, j, _ in self.translit]
+        else:
+            self.translit, self.skeletons, self.common = [], [], []
+
+    def find(self, key: str) -> list[tuple[int, int, int]]:
+        """Runs of words in the unit whose key is `key`, the last word also by its stems
+        (ایران‌ها, مصریان); runs of Latin words by their English key."""
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        found = []
+        for si, sent in enumerate(self.fa):
+            words = sent.words
+            for i, first in enumerate(words):
+                head = ""
+                j = i
+                while j < len(words) and words[j].run == first.run:
+                    if any(head + stem == key for stem in words[j].stems):
+                        found.append((si, i, j + 1))
+                    head += words[j].key
+                    if not key.startswith(head) or len(head) >= len(key):
+                        break
+                    j += 1
+        self._found[key] = found
+        return found
+
+
+def _ambiguous(table: NameTable, key: str) -> bool:
+    entry = table.entry(key)
+    return entry is not None and entry.ambiguous
+
+
+def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
+    pairs: list[_Pair] = []
+    for ei, sent in enumerate(unit.en):
+        for ni, name in enumerate(sent.names):
+            for a, b in _sub_spans(name):
+                pairs += _span_pairs(unit, known, ei, ni, name, a, b)
+            pairs += _generic_pairs(unit, ei, ni, name)
+    # Grow each pair over the generic words around it, on both sides (Dalhousie University).
+    grown = []
+    for p in pairs:
+        ei, ni, a, b = p.en
+        si, i, j = p.fa
+        name = unit.en[ei].names[ni]
+        a2, b2, i2, j2 = _grow(name, a, b, unit.fa[si].words, i, j)
+        if (a2, b2) != (a, b):
+            extra = sum(1 for q in name.pieces[a2:b2] if _is_name(q)) - sum(1 for q in name.pieces[a:b] if _is_name(q))
+            rank = p.rank + NAME_WORD_BONUS * extra + 0.02 * ((j2 - i2) - (j - i))
+            grown.append(_Pair(rank, p.score, p.evidence, p.kind, (ei, ni, a2, b2), (si, i2, j2), p.order))
+    return pairs + grown
+
+
+def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Pair]:
+    table = unit.table
+    sent = unit.en[ei]
+    pieces = name.pieces[a:b]
+    text = sent.text[pieces[0].start : pieces[-1].end]
+    n_names = sum(1 for p in pieces if _is_name(p))
+    en_pos = unit.en_position(ei, pieces[0].start)
+    out: list[_Pair] = []
+
+    def add(score: float, evidence: str, kind: str, si: int, i: int, j: int) -> None:
+        kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), name.kind)
+        if name.kind == "person":
+            kind = "person"
+        rank = score + NAME_WORD_BONUS * (n_names - 1) + 0.02 * (j - i - 1)
+        order = abs(unit.fa_position(si, i) - en_pos)
+        out.append(_Pair(rank, score, evidence, kind, (ei, ni, a, b), (si, i, j), order))
+
+    keys = {en_lookup_key(text): 1.0}
+    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
+        keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
+    for key, score in keys.items():
+        for fa_key in table.persian_for(key):
+            entry = table.entry(fa_key)
+            for si, i, j in unit.find(fa_key):
+                if spans_entry(unit.fa[si].words, i, j, entry.fa):
+                    add(score, entry.evidence, entry.kind, si, i, j)
+        for (fa_key, length), seen in known.get(key, {}).items():
+            for si, i, j in unit.find(fa_key):
+                if j - i == length:
+                    # Below any evidence of the unit's own for the same words.
+                    add(seen - DOCUMENT_PENALTY, "document", "name", si, i, j)
+        # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
+        for si, i, j in unit.find(key):
+            if all(w.latin for w in unit.fa[si].words[i:j]):
+                add(score, "transliteration", "name", si, i, j)
+
+    if all(p.role == "acronym" for p in pieces if p.role != "article"):
+        return out  # IRGC is not a romanization of anything
+    threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
+    forms = [(key, ARTICLE_PENALTY if key != latin_key(text) else 0.0) for key in en_variants(text)]
+    if n_names == 1:
+        forms += [(latin_key(stem), DEMONYM_PENALTY) for stem in demonym_stems(text)]
+    for key, penalty in forms:
+        weight = en_weight(key)
+        if weight < 1:
+            continue
+        skeleton = skeleton_en(key)
+        for k, (si, i, j, folded) in enumerate(unit.translit):
+            if j - i > n_names + 1 or n_names > (j - i) + 1:
+                continue
+            if not skeletons_overlap(unit.skeletons[k], skeleton):
+                continue
+            fa_weight = fa_units(folded)[1]
+            if fa_weight < 1:
+                continue
+            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.common[k] else 0.0)
+            if min(weight, fa_weight) < 2:
+                needed = max(needed, SHORT_NAME_THRESHOLD)
+            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
+            if score >= needed:
+                add(score, "transliteration", "name", si, i, j)
+    return out
+
+
+def _matches(word: Word, targets: frozenset[str]) -> bool:
+    if word.latin:
+        return False
+    # Ezafe after a long vowel (دریای، کوه‌های) is part of the word.
+    return bool({word.key, word.base, word.key[:-1] if word.key.endswith("ی") else word.key} & targets)
+
+
+def _grow(name: EnglishName, a: int, b: int, words: tuple[Word, ...], i: int, j: int) -> tuple[int, int, int, int]:
+    """Widen a link over generic words (University, North, Force) whose translation stands next
+    to the Persian span, before or after it: Persian puts the head noun first."""
+    pieces = name.pieces
+    changed = True
+    while changed:
+        changed = False
+        for step in (-1, 1):
+            k = a - 1 if step < 0 else b
+            if 0 <= k < len(pieces) and pieces[k].role == "particle" and pieces[k].text == "of":
+                k += step  # University of Tehran
+            if not (0 <= k < len(pieces)) or not _is_name(pieces[k]):
+                continue
+            targets = generic_translations(pieces[k].text)
+            if not targets:
+                continue
+            for m in (i - 1, j):
+                if 0 <= m < len(words) and words[m].run == words[i].run and _matches(words[m], targets):
+                    a, b = (k, b) if step < 0 else (a, k + 1)
+                    i, j = (m, j) if m < i else (i, m + 1)
+                    changed = True
+                    break
+    return a, b, i, j
+
+
+def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pair]:
+    """A name of generic words only, translated word for word: Islamic Resistance ↔ مقاومت اسلامی."""
+    pieces = name.pieces
+    named = [k for k, p in enumerate(pieces) if _is_name(p)]
+    if len(named) < 2 or len(named) != len([p for p in pieces if p.role != "particle"]):
+        return []
+    targets = [generic_translations(pieces[k].text) for k in named]
+    if not all(targets):
+        return []
+    out = []
+    n = len(named)
+    for si, sent in enumerate(unit.fa):
+        words = sent.words
+        for i in range(len(words) - n + 1):
+            window = words[i : i + n]
+            if window[-1].run != window[0].run:
+                continue
+            if _assign(window, targets):
+                order = abs(unit.fa_position(si, i) - unit.en_position(ei, pieces[0].start))
+                rank = GENERIC_SCORE + NAME_WORD_BONUS * (n - 1)
+                kind = unit.fa_kind.get((si, i, i + n), name.kind)
+                out.append(_Pair(rank, GENERIC_SCORE, "dictionary", kind, (ei, ni, named[0], named[-1] + 1),
+                                 (si, i, i + n), order))
+    return out
+
+
+def _assign(window: Sequence[Word], targets: list[frozenset[str]]) -> bool:
+    """Whether each English word can take a different Persian word of the window."""
+    if not targets:
+        return True
+    first, rest = targets[0], targets[1:]
+    return any(_matches(w, first) and _assign(window[:k] + window[k + 1 :], rest) for k, w in enumerate(window))
+
+
+def _select(pairs: list[_Pair]) -> list[_Pair]:
+    """Best pairs first; each English piece and each Persian word in one link at most."""
+    pairs.sort(key=lambda p: (-p.rank, p.order))
+    en_used: set[tuple[int, int, int]] = set()
+    fa_used: set[tuple[int, int]] = set()
+    chosen = []
+    for p in pairs:
+        ei, ni, a, b = p.en
+        si, i, j = p.fa
+        en_cells = {(ei, ni, k) for k in range(a, b)}
+        fa_cells = {(si, k) for k in range(i, j)}
+        if en_cells & en_used or fa_cells & fa_used:
+            continue
+        en_used |= en_cells
+        fa_used |= fa_cells
+        chosen.append(p)
+    return chosen
+
+
+def _unit_names(unit: _Unit, chosen: list[_Pair]) -> UnitNames:
+    fa, en = unit.fa, unit.en
+    links = []
+    fa_linked: set[tuple[int, int]] = set()
+    en_linked: set[tuple[int, int]] = set()
+    for p in sorted(chosen, key=lambda p: (p.fa[0], p.fa[1])):
+        ei, ni, a, b = p.en
+        si, i, j = p.fa
+        fs, es = fa[si], en[ei]
+        start, end = fs.span(i, j)
+        pieces = es.names[ni].pieces
+        en_start, en_end = pieces[a].start, pieces[b - 1].end
+        links.append(
+            NameLink(
+                Mention(FA, fs.original[start - fs.base : end - fs.base], start, end, fs.source, p.kind),
+                Mention(EN, es.text[en_start:en_end], es.base + en_start, es.base + en_end, es.source, p.kind),
+                round(min(1.0, p.score), 3),
+                p.evidence,
+            )
+        )
+        fa_linked |= {(si, k) for k in range(i, j)}
+        en_linked.add((ei, ni))
+    fa_only = []
+    for si, fs in enumerate(fa):
+        for c in fs.candidates:
+            if c.ambiguous or any((si, k) in fa_linked for k in range(c.first, c.last)):
+                continue
+            start, end = fs.span(c.first, c.last)
+            fa_only.append(Mention(FA, fs.original[start - fs.base : end - fs.base], start, end, fs.source, c.kind))
+    en_only = []
+    for ei, es in enumerate(en):
+        for ni, name in enumerate(es.names):
+            if name.certain and (ei, ni) not in en_linked:
+                text = es.text[name.start : name.end]
+                en_only.append(Mention(EN, text, es.base + name.start, es.base + name.end, es.source, name.kind))
+    return UnitNames(tuple(links), tuple(fa_only), tuple(en_only))
+
+
+def _learned(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> Known:
+    """Every pair linked in the document by its own evidence, and the surnames of full names."""
+    known: Known = defaultdict(dict)
+
+    def learn(en_key: str, fa_key: str, length: int, score: float) -> None:
+        if en_key and fa_key and score > known[en_key].get((fa_key, length), 0.0):
+            known[en_key][fa_key, length] = score
+
+    for unit, chosen in zip(units, chosen_by_unit):
+        for p in chosen:
+            if p.evidence == "document":
+                continue
+            ei, ni, a, b = p.en
+            si, i, j = p.fa
+            words = unit.fa[si].words
+            pieces = unit.en[ei].names[ni].pieces[a:b]
+            en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
+            head = "".join(w.key for w in words[i : j - 1])
+            for stem in words[j - 1].stems[:2]:
+                learn(en_key, head + stem, j - i, p.score)
+            name_pieces = [q for q in pieces if q.role == "name"]
+            # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
+            # both sides keep one word order: a person, or a romanized name without generic words
+            # (North Kivu is کیوو شمالی, and its last words are no pair).
+            same_order = p.kind == "person" or (
+                p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
+            )
+            if len(name_pieces) >= 2 and j - i >= 2 and same_order:
+                learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
+    return known
+
+
+def _could_learn(unit: _Unit, chosen: list[_Pair], known: Known) -> bool:
+    """Whether a unit has an unlinked English name part the document has linked elsewhere."""
+    used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
+    for ei, sent in enumerate(unit.en):
+        for ni, name in enumerate(sent.names):
+            for a, b in _sub_spans(name):
+                if any((ei, ni, k) in used for k in range(a, b)):
+                    continue
+                if en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
+                    return True
+    return False
+
+
+def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
+    """The names of each unit of an alignment: linked pairs and the names left on one side.
+
+    Spans point into the original document texts (Mention.start/end, Mention.source).
+    """
+    table = name_table_data()
+    capitals = capitalized_words(s.text for s in alignment.en)
+    fa_all = [prepare_fa(alignment, k, table) for k in range(len(alignment.fa))]
+    en_all = [prepare_en(alignment, k, table, capitals) for k in range(len(alignment.en))]
+    units = [_Unit([fa_all[k] for k in u.fa], [en_all[k] for k in u.en], table) for u in alignment.units]
+    chosen = [_select(_pairs(unit, {})) for unit in units]
+    known = _learned(units, chosen)
+    for u, unit in enumerate(units):
+        if known and _could_learn(unit, chosen[u], known):
+            chosen[u] = _select(_pairs(unit, known))
+    return tuple(_unit_names(unit, c) for unit, c in zip(units, chosen))

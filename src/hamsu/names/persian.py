@@ -1,0 +1,314 @@
+"""Names in a Persian sentence.
+
+Persian has no capital letters, so a name shows itself by what stands around it and by what is
+known about it:
+
+  gazetteer  the longest run of words the name table knows (دیر الزور، ایالات متحده)
+  title      the words after a title word (سردار سلیمانی، استان فارس، حزب توده)
+  quoted     a short span in quotes (در «البوکمال»)
+  article    an unknown word with the Arabic article ال (البوکمال)
+  latin      a run of Latin words the Persian keeps as written (Microsoft Office)
+
+Words are compared by key (table.fa_lookup_key), so diacritics (نُجَباء), letter variants and
+half-spaces do not matter. Offsets stay in the sentence's normalized text; the caller maps them
+back to the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..persian.lexicon import halfspace_lexicon
+from .table import NameTable, en_lookup_key, fa_lookup_key
+
+_WORD = re.compile(
+    "(?P<fa>[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670\u200c]+)"
+    "|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*)"
+)
+# Between two words of one name there is only space; anything else (punctuation, quotes, digits,
+# Latin) ends the run of words a name may span.
+_JOINING_GAP = re.compile(r"[ \u200c\u00a0]*")
+
+# Function words, pronouns, auxiliaries and light verbs: never part of a name.
+STOPWORDS = frozenset(fa_lookup_key(w) for w in """
+از به با در بر برای تا که و یا اما ولی را رو هم نیز این آن همین همان اینکه آنکه چه چون چرا اگر
+است هست نیست بود بودند باشد باشند شد شده شدند شود شوند می‌شود می‌شوند کرد کرده کردند کند کنند
+می‌کند می‌کنند داد داده دادند دارد دارند داشت داشتند گفت گفته گفتند خواهد خواهند گرفت گرفته
+او وی ما من تو شما آنها آنان ایشان اینها خود خویش هر همه هیچ چند برخی بعضی دیگر یک دو سه
+پس پیش بین میان زیر روی سوی نزد بی بدون درباره طی ضمن توسط علیه حتی فقط تنها بسیار خیلی
+نه بله آری اکنون حالا امروز دیروز فردا سپس بعد قبل هنوز همچنین چنین چنان آیا کجا کی کدام
+ای یکی وقتی زمانی جایی کسی چیزی همچون مانند مثل نیز باید نباید می شاید
+""".split())
+
+PERSON_TITLES = frozenset(fa_lookup_key(w) for w in """
+سردار سرلشکر سرتیپ سرهنگ سرگرد سروان ستوان سپهبد ارتشبد تیمسار دریادار دریابان ژنرال مارشال
+آقای آقا خانم دوشیزه دکتر مهندس استاد پروفسور آیت‌الله آیت‌الله‌العظمی حجت‌الاسلام
+حجت‌الاسلام‌والمسلمین شیخ سید سیده حضرت جناب شهید رئیس‌جمهور نخست‌وزیر پادشاه ملکه شاهزاده
+سناتور سرکار
+""".split())
+PLACE_TITLES = frozenset(fa_lookup_key(w) for w in """
+استان شهر شهرستان کشور روستای روستا منطقه جزیره جزایر رود رودخانه دریاچه کوه کوه‌های خیابان
+میدان بندر فرودگاه ایالت ولایت شهرک دهستان
+""".split())
+ORGANIZATION_TITLES = frozenset(fa_lookup_key(w) for w in """
+گروه سازمان شرکت حزب دانشگاه بنیاد جنبش روزنامه خبرگزاری باشگاه شبکه انجمن موسسه مؤسسه
+""".split())
+TITLES = PERSON_TITLES | PLACE_TITLES | ORGANIZATION_TITLES
+
+# Suffixes that may follow a name after a half-space: plural, ezafe, pronouns, comparative.
+_SUFFIXES = frozenset(fa_lookup_key(s) for s in "ها های هایی ای ی اش ات ام مان تان شان یی ایی".split())
+_PRONOUN_SUFFIXES = ("شان", "مان", "تان", "ش", "م", "ت")
+# Suffixes written joined to a name: plural (مصریان، ایرانیها) and relational ی.
+_GLUED_SUFFIXES = ("یان", "ان", "ها", "های", "ی")
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+MAX_TITLE_WORDS = 3
+MAX_QUOTED_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int  # [start, end) in the sentence's normalized text
+    end: int
+    key: str  # fa_lookup_key(text); for a Latin word, en_lookup_key(text)
+    base: str  # key without a half-spaced suffix (ایران‌ها → ایران); == key when none
+    run: int  # words of one run are in one script and separated by space only
+    latin: bool = False  # a word in Latin letters (Persian news often keeps them: Microsoft Office)
+    stems: tuple[str, ...] = ()  # key, base and the stems under a glued suffix (مصریان → مصری، مصر)
+
+
+def _stems(key: str, base: str) -> tuple[str, ...]:
+    out = [key] if base == key else [key, base]
+    for suffix in _GLUED_SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            out.append(base[: -len(suffix)])
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    first: int  # word indices [first, last)
+    last: int
+    kind: str
+    source: str  # "gazetteer", "title", "quoted", "article"
+    ambiguous: bool = False  # a name only if the English side confirms it
+
+
+def _base(text: str, key: str) -> str:
+    if "\u200c" in text:
+        head, _, tail = text.rpartition("\u200c")
+        if fa_lookup_key(tail) in _SUFFIXES and len(fa_lookup_key(head)) >= 2:
+            return fa_lookup_key(head)
+    return key
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> tuple[Word, ...]:
+    words: list[Word] = []
+    run = 0
+    prev: Word | None = None
+    for m in _WORD.finditer(text):
+        raw = m.group().strip("\u200c")
+        if not raw:
+            continue
+        start = m.start() + m.group().index(raw[0])
+        end = start + len(raw)
+        latin = m.group("latin") is not None
+        if prev is not None and (prev.latin != latin or not _JOINING_GAP.fullmatch(text, prev.end, start)):
+            run += 1
+        if latin:
+            key = en_lookup_key(raw)
+            word = Word(raw, start, end, key, key, run, True, (key,))
+        else:
+            key = fa_lookup_key(raw)
+            base = _base(raw, key)
+            word = Word(raw, start, end, key, base, run, False, _stems(key, base))
+        words.append(word)
+        prev = word
+    return tuple(words)
+
+
+def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False) -> str:
+    """Key of words[first:last]; with `base`, the last word without its suffix."""
+    keys = [w.key for w in words[first:last]]
+    if base:
+        keys[-1] = words[last - 1].base
+    return "".join(keys)
+
+
+def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    """Longest known names, left to right, never across punctuation."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        match = None
+        if words[i].latin:
+            i += 1
+            continue
+        for n in range(min(table.longest, len(words) - i), 0, -1):
+            if words[i + n - 1].run != words[i].run:
+                continue
+            if n > 1 and words[i].key not in table.first_words and not all(
+                w.key.startswith("ال") for w in words[i + 1 : i + n]
+            ):
+                continue  # no name of several words starts here
+            for base in (False, True):
+                entry = table.entry(span_key(words, i, i + n, base))
+                if entry is not None and spans_entry(words, i, i + n, entry.fa):
+                    match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
+                    break
+            if match:
+                break
+        if match and words[i].key not in STOPWORDS:
+            found.append(match)
+            i = match.last
+        else:
+            i += 1
+    return found
+
+
+def spans_entry(words: tuple[Word, ...], first: int, last: int, form: str) -> bool:
+    """Whether words[first:last] can be the table's form: a one-word form is written apart only
+    before its article (دیر الزور for دیرالزور), not wherever two words happen to spell it (شوروی و
+    is not شورویو, Shoreview)."""
+    if last - first == 1 or " " in form:
+        return True
+    return all(w.key.startswith("ال") for w in words[first + 1 : last])
+
+
+def latin_spans(words: tuple[Word, ...]) -> list[Candidate]:
+    """Runs of Latin words with a capital: names the Persian text keeps as written."""
+    found = []
+    i = 0
+    while i < len(words):
+        if not words[i].latin:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j].latin and words[j].run == words[i].run:
+            j += 1
+        if any(w.text[:1].isupper() for w in words[i:j]) and sum(len(w.text) for w in words[i:j]) > 1:
+            found.append(Candidate(i, j, "name", "latin"))
+        i = j
+    return found
+
+
+def is_common(word: Word, table: NameTable) -> bool:
+    """An ordinary word: frequent, or an adjective, or one with a pronoun suffix (تورش its tour),
+    or a compound of such (زمین‌شناسی)."""
+    if table.is_common(word.base) or word.key in STOPWORDS:
+        return True
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = word.key[: -len(suffix)]
+        if word.key.endswith(suffix) and len(stem) >= 3 and table.is_common(stem):
+            return True
+    parts = [fa_lookup_key(p) for p in word.text.split("\u200c")]
+    heads = halfspace_lexicon().heads
+    return len(parts) > 1 and all(
+        table.is_common(p) or p in _SUFFIXES or p in STOPWORDS or p in heads for p in parts
+    )
+
+
+def _name_like(word: Word, table: NameTable) -> bool:
+    """A word that may be part of a name: a known name, or no ordinary word."""
+    if word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2:
+        return False
+    return table.entry(word.base) is not None or not is_common(word, table)
+
+
+def _title_kind(key: str) -> str:
+    return "person" if key in PERSON_TITLES else "place" if key in PLACE_TITLES else "organization"
+
+
+def title_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    found = []
+    for i, word in enumerate(words):
+        if word.key not in TITLES:
+            continue
+        if i + 1 < len(words) and words[i + 1].key in TITLES:
+            continue  # a chain of titles (سردار سرلشکر): the last one is followed by the name
+        kind = _title_kind(word.key)
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i <= MAX_TITLE_WORDS
+            and words[j].run == word.run
+            and _name_like(words[j], table)
+        ):
+            j += 1
+        if j > i + 1:
+            found.append(Candidate(i + 1, j, kind, "title"))
+    return found
+
+
+def quoted_spans(text: str, words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    found = []
+    i = 0
+    while i < len(text):
+        close = _QUOTES.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        if end < 0:
+            break
+        inner = [k for k, w in enumerate(words) if i < w.start and w.end <= end]
+        if 1 <= len(inner) <= MAX_QUOTED_WORDS and not re.search(r"[.!?؟،,:؛]", text[i + 1 : end]):
+            first, last = inner[0], inner[-1] + 1
+            content = [w for w in words[first:last] if w.key not in STOPWORDS]
+            if content and any(_name_like(w, table) for w in content):
+                entry = table.entry(span_key(words, first, last))
+                kind = entry.kind if entry else "name"
+                if first and words[first - 1].key in TITLES:  # سرلشکر «قاسم سلیمانی»
+                    kind = _title_kind(words[first - 1].key)
+                found.append(Candidate(first, last, kind, "quoted"))
+        i = end + 1
+    return found
+
+
+def article_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    """Unknown words with the Arabic article: البوکمال (Albu Kamal), not البته, الگو or الهام‌بخش."""
+    known = halfspace_lexicon().known
+    return [
+        Candidate(k, k + 1, "name", "article")
+        for k, w in enumerate(words)
+        if not w.latin
+        and w.key.startswith("ال")
+        and len(w.base) >= 5
+        and not is_common(w, table)
+        and table.entry(w.base) is None
+        and w.text.split("\u200c")[0] not in known
+        and w.text not in known
+    ]
+
+
+def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], tuple[Candidate, ...]]:
+    """The words of a normalized Persian sentence and the name spans found in it, without overlaps.
+
+    Where spans overlap the longest wins, and among equals the more telling source (a gazetteer
+    match before a title's guess).
+    """
+    words = words_of(text)
+    spans = (
+        gazetteer_spans(words, table)
+        + title_spans(words, table)
+        + quoted_spans(text, words, table)
+        + article_spans(words, table)
+        + latin_spans(words)
+    )
+    order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "article": 4}
+    spans.sort(key=lambda c: (-(c.last - c.first), c.ambiguous, order[c.source], c.first))
+    taken: list[Candidate] = []
+    for c in spans:
+        if all(c.last <= t.first or t.last <= c.first for t in taken):
+            # A title tells the kind better than a guess from quotes or the article.
+            kinds = [t.kind for t in spans if t.first <= c.first and c.last <= t.last and t.kind != "name"]
+            kind = c.kind if c.kind != "name" or not kinds else kinds[0]
+            taken.append(Candidate(c.first, c.last, kind, c.source, c.ambiguous))
+    return words, tuple(sorted(taken, key=lambda c: c.first))
+
+
+def is_content(word: Word) -> bool:
+    """Whether a word may be part of a name found by transliteration alone."""
+    return not word.latin and word.key not in STOPWORDS and word.key not in TITLES and len(word.key) >= 2

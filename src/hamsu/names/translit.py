@@ -1,0 +1,302 @@
+"""How well an English (Latin-script) form can be a romanization of a Persian name.
+
+Persian writes consonants and long vowels; short vowels are left out (سلیمانی: s-l-y-m-a-n-y, read
+Soleymani, Soleimani or Suleimani). So the score aligns the Persian letters with the English
+letters, each Persian letter spelling one of the Latin strings romanizations use for it (ق: q, gh,
+k, g; ی: y, i, ey, ei, ai ...), and lets English vowels stand between them almost for free. Any
+other English letter, Persian letter left over, or letter spelled outside its table costs about
+one consonant. The cost is scaled by the number of consonants the two forms hold, so a score of
+1 is a perfect romanization and 0 nothing alike.
+
+Both sides are first reduced to comparable strings: Persian without diacritics, letter variants
+folded; English lower case, without accents or apostrophes (ʿAbbās → abbas), with doubled letters
+written once (Hassan → hasan: Persian marks gemination only with a diacritic) and x as ks.
+
+A consonant-class skeleton (`skeleton_fa`, `skeleton_en`) gives a cheap first test, so the
+alignment runs only for pairs whose consonants overlap.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# --- Persian: folding --------------------------------------------------------------------------
+
+ZWNJ = "\u200c"
+_FA_FOLD = str.maketrans(
+    {
+        "ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه",
+        "ؤ": "و", "ئ": "ی", "ء": None, "\u0640": None,
+        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat, shadda, sukun, hamza marks
+        "\u0670": None,  # superscript alef
+    }
+)
+
+
+def fold_fa(text: str, keep_madda: bool = False) -> str:
+    """Persian text reduced for comparison: no diacritics, one form per letter, hamza dropped.
+
+    ZWNJ and spaces are kept, so the caller decides where words end. آ becomes ا for sound
+    comparison; `keep_madda` keeps it for word lookups, where it tells words apart (آمور Amur,
+    امور affairs).
+    """
+    if keep_madda and "آ" in text:
+        return "آ".join(part.translate(_FA_FOLD) for part in text.split("آ"))
+    return text.translate(_FA_FOLD)
+
+
+# --- Persian letters and the Latin strings that romanize them ----------------------------------
+
+# (latin, cost) options per letter. Cost 0 for the usual romanizations, a little more for the
+# ones used by some systems or languages (ژ as g in French names, ق as g in Egyptian ones).
+_O = tuple[tuple[str, float], ...]
+
+
+def _opts(spec: str) -> _O:
+    """'q gh:.1 k:.2' → (('q', 0.0), ('gh', 0.1), ('k', 0.2)); '-' is the empty string."""
+    out = []
+    for item in spec.split():
+        latin, _, cost = item.partition(":")
+        out.append(("" if latin == "-" else latin, float(cost or 0)))
+    return tuple(out)
+
+
+LETTERS: dict[str, _O] = {
+    "ا": _opts("a -:.3 e:.3 o:.3"),
+    "ب": _opts("b p:.5 v:.6"),
+    "پ": _opts("p b:.4"),
+    "ت": _opts("t d:.6"),
+    "ث": _opts("s th t:.3"),
+    "ج": _opts("j g:.2 dj:.1 dz:.4 zh:.4 y:.6"),
+    "چ": _opts("ch c:.3 tch:.1 tsch:.2 cz:.3 q:.3 tz:.5"),
+    "ح": _opts("h -:.3 kh:.6"),
+    "خ": _opts("kh h:.3 ch:.3 k:.4 j:.6"),
+    "د": _opts("d dh:.3 t:.6"),
+    "ذ": _opts("z dh th:.2 d:.3 s:.5"),
+    "ر": _opts("r"),
+    "ز": _opts("z s:.2 dh:.5 ts:.5"),
+    "ژ": _opts("zh j:.1 g:.3 z:.4 s:.5"),
+    "س": _opts("s c:.2 z:.4 th:.5 ts:.6"),
+    "ش": _opts("sh sch:.1 ch:.2 s:.4 x:.5 sz:.4"),
+    "ص": _opts("s z:.5 ts:.6"),
+    "ض": _opts("z d:.1 dh:.1"),
+    "ط": _opts("t d:.6"),
+    "ظ": _opts("z dh:.1 th:.2 d:.3"),
+    "ع": _opts("- a:.2 e:.2"),  # ʿayn is silent or an apostrophe, which the English side drops
+    "غ": _opts("gh g:.1 q:.2 kh:.4 r:.6"),
+    "ف": _opts("f ph v:.3"),
+    "ق": _opts("q gh:.1 k:.2 g:.2 c:.3 kh:.6"),
+    "ک": _opts("k c:.1 ck ch:.3 q:.3 g:.5"),
+    "گ": _opts("g gu:.3 k:.4 gh:.3"),
+    "ل": _opts("l"),
+    "م": _opts("m n:.5"),
+    "ن": _opts("n m:.3"),
+    "و": _opts("v w u o ou:.1 ow:.1 au:.3 eu:.3 -:.4 oo:.1 f:.6"),
+    "ه": _opts("h -:.6 e:.4 a:.5"),
+    "ی": _opts("y i e:.1 ey ei ai ay ie:.1 ee:.1 ea:.3 -:.5 j:.6"),
+}
+# ا at the start of a word carries whatever vowel the word begins with (ایران Iran, امید Omid,
+# اسلام Islam, اروپا Europe).
+WORD_INITIAL_ALEF = _opts("a e i o u -:.1 ea:.3 eu:.3 au:.3")
+# Final ی is the vowel -i of most surnames and adjectives (سلیمانی), rarely left unwritten.
+WORD_FINAL_YEH = _opts("i y ee:.1 ey:.1 e:.2 ie:.1 ai:.3 ay:.3 -:.8")
+# Final ه is usually silent or the vowel -e/-a (ساوه Saveh, Sāveh; مکه Mecca).
+WORD_FINAL_HE = _opts("h - e a eh ah")
+# The Arabic article ال before a name: al-, el-, ul-, or a vowel before an assimilated sun letter
+# (الزور az-Zawr, ez-Zor: the doubled consonant is written once on the English side).
+ARTICLE = _opts("al el ul:.1 il:.1 ol:.1 a:.1 e:.1 u:.2 o:.2 i:.2 -:.25")
+
+_VOWELS = frozenset("aeiou")
+# What an English letter costs when no Persian letter accounts for it: short vowels are not
+# written in Persian; h, w and y are often parts of digraphs or glides.
+_INSERT = {**{v: 0.1 for v in "aeiou"}, "y": 0.3, "h": 0.4, "w": 0.4}
+_OTHER = 1.0
+# A final English vowel is written in Persian (ا، ه، و، ی), except a silent -e (Rome رم).
+_FINAL_VOWEL_COST = {"a": 0.4, "i": 0.4, "o": 0.4, "u": 0.4}
+DELETE = 1.0  # a Persian consonant the English form does not spell
+SUBSTITUTE = 0.9  # a Persian consonant spelled by a letter outside its table
+
+# Letters that carry a consonant of the name (for scaling the cost); ا و ی ع are mostly vowels
+# or silent in names, and so is ه at the end of a word.
+_WEAK_FA = frozenset("اوعی")
+
+
+@lru_cache(maxsize=1 << 16)
+def fa_units(folded: str) -> tuple[tuple[_O, ...], float]:
+    """The option lists for each letter of a folded Persian name, and its consonant weight."""
+    units: list[_O] = []
+    weight = 0.0
+    for word in re.split(f"[\\s{ZWNJ}]+", folded):
+        # A doubled consonant is gemination, written once in English too; و و and ی ی are two
+        # sounds (کیوو Kivu).
+        word = re.sub(r"([^اوی])\1+", r"\1", word)
+        if not word:
+            continue
+        i = 0
+        if word.startswith("ال") and len(word) >= 4:
+            units.append(ARTICLE)
+            weight += 0.5
+            i = 2
+        elif word[0] == "ا":
+            units.append(WORD_INITIAL_ALEF)
+            i = 1
+        for k in range(i, len(word)):
+            ch = word[k]
+            opts = LETTERS.get(ch)
+            if opts is None:
+                continue
+            if k == len(word) - 1 and ch in "هی":
+                opts = WORD_FINAL_HE if ch == "ه" else WORD_FINAL_YEH
+            units.append(opts)
+            if ch not in _WEAK_FA and opts is not WORD_FINAL_HE:
+                weight += 1.0
+    return tuple(units), weight
+
+
+# --- English ---------------------------------------------------------------------------------
+
+_LATIN_DROP = re.compile(r"[^a-z]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_EN_CONSONANT_SOUNDS = re.compile(r"sch|tch|sh|ch|kh|gh|th|ph|zh|dh|ck|[bcdfgjklmnpqrstvxz]")
+# An Arabic article written before a name (al-Nujaba, el-Sisi, ad-Dawla, Al Jazeera): a form may
+# be matched with or without it.
+LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|ez|es|ed|er|et|ibn|bin)[-\s‐]+(?=\w)", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def latin_key(text: str) -> str:
+    """English form as compared: lower case ASCII letters only, doubles single, x as ks."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = plain.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ı", "i").replace("ł", "l")
+    plain = _LATIN_DROP.sub("", plain).replace("x", "ks")
+    return _DOUBLE.sub(r"\1", plain)
+
+
+def en_weight(key: str) -> float:
+    return float(len(_EN_CONSONANT_SOUNDS.findall(key)))
+
+
+def en_variants(text: str) -> tuple[str, ...]:
+    """Comparable keys of an English form: as written, and without a leading Arabic article."""
+    keys = [latin_key(text)]
+    stripped = LEADING_ARTICLE.sub("", text)
+    if stripped != text:
+        keys.append(latin_key(stripped))
+    return tuple(k for k in keys if k)
+
+
+# --- Alignment cost ---------------------------------------------------------------------------
+
+
+def alignment_cost(units: tuple[_O, ...], en: str, limit: float = float("inf")) -> float:
+    """Least cost of spelling `en` with the Persian letters' options (an edit distance).
+
+    Costs only grow along the alignment, so states above `limit` are dropped and the search stops
+    (returning infinity) once every state is above it.
+    """
+    m = len(en)
+    ins = [_INSERT.get(ch, _OTHER) for ch in en]
+    if m and en[-1] in _FINAL_VOWEL_COST:
+        ins[-1] = _FINAL_VOWEL_COST[en[-1]]
+    inf = float("inf")
+    prev = [0.0] * (m + 1)
+    for j in range(m):
+        prev[j + 1] = prev[j] + ins[j]
+    for opts in units:
+        cur = [inf] * (m + 1)
+        for j in range(m + 1):
+            base = prev[j]
+            if base > limit:
+                continue
+            if base + DELETE < cur[j]:
+                cur[j] = base + DELETE
+            if j < m and base + SUBSTITUTE < cur[j + 1] and en[j] not in _VOWELS:
+                cur[j + 1] = base + SUBSTITUTE
+            for latin, cost in opts:
+                if en.startswith(latin, j):
+                    k = j + len(latin)
+                    if base + cost < cur[k]:
+                        cur[k] = base + cost
+        for j in range(m):
+            if cur[j] + ins[j] < cur[j + 1]:
+                cur[j + 1] = cur[j] + ins[j]
+        if min(cur) > limit:
+            return inf
+        prev = cur
+    return prev[m]
+
+
+@lru_cache(maxsize=1 << 17)
+def score_keys(folded_fa: str, en_key: str, floor: float = 0.0) -> float:
+    """Score of two reduced forms; with `floor`, any score below it may come back as 0."""
+    units, fa_weight = fa_units(folded_fa)
+    if not units or not en_key:
+        return 0.0
+    scale = max(2.0, (fa_weight + en_weight(en_key)) / 2)
+    cost = alignment_cost(units, en_key, (1.0 - floor) * scale if floor > 0 else float("inf"))
+    return max(0.0, 1.0 - cost / scale)
+
+
+def transliteration_score(fa: str, en: str) -> float:
+    """0..1: how well the English form `en` romanizes the Persian form `fa`.
+
+    >>> transliteration_score("سلیمانی", "Soleymani") > 0.9
+    True
+    >>> transliteration_score("سلیمانی", "Syria") < 0.5
+    True
+    """
+    folded = fold_fa(fa).strip()
+    best = 0.0
+    for key in en_variants(en):
+        # An article the English adds (al-Nujaba for نجباء) costs a little, not two consonants.
+        penalty = 0.0 if key == latin_key(en) else 0.03
+        best = max(best, score_keys(folded, key) - penalty)
+    return best
+
+
+# --- Skeletons: the cheap first test ------------------------------------------------------------
+
+# Consonant classes wide enough that any romanization of a Persian letter falls in its class.
+_FA_CLASS = str.maketrans(
+    {
+        "ب": "b", "پ": "b", "ف": "f", "ت": "t", "ط": "t", "د": "t", "ث": "s", "س": "s", "ص": "s",
+        "ز": "s", "ذ": "s", "ض": "s", "ظ": "s", "ج": "j", "چ": "j", "ژ": "j", "ش": "c", "خ": "k",
+        "ق": "k", "ک": "k", "گ": "k", "غ": "k", "ر": "r", "ل": "l", "م": "m", "n": "n", "ن": "n",
+        "ا": None, "و": None, "ه": None, "ی": None, "ع": None, "ح": None, " ": None, ZWNJ: None,
+    }
+)
+_EN_CLASS_RE = re.compile(r"sch|tch|sh|ch|kh|gh|th|ph|zh|dh|dj|ck|c(?=[eiy])|[a-z]")
+# ch (چ Charles, خ Bachmann, ش Kirchner, ک Christ), g (گ, ج George, ژ Georges) and th (ث, ت
+# Thomas) have no one class: they stay out of the skeleton and the alignment decides.
+_EN_CLASS = {
+    "sch": "c", "sh": "c", "tch": "j", "kh": "k", "gh": "k", "ph": "f",
+    "zh": "j", "dh": "s", "dj": "j", "ck": "k", "c": "k", "q": "k", "x": "k", "b": "b",
+    "p": "b", "f": "f", "v": "f", "t": "t", "d": "t", "s": "s", "z": "s", "j": "j", "k": "k",
+    "r": "r", "l": "l", "m": "m", "n": "n",
+}
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_fa(folded: str) -> frozenset[str]:
+    return frozenset(folded.translate(_FA_CLASS)) - {"ح"}
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_en(key: str) -> frozenset[str]:
+    out = set()
+    for m in _EN_CLASS_RE.finditer(key):
+        s = m.group()
+        if s == "c" and len(s) == 1 and key[m.end() : m.end() + 1] in ("e", "i", "y"):
+            out.add("s")
+        elif s in _EN_CLASS:
+            out.add(_EN_CLASS[s])
+    return frozenset(out)
+
+
+def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:
+    """Whether two skeletons share enough consonant classes to be worth aligning."""
+    if not fa or not en:
+        return False
+    return 2 * len(fa & en) >= 0.9 * (len(fa) + len(en)) - 1

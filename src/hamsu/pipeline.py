@@ -1,0 +1,84 @@
+"""The document pipeline: blocks → sentences (Persian normalized) → aligned units.
+
+Pure: a Document in, an Alignment out. Reading files and writing results stay with the callers.
+"""
+from __future__ import annotations
+
+from .align import align
+from .persian.normalize import normalize_detailed
+from .records import EN, FA, Alignment, Block, Document, Sentence
+from .segment import split_sentences
+
+ALIGNED_KINDS = ("title", "paragraph")
+
+
+def block_sides(document: Document) -> list[str | None]:
+    """Which side of the translation each block belongs to: "fa", "en" or None (not aligned).
+
+    With two texts the file decides. In one text, the languages form contiguous runs; a block of
+    another language inside a run (a paragraph left untranslated) stays on the side of its run,
+    to be flagged later, and is never moved across.
+    """
+    blocks = document.blocks
+    sides: list[str | None] = []
+    if len(document.texts) > 1:
+        return [(FA if b.source == 0 else EN) if b.kind in ALIGNED_KINDS else None for b in blocks]
+    aligned = [i for i, b in enumerate(blocks) if b.kind in ALIGNED_KINDS]
+    langs = {i: blocks[i].lang if blocks[i].lang in (FA, EN) else None for i in aligned}
+    for pos, i in enumerate(aligned):
+        lang = langs[i]
+        before = next((langs[j] for j in reversed(aligned[:pos]) if langs[j]), None)
+        after = next((langs[j] for j in aligned[pos + 1 :] if langs[j]), None)
+        if lang is None or (before is not None and before == after and before != lang):
+            lang = before or after
+        langs[i] = lang
+    sides = [langs.get(i) for i in range(len(blocks))]
+    return sides
+
+
+def _sentences(document: Document, index: int, block: Block, side: str) -> list[Sentence]:
+    text = document.texts[block.source]
+    original = text[block.start : block.end]
+    if side == FA:
+        normalized = normalize_detailed(original)
+        spans = split_sentences(normalized.text, FA)
+        return [
+            Sentence(
+                FA,
+                normalized.text[s:e],
+                block.start + normalized.offset_map[s],
+                block.start + normalized.offset_map[e],
+                index,
+                block.source,
+            )
+            for s, e in spans
+        ]
+    return [
+        Sentence(side, original[s:e], block.start + s, block.start + e, index, block.source)
+        for s, e in split_sentences(original, EN)
+    ]
+
+
+def align_document(document: Document, presplit: bool = False) -> Alignment:
+    """Split each side into sentences and align them. With `presplit`, each block is a sentence."""
+    sides = block_sides(document)
+    found: dict[str, list[Sentence]] = {FA: [], EN: []}
+    breaks: dict[str, list[int]] = {FA: [], EN: []}
+    for index, (block, side) in enumerate(zip(document.blocks, sides)):
+        if side is None:
+            continue
+        breaks[side].append(len(found[side]))
+        if presplit:
+            text = document.texts[block.source][block.start : block.end]
+            shown = normalize_detailed(text).text if side == FA else text
+            found[side].append(Sentence(side, shown, block.start, block.end, index, block.source))
+        else:
+            found[side] += _sentences(document, index, block, side)
+    fa, en = tuple(found[FA]), tuple(found[EN])
+    units = align(
+        [s.text for s in fa],
+        [s.text for s in en],
+        fa_breaks=set(breaks[FA]) - {0} if not presplit else (),
+        en_breaks=set(breaks[EN]) - {0} if not presplit else (),
+    )
+    return Alignment(document, fa, en, tuple(units))

@@ -1,0 +1,178 @@
+"""`hamsu align` end to end: the real command on real files, every output format read back."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seed.txt"
+ZWNJ = "\u200c"
+
+
+def hamsu(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "hamsu", *map(str, args)], input=stdin, capture_output=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_units() -> list[dict]:
+    result = hamsu("align", SEED, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+def test_seed_aligns_as_title_and_seven_paragraphs(seed_units):
+    assert len(seed_units) == 8
+    assert [u["fa_ids"] for u in seed_units] == [[i] for i in range(8)]
+    assert [u["en_ids"] for u in seed_units] == [[i] for i in range(8)]
+    assert "Soleymani" in seed_units[0]["en"] and "سلیمانی" in seed_units[0]["fa"]
+    assert all(0.0 <= u["score"] <= 1.0 for u in seed_units)
+
+
+def test_jsonl_spans_point_into_the_original_text(seed_units):
+    original = SEED.read_text(encoding="utf-8")
+    for unit in seed_units:
+        for side in ("fa", "en"):
+            pieces = [original[s:e] for s, e in unit[f"{side}_spans"]]
+            if side == "en":
+                assert " ".join(pieces) == unit["en"]
+            else:  # the Persian text is normalized: the same letters, half-spaces restored
+                def letters(text):
+                    return text.replace(ZWNJ, "").replace(" ", "")
+
+                assert letters(" ".join(pieces)) == letters(unit["fa"])
+
+
+def test_persian_is_normalized_and_boilerplate_left_out(seed_units):
+    persian = " ".join(u["fa"] for u in seed_units)
+    assert "رسانه" + ZWNJ + "ای" in persian and "می" + ZWNJ + "شود" in persian
+    text = " ".join(u["fa"] + u["en"] for u in seed_units)
+    assert "تصاویر" not in text and "Photos" not in text and "آخرین اخبار" not in text
+
+
+def test_text_view_shows_boilerplate_with_its_reason():
+    result = hamsu("align", SEED)
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0
+    assert "آخرین اخبار" in out and "boilerplate (" in out
+    # Plain Unicode, never presentation forms
+    assert not any("\ufb50" <= ch <= "\ufeff" for ch in out)
+
+
+def test_beads_format():
+    out = hamsu("align", SEED, "--format", "beads").stdout.decode()
+    lines = out.splitlines()
+    assert lines[0].startswith("[0]:[0]:") and len(lines) == 8
+
+
+def test_tsv_has_a_header_and_one_row_per_unit():
+    out = hamsu("align", SEED, "--format", "tsv").stdout.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows[0] == ["fa", "en", "score", "fa_ids", "en_ids", "doc"]
+    assert len(rows) == 9 and all(len(r) == 6 for r in rows)
+
+
+def test_tmx_is_read_back_by_translate_toolkit(tmp_path):
+    tmx = pytest.importorskip("translate.storage.tmx")
+    out = tmp_path / "seed.tmx"
+    result = hamsu("align", SEED, "--format", "tmx", "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    store = tmx.tmxfile(out.read_bytes(), sourcelanguage="fa", targetlanguage="en")
+    assert len(store.units) == 8
+    assert "Albu Kamal" in store.units[1].target
+    assert "البوکمال" in store.units[1].source
+
+
+def test_tmx_escapes_markup_and_illegal_characters(tmp_path):
+    tmx = pytest.importorskip("translate.storage.tmx")
+    fa = tmp_path / "a.fa"
+    en = tmp_path / "a.en"
+    fa.write_text(
+        "این متن کوتاه فارسی یک برچسب <script>alert(1)</script> دارد.\nجمله دوم \x01 اینجاست.\n", encoding="utf-8"
+    )
+    en.write_text("This text is <script>alert(1)</script>.\nThe second sentence \x01 is here.\n", encoding="utf-8")
+    out = tmp_path / "a.tmx"
+    result = hamsu("align", fa, en, "--format", "tmx", "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    store = tmx.tmxfile(out.read_bytes())
+    assert any("<script>" in u.target for u in store.units)
+
+
+def test_two_files_one_language_each_are_a_pair(tmp_path):
+    fa = tmp_path / "doc.fa.txt"
+    en = tmp_path / "doc.en.txt"
+    fa.write_text("دو تیپ اعزام شد. سه روز بعد حمله آغاز شد.\n", encoding="utf-8")
+    en.write_text("Two brigades were sent. The attack began three days later.\n", encoding="utf-8")
+    for order in ((fa, en), (en, fa)):
+        result = hamsu("align", *order, "--format", "jsonl")
+        assert result.returncode == 0, result.stderr.decode()
+        units = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert [(u["fa_ids"], u["en_ids"]) for u in units] == [([0], [0]), ([1], [1])]
+        assert units[0]["fa_source"] == 0 and units[0]["en_source"] == 1
+
+
+def test_presplit_pair_keeps_one_sentence_a_line(tmp_path):
+    fa = tmp_path / "p.fa"
+    en = tmp_path / "p.en"
+    fa.write_text("جمله اول. جمله دوم.\nجمله سوم.\n", encoding="utf-8")
+    en.write_text("First sentence. Second sentence.\nThird sentence.\n", encoding="utf-8")
+    out = hamsu("align", fa, en, "--presplit", "--format", "beads").stdout.decode()
+    assert out.splitlines()[0].startswith("[0]:[0]") and len(out.splitlines()) == 2
+
+
+def test_output_file_is_written_atomically(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+    missing = tmp_path / "missing.txt"
+    result = hamsu("align", SEED, missing, "--format", "jsonl", "-o", out)
+    assert result.returncode == 2
+    assert out.read_text() == "old\n"  # a failed run leaves what was there
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("فقط متن فارسی در این پرونده است.\n".encode(), "English"),
+        (b"Only English text in this file.\n", "Persian"),
+        (b"\xff\xfe broken", "not valid"),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = hamsu("align", bad)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert str(bad) in err and message in err
+
+
+def test_malformed_jsonl_names_the_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"fa": "سلام دنیا.", "en": "Hello world."}\n{not json\n', encoding="utf-8")
+    result = hamsu("align", bad)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and f"{bad}:2" in err
+
+
+def test_bad_format_option():
+    result = hamsu("align", SEED, "--format", "xml")
+    assert result.returncode == 2 and "--format" in result.stderr.decode()
+
+
+def test_python_api_mirrors_the_command():
+    import hamsu as api
+
+    [alignment] = api.align_paths([SEED])
+    assert len(alignment.units) == 8
+    assert alignment.fa[0].text.startswith("بازدید")

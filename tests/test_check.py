@@ -1,0 +1,503 @@
+"""The translation checks: one table per rule (passes and failures), glossary files good and bad,
+the seed article, and the API around the rules."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import hamsu
+from hamsu import InputError, normalize
+from hamsu.check import (
+    ITS_TYPES,
+    RULES,
+    THRESHOLDS,
+    check_alignment,
+    check_corpus,
+    flag_record,
+    load_glossary,
+)
+from hamsu.check.jalali import from_gregorian, to_gregorian
+from hamsu.records import SEVERITIES, Alignment, Block, Document, Mention, NameLink, Sentence, Unit, UnitNames
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "check"
+SEED = ROOT / "examples" / "seed.txt"
+
+
+def alignment_of(pairs: list[tuple[str, str]], doc_id: str = "doc") -> Alignment:
+    """A two-text document, one line per sentence, unit i = (Persian i, English i); an empty side
+    makes a null unit. Persian sentence texts are normalized, as the pipeline makes them."""
+    fa_text = "\n".join(fa for fa, _ in pairs)
+    en_text = "\n".join(en for _, en in pairs)
+    fa_sents, en_sents, units, blocks = [], [], [], []
+    fa_pos = en_pos = 0
+    for fa, en in pairs:
+        fa_ids, en_ids = (), ()
+        if fa:
+            blocks.append(Block("fa", "paragraph", fa_pos, fa_pos + len(fa), 0))
+            fa_sents.append(Sentence("fa", normalize(fa), fa_pos, fa_pos + len(fa), len(blocks) - 1, 0))
+            fa_ids = (len(fa_sents) - 1,)
+        if en:
+            blocks.append(Block("en", "paragraph", en_pos, en_pos + len(en), 1))
+            en_sents.append(Sentence("en", en, en_pos, en_pos + len(en), len(blocks) - 1, 1))
+            en_ids = (len(en_sents) - 1,)
+        units.append(Unit(fa_ids, en_ids, 1.0))
+        fa_pos += len(fa) + 1
+        en_pos += len(en) + 1
+    return Alignment(Document(doc_id, doc_id, (fa_text, en_text), tuple(blocks)), tuple(fa_sents), tuple(en_sents),
+                     tuple(units))  # fmt: skip
+
+
+def flags_of(rule: str, fa: str, en: str, **kwargs):
+    return check_alignment(alignment_of([(fa, en)]), rules=[rule], **kwargs)
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+NUMBERS = [
+    # (Persian, English, flagged?)
+    ("۱۲ نفر کشته شدند.", "12 people were killed.", False),
+    ("١٢ نفر کشته شدند.", "12 people were killed.", False),  # Arabic-Indic digits
+    ("12 نفر کشته شدند.", "twelve people were killed.", False),
+    ("با استقرار دو تیپ از رزمندگان", "by deploying two brigades of its fighters", False),
+    ("سه هزار نفر", "3,000 people", False),
+    ("۳ هزار نفر", "three thousand people", False),
+    ("۲.۵ میلیون دلار", "$2.5 million", False),
+    ("۲٫۵ میلیون دلار", "2.5 million dollars", False),
+    ("۲/۵ درصد", "2.5 percent", False),
+    ("دو میلیون و پانصد هزار نفر", "2.5 million people", False),
+    ("۱۲٬۵۰۰ نفر", "12,500 people", False),
+    ("۵۰٪ رای‌ها", "50% of the votes", False),
+    ("پنجاه درصد", "fifty percent", False),
+    ("بیست و پنج سال", "twenty-five years", False),
+    ("قرن بیست و یکم", "the 21st century", False),
+    ("برای دومین بار", "for the second time", False),
+    ("سومین دور", "the third round", False),
+    ("یک مرد آمد", "A man came", False),  # the article یک is no count
+    ("یکی از شاهراه‌های کلیدی", "one of the key highways", False),
+    ("هر دو طرف", "both sides", False),
+    ("کووید-۱۹ شایع شد", "COVID-19 spread", False),  # digits in a name
+    ("ده‌ها هزار نفر", "tens of thousands of people", False),
+    ("ساعت ۱۰:۳۰", "at 10:30", False),
+    ("۱۲ نفر کشته شدند.", "13 people were killed.", True),
+    ("١٢ نفر کشته شدند.", "21 people were killed.", True),
+    ("با استقرار دو تیپ", "by deploying three brigades", True),
+    ("سه هزار نفر", "300 people", True),
+    ("۲.۵ میلیون دلار", "$2.5 billion", True),
+    ("۵۰ درصد", "15 percent", True),
+    ("بیست و پنج سال", "twenty-six years", True),
+    ("پنج نفر کشته شدند", "People were killed", True),
+    ("مردم کشته شدند", "Seven people were killed", True),
+    ("سومین دور", "the fourth round", True),
+    ("برای دومین بار", "again", False),  # ordinals up to third are weak: never demanded back
+    ("چهارمین دور", "the fifth round", True),
+]
+
+
+@pytest.mark.parametrize("fa, en, flagged", NUMBERS)
+def test_numbers(fa, en, flagged):
+    flags = flags_of("numbers", fa, en)
+    assert bool(flags) == flagged, [f.message for f in flags]
+    for f in flags:
+        assert (f.severity, f.its_type) == ("major", "mistranslation")
+
+
+def test_numbers_spans_point_into_the_unnormalized_original():
+    # ي and ك are Arabic letters, کتابهای lacks its half-space: normalization changes the text
+    # before the number, and the span must still land on the number in the original.
+    fa = "كتابهاي قديمي ۱۲ جلد است"
+    [flag] = flags_of("numbers", fa, "The old books are 13 volumes")
+    alignment = alignment_of([(fa, "x")])
+    [(start, end)] = flag.fa_spans
+    assert alignment.document.texts[0][start:end] == "۱۲"
+    [(start, end)] = flag.en_spans
+    assert "The old books are 13 volumes"[start:end] == "13"
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+DATES = [
+    ("در سال ۱۴۰۳", "in 2024", False),
+    ("در سال ۱۴۰۳", "in 2025", False),  # 1403 runs from March 2024 to March 2025
+    ("۱۲ مرداد ۱۴۰۳", "2 August 2024", False),
+    ("۱۴۰۳/۰۵/۱۲", "August 2, 2024", False),
+    ("۱۲ مرداد", "on August 2", False),
+    ("۵ ژانویه ۲۰۲۰", "January 5, 2020", False),
+    ("در مرداد ماه", "in August", False),
+    ("روز سه‌شنبه", "on Tuesday", False),
+    ("سه شنبه", "Tuesday", False),  # written apart, still a weekday (and not the number three)
+    ("در دهه ۱۹۹۰", "in the 1990s", False),
+    ("تا هفدهم سپتامبر سال 1939", "By September 17, 1939", False),
+    ("در سال ۱۴۰۳", "in 2023", True),
+    ("۱۲ مرداد ۱۴۰۳", "3 August 2024", True),
+    ("۱۴۰۳/۰۵/۱۲", "August 2, 2023", True),
+    ("روز سه‌شنبه", "on Wednesday", True),
+    ("در سال ۲۰۱۹", "in 2020", True),
+    ("در ژانویه", "in February", True),
+    ("در مرداد ماه", "in March", True),
+    ("در ۵ مارس", "on March 4", True),
+]
+
+
+@pytest.mark.parametrize("fa, en, flagged", DATES)
+def test_dates(fa, en, flagged):
+    flags = flags_of("dates", fa, en)
+    assert bool(flags) == flagged, [f.message for f in flags]
+
+
+def test_numbers_inside_dates_are_left_to_the_dates_rule():
+    assert not flags_of("numbers", "۱۲ مرداد ۱۴۰۳", "3 August 2024")
+    assert flags_of("dates", "۱۲ مرداد ۱۴۰۳", "3 August 2024")
+
+
+@pytest.mark.parametrize(
+    "solar, gregorian",
+    [((1403, 5, 12), date(2024, 8, 2)), ((1403, 1, 1), date(2024, 3, 20)), ((1403, 12, 30), date(2025, 3, 20)),
+     ((1398, 12, 29), date(2020, 3, 19)), ((1357, 11, 22), date(1979, 2, 11))],  # fmt: skip
+)
+def test_solar_hijri_conversion(solar, gregorian):
+    assert to_gregorian(*solar) == gregorian
+    assert from_gregorian(gregorian) == solar
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def _mention(alignment: Alignment, lang: str, text: str, unit: int, kind: str = "name") -> Mention:
+    side = alignment.fa if lang == "fa" else alignment.en
+    sentence = side[alignment.units[unit].fa[0] if lang == "fa" else alignment.units[unit].en[0]]
+    original = alignment.document.texts[sentence.source][sentence.start : sentence.end]
+    start = sentence.start + original.index(text)
+    return Mention(lang, text, start, start + len(text), sentence.source, kind)
+
+
+FIRST_UNIT = ("سردار سلیمانی از رزمندگان بازدید کرد", "General Soleymani visited the fighters")
+NAMES = [
+    # (unit 1 Persian, unit 1 English, its fa_only and en_only names with their kinds,
+    #  Soleymani linked in unit 0?, the flags as (ITS type, severity))
+    ("قاسم سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("قاسم سلیمانی", "person")], [], False,
+     [("omission", "warning")]),  # a typed name of two words: confident
+    ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("سلیمانی", "person")], [], False,
+     [("omission", "minor")]),  # typed, one word: tentative
+    ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("رزمندگان", "name")], [], False, []),
+    ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("سلیمانی", "name")], [], True,
+     [("omission", "warning")]),  # linked elsewhere in the document
+    ("او از رزمندگان بازدید کرد", "Soleymani visited the fighters", [], [("Soleymani", "name")], True,
+     [("addition", "warning")]),
+    ("او از رزمندگان بازدید کرد", "Qasem Soleymani visited", [], [("Qasem Soleymani", "name")], False,
+     [("addition", "minor")]),  # an English name of two words, linked nowhere: tentative
+    ("او از رزمندگان بازدید کرد", "The IRGC visited", [], [("IRGC", "name")], False, []),  # acronyms are not checked
+    # a name on the other side that may be its romanization: the linker missed the pair
+    ("سلیمانی از رزمندگان بازدید کرد", "Soleimani visited the fighters", [("سلیمانی", "person")],
+     [("Soleimani", "name")], False, []),
+    # the English form the document links it to is there: the linker missed it, nothing is missing
+    ("سلیمانی از رزمندگان بازدید کرد", "Soleymani visited the fighters", [("سلیمانی", "name")], [], True, []),
+    # linked in the unit itself: a second mention rendered as "he"
+    ("سلیمانی گفت سلیمانی آمد", "Soleymani said he came", [("سلیمانی", "person")], [], False, []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fa, en, fa_only, en_only, linked_elsewhere, expected", NAMES)
+def test_names(fa, en, fa_only, en_only, linked_elsewhere, expected):
+    alignment = alignment_of([FIRST_UNIT, (fa, en)])
+    first = UnitNames()
+    if linked_elsewhere:
+        link = NameLink(_mention(alignment, "fa", "سلیمانی", 0), _mention(alignment, "en", "Soleymani", 0), 0.9,
+                        "transliteration")  # fmt: skip
+        first = UnitNames(links=(link,))
+    links = ()
+    if fa.count("سلیمانی") == 2:
+        links = (NameLink(_mention(alignment, "fa", "سلیمانی", 1), _mention(alignment, "en", "Soleymani", 1), 0.9,
+                          "transliteration"),)  # fmt: skip
+    second = UnitNames(
+        links=links,
+        fa_only=tuple(_mention(alignment, "fa", t, 1, k) for t, k in fa_only),
+        en_only=tuple(_mention(alignment, "en", t, 1, k) for t, k in en_only),
+    )
+    flags = check_alignment(alignment, names=(first, second), rules=["names"])
+    assert [(f.its_type, f.severity) for f in flags] == expected
+    for f in flags:
+        assert f.unit == 1
+        spans = f.fa_spans or f.en_spans
+        text = alignment.document.texts[0 if f.fa_spans else 1]
+        assert [text[s:e] for s, e in spans] == [t for t, _ in (fa_only or en_only)]
+
+
+def test_names_rule_is_skipped_without_names():
+    alignment = alignment_of([FIRST_UNIT])
+    assert check_alignment(alignment, rules=["names"]) == []
+    with pytest.raises(ValueError):
+        check_alignment(alignment, names=(UnitNames(), UnitNames()))
+
+
+# --- omission and addition ----------------------------------------------------------------------
+
+LENGTH = [
+    ("مرکز فرماندهی نجباء در سوریه از حضور فرمانده نیروی قدس خبر داد.",
+     "The al-Nujaba Command Centre in Syria announced the presence of the Quds Force commander.", None),
+    ("مرکز فرماندهی نجباء در سوریه از حضور فرمانده نیروی قدس در جمع رزمندگان این گروه مقاومت در شهر مرزی"
+     " البوکمال خبر داد و گفت که این حضور برای برنامه‌ریزی آزادسازی کامل منطقه بود.", "The centre announced it.",
+     "omission"),
+    ("او آمد.", "He came, and after a long and exhausting journey across the whole border region he finally met"
+     " the field commanders of the resistance group and talked with them for hours.", "addition"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fa, en, its_type", LENGTH)
+def test_length_ratio(fa, en, its_type):
+    flags = flags_of("length-ratio", fa, en)
+    assert [f.its_type for f in flags] == ([its_type] if its_type else [])
+    assert all(abs(f.score) > THRESHOLDS["length-ratio"] for f in flags)
+
+
+def test_null_units_are_major_omissions_and_additions():
+    alignment = alignment_of([("او آمد.", "He came."), ("این جمله ترجمه نشد.", ""), ("", "An added sentence.")])
+    flags = check_alignment(alignment)
+    assert [(f.unit, f.rule, f.severity, f.its_type) for f in flags] == [
+        (1, "null-unit", "major", "omission"),
+        (2, "null-unit", "major", "addition"),
+    ]
+
+
+# --- untranslated -------------------------------------------------------------------------------
+
+UNTRANSLATED = [
+    ("او آمد.", "He came.", False),
+    ("گیرنده‌های HCoV-229E و Ryan M", "HCoV-229E receptors and Ryan M", False),  # names carried in Latin
+    ("شعار «مرگ بر» را سر دادند", "They chanted the slogan 'مرگ بر' in the streets of the capital", False),
+    ("او آمد و رفت.", "او آمد و رفت.", True),  # the Persian left in the English half
+    ("او آمد و رفت.", "وی آمد و سپس رفت.", True),
+    ("The meeting ended.", "The meeting ended.", True),  # a copy of the source
+    ("The meeting ended.", "It ended.", True),  # the Persian side is English
+]
+
+
+@pytest.mark.parametrize("fa, en, flagged", UNTRANSLATED)
+def test_untranslated(fa, en, flagged):
+    flags = flags_of("untranslated", fa, en)
+    assert bool(flags) == flagged, [f.message for f in flags]
+    assert all(f.its_type == "untranslated" for f in flags)
+
+
+# --- punctuation --------------------------------------------------------------------------------
+
+PUNCTUATION = [
+    ("آیا او آمد؟", "Did he come?", False),
+    ("او گفت «می‌آیم».", 'He said "I will come".', False),
+    ("سپاه پاسداران (سپاه)", "the IRGC (Guards)", False),
+    ("او گفت «می‌آیم", 'He said "I will come', False),  # a quotation running on: open on both sides
+    ("آیا او آمد؟", "He came.", True),
+    ("او آمد.", "Did he come?", True),
+    ("سپاه پاسداران (سپاه", "the IRGC (Guards)", True),
+    ("او گفت «می‌آیم».", 'He said "I will come.', True),
+]
+
+
+@pytest.mark.parametrize("fa, en, flagged", PUNCTUATION)
+def test_punctuation(fa, en, flagged):
+    flags = flags_of("punctuation", fa, en)
+    assert bool(flags) == flagged, [f.message for f in flags]
+    assert all((f.severity, f.its_type) == ("minor", "typographical") for f in flags)
+
+
+# --- glossary -----------------------------------------------------------------------------------
+
+GLOSSARY_MATCHING = [
+    # (Persian, English, flagged severity or None) against the seed glossary line plus a forbidden one
+    ("از حضور سرزده فرمانده خبر داد", "announced the surprise visit of the commander", None),
+    ("از حضور\u200cسرزده فرمانده خبر داد", "announced the unannounced visit", None),  # half-space
+    ("از حضورسرزده فرمانده خبر داد", "announced the Surprise Visits", None),  # joined; case and plural
+    ("از حضور سرزده\u200cای خبر داد", "announced a surprise-visit", None),  # suffix after a half-space
+    ("از حُضورِ سرزده خبر داد", "after surprise visiting", None),  # diacritics; -ing
+    ("از حضور سرزده خبر داد", "announced the intrusive presence", "major"),  # the forbidden rendering
+    ("از حضور سرزده خبر داد", "announced the unannounced intrusion", "warning"),
+    ("از حضور سرزده خبر داد", "an unannounced visit, an intrusive presence", "major"),  # forbidden wins
+    ("حضور او سرزده بود", "his presence was unexpected", None),  # the term is not there
+]
+
+
+@pytest.mark.parametrize("fa, en, severity", GLOSSARY_MATCHING)
+def test_glossary_matching(fa, en, severity):
+    glossary = load_glossary(FIXTURES / "glossary.csv")
+    flags = flags_of("glossary", fa, en, glossary=glossary)
+    assert [f.severity for f in flags] == ([severity] if severity else [])
+    assert all(f.its_type == "terminology" for f in flags)
+
+
+def test_glossary_matches_arabic_letter_variants():
+    glossary = load_glossary(FIXTURES / "glossary_2019.tbx")
+    assert flags_of("glossary", "فرمانده نيروي قدس", "the Jerusalem Force commander", glossary=glossary)
+    assert not flags_of("glossary", "فرمانده نيروي قدس", "the Quds Force commander", glossary=glossary)
+
+
+@pytest.mark.parametrize(
+    "name, entries",
+    [
+        ("seed_glossary.tsv", [("حضور سرزده", ("surprise visit", "unannounced visit"), ())]),
+        ("glossary.csv", [("حضور سرزده", ("surprise visit", "unannounced visit"), ("intrusive presence",)),
+                          ("سپاه پاسداران", ("Islamic Revolutionary Guard Corps", "IRGC"), ())]),
+        ("glossary_basic.tbx", [("حضور سرزده", ("surprise visit", "unannounced visit"), ("intrusive presence",))]),
+        ("glossary_2019.tbx", [("نیروی قدس", ("Quds Force",), ("Jerusalem Force",))]),
+    ],
+)  # fmt: skip
+def test_glossary_files(name, entries):
+    glossary = load_glossary(FIXTURES / name)
+    assert [(e.fa, e.accepted, e.forbidden) for e in glossary.entries] == entries
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("bad_columns.tsv", "bad_columns.tsv:4: expected 2 or 3 tab-separated columns, found 1"),
+        ("bad_encoding.tsv", "bad_encoding.tsv:2: not valid UTF-8"),
+        ("malformed.tbx", "malformed.tbx:5: malformed XML (mismatched tag)"),
+        ("missing.tsv", "missing.tsv: no such file"),
+    ],
+)
+def test_bad_glossary_files(name, message):
+    with pytest.raises(InputError) as error:
+        load_glossary(FIXTURES / name)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("حضور سرزده\tvisit\n\tvisit\n", "glossary.tsv:2: empty Persian term"),
+        ("حضور سرزده\t\t\n", "glossary.tsv:1: no accepted or forbidden English rendering"),
+        ("a\tb\tc\td\n", "glossary.tsv:1: expected 2 or 3 tab-separated columns, found 4"),
+    ],
+)
+def test_bad_glossary_rows(tmp_path, content, message):
+    path = tmp_path / "glossary.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_glossary(path)
+
+
+def test_bad_csv_and_tbx(tmp_path):
+    csv_path = tmp_path / "glossary.csv"
+    csv_path.write_text('حضور سرزده,visit\nسپاه,"IRGC\n', encoding="utf-8")
+    with pytest.raises(InputError, match="glossary.csv:2: "):
+        load_glossary(csv_path)
+    csv_path.write_text("حضور سرزده,visit\nسپاه\n", encoding="utf-8")
+    with pytest.raises(InputError, match="glossary.csv:2: expected 2 or 3 comma-separated columns, found 1"):
+        load_glossary(csv_path)
+    tbx_path = tmp_path / "glossary.tbx"
+    tbx_path.write_text("<martif><text><body>\n<termEntry><langSet><tig><term>x</term></tig></langSet></termEntry>"
+                        "</body></text></martif>", encoding="utf-8")  # fmt: skip
+    with pytest.raises(InputError, match="glossary.tbx:2: <langSet> without xml:lang"):
+        load_glossary(tbx_path)
+
+
+# --- consistency --------------------------------------------------------------------------------
+
+
+def test_same_source_translated_differently_across_documents():
+    sentence = "وی همچنین بر مبانی جهاد و مقاومت تاکید کرد."
+    docs = [
+        alignment_of([(sentence, "He also emphasized the principles of jihad and resistance.")], "a"),
+        alignment_of([(sentence, "He also emphasized the principles of jihad and resistance.")], "b"),
+        alignment_of([(sentence, "He stressed jihad and resistance too.")], "c"),
+        alignment_of([("وی آمد.", "He came."), ("وی رفت.", "He left.")], "d"),
+    ]
+    flags = check_corpus(docs)
+    assert [(f.doc, f.unit, f.rule, f.severity, f.its_type) for f in flags] == [
+        ("c", 0, "source-consistency", "minor", "inconsistency")
+    ]
+
+
+def test_name_spelled_two_ways_in_one_document():
+    pairs = [("سردار سلیمانی آمد", "General Soleymani came"), ("سلیمانی رفت", "Soleimani left"),
+             ("قاسم سلیمانی ماند", "Qasem Soleymani stayed")]  # fmt: skip
+    alignment = alignment_of(pairs)
+    names = []
+    for unit, (fa, en) in enumerate([("سلیمانی", "Soleymani"), ("سلیمانی", "Soleimani"), ("سلیمانی", "Soleymani")]):
+        link = NameLink(_mention(alignment, "fa", fa, unit), _mention(alignment, "en", en, unit), 0.9, "document")
+        names.append(UnitNames(links=(link,)))
+    flags = check_alignment(alignment, names=tuple(names), rules=["name-spelling"])
+    [flag] = flags
+    assert (flag.unit, flag.severity, flag.its_type) == (1, "minor", "inconsistency")
+    assert "Soleymani (2)" in flag.message and "Soleimani (1)" in flag.message
+    assert len(flag.en_spans) == 3
+
+
+# --- the seed article -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_alignment() -> Alignment:
+    [alignment] = hamsu.align_paths([SEED])
+    return alignment
+
+
+def test_seed_is_clean(seed_alignment):
+    assert check_alignment(seed_alignment) == []
+
+
+def test_seed_glossary_flags_the_two_intrusive_presence_units(seed_alignment):
+    flags = check_alignment(seed_alignment, glossary=load_glossary(FIXTURES / "seed_glossary.tsv"))
+    intrusive = [i for i, u in enumerate(seed_alignment.units)
+                 if "intrusive presence" in " ".join(seed_alignment.en[e].text for e in u.en)]  # fmt: skip
+    assert len(intrusive) == 2
+    assert [(f.unit, f.rule, f.severity) for f in flags] == [(i, "glossary", "warning") for i in intrusive]
+    text = seed_alignment.document.texts[0]
+    assert [text[s:e] for f in flags for s, e in f.fa_spans] == ["حضور سرزده", "حضور سرزده"]
+
+
+def test_seed_two_brigades_pass_the_numbers_check(seed_alignment):
+    [unit] = [i for i, u in enumerate(seed_alignment.units)
+              if "two brigades" in " ".join(seed_alignment.en[e].text for e in u.en)]  # fmt: skip
+    assert "دو تیپ" in " ".join(seed_alignment.fa[f].text for f in seed_alignment.units[unit].fa)
+    assert not [f for f in check_alignment(seed_alignment, rules=["numbers"]) if f.unit == unit]
+
+
+# --- the API ------------------------------------------------------------------------------------
+
+
+def test_rules_are_named_graded_and_typed():
+    for name, rule in RULES.items():
+        assert rule.name == name and name in THRESHOLDS
+        assert rule.severity in SEVERITIES and rule.its_type in ITS_TYPES
+        assert rule.description
+
+
+def test_score_is_separate_from_accept():
+    from hamsu.check.base import DocumentContext, UnitView
+
+    alignment = alignment_of([("۱۲ نفر", "13 people"), ("۱۲ نفر", "12 people")])
+    context = DocumentContext(alignment)
+    rule = RULES["numbers"]
+    scores = [rule.score(UnitView(i, u, context)) for i, u in enumerate(alignment.units)]
+    assert scores == [2.0, 0.0]
+    assert [rule.accept(s) for s in scores] == [False, True]
+
+
+def test_flag_record_is_json_ready():
+    [flag] = flags_of("numbers", "۱۲ نفر", "13 people")
+    record = flag_record(flag)
+    assert set(record) == {"rule", "severity", "its_type", "message", "fa_spans", "en_spans", "unit", "score", "doc"}
+    assert json.loads(json.dumps(record, ensure_ascii=False)) == record
+    assert record["fa_spans"] == [[0, 2]] and record["unit"] == 0 and record["doc"] == "doc"
+    assert "\n" not in record["message"]
+
+
+def test_unknown_rule_names_are_refused():
+    with pytest.raises(ValueError, match="unknown rules"):
+        check_alignment(alignment_of([("او آمد.", "He came.")]), rules=["spelling"])
+
+
+@pytest.mark.parametrize(
+    "a, b, respelled",
+    [("soleymani", "soleimani", True), ("hosseini", "hosseyni", True), ("iran", "iranian", False),
+     ("morocco", "moroccan", False), ("france", "french", False), ("japan", "japanese", False),
+     ("syria", "iraq", False)],
+)  # fmt: skip
+def test_name_respellings(a, b, respelled):
+    from hamsu.check.consistency import is_respelling
+
+    assert is_respelling(a, b) == respelled

@@ -1,0 +1,258 @@
+"""Names found on both sides of aligned units and linked across the languages (hamsu.names)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import hamsu
+from hamsu.names import link_names, name_table, names_record, transliteration_score
+from hamsu.names.link import TRANSLITERATION_THRESHOLD
+from hamsu.records import Alignment, Block, Document, Sentence, Unit, UnitNames
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed.txt"
+
+
+@lru_cache(maxsize=1)
+def seed() -> tuple[Alignment, tuple[UnitNames, ...]]:
+    [alignment] = hamsu.align_paths([str(SEED)])
+    return alignment, link_names(alignment)
+
+
+def plain(text: str) -> str:
+    """A Persian form as the name table shows it (no diacritics, normalized)."""
+    return hamsu.normalize(text, strip_diacritics=True)
+
+
+def seed_pairs() -> set[tuple[str, str]]:
+    _, names = seed()
+    return {(plain(link.fa.text), link.en.text) for unit in names for link in unit.links}
+
+
+def make_alignment(pairs: list[tuple[str, str]]) -> Alignment:
+    """A two-text document whose i-th Persian and English lines form unit i."""
+    fa_lines = [fa for fa, _ in pairs]
+    en_lines = [en for _, en in pairs]
+    blocks, sentences = [], {"fa": [], "en": []}
+    for source, (lang, lines) in enumerate((("fa", fa_lines), ("en", en_lines))):
+        pos = 0
+        for line in lines:
+            blocks.append(Block(lang, "paragraph", pos, pos + len(line), source))
+            shown = hamsu.normalize(line) if lang == "fa" else line
+            sentences[lang].append(Sentence(lang, shown, pos, pos + len(line), len(blocks) - 1, source))
+            pos += len(line) + 1
+    document = Document("test", "test", ("\n".join(fa_lines), "\n".join(en_lines)), tuple(blocks))
+    units = tuple(Unit((i,), (i,), 1.0) for i in range(len(pairs)))
+    return Alignment(document, tuple(sentences["fa"]), tuple(sentences["en"]), units)
+
+
+# --- The seed article ---------------------------------------------------------------------------
+
+
+def test_seed_has_one_names_record_per_unit():
+    alignment, names = seed()
+    assert len(names) == len(alignment.units) == 8
+
+
+@pytest.mark.parametrize(
+    "fa, en",
+    [
+        ("سلیمانی", "Soleymani"),
+        ("قاسم سلیمانی", "Qasem Soleymani"),
+        ("البوکمال", "Albu Kamal"),
+        ("دیر الزور", "Dayr al-Zawr"),
+        ("داعش", "Daesh"),
+        ("عراق", "Iraq"),
+        ("عراق", "Iraqi"),  # the English uses the adjective: Iraqi-Syrian border
+        ("سوریه", "Syria"),
+        ("سوریه", "Syrian"),
+        ("ایران", "Iran"),
+        ("نجباء", "al-Nujaba"),
+    ],
+)
+def test_seed_links(fa, en):
+    assert (fa, en) in seed_pairs()
+
+
+def test_nujaba_keeps_its_diacritics_in_the_mention():
+    alignment, names = seed()
+    texts = {link.fa.text for unit in names for link in unit.links if link.en.text == "al-Nujaba"}
+    assert texts == {"نُجَباء"}
+
+
+def test_seed_has_no_false_links_between_the_places():
+    wrong = {("سوریه", "Iraq"), ("عراق", "Syria"), ("ایران", "Iraq"), ("سلیمانی", "Syria")}
+    assert not wrong & seed_pairs()
+
+
+def test_every_mention_points_at_its_text_in_the_original():
+    alignment, names = seed()
+    texts = alignment.document.texts
+    mentions = [m for u in names for link in u.links for m in (link.fa, link.en)]
+    mentions += [m for u in names for m in (*u.fa_only, *u.en_only)]
+    assert mentions
+    for m in mentions:
+        assert texts[m.source][m.start : m.end] == m.text
+
+
+def test_links_stay_inside_their_unit():
+    alignment, names = seed()
+    for unit, found in zip(alignment.units, names):
+        fa_spans = [(alignment.fa[k].start, alignment.fa[k].end) for k in unit.fa]
+        en_spans = [(alignment.en[k].start, alignment.en[k].end) for k in unit.en]
+        for link in found.links:
+            assert any(s <= link.fa.start and link.fa.end <= e for s, e in fa_spans)
+            assert any(s <= link.en.start and link.en.end <= e for s, e in en_spans)
+            assert 0.0 < link.score <= 1.0
+            assert link.evidence in ("gazetteer", "dictionary", "transliteration", "document")
+
+
+def test_name_table_counts_forms_across_the_document():
+    alignment, names = seed()
+    rows = name_table(alignment, names)
+    assert [r["count"] for r in rows] == sorted((r["count"] for r in rows), reverse=True)
+    by_fa = {r["fa"]: r for r in rows if r["fa"]}
+    assert set(by_fa["سوریه"]["en"]) == {"Syria", "Syrian"}
+    assert by_fa["البوکمال"]["en"] == ["Albu Kamal"]
+    assert by_fa["البوکمال"]["count"] >= 5 and len(by_fa["البوکمال"]["units"]) >= 5
+    assert by_fa["نجباء"]["en"] == ["al-Nujaba"]
+    json.dumps(rows, ensure_ascii=False)
+
+
+def test_names_record_is_small_json():
+    _, names = seed()
+    record = names_record(names[0])
+    assert record and set(record[0]) == {"fa", "en", "score", "evidence"}
+    assert {"fa": "سلیمانی", "en": "Soleymani"}.items() <= record[0].items()
+    json.dumps(record, ensure_ascii=False)
+
+
+# --- Transliteration -----------------------------------------------------------------------------
+
+ROMANIZATIONS = [
+    ("سلیمانی", "Soleymani"),
+    ("سلیمانی", "Soleimani"),
+    ("سلیمانی", "Suleimani"),
+    ("قاسم سلیمانی", "Qasem Soleymani"),
+    ("قاسم", "Qassem"),
+    ("البوکمال", "Albu Kamal"),
+    ("البوکمال", "Abu Kamal"),
+    ("دیر الزور", "Dayr al-Zawr"),
+    ("دیر الزور", "Deir ez-Zor"),
+    ("نجباء", "al-Nujaba"),
+    ("نُجَباء", "Nujaba"),
+    ("داعش", "Daesh"),
+    ("عراق", "Iraq"),
+    ("ایران", "Iran"),
+    ("تهران", "Tehran"),
+    ("قدس", "Quds"),
+    ("خامنه‌ای", "Khamenei"),
+    ("حسن روحانی", "Hassan Rouhani"),
+    ("محمد", "Mohammad"),
+    ("محمد", "Muhammad"),
+    ("واشنگتن", "Washington"),
+    ("کیوو", "Kivu"),
+    ("باخمن", "Bachmann"),
+]
+DIFFERENT_NAMES = [
+    ("سلیمانی", "Syria"),
+    ("سلیمانی", "Salman"),
+    ("سوریه", "Soleymani"),
+    ("عراق", "Iran"),
+    ("ایران", "Iraq"),
+    ("تهران", "Tirana"),
+    ("مرکز", "Mark"),
+    ("داعش", "Damascus"),
+    ("البوکمال", "Albania"),
+]
+
+
+@pytest.mark.parametrize("fa, en", ROMANIZATIONS)
+def test_romanizations_match(fa, en):
+    assert transliteration_score(fa, en) >= TRANSLITERATION_THRESHOLD
+
+
+@pytest.mark.parametrize("fa, en", DIFFERENT_NAMES)
+def test_different_names_do_not_match(fa, en):
+    assert transliteration_score(fa, en) < TRANSLITERATION_THRESHOLD
+
+
+# --- Units built by hand -------------------------------------------------------------------------
+
+
+def test_names_on_one_side_only():
+    alignment = make_alignment(
+        [
+            (
+                "وزیر امور خارجه ایران به مسکو رفت.",
+                "Iran's foreign minister travelled to Moscow and met Sergey Lavrov.",
+            ),
+            ("او در شهر «تبریز» سخنرانی کرد.", "He gave a speech there."),
+        ]
+    )
+    first, second = link_names(alignment)
+    assert {(link.fa.text, link.en.text) for link in first.links} == {("ایران", "Iran"), ("مسکو", "Moscow")}
+    assert [m.text for m in first.en_only] == ["Sergey Lavrov"]
+    assert not second.links
+    assert [m.text for m in second.fa_only] == ["تبریز"]
+    assert second.fa_only[0].kind == "place"
+
+
+def test_spans_map_through_normalization():
+    # Arabic yeh and kaf, a kashida and a stray space before the half-space word: the pipeline
+    # normalizes the sentence, the mention still quotes the original.
+    original = "سردار قاسم سليماني در كرمانـشاه سخنرانی کرد."
+    alignment = make_alignment([(original, "General Qasem Soleimani spoke in Kermanshah.")])
+    [unit] = link_names(alignment)
+    found = {link.en.text: link.fa for link in unit.links}
+    assert found["Qasem Soleimani"].text == "قاسم سليماني"
+    assert found["Kermanshah"].text == "كرمانـشاه"
+    for mention in found.values():
+        assert alignment.document.texts[0][mention.start : mention.end] == mention.text
+
+
+def test_document_evidence_links_a_surname_seen_in_full():
+    alignment = make_alignment(
+        [
+            ("زبیگنیو برژینسکی مشاور امنیت ملی بود.", "Zbigniew Brzezinski was national security adviser."),
+            ("برژینسکی بعدها کتابی نوشت.", "Later, Brzezinski wrote a book."),
+        ]
+    )
+    first, second = link_names(alignment)
+    assert [(link.fa.text, link.en.text, link.evidence) for link in first.links] == [
+        ("زبیگنیو برژینسکی", "Zbigniew Brzezinski", "transliteration")
+    ]
+    assert [(link.fa.text, link.en.text, link.evidence) for link in second.links] == [
+        ("برژینسکی", "Brzezinski", "document")
+    ]
+
+
+def test_names_kept_in_latin_letters_link_as_written():
+    alignment = make_alignment([("این محصول در Microsoft Office هست.", "The feature is in Microsoft Office.")])
+    [unit] = link_names(alignment)
+    assert [(link.fa.text, link.en.text) for link in unit.links] == [("Microsoft Office", "Microsoft Office")]
+
+
+def test_generic_words_grow_a_link():
+    alignment = make_alignment(
+        [("او استاد دانشگاه دالهاوزی در استان کیوو شمالی است.", "He teaches at Dalhousie University in North Kivu.")]
+    )
+    [unit] = link_names(alignment)
+    pairs = {(link.fa.text, link.en.text) for link in unit.links}
+    assert ("دانشگاه دالهاوزی", "Dalhousie University") in pairs
+    assert ("کیوو شمالی", "North Kivu") in pairs
+
+
+def test_sentence_initial_words_are_not_names():
+    alignment = make_alignment([("در طول جنگ، تهران آرام بود.", "During the war, Tehran was calm.")])
+    [unit] = link_names(alignment)
+    assert [m.text for m in unit.en_only] == []
+    assert [(link.fa.text, link.en.text) for link in unit.links] == [("تهران", "Tehran")]
+
+
+def test_an_empty_alignment_side():
+    alignment = make_alignment([("سفر به تهران", "")])
+    [unit] = link_names(alignment)
+    assert not unit.links and not unit.en_only
