@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from ..errors import InputError
-from ..records import EN, FA, Document
+from ..records import EN, FA, Block, Document
 from .blocks import BOILERPLATE, text_blocks
 
 LANGUAGE_NAMES = {FA: "Persian", EN: "English"}
@@ -22,17 +23,20 @@ def require_text(text: str, source: str, what: str = "") -> None:
         raise InputError(f"{source}: empty{f' ({what})' if what else ''}")
 
 
-def read_document(text: str, source: str, doc_id: str | None = None) -> Document:
-    """A one-file bilingual document: both languages in one text, in either order."""
+def single_text_document(
+    text: str, source: str, doc_id: str | None, blocks: Callable[[str, int], tuple[Block, ...]], fmt: str
+) -> Document:
+    """A Document of one text whose blocks `blocks(text, 0)` finds, tagged with its format."""
     require_text(text, source)
     texts = (text,)
     return Document(
-        id=doc_id or document_id(texts),
-        source=source,
-        texts=texts,
-        blocks=text_blocks(text, 0),
-        meta=(("format", "text"),),
+        id=doc_id or document_id(texts), source=source, texts=texts, blocks=blocks(text, 0), meta=(("format", fmt),)
     )
+
+
+def read_document(text: str, source: str, doc_id: str | None = None) -> Document:
+    """A one-file bilingual document: both languages in one text, in either order."""
+    return single_text_document(text, source, doc_id, text_blocks, "text")
 
 
 def languages_present(doc: Document) -> set[str]:

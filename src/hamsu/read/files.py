@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Document
 from .decode import decode_bytes
-from .document import document_id, read_document, require_both_languages, require_text
+from .document import read_document, require_both_languages, require_text, single_text_document
 from .html import read_html
 from .jsonl import read_jsonl
 from .pair import read_pair
@@ -19,15 +19,7 @@ JSONL_SUFFIXES = (".jsonl",)
 
 def read_presplit_document(text: str, source: str, doc_id: str | None = None) -> Document:
     """One file of one sentence a line, languages mixed: each line a block, its language detected."""
-    require_text(text, source)
-    texts = (text,)
-    return Document(
-        id=doc_id or document_id(texts),
-        source=source,
-        texts=texts,
-        blocks=presplit_blocks(text, 0),
-        meta=(("format", "presplit"),),
-    )
+    return single_text_document(text, source, doc_id, presplit_blocks, "presplit")
 
 
 def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
