@@ -20,7 +20,11 @@ __version__ = "0.1.0"
 _LAZY = {
     "align_paths": "api",
     "read_documents": "api",
+    "process_paths": "api",
     "align_document": "pipeline",
+    "check_document": "pipeline",
+    "process_document": "pipeline",
+    "Checked": "records",
     "Alignment": "records",
     "Document": "records",
     "Sentence": "records",
@@ -40,6 +44,10 @@ def __getattr__(name: str):
 
 __all__ = [
     "Alignment",
+    "Checked",
+    "check_document",
+    "process_document",
+    "process_paths",
     "Document",
     "Sentence",
     "Unit",

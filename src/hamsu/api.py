@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from os import PathLike
 
 from .errors import InputError
-from .pipeline import align_document
-from .records import Alignment, Document
+from .pipeline import align_document, process_document
+from .records import Alignment, Checked, Document
 
 Path = str | PathLike[str]
 
@@ -55,3 +55,22 @@ def align_paths(
     """`hamsu align`: read, normalize, split and align each input document."""
     for document in read_documents(paths, pair, presplit, encoding):
         yield align_document(document, presplit=presplit)
+
+
+def process_paths(
+    paths: Sequence[Path],
+    pair: bool | None = None,
+    presplit: bool = False,
+    encoding: str = "utf-8",
+    glossary: Path | None = None,
+    check: bool = True,
+) -> Iterator[Checked]:
+    """`hamsu align` with its checks (and `hamsu check`): each document aligned, its names linked
+    and its units checked. `glossary`: a TSV, CSV or TBX file for the glossary rule."""
+    loaded = None
+    if glossary is not None:
+        from .check import load_glossary
+
+        loaded = load_glossary(glossary)
+    for document in read_documents(paths, pair, presplit, encoding):
+        yield process_document(document, presplit=presplit, glossary=loaded, check=check)

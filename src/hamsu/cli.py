@@ -1,6 +1,7 @@
 """The `hamsu` command line: thin over the Python API, with one-line errors and exit codes."""
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -142,26 +143,87 @@ def align_command(
     ),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."),
+    check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
     One file may hold both languages in either order (title, paragraphs, boilerplate), or two
     files may hold one language each. Boilerplate is kept out of alignment and shown in the text
-    view; sentences without a counterpart become null units.
+    view; sentences without a counterpart become null units. Each unit carries its linked names and
+    the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check.
     """
-    from .api import align_paths
+    from .api import process_paths
     from .formats.units import FORMATS, WRITERS
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
+
+
+def _guard(job) -> None:
+    """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback."""
     try:
-        alignments = align_paths(inputs, pair=pair, presplit=presplit, encoding=encoding)
-        _write(WRITERS[fmt](alignments), output)
+        job()
     except HamsuError as e:
         _fail(str(e), e.exit_code)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(1) from None
+
+
+@app.command("check")
+def check_command(
+    inputs: list[Path] | None = typer.Argument(
+        None, help="Documents as `align` reads them, or the JSON lines `align --format jsonl` writes."
+    ),
+    aligned: tuple[Path, Path] | None = typer.Option(
+        None, "--aligned", help="FA EN: two files already aligned, line i with line i.", metavar="FA EN"
+    ),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", help="Glossary (TSV, CSV or TBX): required and forbidden renderings."
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or jsonl (one object per flag)."),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a flag is this severe or worse: info, minor, warning, major, critical."
+    ),
+    names: bool = typer.Option(False, "--names", help="Print each document's name table instead of the flags."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    pair: bool | None = typer.Option(
+        None, "--pair/--no-pair", help="The two inputs are a Persian file and its English."
+    ),
+    presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+) -> None:
+    """Link names across the languages and flag translation problems.
+
+    Checks numbers, dates, names, omissions and additions, untranslated text, punctuation, a
+    glossary, and consistency across the documents. Spans are [start, end) character offsets into
+    the input (for aligned JSON lines: into the unit's "fa" / "en" strings, with its line number).
+    With --fail-on, exits 1 when a flag reaches that severity, so it can gate a pipeline.
+    """
+    from .check.report import FORMATS, check_inputs, write_report
+    from .records import SEVERITIES
+
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        _fail(f"--fail-on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
+    if aligned is not None and inputs:
+        _fail("give either documents or --aligned FA EN, not both")
+    if aligned is None and not inputs:
+        _fail("nothing to check: give documents, or --aligned FA EN")
+    state: dict = {}
+
+    def job() -> None:
+        results = check_inputs(inputs or [], aligned, glossary, pair, presplit, encoding)
+        _write(write_report(results, fmt, names, state), output)
+
+    _guard(job)
+    summary = state["summary"]
+    sys.stderr.write(summary.line() + "\n")
+    if fail_on is not None and summary.reaches(fail_on):
+        raise typer.Exit(1)
 
 
 def _write(chunks: Iterator[str], output: Path | None) -> None:
@@ -177,6 +239,16 @@ def _write(chunks: Iterator[str], output: Path | None) -> None:
     with atomic_output(output) as f:
         for chunk in chunks:
             f.write(chunk)
+
+
+# Commands that live with their stage register themselves here; each module's register(app)
+# only declares the command, so start-up stays light (the stage loads when the command runs).
+_STAGE_COMMANDS: tuple[str, ...] = (
+    # "store.commands",
+    # "serve.commands",
+)
+for _module in _STAGE_COMMANDS:
+    importlib.import_module(f".{_module}", __package__).register(app)
 
 
 def run() -> None:

@@ -1,12 +1,14 @@
-"""The document pipeline: blocks → sentences (Persian normalized) → aligned units.
+"""The document pipeline: blocks → sentences (Persian normalized) → aligned units → names, flags.
 
 Pure: a Document in, an Alignment out. Reading files and writing results stay with the callers.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .align import align
 from .persian.normalize import normalize_detailed
-from .records import EN, FA, Alignment, Block, Document, Sentence
+from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames
 from .segment import split_sentences
 
 ALIGNED_KINDS = ("title", "paragraph")
@@ -82,3 +84,26 @@ def align_document(document: Document, presplit: bool = False) -> Alignment:
         en_breaks=set(breaks[EN]) - {0} if not presplit else (),
     )
     return Alignment(document, fa, en, tuple(units))
+
+
+def check_document(alignment: Alignment, glossary=None, names: bool = True) -> Checked:
+    """Link the names of each unit and run the checks (hamsu.check) on an aligned document.
+
+    `glossary`: from hamsu.check.load_glossary, or None. With names=False the name rules are skipped
+    and every unit gets an empty UnitNames.
+    """
+    from .check import check_alignment
+    from .names import link_names
+
+    linked = tuple(link_names(alignment)) if names else tuple(UnitNames() for _ in alignment.units)
+    flags = check_alignment(alignment, linked if names else None, glossary)
+    flags = [f if f.doc else replace(f, doc=alignment.document.id) for f in flags]
+    return Checked(alignment, linked, tuple(flags))
+
+
+def process_document(document: Document, presplit: bool = False, glossary=None, check: bool = True) -> Checked:
+    """The whole pipeline for one document: normalize, split, align, link names, check."""
+    alignment = align_document(document, presplit=presplit)
+    if not check:
+        return Checked(alignment, tuple(UnitNames() for _ in alignment.units), ())
+    return check_document(alignment, glossary)

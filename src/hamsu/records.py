@@ -151,3 +151,12 @@ class Flag:
     en_spans: tuple[tuple[int, int], ...] = ()
     score: float = 0.0  # the check's score that led to the decision
     doc: str = ""  # Document.id
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """An aligned document with what the checks found: the names of each unit and the flags."""
+
+    alignment: Alignment
+    names: tuple[UnitNames, ...]  # one per unit, in unit order (empty UnitNames when not linked)
+    flags: tuple[Flag, ...]  # in unit order; document-level flags (unit None) first

@@ -1,7 +1,8 @@
 """Aligned units out: a terminal view, vecalign beads, JSON lines, TSV and TMX 1.4b.
 
-Every writer is a pure function from alignments to text (an iterator of chunks), so the CLI,
-the store and the batch builder share them and only the caller touches files.
+Every writer is a pure function from documents to text (an iterator of chunks), so the CLI,
+the store and the batch builder share them and only the caller touches files. A writer takes
+Checked documents (alignment, names, flags) or bare Alignments (no names, no flags).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
-from ..records import Alignment, Sentence, Unit
+from ..records import Alignment, Checked, Flag, Sentence, Unit, UnitNames
 
 FORMATS = ("text", "beads", "jsonl", "tsv", "tmx")
 # Characters XML 1.0 forbids: C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF.
@@ -27,8 +28,43 @@ def unit_spans(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> list[li
     return [[sentences[i].start, sentences[i].end] for i in ids]
 
 
-def unit_record(alignment: Alignment, unit: Unit) -> dict:
-    """The JSON object of one unit: texts, sentence ids, confidence, spans into the original."""
+Documents = Iterable[Alignment | Checked]
+
+
+def as_checked(item: Alignment | Checked) -> Checked:
+    if isinstance(item, Checked):
+        return item
+    return Checked(item, tuple(UnitNames() for _ in item.units), ())
+
+
+def checked_documents(items: Documents) -> Iterator[Checked]:
+    for item in items:
+        yield as_checked(item)
+
+
+def flags_by_unit(checked: Checked) -> list[list[Flag]]:
+    """The flags of each unit, in unit order (document-level flags are not in any)."""
+    found: list[list[Flag]] = [[] for _ in checked.alignment.units]
+    for flag in checked.flags:
+        if flag.unit is not None:
+            found[flag.unit].append(flag)
+    return found
+
+
+def unit_flag_record(flag: Flag) -> dict:
+    """A flag inside its unit's record: what `hamsu check --format jsonl` writes, less unit and doc."""
+    from ..check import flag_record
+
+    record = flag_record(flag)
+    del record["unit"], record["doc"]
+    return record
+
+
+def unit_record(
+    alignment: Alignment, unit: Unit, names: UnitNames | None = None, flags: Iterable[Flag] | None = None
+) -> dict:
+    """The JSON object of one unit: texts, sentence ids, confidence, spans into the original;
+    with `names` and `flags`, the unit's name links and the flags the checks raised on it."""
     record = {
         "fa": unit_text(alignment.fa, unit.fa),
         "en": unit_text(alignment.en, unit.en),
@@ -43,19 +79,26 @@ def unit_record(alignment: Alignment, unit: Unit) -> dict:
         record["fa_source"] = alignment.fa[unit.fa[0]].source if unit.fa else 0
         record["en_source"] = alignment.en[unit.en[0]].source if unit.en else 1
     record["doc"] = alignment.document.id
+    if names is not None:
+        from ..names import names_record
+
+        record["names"] = names_record(names)
+    if flags is not None:
+        record["flags"] = [unit_flag_record(f) for f in flags]
     return record
 
 
-def write_jsonl(alignments: Iterable[Alignment]) -> Iterator[str]:
-    for alignment in alignments:
-        for unit in alignment.units:
-            yield json.dumps(unit_record(alignment, unit), ensure_ascii=False) + "\n"
+def write_jsonl(documents: Documents) -> Iterator[str]:
+    for checked in checked_documents(documents):
+        alignment = checked.alignment
+        for unit, names, flags in zip(alignment.units, checked.names, flags_by_unit(checked)):
+            yield json.dumps(unit_record(alignment, unit, names, flags), ensure_ascii=False) + "\n"
 
 
-def write_beads(alignments: Iterable[Alignment]) -> Iterator[str]:
+def write_beads(documents: Documents) -> Iterator[str]:
     """vecalign's format: `[i,j]:[k]:score`, Persian ids first, 0-based."""
-    for alignment in alignments:
-        for unit in alignment.units:
+    for checked in checked_documents(documents):
+        for unit in checked.alignment.units:
             fa = ",".join(map(str, unit.fa))
             en = ",".join(map(str, unit.en))
             yield f"[{fa}]:[{en}]:{unit.score:.4f}\n"
@@ -65,13 +108,20 @@ def _cell(text: str) -> str:
     return _CELL_BREAKS.sub(" ", text)
 
 
-def write_tsv(alignments: Iterable[Alignment]) -> Iterator[str]:
-    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\n"
-    for alignment in alignments:
-        for unit in alignment.units:
+def flag_summary(flags: Iterable[Flag]) -> str:
+    """`rule:severity` of each flag, comma-separated: for a TSV cell or a TMX prop."""
+    return ",".join(f"{f.rule}:{f.severity}" for f in flags)
+
+
+def write_tsv(documents: Documents) -> Iterator[str]:
+    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\tflags\n"
+    for checked in checked_documents(documents):
+        alignment = checked.alignment
+        doc = _cell(alignment.document.id)
+        for unit, flags in zip(alignment.units, flags_by_unit(checked)):
             fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
             ids = (",".join(map(str, unit.fa)), ",".join(map(str, unit.en)))
-            yield f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{_cell(alignment.document.id)}\n"
+            yield f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{doc}\t{flag_summary(flags)}\n"
 
 
 def _xml(text: str) -> str:
@@ -82,7 +132,7 @@ def _prop(kind: str, value: str) -> str:
     return f'    <prop type={quoteattr("x-" + kind)}>{_xml(value)}</prop>\n'
 
 
-def write_tmx(alignments: Iterable[Alignment]) -> Iterator[str]:
+def write_tmx(documents: Documents) -> Iterator[str]:
     """TMX 1.4b: one <tu> per unit with text on both sides; nulls stay in the other formats."""
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
@@ -90,9 +140,10 @@ def write_tmx(alignments: Iterable[Alignment]) -> Iterator[str]:
         f'  <header creationtool="hamsu" creationtoolversion={quoteattr(__version__)} segtype="sentence"'
         ' o-tmf="hamsu" adminlang="en" srclang="fa" datatype="plaintext"/>\n  <body>\n'
     )
-    for alignment in alignments:
+    for checked in checked_documents(documents):
+        alignment = checked.alignment
         meta = alignment.document.metadata()
-        for unit in alignment.units:
+        for unit, names, flags in zip(alignment.units, checked.names, flags_by_unit(checked)):
             if not unit.fa or not unit.en:
                 continue
             yield "  <tu>\n"
@@ -102,20 +153,30 @@ def write_tmx(alignments: Iterable[Alignment]) -> Iterator[str]:
                 yield _prop("url", meta["url"])
             yield _prop("fa-ids", ",".join(map(str, unit.fa)))
             yield _prop("en-ids", ",".join(map(str, unit.en)))
+            for flag in flags:
+                yield _prop("flag", f"{flag.rule}:{flag.severity}: {flag.message}")
+            for link in names.links:
+                yield _prop("name", f"{link.fa.text} = {link.en.text}")
             for lang, sentences, ids in (("fa", alignment.fa, unit.fa), ("en", alignment.en, unit.en)):
                 yield f'    <tuv xml:lang="{lang}"><seg>{_xml(unit_text(sentences, ids))}</seg></tuv>\n'
             yield "  </tu>\n"
     yield "  </body>\n</tmx>\n"
 
 
-def write_text(alignments: Iterable[Alignment]) -> Iterator[str]:
-    """A readable view for the terminal: each unit's Persian and English on lines of their own."""
-    for alignment in alignments:
+def write_text(documents: Documents) -> Iterator[str]:
+    """A readable view for the terminal: each unit's Persian and English on lines of their own,
+    then its names and flags."""
+    for checked in checked_documents(documents):
+        alignment = checked.alignment
         yield f"# {alignment.document.source}  ({len(alignment.units)} units)\n"
-        for n, unit in enumerate(alignment.units, 1):
+        for n, (unit, names, flags) in enumerate(zip(alignment.units, checked.names, flags_by_unit(checked)), 1):
             yield f"[{n}] score {unit.score:.2f}  fa {list(unit.fa)}  en {list(unit.en)}\n"
             yield f"  fa: {unit_text(alignment.fa, unit.fa) or '—'}\n"
             yield f"  en: {unit_text(alignment.en, unit.en) or '—'}\n"
+            if names.links:
+                yield "  names: " + "; ".join(f"{link.fa.text} = {link.en.text}" for link in names.links) + "\n"
+            for flag in flags:
+                yield f"  flag {flag.severity} {flag.rule}: {flag.message}\n"
         document = alignment.document
         for block in document.blocks:
             if block.kind == "boilerplate":

@@ -1,0 +1,182 @@
+"""`hamsu check` end to end, and the names and flags that `hamsu align` carries in its output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hamsu.read.aligned import aligned_pairs, read_aligned_files, read_aligned_jsonl
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seed.txt"
+GLOSSARY = ROOT / "tests" / "fixtures" / "check" / "seed_glossary.tsv"
+
+
+def hamsu(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "hamsu", *map(str, args)], input=stdin, capture_output=True, timeout=300
+    )
+
+
+def jsonl(out: bytes) -> list[dict]:
+    return [json.loads(line) for line in out.decode("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def seed_flags() -> list[dict]:
+    result = hamsu("check", SEED, "--glossary", GLOSSARY, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    return jsonl(result.stdout)
+
+
+def test_jsonl_has_one_object_per_flag_with_the_issue_fields(seed_flags):
+    assert seed_flags
+    for flag in seed_flags:
+        assert {"rule", "severity", "its_type", "message", "fa_spans", "en_spans"} <= set(flag)
+        assert flag["severity"] in ("info", "minor", "warning", "major", "critical")
+
+
+def test_glossary_flags_the_two_units_and_points_at_the_term(seed_flags):
+    glossary = [f for f in seed_flags if f["rule"] == "glossary"]
+    assert len(glossary) == 2
+    text = SEED.read_text(encoding="utf-8")
+    for flag in glossary:
+        [(start, end)] = flag["fa_spans"]
+        assert text[start:end] == "حضور سرزده"
+
+
+def test_fail_on_gates_a_pipeline():
+    flagged = hamsu("check", SEED, "--glossary", GLOSSARY, "--fail-on", "warning")
+    assert flagged.returncode == 1
+    assert "2 warning" in flagged.stderr.decode()
+    assert hamsu("check", SEED, "--glossary", GLOSSARY, "--fail-on", "major").returncode == 0
+    assert hamsu("check", SEED, "--glossary", GLOSSARY).returncode == 0
+
+
+def test_text_report_names_place_rule_and_both_sides():
+    out = hamsu("check", SEED, "--glossary", GLOSSARY).stdout.decode("utf-8")
+    line = next(line for line in out.splitlines() if "[glossary]" in line)
+    assert line.startswith(f"{SEED}: unit ") and "warning" in line
+    assert "    fa: " in out and "    en: " in out
+
+
+def test_name_table():
+    result = hamsu("check", SEED, "--names", "--format", "jsonl")
+    rows = jsonl(result.stdout)
+    by_fa = {row["fa"]: row for row in rows}
+    assert "Qasem Soleymani" in by_fa["قاسم سلیمانی"]["en"]
+    assert by_fa["البوکمال"]["en"] == ["Albu Kamal"] and by_fa["البوکمال"]["count"] >= 2
+
+
+def test_checks_the_jsonl_that_align_writes(tmp_path, seed_flags):
+    aligned = tmp_path / "seed.jsonl"
+    assert hamsu("align", SEED, "--format", "jsonl", "-o", aligned).returncode == 0
+    result = hamsu("check", aligned, "--glossary", GLOSSARY, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    flags = [f for f in jsonl(result.stdout) if f["rule"] == "glossary"]
+    units = [json.loads(line) for line in aligned.read_text(encoding="utf-8").splitlines()]
+    assert [f["line"] for f in flags] == [f["unit"] + 1 for f in flags]
+    for flag in flags:  # spans point into the unit's own "fa" string
+        [(start, end)] = flag["fa_spans"]
+        assert units[flag["line"] - 1]["fa"][start:end] == "حضور سرزده"
+    assert len(flags) == len([f for f in seed_flags if f["rule"] == "glossary"])
+
+
+def test_aligned_files_line_by_line(tmp_path):
+    fa, en = tmp_path / "a.fa", tmp_path / "a.en"
+    fa.write_text("او ۱۲ کتاب خرید.\nدو تیپ رسید.\n", encoding="utf-8")
+    en.write_text("He bought 13 books.\nTwo brigades arrived.\n", encoding="utf-8")
+    result = hamsu("check", "--aligned", fa, en, "--format", "jsonl")
+    flags = jsonl(result.stdout)
+    numbers = [f for f in flags if f["rule"] == "numbers"]
+    assert [f["unit"] for f in numbers] == [0]
+    [(start, end)] = numbers[0]["fa_spans"]
+    assert fa.read_text(encoding="utf-8")[start:end] == "۱۲"
+
+
+def test_aligned_files_of_different_lengths_is_a_clear_error(tmp_path):
+    fa, en = tmp_path / "a.fa", tmp_path / "a.en"
+    fa.write_text("یک\nدو\n", encoding="utf-8")
+    en.write_text("one\n", encoding="utf-8")
+    result = hamsu("check", "--aligned", fa, en)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "2 lines" in err and "1" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "xml"], "--format"),
+        (["--fail-on", "fatal"], "--fail-on"),
+    ],
+)
+def test_bad_options(args, message):
+    result = hamsu("check", SEED, *args)
+    assert result.returncode == 2 and message in result.stderr.decode()
+
+
+def test_nothing_to_check():
+    result = hamsu("check")
+    assert result.returncode == 2 and "nothing to check" in result.stderr.decode()
+
+
+def test_bad_glossary_names_the_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("حضور سرزده\tsurprise visit\nonly one column\n", encoding="utf-8")
+    result = hamsu("check", SEED, "--glossary", bad)
+    assert result.returncode == 2
+    assert f"{bad}:2" in result.stderr.decode()
+
+
+def test_align_jsonl_carries_names_and_flags(tmp_path):
+    result = hamsu("align", SEED, "--format", "jsonl", "--glossary", GLOSSARY)
+    units = jsonl(result.stdout)
+    assert {"fa": "سلیمانی", "en": "Soleymani"}.items() <= units[0]["names"][0].items()
+    flagged = [i for i, u in enumerate(units) if any(f["rule"] == "glossary" for f in u["flags"])]
+    assert len(flagged) == 2
+    bare = jsonl(hamsu("align", SEED, "--format", "jsonl", "--no-check").stdout)
+    assert all(u["names"] == [] and u["flags"] == [] for u in bare)
+
+
+def test_tmx_carries_flags_as_props(tmp_path):
+    tmx = pytest.importorskip("translate.storage.tmx")
+    out = tmp_path / "seed.tmx"
+    assert hamsu("align", SEED, "--format", "tmx", "--glossary", GLOSSARY, "-o", out).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count('<prop type="x-flag">glossary:warning') == 2
+    assert '<prop type="x-name">سلیمانی = Soleymani</prop>' in text
+    store = tmx.tmxfile(out.read_bytes(), sourcelanguage="fa", targetlanguage="en")
+    assert len(store.units) == 8
+
+
+def test_aligned_pairs_make_null_units_and_keep_offsets():
+    alignment = aligned_pairs([("سلام", "Hello"), ("", "Extra line"), ("دنیا", "")])
+    assert [(u.fa, u.en) for u in alignment.units] == [((0,), (0,)), ((), (1,)), ((1,), ())]
+    fa_text, en_text = alignment.document.texts
+    assert fa_text[alignment.fa[1].start : alignment.fa[1].end] == "دنیا"
+    assert en_text[alignment.en[1].start : alignment.en[1].end] == "Extra line"
+
+
+def test_read_aligned_jsonl_groups_by_document_and_names_bad_lines(tmp_path):
+    from hamsu.errors import InputError
+
+    text = "\n".join(
+        json.dumps({"fa": fa, "en": en, "fa_ids": [], "en_ids": [], "doc": doc}, ensure_ascii=False)
+        for fa, en, doc in [("یک", "one", "a"), ("دو", "two", "a"), ("سه", "three", "b")]
+    )
+    docs = list(read_aligned_jsonl(text, "x.jsonl"))
+    assert [len(d.alignment.units) for d in docs] == [2, 1] and docs[1].lines == (3,)
+    with pytest.raises(InputError, match=r"x\.jsonl:2: "):
+        list(read_aligned_jsonl('{"fa": "a", "en": "b"}\n{"fa": 3}\n', "x.jsonl"))
+
+
+def test_read_aligned_files_strips_carriage_returns(tmp_path):
+    fa, en = tmp_path / "a.fa", tmp_path / "a.en"
+    fa.write_bytes("سلام\r\nدنیا\r\n".encode())
+    en.write_bytes(b"Hello\r\nWorld\r\n")
+    alignment = read_aligned_files(fa, en)
+    assert [s.text for s in alignment.en] == ["Hello", "World"]
