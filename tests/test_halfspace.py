@@ -124,6 +124,21 @@ GENERAL = [
     ("تصمیم گرفت", "تصمیم گرفت"),
     ("اعلام کرد", "اعلام کرد"),
     ("بیرون راندن", "بیرون راندن"),
+    # a clitic after a word the lexicons spell with it, though its ه follows و (قهوه‌ای "brown")
+    ("قهوه ای", "قهوه‌ای"),
+    # the privative prefix joins its listed compounds
+    ("بی نظیر", "بی‌نظیر"),
+    # glued plurals and possessives only the frequency lists know
+    ("قیچیها", "قیچی‌ها"),
+    ("گوشتشان", "گوشت‌شان"),
+    # the plurals of pronouns are lexicalized, like آنها
+    ("اینها", "اینها"),
+    ("آنها", "آنها"),
+    # words no lexicon lists: a common word + a bound head, or a word ending in silent ه + a word
+    ("جنگلشناسی", "جنگل‌شناسی"),
+    ("پروانهشناسی", "پروانه‌شناسی"),
+    ("دریچهساز", "دریچه‌ساز"),
+    ("شکوفهباران", "شکوفه‌باران"),
     # already right
     ("می‌شود", "می‌شود"),
     ("کتاب‌ها", "کتاب‌ها"),
@@ -147,3 +162,9 @@ def test_split_plural_after_non_joining_letter():
 @pytest.mark.parametrize("text", ["چشم‌های او", "تخت‌های چوبی"])
 def test_writers_half_space_respected(text):
     assert hamsu.normalize(text) == text
+
+
+@pytest.mark.parametrize("word", ["دالهاوزی", "شینهووا", "عابرانی", "درهایش", "خواهرانی"])
+def test_unknown_words_not_split_on_fragments(word):
+    # names and words whose parts would only be rare fragments (داله، عاب) or a clitic (ایش)
+    assert hamsu.normalize(word) == word

@@ -118,8 +118,10 @@ def verb_forms(shared: Path) -> frozenset[str]:
 def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
     """The runtime tables: which glued spellings take a ZWNJ, which words exist, verb forms."""
     from hamsu.persian.orthography import (  # the policy lives in the package
+        COMMON_MIN_COUNT,
         bound_heads,
         choose_spelling,
+        detached_plural,
         joins_from_space,
     )
 
@@ -148,7 +150,15 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
         for form in forms:
             if joins_from_space(form, count, flags, verbal, heads):
                 compounds.append(form)
+    # Glued plurals and possessives only the frequency lists know (سنجاقکها، وزنشان): the old habit.
+    decided = {joined(f) for f in zwnj_forms}
+    for word in table:
+        if ZWNJ not in word and word not in by_key and word not in decided:
+            form = detached_plural(word, count, flags)
+            if form:
+                zwnj_forms.append(form)
     known = [w for w, (c, f) in table.items() if ZWNJ not in w and (f - {"W"} or c >= MIN_WIKI_COUNT)]
+    common = [w for w, (c, f) in table.items() if ZWNJ not in w and c >= COMMON_MIN_COUNT]
     verb_rest = {joined(w.split(ZWNJ, 1)[1]) for w, f in flags.items()
                  if "V" in f and w.startswith(("می" + ZWNJ, "نمی" + ZWNJ))}
     return {
@@ -156,6 +166,7 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
         "ambiguous": sorted(ambiguous),
         "compounds": sorted(compounds),
         "known": sorted(known),
+        "common": sorted(common),
         "verbs": sorted(verb_rest),
         "heads": sorted(heads),
     }

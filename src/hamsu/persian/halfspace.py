@@ -20,7 +20,7 @@ from itertools import accumulate, compress
 from operator import ne
 
 from ..records import Edit
-from .lexicon import halfspace_lexicon
+from .lexicon import JOINS_PREVIOUS, halfspace_lexicon
 from .orthography import (
     AFTER_SILENT_HE,
     AFTER_YEH,
@@ -58,7 +58,9 @@ def _is_word(key: str) -> bool:
 
 def _attach(stem: str, suffix: str) -> str:
     """stem + suffix, with a half-space where the stem's last letter would join the suffix."""
-    return halfspace_lexicon().zwnj.get(stem, stem) + (ZWNJ if joins(stem[-1]) else "") + suffix
+    lex = halfspace_lexicon()
+    form = lex.zwnj.get(stem) or (stem if _is_word(stem) else _split_compound(stem))
+    return form + (ZWNJ if joins(stem[-1]) else "") + suffix
 
 
 def _spell(key: str) -> str:
@@ -95,7 +97,29 @@ def _spell(key: str) -> str:
         if key.endswith(clitic) and len(stem) >= _MIN_SILENT_HE_STEM and _is_word(stem):
             if ends_with_silent_he(stem) or (stem.endswith("ی") and clitic in AFTER_YEH):
                 return _attach(stem, clitic)
-    return key
+    return _split_compound(key)
+
+
+def _split_compound(key: str) -> str:
+    """A word no lexicon lists, read as a glued compound of two words where exactly one split
+    makes sense: a common word before a bound deverbal head (واکسن‌رسانی، حشره‌شناسان), or a word
+    ending in silent ه before a common word (ضربه‌زن، ستیزه‌جویان), since a silent ه does not join
+    the letter after it inside a simple word."""
+    lex = halfspace_lexicon()
+    if key.endswith("ی") and _is_word(key[:-1]):
+        return key  # a known word + ی (خواهران + ی), not خواه + رانی
+    found = None
+    for at in range(_MIN_UNKNOWN_STEM, len(key) - 1):
+        left, right = key[:at], key[at:]
+        if left not in lex.common or left in FUNCTION_WORDS:
+            continue
+        # A second part starting with ا or ی is more often a clitic or a misspelt ending (دره‌ایش).
+        after_he = ends_with_silent_he(left) and len(right) >= 3 and right[0] not in "ای"
+        if right in lex.heads or (after_he and right in lex.common and right not in FUNCTION_WORDS):
+            if found is not None:
+                return key  # more than one reading: leave it
+            found = (left, right)
+    return key if found is None else _attach(*found)
 
 
 def _with_boundaries(token: str, form: str) -> str:
@@ -176,6 +200,9 @@ def _joins_across_space(left: str, right: str) -> bool:
     if head in AFTER_SILENT_HE and ends_with_silent_he(last) and len(last) >= _MIN_SILENT_HE_STEM:
         return True
     if head in AFTER_YEH and last.endswith("ی") and _content_word(last):
+        return True
+    if head in JOINS_PREVIOUS and lex.zwnj.get(last + head) == last + ZWNJ + head:
+        # A clitic after a word the lexicons spell with it (شیوه‌ای، قهوه‌ای: a silent ه after و).
         return True
     # Compounds are decided on the parts that meet: برنامه ریزی‌های joins as برنامه‌ریزی does.
     compound = last + ZWNJ + head

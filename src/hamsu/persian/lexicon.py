@@ -21,6 +21,7 @@ class HalfSpaceLexicon:
     ambiguous: dict[str, str]  # glued word kept as is, with its half-space verb reading (میدانی)
     compounds: frozenset[str]  # half-space spellings that may join across a space (برنامه‌ریزی)
     known: frozenset[str]  # words written without a half-space that exist as they are
+    common: frozenset[str]  # the frequent ones among them (COMMON_MIN_COUNT)
     verbs: frozenset[str]  # verb forms that follow می/نمی (شود، دانستند)
     heads: frozenset[str]  # bound deverbal heads of productive compounds (سازی، شناسی)
     join_triggers: frozenset[str]  # words that may join the word before them across a space
@@ -45,6 +46,7 @@ def halfspace_lexicon() -> HalfSpaceLexicon:
         ambiguous=_forms_by_key(sections["ambiguous"]),
         compounds=compounds,
         known=frozenset(sections["known"]),
+        common=frozenset(sections.get("common", ())),
         verbs=frozenset(sections["verbs"]),
         heads=heads,
         join_triggers=frozenset(triggers),

@@ -29,6 +29,9 @@ AFTER_SILENT_HE = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش",
 PRONOUN_CLITICS = frozenset(("شان", "تان", "مان"))
 AFTER_YEH = frozenset(("ای", "ام", "اش", "ات", "اند", "ایم", "اید"))
 SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES)
+# The privative prefix, written with a half-space (بی‌سابقه، بی‌توجهی). It stands alone only as the
+# letter name (بی بی سی), so a listed بی‌ compound joins across a space however rare it is.
+BOUND_PREFIXES = frozenset(("بی",))
 
 # Words that start phrases rather than compounds: a space after them is a real word boundary
 # (به عنوان، در حالی که، هم زمان) even where a lexicon lists a joined spelling.
@@ -72,6 +75,9 @@ COMPOUND_SHARE = 0.5
 # rarer of its parts: the parts then mostly occur inside the compound.
 COMPOUND_DOMINANCE = 0.2
 COMPOUND_MIN_COUNT = 5
+# A word no lexicon lists is read as two glued words only where both parts are common words (at
+# least this many Wikipedia occurrences): rarer listed words are often fragments of names (داله).
+COMMON_MIN_COUNT = 20
 CURATED = frozenset("LNPUHSV")
 STANDARD = frozenset("LU")  # Lilak: its lexicon and user words
 
@@ -118,7 +124,10 @@ def choose_spelling(
     if best_flags & STANDARD and not key_flags & STANDARD:
         return Spelling(best)
     share = (count.get(best, 0.0) + 1) / (count.get(best, 0.0) + count.get(key, 0.0) + 2)
-    if share >= (POLICY_SHARE if _policy_form(best) else COMPOUND_SHARE):
+    # The plural of a pronoun or determiner (اینها beside آنها) is lexicalized like آنها: only the
+    # usual spelling decides there, as for compounds.
+    pronoun = best.split(ZWNJ, 1)[0] in FUNCTION_WORDS
+    if share >= (POLICY_SHARE if _policy_form(best) and not pronoun else COMPOUND_SHARE):
         return Spelling(best)
     verb_reading = best.startswith(tuple(p + ZWNJ for p in VERB_PREFIXES)) and "V" in best_flags
     return Spelling(key, best if verb_reading else None)
@@ -146,6 +155,8 @@ def joins_from_space(
         return False
     if left in VERB_PREFIXES or right in SUFFIX_TOKENS:
         return True  # morphology, handled by rule as well
+    if left in BOUND_PREFIXES:
+        return True  # listed, and the prefix does not stand alone
     one_word = count.get(form, 0.0) + count.get(left + right, 0.0)
     if one_word < COMPOUND_MIN_COUNT and not (flags.get(form, set()) & CURATED):
         return False
@@ -172,3 +183,29 @@ def bound_heads(
             ):
                 heads.add(head)
     return heads
+
+
+def detached_plural(key: str, count: Mapping[str, float], flags: Mapping[str, set[str]]) -> str | None:
+    """The half-space spelling of a glued plural or possessive (سنجاقکها، وزنشان) that only the
+    frequency lists know, written glued by the old habit: a common word a curated lexicon lists,
+    ending in a joining letter, + ها/های/... or شان. None where the key may be read otherwise
+    (انتهایش is انتها + یش, not انت + هایش); شان only after a stem of four letters or more, since
+    shorter ones are often parts of names (تانگشان)."""
+    if flags.get(key, set()) & CURATED:
+        return None
+    for suffix in (*PLURAL_SUFFIXES, "شان"):
+        stem = key[: -len(suffix)]
+        if (
+            key.endswith(suffix)
+            and len(stem) >= (3 if suffix != "شان" else 4)
+            and joins(stem[-1])
+            and flags.get(stem, set()) & CURATED
+            and count.get(stem, 0.0) >= COMMON_MIN_COUNT
+        ):
+            whole = stem + suffix[:2]  # stem + ها: a word of its own (انتها، تنها)?
+            if suffix != "شان" and len(suffix) > 2 and flags.get(whole, set()) & CURATED:
+                return None
+            if key.endswith("ی") and flags.get(key[:-1], set()) & CURATED:
+                return None
+            return stem + ZWNJ + suffix
+    return None
