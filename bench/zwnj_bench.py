@@ -198,7 +198,7 @@ def main():
             if err:
                 notes.append(f"{name} / {corpus} {subset} {mode}: {err}")
         if a.speed_repeat > 0:
-            corpus, _gold, clean, mode = speed
+            corpus, speed_gold, clean, mode = speed
             if a.skip_slow and name in SLOW:
                 notes.append(f"{name}: speed run skipped (--skip-slow)")
                 continue
@@ -206,7 +206,7 @@ def main():
                 notes.append(f"{name}: speed run skipped (a single pass took {slowest:.0f}s > {SLOW_LIMIT:.0f}s)")
                 continue
             log(f"{name}: speed, {corpus} full {mode} x{a.speed_repeat} ...")
-            res, _, err, wall = run_eval(shared, gold, cmd, clean, mode, a.speed_repeat, a.timeout)
+            res, _, err, wall = run_eval(shared, speed_gold, cmd, clean, mode, a.speed_repeat, a.timeout)
             rows[(name, "speed")] = (res, err)
             log("   " + (err or f"chars/s={res['cps']} ({wall:.1f}s)"))
             if err:
