@@ -244,8 +244,8 @@ def _write(chunks: Iterator[str], output: Path | None) -> None:
 # Commands that live with their stage register themselves here; each module's register(app)
 # only declares the command, so start-up stays light (the stage loads when the command runs).
 _STAGE_COMMANDS: tuple[str, ...] = (
-    # "store.commands",
-    # "serve.commands",
+    "store.commands",
+    "serve.commands",
 )
 for _module in _STAGE_COMMANDS:
     importlib.import_module(f".{_module}", __package__).register(app)

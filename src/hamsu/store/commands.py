@@ -1,0 +1,250 @@
+"""`hamsu ingest`, `hamsu search` and `hamsu export`: the corpus store on the command line.
+
+register(app) only declares the commands; the store, the pipeline and Rich load when one runs,
+so `hamsu --help` stays fast.
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+STATUSES = ("added", "replaced", "unchanged", "failed")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("search")(search_command)
+    app.command("export")(export_command)
+
+
+def _open(corpus: Path, readonly: bool):
+    from ..cli import _fail
+    from ..errors import HamsuError
+    from . import open_store
+
+    try:
+        return open_store(corpus, readonly=readonly)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
+
+
+def ingest_command(
+    corpus: Path = typer.Argument(..., help="The corpus file (SQLite); created when missing."),
+    inputs: list[Path] = typer.Argument(..., help="Bilingual files: text laid out like the seed, HTML, JSON lines."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="A TSV, CSV or TBX glossary for the checks."),
+    pair: bool = typer.Option(False, "--pair", help="The inputs are Persian and English files, two by two."),
+    presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+    force: bool = typer.Option(
+        False, "--force", help="Align and check every document again, even if stored unchanged."
+    ),
+) -> None:
+    """Read, normalize, align and check documents, and store them in a corpus.
+
+    A document already stored is skipped ("unchanged"); one stored under the same key (its
+    JSON-lines id, else its file) with other content is replaced, in one transaction. A file
+    that cannot be read is reported and the others still go in; the exit status is then 1.
+    """
+    from ..cli import _fail
+    from ..errors import HamsuError
+
+    if pair and len(inputs) % 2:
+        _fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
+    loaded = None
+    if glossary is not None:
+        from ..check import load_glossary
+
+        try:
+            loaded = load_glossary(glossary)
+        except HamsuError as e:
+            _fail(str(e), e.exit_code)
+    store = _open(corpus, readonly=False)
+    counts: Counter = Counter()
+    groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
+    interrupted = False
+    with store, _Progress(len(groups)) as progress:
+        try:
+            for group in groups:
+                _ingest_group(store, group, progress, counts, loaded, presplit, encoding, force)
+                progress.advance()
+        except KeyboardInterrupt:
+            interrupted = True  # every document stored so far is complete: say what went in
+        except sqlite3.Error as e:
+            progress.error(f"{corpus}: {e}")
+            counts["failed"] += 1
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    sys.stderr.write(f"hamsu: {corpus}: {summary}{' (interrupted)' if interrupted else ''}\n")
+    if interrupted:
+        raise typer.Exit(130)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, force) -> None:
+    from ..errors import HamsuError
+    from ..pipeline import process_document
+    from ..read import read_pair_paths, read_path, require_both_languages
+
+    try:
+        if len(group) == 2:
+            documents = [read_pair_paths(group[0], group[1], encoding, presplit, require_both=False)]
+        else:
+            documents = read_path(group[0], encoding, presplit, require_both=False)
+    except HamsuError as e:
+        progress.error(str(e))
+        counts["failed"] += 1
+        return
+    for document in documents:
+        try:
+            require_both_languages(document)
+            if not force and store.is_current(document):
+                counts["unchanged"] += 1
+                continue
+            checked = process_document(document, presplit=presplit, glossary=glossary)
+            counts[store.ingest(checked, force=force)] += 1
+        except HamsuError as e:
+            progress.error(str(e))
+            counts["failed"] += 1
+
+
+class _Progress:
+    """A Rich progress bar on a terminal; nothing otherwise. Errors print above the bar."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self.task = self.bar.add_task("ingest", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def error(self, message: str) -> None:
+        line = f"hamsu: error: {message}"
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            sys.stderr.write(line + "\n")
+
+
+def search_command(
+    corpus: Path = typer.Argument(..., help="The corpus file."),
+    query: str = typer.Argument(..., help='Words (all must match), "a phrase", prefix*, a OR b.'),
+    lang: str | None = typer.Option(None, "--lang", help="Search the fa or en side only (default: both)."),
+    limit: int = typer.Option(20, "--limit", "-n", help="Hits to show (at most 100)."),
+    offset: int = typer.Option(0, "--offset", help="Skip this many hits (the next page)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or jsonl (one object per hit)."),
+) -> None:
+    """Search the corpus: each hit with its aligned counterpart.
+
+    Persian matches whatever the letter forms, diacritics, digits and half-spaces (سليماني,
+    سلیمانی‌ها and سلیمانیها all find سلیمانی); English matches inflected forms (visits, visited);
+    a name in Latin letters also finds the units that write it in Persian (Soleimani).
+    """
+    from ..cli import _fail
+    from ..errors import HamsuError
+    from .search import search
+
+    if fmt not in ("text", "jsonl"):
+        _fail(f"--format must be text or jsonl, not {fmt!r}")
+    if lang not in (None, "fa", "en"):
+        _fail(f"--lang must be fa or en, not {lang!r}")
+    store = _open(corpus, readonly=True)
+    try:
+        with store:
+            result = search(store.conn, query, lang=lang, limit=limit, offset=offset)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
+    except sqlite3.Error as e:
+        _fail(f"{corpus}: {e}")
+    try:
+        _print_hits(result, fmt, offset)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(1) from None
+
+
+def _print_hits(result, fmt: str, offset: int) -> None:
+    import json
+    from dataclasses import asdict
+
+    out = sys.stdout
+    if fmt == "jsonl":
+        for hit in result.hits:
+            out.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+        out.flush()
+        return
+    color = out.isatty()
+    for n, hit in enumerate(result.hits, offset + 1):
+        flags = f"  flags: {', '.join(hit.flags)}" if hit.flags else ""
+        out.write(f"[{n}] {hit.doc_key} #{hit.unit_idx}  score {hit.score:.2f}{flags}\n")
+        out.write(f"  fa: {_marked(hit.fa, hit.fa_marks, color) or '—'}\n")
+        out.write(f"  en: {_marked(hit.en, hit.en_marks, color) or '—'}\n")
+    out.flush()
+    names = f" (names: {', '.join(result.names)})" if result.names else ""
+    shown = f"hits {offset + 1}–{offset + len(result.hits)}" if result.hits else "no hits"
+    sys.stderr.write(f"hamsu: {shown}{', more follow' if result.more else ''}{names}\n")
+
+
+def _marked(text: str, marks, color: bool) -> str:
+    if not color or not marks:
+        return text
+    out, last = [], 0
+    for start, end in marks:
+        out += [text[last:start], "\x1b[1;33m", text[start:end], "\x1b[0m"]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def export_command(
+    corpus: Path = typer.Argument(..., help="The corpus file."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="tmx, tsv or jsonl (also text, beads)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    query: str | None = typer.Option(None, "--query", "-q", help="Only the units this search matches."),
+    lang: str | None = typer.Option(None, "--lang", help="With --query: search the fa or en side only."),
+    doc: list[str] | None = typer.Option(None, "--doc", help="Only this document (its key); may be repeated."),
+) -> None:
+    """Write the corpus, some documents, or the units a search matches, as TMX, TSV or JSON lines."""
+    from ..cli import _fail, _write
+    from ..errors import HamsuError
+    from ..formats.units import WRITERS
+    from .export import export_corpus
+    from .search import search_unit_ids
+
+    if fmt not in WRITERS:
+        _fail(f"--format must be one of {', '.join(WRITERS)}, not {fmt!r}")
+    if lang not in (None, "fa", "en"):
+        _fail(f"--lang must be fa or en, not {lang!r}")
+    store = _open(corpus, readonly=True)
+    try:
+        with store:
+            doc_ids = store.doc_ids(doc) if doc else None
+            unit_ids = search_unit_ids(store.conn, query, lang) if query is not None else None
+            _write(export_corpus(store.conn, fmt, doc_ids, unit_ids), output)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
+    except sqlite3.Error as e:
+        _fail(f"{corpus}: {e}")
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(1) from None
