@@ -246,6 +246,7 @@ def _write(chunks: Iterator[str], output: Path | None) -> None:
 _STAGE_COMMANDS: tuple[str, ...] = (
     "store.commands",
     "serve.commands",
+    "build.commands",
 )
 for _module in _STAGE_COMMANDS:
     importlib.import_module(f".{_module}", __package__).register(app)

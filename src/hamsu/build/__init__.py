@@ -1,0 +1,24 @@
+"""`hamsu build`: a corpus from folders and JSON lines, in parallel, resumable, deterministic.
+
+    inputs.py   the inputs walked into jobs, one per document, in a fixed order
+    work.py     the worker's part: read, pipeline, unit keys and text (pure)
+    codec.py    checked documents as tuples, to cross a process boundary cheaply
+    engine.py   where workers run: inline, a local process pool, or Dask
+    run.py      the coordinator: shards, filters, dedup, the store, resume
+    state.py    what a build remembers, in its own tables of the corpus database
+    shards.py   gzip shard files, byte-identical run to run
+    stats.py    counts per shard, added up
+    report.py   summary.json and report.html
+    commands.py the `build` command
+"""
+from __future__ import annotations
+
+__all__ = ["BuildOptions", "build"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from . import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,319 @@
+"""The inputs of a build as a stream of jobs: one per document, in a fixed order.
+
+The order is the build's clock: a job's place in it (its sequence number, given by the
+coordinator) decides its shard and which of two duplicate units is kept, so the same inputs give
+the same order on every run and machine. INPUT arguments are taken in the order given; a folder
+is walked depth-first with each folder's entries sorted by name (code point order, not the
+locale's, which differs between machines); a JSON-lines file yields its lines in order.
+
+Jobs carry the raw bytes of their document, read here (cheap) and decoded, parsed and processed
+by a worker (expensive), so a worker needs no access to the input files (a Dask worker may run on
+another machine) and the coordinator stays light. Bytes are read lazily, as the engine asks for
+more jobs, so only the jobs in flight are in memory.
+
+What a folder may hold:
+- an article file: .txt/.text (one bilingual file, either language first) or .html/.htm/.xhtml;
+- a Persian/English pair named alike: NAME.fa.EXT + NAME.en.EXT (also NAME_fa / NAME-fa, no
+  extension: NAME.fa + NAME.en, or no NAME: fa.txt + en.txt), or subfolders fa/ and en/ holding
+  the same relative paths;
+- JSON lines, .jsonl or .jsonl.gz, {"fa": ..., "en": ...} with optional id, url, title, date.
+Names starting with "." (.git, editor files) are not walked. Any other file, and a pair member
+without its counterpart, becomes a job too (kind "skip" or "bad"), so the summary lists it:
+nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+LANGS = ("fa", "en")
+# NAME.fa.txt, NAME_en.html, NAME-fa, NAME.en: the language tag before the extension, if any.
+# Also fa.txt + en.txt alone (an article per folder).
+_TAGGED = re.compile(r"^(?:(?P<base>.+?)(?P<sep>[._-]))?(?P<lang>fa|en)(?P<ext>\.[A-Za-z0-9]+)?$", re.IGNORECASE)
+READ_BLOCK = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to read and process, or one input that cannot be (kind "bad" or "skip").
+
+    kind: "text" (a one-file article, HTML by extension), "pair" (Persian bytes, English bytes),
+    "jsonl" (one line), "bad" (unreadable: `reason` says why) or "skip" (not an article file).
+    `source` names it in messages (path, "FA + EN", or path:line); `group` is the per-source
+    count it belongs to (the JSON-lines file, or the folder of the article); `nbytes` is its share
+    of the input's size on disk, for the progress bar.
+    """
+
+    kind: str
+    source: str
+    group: str
+    data: tuple[bytes, ...] = ()
+    reason: str = ""
+    nbytes: int = 0
+    suffix: str = ""  # the article's extension, lower case: decides text or HTML
+
+    def fingerprint(self, digest) -> None:
+        """Feed what this job is into `digest`: a shard whose jobs hash alike is the same work."""
+        digest.update(f"{self.kind}\0{self.source}\0{self.reason}\0{self.suffix}\0{len(self.data)}\0".encode())
+        for part in self.data:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+
+
+def is_jsonl(name: str) -> bool:
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def is_article(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def _read(path: str) -> tuple[bytes | None, str]:
+    try:
+        with open(path, "rb") as f:
+            return f.read(), ""
+    except IsADirectoryError:
+        return None, "is a directory"
+    except OSError as e:
+        return None, f"cannot read ({e.strerror or e})"
+
+
+def file_job(path: str, group: str) -> Job:
+    data, error = _read(path)
+    if data is None:
+        return Job("bad", path, group, reason=error)
+    return Job("text", path, group, (data,), nbytes=len(data), suffix=_suffix(path))
+
+
+def pair_job(fa_path: str, en_path: str, group: str) -> Job:
+    source = f"{fa_path} + {en_path}"
+    fa, error = _read(fa_path)
+    if fa is None:
+        return Job("bad", fa_path, group, reason=error)
+    en, error = _read(en_path)
+    if en is None:
+        return Job("bad", en_path, group, reason=error)
+    return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en))
+
+
+class _Counted:
+    """A binary file that counts the bytes read from it: how far a gzip stream has got on disk."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.count += len(data)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def jsonl_jobs(path: str) -> Iterator[Job]:
+    """One job per non-blank line (bytes, decoded by the worker, so an undecodable line is one bad
+    document, not a lost file). Only b"\\n" ends a record, as in hamsu.read.jsonl; lines are
+    numbered from 1 like an editor's. A broken gzip stream ends the file with a bad job saying where."""
+    try:
+        raw = open(path, "rb")
+    except OSError as e:
+        yield Job("bad", path, path, reason=f"cannot read ({e.strerror or e})")
+        return
+    counted = _Counted(raw)
+    stream = gzip.GzipFile(filename="", mode="rb", fileobj=counted) if path.lower().endswith(".gz") else counted
+    number, seen, done = 0, 0, 0
+    pending = b""
+    try:
+        with raw:
+            while True:
+                try:
+                    block = stream.read(READ_BLOCK)
+                except (OSError, EOFError, zlib.error) as e:
+                    # BadGzipFile is an OSError; a truncated stream is an EOFError.
+                    reason = "truncated gzip stream" if isinstance(e, EOFError) else f"not a valid gzip file ({e})"
+                    yield Job("bad", f"{path}:{number + 1}", path, reason=reason)
+                    return
+                if not block:
+                    break
+                pending += block
+                if b"\n" not in block:
+                    continue  # inside a long line: do not split what is held again and again
+                *lines, pending = pending.split(b"\n")
+                for line in lines:
+                    number += 1
+                    if line.strip():
+                        seen += 1
+                        size = counted.count - done
+                        done = counted.count
+                        yield Job("jsonl", f"{path}:{number}", path, (line,), nbytes=size)
+            if pending.strip():
+                number += 1
+                seen += 1
+                yield Job("jsonl", f"{path}:{number}", path, (pending,), nbytes=counted.count - done)
+    finally:
+        stream.close()
+    if not seen:
+        yield Job("bad", path, path, reason="empty (no JSON lines)")
+
+
+def walk(inputs: list[str], exclude: Path | None = None) -> Iterator[Job]:
+    """Every job of the inputs, in the build's order. `exclude`: a folder never walked (the
+    build's own output folder, which may sit inside an input folder)."""
+    skip = exclude.resolve() if exclude is not None else None
+    for arg in inputs:
+        path = str(Path(arg))
+        if os.path.isdir(path):
+            yield from _walk_dir(path, skip)
+        elif is_jsonl(path):
+            yield from jsonl_jobs(path)
+        else:
+            # A file named on the command line is read whatever its extension: the user chose it.
+            yield file_job(path, os.path.dirname(path) or ".")
+
+
+def _entries(folder: str) -> tuple[list[str], list[str], str]:
+    """(subfolders, files) of a folder, each sorted by name, hidden names left out; or an error."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if not n.startswith("."))
+    except OSError as e:
+        return [], [], f"cannot list ({e.strerror or e})"
+    dirs, files = [], []
+    for name in names:
+        full = os.path.join(folder, name)
+        (dirs if os.path.isdir(full) and not os.path.islink(full) else files).append(name)
+    return dirs, files, ""
+
+
+def _walk_dir(folder: str, skip: Path | None) -> Iterator[Job]:
+    if skip is not None and Path(folder).resolve() == skip:
+        return
+    dirs, files, error = _entries(folder)
+    if error:
+        yield Job("bad", folder, folder, reason=error)
+        return
+    paired_dirs = "fa" in dirs and "en" in dirs
+    tagged = _tagged_pairs(files)
+    entries = sorted([(d, True) for d in dirs] + [(f, False) for f in files])
+    for name, is_dir in entries:
+        full = os.path.join(folder, name)
+        if is_dir:
+            if paired_dirs and name == "en":
+                continue  # walked with fa/
+            if paired_dirs and name == "fa":
+                yield from _folder_pairs(folder, os.path.join(folder, "fa"), os.path.join(folder, "en"))
+            else:
+                yield from _walk_dir(full, skip)
+            continue
+        if os.path.islink(full) and os.path.isdir(full):
+            yield Job("skip", full, folder, reason="a link to a folder (not followed)")
+        elif name in tagged:
+            partner, lang = tagged[name]
+            if partner is None:
+                other = _partner_name(name, "en" if lang == "fa" else "fa")
+                yield Job("bad", full, folder, reason=f"no counterpart {other} beside it")
+            elif lang == "fa":
+                yield pair_job(full, os.path.join(folder, partner), folder)
+            # the English member is read with its Persian one
+        elif is_jsonl(name):
+            yield from jsonl_jobs(full)
+        elif is_article(name):
+            yield file_job(full, folder)
+        else:
+            yield Job("skip", full, folder, reason="not an article file (.txt, .html, .jsonl, .jsonl.gz)")
+
+
+def _partner_name(name: str, lang: str) -> str:
+    m = _TAGGED.match(name)
+    assert m is not None
+    tag = lang.upper() if m["lang"].isupper() else lang
+    return f"{m['base'] or ''}{m['sep'] or ''}{tag}{m['ext'] or ''}"
+
+
+def _tagged_pairs(files: list[str]) -> dict[str, tuple[str | None, str]]:
+    """Files named as one side of a pair: name -> (the other side's name or None, own language).
+    Only text and HTML files, or files with no extension, can be pair members."""
+    present = set(files)
+    found: dict[str, tuple[str | None, str]] = {}
+    for name in files:
+        m = _TAGGED.match(name)
+        if m is None or (m["ext"] and not is_article(name)) or is_jsonl(name):
+            continue
+        lang = m["lang"].lower()
+        partner = _partner_name(name, "en" if lang == "fa" else "fa")
+        found[name] = (partner if partner in present else None, lang)
+    return found
+
+
+def _relative_files(root: str) -> list[str]:
+    """Article files under `root`, as sorted relative paths (a sorted walk, hidden names left out)."""
+    found: list[str] = []
+
+    def visit(rel: str) -> None:
+        dirs, files, _ = _entries(os.path.join(root, rel) if rel else root)
+        for name, is_dir in sorted([(d, True) for d in dirs] + [(f, False) for f in files]):
+            child = os.path.join(rel, name) if rel else name
+            if is_dir:
+                visit(child)
+            else:
+                found.append(child)
+
+    visit("")
+    return found
+
+
+def _folder_pairs(group: str, fa_root: str, en_root: str) -> Iterator[Job]:
+    """fa/REL with en/REL for every relative path in either folder, in sorted order."""
+    fa_files, en_files = set(_relative_files(fa_root)), set(_relative_files(en_root))
+    for rel in sorted(fa_files | en_files):
+        fa, en = os.path.join(fa_root, rel), os.path.join(en_root, rel)
+        if rel in fa_files and rel in en_files:
+            yield pair_job(fa, en, group)
+        elif rel in fa_files:
+            yield Job("bad", fa, group, reason=f"no counterpart {en}")
+        else:
+            yield Job("bad", en, group, reason=f"no counterpart {fa}")
+
+
+def input_size(inputs: list[str], exclude: Path | None = None) -> int:
+    """Bytes on disk of everything walk() will read: the progress bar's total (stat only)."""
+    skip = exclude.resolve() if exclude is not None else None
+    total = 0
+    for arg in inputs:
+        if not os.path.isdir(arg):
+            total += _size(arg)
+            continue
+        for root, dirs, files in os.walk(arg):
+            if skip is not None and Path(root).resolve() == skip:
+                dirs[:] = []
+                continue
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            total += sum(_size(os.path.join(root, f)) for f in files if not f.startswith("."))
+    return total
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def new_digest():
+    return hashlib.blake2b(digest_size=16)

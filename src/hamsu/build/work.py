@@ -1,0 +1,220 @@
+"""The worker's side of a build: a chunk of jobs in, a processed result per job out. Pure.
+
+Everything per document that does not depend on other documents is done here, in the worker,
+so that the single coordinator only orders, filters, stores and writes: decoding and parsing,
+the pipeline (normalize, split, align, link names, check), each unit's dedup keys and its text
+in every shard format. A job that fails (undecodable, empty, one language, malformed JSON, or a
+bug in a stage) becomes a result with its reason, never an exception: one bad article must not
+stop a build of a million.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..errors import HamsuError
+from ..records import Checked
+from .inputs import Job
+
+SHARD_FORMATS = ("tmx", "tsv", "jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the workers need besides the jobs: reading and pipeline options, the formats wanted."""
+
+    presplit: bool = False
+    encoding: str = "utf-8"
+    check: bool = True
+    glossary: object = None  # a loaded hamsu.check.Glossary, or None
+    formats: tuple[str, ...] = SHARD_FORMATS
+    compact: bool = False  # results cross a process boundary: send documents as tuples (codec.py)
+
+
+class UnitOut(NamedTuple):
+    """One unit as the coordinator needs it: keys and facts to filter, dedup and count on, and its
+    text in each shard format ("" in TMX for a null unit, which TMX cannot hold)."""
+
+    exact: str  # hash of the unit's Persian (normalized) and English text as they are
+    near: str  # hamsu.store.ingest.dedup_key: the text folded (case, punctuation, digits, ZWNJ)
+    score: float
+    null: bool  # one side empty
+    flags: tuple[tuple[str, str], ...]  # (rule, severity) of the unit's flags and its document's
+    fa_chars: int
+    en_chars: int
+    text: tuple[str, ...]  # one piece per Settings.formats
+
+
+class Result(NamedTuple):
+    """What became of one job: the checked document and its units, or the reason it failed.
+
+    NamedTuples, not dataclasses, cross the process boundary: they pickle in C."""
+
+    source: str
+    group: str
+    document: Checked | list | None = None  # a list: Checked encoded by codec.encode
+    units: tuple[UnitOut, ...] = ()
+    reason: str = ""  # why the job gave no document
+    skipped: bool = False  # not an article file (listed, not an error)
+
+    @property
+    def checked(self) -> Checked | None:
+        if isinstance(self.document, list):
+            from .codec import decode
+
+            return decode(self.document)
+        return self.document
+
+
+WARM_UP = Job(
+    "jsonl",
+    "<warm-up>",
+    "",
+    (json.dumps({"fa": "علی به تهران رفت. او ۲ کتاب خرید.", "en": "Ali went to Tehran. He bought 2 books."},
+                ensure_ascii=False).encode(),),  # fmt: skip
+)
+
+
+def warm_up(settings: Settings) -> None:
+    """Process one small document, so that every table the pipeline loads lazily is loaded."""
+    process_job(WARM_UP, settings)
+
+
+def process_chunk(jobs: list[Job], settings: Settings) -> list[Result]:
+    return [process_job(job, settings) for job in jobs]
+
+
+def process_job(job: Job, settings: Settings) -> Result:
+    if job.kind in ("bad", "skip"):
+        return Result(job.source, job.group, reason=job.reason, skipped=job.kind == "skip")
+    try:
+        from ..pipeline import process_document
+        from ..read import require_both_languages
+
+        document = read_job(job, settings)
+        require_both_languages(document)
+        checked = process_document(document, presplit=settings.presplit, glossary=settings.glossary,
+                                   check=settings.check)  # fmt: skip
+        units = unit_outputs(checked, settings.formats)
+    except HamsuError as e:
+        return Result(job.source, job.group, reason=_reason(str(e), job.source))
+    except Exception as e:  # noqa: BLE001 - a bug in one stage is reported with the article, and the build goes on
+        return Result(job.source, job.group, reason=f"internal error: {type(e).__name__}: {_one_line(str(e))}")
+    if settings.compact:
+        from .codec import encode
+
+        return Result(job.source, job.group, encode(checked), units)
+    return Result(job.source, job.group, checked, units)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+def _reason(message: str, source: str) -> str:
+    """The message without its leading "SOURCE: " (the summary has the source in its own field).
+    A message about one file of a pair keeps that file's name, which says which side it was."""
+    prefix = f"{source}: "
+    return _one_line(message[len(prefix) :] if message.startswith(prefix) else message)
+
+
+def read_job(job: Job, settings: Settings):
+    """The Document of a job, as `hamsu align` would read the same file, pair or line."""
+    from ..errors import InputError
+    from ..read import read_document, read_html, read_pair, read_presplit_document, require_text
+    from ..read.decode import decode_bytes
+
+    encoding = settings.encoding
+    if job.kind == "text":
+        text = decode_bytes(job.data[0], job.source, encoding)
+        if job.suffix in (".html", ".htm", ".xhtml"):
+            return read_html(text, job.source)
+        return read_presplit_document(text, job.source) if settings.presplit else read_document(text, job.source)
+    if job.kind == "pair":
+        fa_path, en_path = job.source.split(" + ", 1)
+        fa_text, en_text = decode_bytes(job.data[0], fa_path, encoding), decode_bytes(job.data[1], en_path, encoding)
+        require_text(fa_text, fa_path)
+        require_text(en_text, en_path)
+        return read_pair(fa_text, en_text, job.source, presplit=settings.presplit)
+    if job.kind == "jsonl":
+        try:
+            line = decode_bytes(job.data[0], job.source, encoding)
+        except InputError as e:
+            # The offset counts from the start of the line, not of the file: say so.
+            raise InputError(re.sub(r" at byte (\d+)", r" at byte \1 of the line", str(e), count=1)) from None
+        return _jsonl_document(line, job.source)
+    raise ValueError(f"unknown job kind {job.kind!r}")
+
+
+def _jsonl_document(line: str, where: str):
+    # The record-to-Document step of hamsu.read.jsonl, so a line reads exactly as `hamsu align`
+    # reads it and is named FILE:LINE the same way; its per-text reader is line-at-a-time here.
+    from ..errors import InputError
+    from ..read.jsonl import _document
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
+    return _document(record, where)
+
+
+def exact_key(fa: str, en: str) -> str:
+    return hashlib.blake2b(f"{fa}\0{en}".encode(), digest_size=16).hexdigest()
+
+
+def unit_outputs(checked: Checked, formats: tuple[str, ...]) -> tuple[UnitOut, ...]:
+    """Each unit's keys, facts and shard text, in unit order."""
+    from ..formats.units import flags_by_unit, unit_text, write_jsonl, write_tmx, write_tsv
+    from ..store.ingest import dedup_key
+
+    alignment = checked.alignment
+    pieces: dict[str, list[str]] = {}
+    if "jsonl" in formats:
+        pieces["jsonl"] = list(write_jsonl([checked]))
+    if "tsv" in formats:
+        pieces["tsv"] = list(write_tsv([checked]))[1:]  # the header is the shard's, once
+    if "tmx" in formats:
+        pieces["tmx"] = tmx_units(checked, write_tmx)
+    document_flags = tuple((f.rule, f.severity) for f in checked.flags if f.unit is None)
+    out = []
+    for index, (unit, flags) in enumerate(zip(alignment.units, flags_by_unit(checked))):
+        fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
+        out.append(
+            UnitOut(
+                exact=exact_key(fa, en),
+                near=dedup_key(fa, en),
+                score=unit.score,
+                null=not unit.fa or not unit.en,
+                flags=document_flags + tuple((f.rule, f.severity) for f in flags),
+                fa_chars=len(fa),
+                en_chars=len(en),
+                text=tuple(pieces[fmt][index] for fmt in formats),
+            )
+        )
+    return tuple(out)
+
+
+def tmx_units(checked: Checked, write_tmx) -> list[str]:
+    """The <tu> of each unit ("" for a null unit, which write_tmx leaves out), in unit order."""
+    chunks = list(write_tmx([checked]))
+    tus: list[str] = []
+    current: list[str] | None = None
+    for chunk in chunks:
+        if chunk == "  <tu>\n":
+            current = [chunk]
+        elif current is not None:
+            current.append(chunk)
+            if chunk == "  </tu>\n":
+                tus.append("".join(current))
+                current = None
+    found = iter(tus)
+    out = ["" if not unit.fa or not unit.en else next(found) for unit in checked.alignment.units]
+    if next(found, None) is not None:
+        raise AssertionError("write_tmx wrote more units than the alignment has")
+    return out
