@@ -7,6 +7,7 @@ unit is scored by how many deviations its log ratio lies from the mean.
 from __future__ import annotations
 
 import math
+import re
 
 from .base import THRESHOLDS, Finding, Rule, UnitView
 
@@ -20,8 +21,12 @@ LOG_RATIO_SD = 0.1229
 SMOOTHING = 20
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
 def content_length(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
+    """Letters and digits (str.isalnum) in text."""
+    return len(_NOT_ALNUM.sub("", text))
 
 
 def log_ratio(fa_text: str, en_text: str) -> float:

@@ -11,6 +11,7 @@ import re
 
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
+from .omission import _NOT_ALNUM
 from .text import script_counts
 
 MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its language
@@ -32,7 +33,7 @@ def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -
 
 
 def _copy_key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 class UntranslatedRule(Rule):
