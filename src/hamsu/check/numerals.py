@@ -378,8 +378,31 @@ def _compounds(parts: list[_Part | None]) -> Iterable[list[_Part]]:
         i = j
 
 
+# Every word that can be (part of) a number, as _classify reads words: most sentences hold none and
+# no digit, and those are answered without tokenizing them.
+_NUMBER_WORDS = (
+    set(_FA_UNITS) | set(_FA_SCALES) | set(_FA_ORDINALS) | {_FA_HUNDRED, "یکی"}
+    | {unit + suffix for unit in _FA_UNITS for suffix in _FA_NUMBER_PREFIXED}
+    | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_WEAK) | {"hundred"} | set(_ROMAN)
+)  # fmt: skip
+_ANY_DIGIT = re.compile(r"\d")
+_WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
+
+
+def _may_hold_numbers(text: str) -> bool:
+    """False only when no word of text is a number word and no character a digit. Words are read
+    as tokens are (marks removed, letter variants folded); a half-space splits a word, so the head of
+    سه‌بعدی is seen as سه."""
+    if _ANY_DIGIT.search(text):
+        return True
+    words = _WORD.findall(_MARKS.sub("", text).translate(_FA_VARIANTS))
+    return any(w in _NUMBER_WORDS or w.lower() in _NUMBER_WORDS for w in words)
+
+
 def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral]:
     """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs."""
+    if not _may_hold_numbers(text):
+        return []
     excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
     tokens = [t for t in _tokens(text) if not any(s < t.end and t.start < e for s, e in excluded)]
     # A hyphen between two English words is part of a compound (twenty-one); elsewhere (10-15) it
