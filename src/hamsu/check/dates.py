@@ -281,8 +281,18 @@ def _union(items: list[DateItem]) -> DateItem | None:
     return DateItem(0, 0, joined("years"), joined("months"), joined("day_months"), joined("weekdays"))
 
 
+# What every date pattern needs somewhere in the text: a digit, a month or weekday name, or (in
+# Persian) دهه for a decade. One search for these answers most sentences, which hold no date.
+_MAY_HOLD_DATE = {
+    EN: re.compile(r"\d|" + _alternation(set(EN_MONTHS) | set(EN_WEEKDAYS))),
+    FA: re.compile(r"\d|" + _alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) | {"شنبه", "جمعه", "دهه"})),
+}
+
+
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
+    if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
+        return []
     ascii_text = text.translate(ASCII_DIGITS)
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
