@@ -150,18 +150,11 @@ def read_job(job: Job, settings: Settings):
 
 
 def _jsonl_document(line: str, where: str):
-    # The record-to-Document step of hamsu.read.jsonl, so a line reads exactly as `hamsu align`
-    # reads it and is named FILE:LINE the same way; its per-text reader is line-at-a-time here.
-    from ..errors import InputError
-    from ..read.jsonl import _document
+    # hamsu.read.jsonl's own step, so a line reads exactly as `hamsu align` reads it and is named
+    # FILE:LINE the same way; its per-text reader is line-at-a-time here.
+    from ..read.jsonl import line_document
 
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
-    except RecursionError:
-        raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
-    return _document(record, where)
+    return line_document(line, where)
 
 
 def exact_key(fa: str, en: str) -> str:

@@ -17,6 +17,7 @@ from os import PathLike
 from ..errors import InputError
 from ..persian.normalize import normalize
 from ..records import EN, FA, Alignment, Block, Document, Sentence, Unit
+from .jsonl import parse_line
 
 
 def aligned_pairs(
@@ -106,12 +107,7 @@ def read_aligned_jsonl(text: str, source: str) -> Iterator[AlignedJsonl]:
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
-        except RecursionError:
-            raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
+        record = parse_line(line, where)
         if (
             not isinstance(record, dict)
             or not isinstance(record.get("fa"), str)

@@ -35,6 +35,21 @@ def _document(record: object, where: str) -> Document:
     return read_pair(record["fa"], record["en"], where, doc_id=doc_id, meta=tuple(meta))
 
 
+def parse_line(line: str, where: str) -> object:
+    """One JSON line decoded; InputError naming `where` (FILE:LINE) when it is not valid JSON."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
+
+
+def line_document(line: str, where: str) -> Document:
+    """The Document of one JSON line, named `where` (FILE:LINE)."""
+    return _document(parse_line(line, where), where)
+
+
 def iter_jsonl(text: str, source: str) -> Iterator[Document]:
     """The documents of a JSON-lines text, one per non-empty line."""
     # Only "\n" ends a record: JSON strings may hold a raw U+2028, which str.splitlines breaks at.
@@ -42,13 +57,7 @@ def iter_jsonl(text: str, source: str) -> Iterator[Document]:
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
-        except RecursionError:
-            raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
-        yield _document(record, where)
+        yield line_document(line, where)
 
 
 def read_jsonl(text: str, source: str) -> list[Document]:
