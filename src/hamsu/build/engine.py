@@ -79,6 +79,31 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else "spawn")
 
 
+def in_order(tasks: Iterable[tuple[Any, Any]], window: int, submit: Callable) -> Iterator[tuple[Any, Any]]:
+    """(meta, future) for each task in input order, with at most `window` submitted and not yet
+    taken: memory stays bounded however long the input, and results come back in order. Futures
+    still pending when the caller stops are cancelled."""
+    pending: collections.deque = collections.deque()
+    tasks = iter(tasks)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window:
+                item = next(tasks, None)
+                if item is None:
+                    exhausted = True
+                    break
+                meta, payload = item
+                pending.append((meta, submit(payload)))
+            if not pending:
+                return
+            yield pending.popleft()
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+
 class LocalEngine:
     def __init__(self, workers: int, settings: Any, window: int | None = None, warm_up: Callable | None = None) -> None:
         self.window = window or 2 * workers + 2
@@ -102,27 +127,11 @@ class LocalEngine:
             raise EngineError(f"cannot start {workers} worker processes ({e})") from None
 
     def imap(self, fn: Callable, tasks: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
-        pending: collections.deque = collections.deque()
-        tasks = iter(tasks)
-        exhausted = False
         try:
-            while True:
-                while not exhausted and len(pending) < self.window:
-                    item = next(tasks, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    meta, payload = item
-                    pending.append((meta, self.pool.submit(_run, fn, payload)))
-                if not pending:
-                    return
-                meta, future = pending.popleft()
+            for meta, future in in_order(tasks, self.window, lambda payload: self.pool.submit(_run, fn, payload)):
                 yield meta, future.result()
         except BrokenProcessPool:
             raise EngineError("a worker process died (out of memory?); run the same command to resume") from None
-        finally:
-            for _, future in pending:
-                future.cancel()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -165,33 +174,19 @@ class DaskEngine:
         self.settings = self.client.scatter(settings, broadcast=True)
 
     def imap(self, fn: Callable, tasks: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
-        pending: collections.deque = collections.deque()
-        tasks = iter(tasks)
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(pending) < self.window:
-                    item = next(tasks, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    meta, payload = item
-                    # pure=False: two equal payloads are still two tasks (Dask would merge them).
-                    pending.append((meta, self.client.submit(fn, payload, self.settings, pure=False)))
-                if not pending:
-                    return
-                meta, future = pending.popleft()
-                try:
-                    result = future.result()
-                except Exception as e:  # noqa: BLE001 - a lost worker or task, reported in one line
-                    raise EngineError(
-                        f"a Dask task failed ({type(e).__name__}: {e}); run the same command to resume"
-                    ) from None
-                future.release()
-                yield meta, result
-        finally:
-            for _, future in pending:
-                future.cancel()
+        def submit(payload: Any) -> Any:
+            # pure=False: two equal payloads are still two tasks (Dask would merge them).
+            return self.client.submit(fn, payload, self.settings, pure=False)
+
+        for meta, future in in_order(tasks, self.window, submit):
+            try:
+                result = future.result()
+            except Exception as e:  # noqa: BLE001 - a lost worker or task, reported in one line
+                raise EngineError(
+                    f"a Dask task failed ({type(e).__name__}: {e}); run the same command to resume"
+                ) from None
+            future.release()
+            yield meta, result
 
     def close(self) -> None:
         self.client.close()
