@@ -10,10 +10,13 @@ and TICO-19 test, line i ↔ line i as 1-1 units, grouped into documents by sour
    before the injection (so a catch is the injection's doing).
 3. The seed article with the glossary line `حضور سرزده<TAB>surprise visit|unannounced visit`.
 
-The names rule reads UnitNames from hamsu.names.link_names when that module exists; until then a
-stand-in linker (below) links the English and Persian forms of the shared GeoNames/CLDR gazetteers
-found in each unit. Its figures measure the rule's decision given a gazetteer linker, not the
-project's linker.
+The names rule reads UnitNames from hamsu.names.link_names, the project's linker (the header says
+which linker ran); only if that cannot be imported does a stand-in (below) link the English and
+Persian forms of the shared GeoNames/CLDR gazetteers, and its figures then measure the rule given
+a gazetteer linker, not the project's. Name errors are seeded from the names the linker links on
+the clean text (multiword English names): the name is dropped from the English, or swapped for
+another linked name of the corpora whose Persian form the unit does not have; a name the unit
+names twice is not used (see name_cases).
 
 usage: python bench/check_eval.py [--shared ../shared] [--seed 13] [--fit-length] [--show RULE]
 """
@@ -261,15 +264,23 @@ def unit_flags(alignment: Alignment, index: int, rule: str, names=None) -> list:
 
 
 def name_cases(rng, docs, linker) -> list[tuple[str, list, int, str]]:
-    """(doc id, modified pairs, unit, how) for each unit with a linked multiword English name."""
-    pool = []  # every multiword linked English name, for swaps
+    """(doc id, modified pairs, unit, how) for each unit with a linked multiword English name.
+
+    The name is dropped from the English, or swapped for another linked name of the corpora. Both
+    must be errors, not look-alikes: a name the unit mentions twice (Persian form linked again in
+    the unit: ایالات متحده to USA and to United States; or the English name written again, or its
+    acronym: World Health Organization (WHO)) is not dropped by dropping one mention, and a name
+    swapped in must not be in the Persian already (its linked Persian form absent)."""
+    pool = []  # every multiword linked English name with its linked Persian form, for swaps
     candidates = []
     for doc_id, pairs in docs:
         alignment = build_alignment(doc_id, pairs)
         names = linker(alignment)
         for index, unit_names in enumerate(names):
             multi = [lk for lk in unit_names.links if " " in lk.en.text.strip()]
-            pool += [lk.en.text for lk in multi]
+            pool += [(lk.en.text, _folded_form(lk.fa.text)) for lk in multi]
+            forms = Counter(_folded_form(lk.fa.text) for lk in unit_names.links)
+            multi = [lk for lk in multi if forms[_folded_form(lk.fa.text)] == 1]  # named once in the unit
             if multi:
                 candidates.append((doc_id, pairs, index, rng.choice(multi)))
     cases = []
@@ -279,9 +290,12 @@ def name_cases(rng, docs, linker) -> list[tuple[str, list, int, str]]:
         if rng.random() < 0.5:
             new_en = re.sub(r"\s{2,}", " ", en[:offset] + en[offset + len(link.en.text) :]).strip()
             how = "dropped"
+            if link.en.text in new_en or _acronym(link.en.text) in re.findall(r"[A-Z]{2,}", new_en):
+                continue  # named again in the sentence, or by its acronym: one mention dropped, not the name
         else:
-            folded = fold_persian(normalize(fa))[0]
-            others = [p for p in pool if p != link.en.text and p not in en and linker_fa_absent(linker, p, folded)]
+            folded = _folded_form(fa)
+            others = [p for p, form in pool if p != link.en.text and p not in en and form not in folded
+                      and form != _folded_form(link.fa.text)]  # fmt: skip
             if not others:
                 continue
             new_en = en[:offset] + rng.choice(others) + en[offset + len(link.en.text) :]
@@ -297,9 +311,15 @@ def alignment_offset(pairs: list[tuple[str, str]], index: int) -> int:
     return sum(len(en) + 1 for _, en in pairs[:index])
 
 
-def linker_fa_absent(linker, english: str, folded: str) -> bool:
-    forms = getattr(linker, "fa_of", {}).get(english, set())
-    return not any(form in folded for form in forms)
+def _acronym(name: str) -> str:
+    """World Health Organization: WHO; '' for a name of one word."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _folded_form(text: str) -> str:
+    """A Persian form as compared here: normalized, letters folded, words apart by one space."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold_persian(normalize(text))[0]).split())
 
 
 def measure_errors(rng: random.Random, docs, linker, cap: int) -> list[dict]:

@@ -86,9 +86,13 @@ def evaluate(alignments: list[Alignment], sample: int, seed: int) -> None:
     for a, unit_names in zip(alignments, results):
         capitals = capitalized_words(s.text for s in a.en)
         for unit, found in zip(a.units, unit_names):
-            certain = [n for k in unit.en for n in english_names(a.en[k].text, table, capitals) if n.certain]
-            names += len(certain)
-            linked += len(certain) - len(found.en_only)
+            spans = [(link.en.start, link.en.end) for link in found.links]
+            for k in unit.en:
+                base = a.en[k].start
+                for n in english_names(a.en[k].text, table, capitals):
+                    if n.certain:  # linked: some part of it is (en_only may hold the rest of a name)
+                        names += 1
+                        linked += any(base + n.start <= s and e <= base + n.end for s, e in spans)
     links = [(a, link) for a, unit_names in zip(alignments, results) for u in unit_names for link in u.links]
     evidence = Counter(link.evidence for _, link in links)
     fa_only = sum(len(u.fa_only) for r in results for u in r)

@@ -187,8 +187,22 @@ NAMES = [
      [("omission", "warning")]),  # linked elsewhere in the document
     ("او از رزمندگان بازدید کرد", "Soleymani visited the fighters", [], [("Soleymani", "name")], True,
      [("addition", "warning")]),
+    # an English name of two words, no word of it romanized, translated or spelled in the Persian
     ("او از رزمندگان بازدید کرد", "Qasem Soleymani visited", [], [("Qasem Soleymani", "name")], False,
-     [("addition", "minor")]),  # an English name of two words, linked nowhere: tentative
+     [("addition", "warning")]),
+    # ... made of ordinary words it may be translated (Human Rights): tentative
+    ("او از رزمندگان بازدید کرد", "Human Rights visited", [], [("Human Rights", "name")], False,
+     [("addition", "minor")]),
+    # a name the Persian keeps in Latin letters, not in the English: confident; in it: nothing
+    ("Zhao Lijian این را تأیید کرد", "An official confirmed it", [("Zhao Lijian", "name")], [], False,
+     [("omission", "warning")]),
+    ("Zhao Lijian این را تأیید کرد", "Zhao Lijian confirmed it", [("Zhao Lijian", "name")], [], False, []),
+    # two unknown words taken for a name: tentative, unless the English romanizes them
+    ("آرمند ورساچه گفت", "He said", [("آرمند ورساچه", "name")], [], False, [("omission", "minor")]),
+    ("آرمند ورساچه گفت", "Armand Versace said", [("آرمند ورساچه", "name")], [], False, []),
+    # a name translated word for word, abbreviated in the English
+    ("سازمان جهانی بهداشت اعلام کرد", "The WHO announced it", [("سازمان جهانی بهداشت", "organization")], [],
+     False, []),
     ("او از رزمندگان بازدید کرد", "The IRGC visited", [], [("IRGC", "name")], False, []),  # acronyms are not checked
     # a name on the other side that may be its romanization: the linker missed the pair
     ("سلیمانی از رزمندگان بازدید کرد", "Soleimani visited the fighters", [("سلیمانی", "person")],

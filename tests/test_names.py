@@ -256,3 +256,50 @@ def test_an_empty_alignment_side():
     alignment = make_alignment([("سفر به تهران", "")])
     [unit] = link_names(alignment)
     assert not unit.links and not unit.en_only
+
+
+# --- One-sided names ------------------------------------------------------------------------------
+
+
+def _one_sided(pairs: list[tuple[str, str]], unit: int = -1) -> tuple[list[str], list[str], set[tuple[str, str]]]:
+    names = link_names(make_alignment(pairs))[unit]
+    return ([m.text for m in names.fa_only], [m.text for m in names.en_only],
+            {(link.fa.text, link.en.text) for link in names.links})  # fmt: skip
+
+
+def test_a_name_written_with_a_half_space_is_found_written_apart():
+    fa_only, _, _ = _one_sided([("او به هنگ کنگ رفت.", "He went there.")])
+    assert fa_only == ["هنگ کنگ"]
+
+
+def test_a_two_word_title_and_a_given_name_mark_persons():
+    for fa, name in [("رئیس جمهور زلنسکی گفت.", "زلنسکی"), ("ریچارد ورمان گفت که اوضاع بد است.", "ریچارد ورمان")]:
+        [unit] = link_names(make_alignment([(fa, "The spokesman said so.")]))
+        assert [(m.text, m.kind) for m in unit.fa_only] == [(name, "person")]
+
+
+def test_the_unlinked_part_of_an_english_name_is_one_sided():
+    _, en_only, links = _one_sided(
+        [("او با نخست وزیر سنگاپور دیدار کرد.", "He met the Singapore Prime Minister Lee Hsien Loong.")]
+    )
+    assert ("سنگاپور", "Singapore") in links
+    assert en_only == ["Lee Hsien Loong"]
+
+
+def test_the_unlinked_part_of_a_latin_name_is_one_sided():
+    fa_only, _, links = _one_sided([("سخنگوی Medecines Sans Frontiere گفت.", "A Medecines spokesman said.")])
+    assert ("Medecines", "Medecines") in links
+    assert fa_only == ["Sans Frontiere"]
+
+
+def test_a_name_the_document_links_is_found_where_it_stands_unlinked():
+    fa_only, _, _ = _one_sided(
+        [("نخست وزیر بوریس جانسون گفت که کار تمام است.", "Prime Minister Boris Johnson said the work is done."),
+         ("بوریس جانسون فردا آمد.", "He came the next day.")]
+    )  # fmt: skip
+    assert fa_only == ["بوریس جانسون"]
+
+
+def test_a_name_translated_word_for_word_links():
+    _, en_only, links = _one_sided([("این در دوران جنگ سرد بود.", "This was during the Cold War.")])
+    assert ("جنگ سرد", "Cold War") in links and not en_only

@@ -48,6 +48,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 COMMON_ZIPF = 3.3  # about the 20,000 most frequent Persian words
+WORD_ZIPF = 5.0  # about the 1,000 most frequent: a Wiktionary name this frequent is a word too (حسین، محمد)
+# Wiktionary lists these only as names, but they are as often ordinary words: امان (safety; Amman),
+# فتح (conquest; Fatah), میر (lord; Mir).
+NAME_AND_WORD = frozenset("امان فتح میر".split())
 MIN_FA_LETTERS = 2
 ZWNJ = "\u200c"
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
@@ -286,7 +290,9 @@ def build(shared: Path) -> tuple[dict[str, Entry], list[str]]:
     common_translations = set()
     for row in wiktionary:
         gloss = row["gloss"]
-        if row["pos"] == "prop":
+        if row["en"] in CALENDAR:  # Wiktionary lists the months as proper nouns: مارس March (and Mars)
+            common_translations.update(persian_forms(row["fa"]))
+        elif row["pos"] == "prop":
             kind = (
                 "person" if _PERSON_GLOSS.search(gloss)
                 else "organization" if _ORGANIZATION_GLOSS.search(gloss)
@@ -298,7 +304,7 @@ def build(shared: Path) -> tuple[dict[str, Entry], list[str]]:
                     countries[form].add(row["en"])
         elif row["en"][:1].isupper() and row["pos"] in ("adj", "n"):
             add(row["fa"], row["en"], "name", "dictionary", major=False, ambiguous=True)  # Iraqi عراقی
-        elif row["en"][:1].islower() or row["en"] in CALENDAR:
+        elif row["en"][:1].islower():
             common_translations.update(persian_forms(row["fa"]))  # دوشنبه Monday, also Dushanbe
 
     for fa_country, en_countries in countries.items():
@@ -318,6 +324,7 @@ def build(shared: Path) -> tuple[dict[str, Entry], list[str]]:
         entry.kinds.add("place")
         entry.evidence.add("gazetteer")
         entry.sources.add("aliases")
+        entry.major = True  # countries and their unions: انگلیس is a name, not a word
 
     # A name that is also an ordinary word needs the English side to confirm it.
     lexicon, not_nouns = lilak_words(shared)
@@ -326,6 +333,11 @@ def build(shared: Path) -> tuple[dict[str, Entry], list[str]]:
         letters = form.replace(" ", "").replace(ZWNJ, "")
         if len(letters) <= 2 or form in common_translations or form in not_nouns:
             entry.ambiguous = True
+        elif entry.sources == {"dictionary"}:
+            # Lilak and the frequency lists have names too (خاورمیانه، ریچارد), so a Wiktionary
+            # proper noun is taken for a word only when it translates a word or is no noun
+            # (above), or is among the most frequent words.
+            entry.ambiguous |= zipf.get(form, 0.0) >= WORD_ZIPF or form in NAME_AND_WORD
         elif not entry.major and len(entry.sources) == 1 and (form in lexicon or zipf.get(form, 0.0) >= 3.0):
             # A name only one list knows that is spelled like a word (کره Carei, بالای Bhilai, میر
             # Mir): countries, regions and names several lists agree on (تهران) stay names.

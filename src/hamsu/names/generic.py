@@ -29,8 +29,9 @@ _GENERIC = {
     "Valley": "دره", "Desert": "صحرا بیابان", "Cape": "دماغه", "Peninsula": "شبه‌جزیره", "Canal": "کانال",
     "Province": "استان", "State": "ایالت دولت", "City": "شهر", "County": "شهرستان", "Region": "منطقه",
     "District": "منطقه ناحیه بخش", "Republic": "جمهوری", "Kingdom": "پادشاهی", "Empire": "امپراتوری",
-    "Union": "اتحادیه اتحاد", "Council": "شورا", "Assembly": "مجمع مجلس", "Parliament": "پارلمان مجلس",
-    "Ministry": "وزارت", "Court": "دادگاه", "Party": "حزب", "Front": "جبهه", "Movement": "جنبش",
+    "Union": "اتحادیه اتحاد", "Council": "شورا شورای هیئت", "Assembly": "مجمع مجلس", "Parliament": "پارلمان مجلس",
+    "Ministry": "وزارت", "Minister": "وزیر", "Ministers": "وزیران", "Court": "دادگاه", "Party": "حزب",
+    "Front": "جبهه", "Movement": "جنبش",
     "Resistance": "مقاومت", "Army": "ارتش", "Force": "نیرو نیروی", "Forces": "نیروها نیروهای",
     "Guard": "گارد", "Guards": "پاسداران", "Organization": "سازمان", "Organisation": "سازمان",
     "Association": "انجمن", "Society": "انجمن جامعه", "Foundation": "بنیاد", "Agency": "آژانس سازمان",
@@ -41,12 +42,45 @@ _GENERIC = {
     "Palace": "کاخ", "Church": "کلیسا", "Cathedral": "کلیسای", "Mosque": "مسجد", "Temple": "معبد",
     "Park": "پارک", "Stadium": "ورزشگاه استادیوم", "Club": "باشگاه", "Team": "تیم", "Cup": "جام",
     "Games": "بازی‌های", "Prize": "جایزه", "War": "جنگ", "World": "جهان جهانی", "Day": "روز",
+    "Health": "بهداشت بهداشتی سلامت", "Medical": "پزشکی", "Medicine": "پزشکی", "Research": "تحقیقات پژوهش",
+    "Science": "علوم علم", "Sciences": "علوم", "Technology": "فناوری تکنولوژی", "Education": "آموزش",
+    "Security": "امنیت امنیتی", "Public": "عمومی", "Affairs": "امور", "Foreign": "خارجه خارجی",
 }
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     return {en: frozenset(fa_lookup_key(w) for w in fa.split()) for en, fa in _GENERIC.items()}
+
+
+@lru_cache(maxsize=1)
+def persian_generic_words() -> frozenset[str]:
+    """Persian keys of every generic name word (دانشگاه، ملی، شورا)."""
+    return frozenset(key for keys in _table().values() for key in keys)
+
+
+# Generic words that head the name of an institution (Ministry of Health: وزارت بهداشت); not
+# Assembly, whose مجمع also makes مجمع‌الجزایر (archipelago).
+_INSTITUTIONS = """University College School Institute Academy Museum Library Hospital Council Parliament
+Ministry Court Party Front Movement Organization Organisation Association Society Foundation Agency Company
+Bank Committee Commission Office Department Union""".split()
+
+
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Persian keys of the head nouns of institution names (وزارت، کمیسیون، دانشگاه)."""
+    return frozenset(key for word in _INSTITUTIONS for key in _table().get(word, ()))
+
+
+@lru_cache(maxsize=1)
+def generic_english() -> dict[str, frozenset[str]]:
+    """Persian key of a generic name word -> the English words it translates, in lower case
+    (دانشگاه: university)."""
+    out: dict[str, set[str]] = {}
+    for english, keys in _table().items():
+        for key in keys:
+            out.setdefault(key, set()).add(english.lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def generic_translations(word: str) -> frozenset[str]:
@@ -56,7 +90,7 @@ def generic_translations(word: str) -> frozenset[str]:
 
 # Endings of English demonyms and their stems: Tasmanian → Tasmania, Iranian → Iran.
 _DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ian", ("ia", "")), ("ans", ("a", "")), ("an", ("a", "")),
-                    ("ese", ("",)), ("is", ("",)), ("i", ("",)), ("ish", ("",)))
+                    ("lese", ("", "l")), ("ese", ("",)), ("is", ("",)), ("i", ("",)), ("ish", ("",)))
 
 
 def demonym_stems(word: str) -> list[str]:
@@ -67,3 +101,31 @@ def demonym_stems(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[: -len(ending)] + r for r in replacements]
     return []
+
+
+@lru_cache(maxsize=1)
+def aligner_dictionary():
+    """The aligner's dictionary and its stemmers, loaded on first use; None without it."""
+    try:
+        from ..align.dictionary import shipped_dictionary
+        from ..align.lexical import en_key, fa_key
+    except ImportError:  # pragma: no cover - the aligner ships with hamsu
+        return None
+    return shipped_dictionary().en_to_fa, en_key, fa_key
+
+
+@lru_cache(maxsize=4096)
+def dictionary_stems(word: str) -> frozenset[str]:
+    """The aligner's dictionary translations of an English word, as its Persian stems (year: سال)."""
+    dictionary = aligner_dictionary()
+    if dictionary is None:
+        return frozenset()
+    en_to_fa, en_key, _ = dictionary
+    return frozenset(s for s in en_to_fa.get(en_key(word), ()) if " " not in s)
+
+
+@lru_cache(maxsize=1 << 14)
+def persian_stem(word: str) -> str:
+    """A Persian word as the aligner's dictionary stems it (جهانی: جه)."""
+    dictionary = aligner_dictionary()
+    return dictionary[2](word) if dictionary else ""

@@ -9,11 +9,17 @@ against the Persian side:
   document                the pair was linked in another unit of the document (second pass)
 
 A link grows over the generic words around it when the other side has their translation next to
-it (Dalhousie University ↔ دانشگاه دالهاوزی, North Kivu ↔ کیوو شمالی), and two or more generic
-words alone link when they translate word for word (Islamic Resistance ↔ مقاومت اسلامی). The best
-pairs are taken greedily, each word on either side used once. A pair found in one unit then links
-the same two forms in every other unit, and a linked full name (قاسم سلیمانی, Qasem Soleymani)
-links its surname alone (سلیمانی, Soleymani).
+it (Dalhousie University ↔ دانشگاه دالهاوزی, North Kivu ↔ کیوو شمالی), and two or more words
+alone link when they translate word for word, by the generic words, the name table or the
+aligner's dictionary (Islamic Resistance ↔ مقاومت اسلامی, Cold War ↔ جنگ سرد). The best pairs are
+taken greedily, each word on either side used once. A pair found in one unit then links the same
+two forms in every other unit, and a linked full name (قاسم سلیمانی, Qasem Soleymani) links its
+surname alone (سلیمانی, Soleymani).
+
+What stays unlinked is reported per unit: the Persian name candidates (persian.py), and the forms
+the document links elsewhere where they stand unlinked (fa_only); the English names, and the
+unlinked runs of a name linked in part (Singapore Prime Minister Lee Hsien Loong with Singapore
+linked: Lee Hsien Loong; en_only).
 """
 from __future__ import annotations
 
@@ -24,8 +30,8 @@ from dataclasses import dataclass
 
 from ..persian.normalize import normalize_detailed
 from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
-from .english import EnglishName, Piece, capitalized_words, english_names
-from .generic import demonym_stems, generic_translations
+from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
+from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
 from .table import NameTable, en_lookup_key, name_table_data
 from .translit import (
@@ -62,6 +68,7 @@ _NAME_CHAR = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u
 
 
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
+_Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +341,8 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pa
     named = [k for k, p in enumerate(pieces) if _is_name(p)]
     if len(named) < 2 or len(named) != len([p for p in pieces if p.role != "particle"]):
         return []
-    targets = [generic_translations(pieces[k].text) for k in named]
-    if not all(targets):
+    targets = [_word_targets(unit.table, pieces[k].text) for k in named]
+    if not all(any(t) for t in targets):
         return []
     out = []
     n = len(named)
@@ -354,12 +361,31 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pa
     return out
 
 
-def _assign(window: Sequence[Word], targets: list[frozenset[str]]) -> bool:
+_Targets = tuple[frozenset[str], frozenset[str]]  # Persian keys (generic words, the table); dictionary stems
+
+
+def _word_targets(table: NameTable, word: str) -> _Targets:
+    """What an English word of a name may be translated by: its generic translations and table
+    forms (Chinese: چین), as keys, and its translations in the aligner's dictionary (Year: سال,
+    Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything)."""
+    keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
+    return keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
+
+
+def _matches_target(word: Word, target: _Targets) -> bool:
+    keys, stems = target
+    if keys and (_matches(word, keys) or any(stem in keys for stem in word.stems)):
+        return True
+    return bool(stems) and not word.latin and persian_stem(word.text) in stems
+
+
+def _assign(window: Sequence[Word], targets: list[_Targets]) -> bool:
     """Whether each English word can take a different Persian word of the window."""
     if not targets:
         return True
     first, rest = targets[0], targets[1:]
-    return any(_matches(w, first) and _assign(window[:k] + window[k + 1 :], rest) for k, w in enumerate(window))
+    return any(_matches_target(w, first) and _assign(window[:k] + window[k + 1 :], rest)
+               for k, w in enumerate(window))  # fmt: skip
 
 
 def _select(pairs: list[_Pair]) -> list[_Pair]:
@@ -381,7 +407,7 @@ def _select(pairs: list[_Pair]) -> list[_Pair]:
     return chosen
 
 
-def _unit_names(unit: _Unit, chosen: list[_Pair]) -> UnitNames:
+def _unit_names(unit: _Unit, chosen: list[_Pair], seen: _Seen) -> UnitNames:
     fa, en = unit.fa, unit.en
     links = []
     fa_linked: set[tuple[int, int]] = set()
@@ -405,18 +431,119 @@ def _unit_names(unit: _Unit, chosen: list[_Pair]) -> UnitNames:
         en_linked.add((ei, ni))
     fa_only = []
     for si, fs in enumerate(fa):
-        for c in fs.candidates:
-            if c.ambiguous or any((si, k) in fa_linked for k in range(c.first, c.last)):
+        # Forms the document links elsewhere, where no surer candidate stands: an ambiguous one
+        # (خاورمیانه) is a name here too once the document has linked it.
+        taken = set(k for c in fs.candidates if not c.ambiguous for k in range(c.first, c.last))
+        seen_here = [c for c in _seen_spans(fs.words, seen) if not taken & set(range(c.first, c.last))]
+        candidates = list(fs.candidates) + seen_here
+        for c in sorted(candidates, key=lambda c: c.first):
+            kind = c.kind
+            if c.ambiguous:
+                if c.last - c.first < 2:
+                    continue  # عربی, نور: a word as often as a name
+                kind = "name"  # هنگ کنگی: an adjective of a place of several words, untyped
+            free = [(si, k) not in fa_linked for k in range(c.first, c.last)]
+            if all(free):
+                spans = [(c.first, c.last)]
+            elif c.source not in ("gazetteer", "document"):
+                # Medecines Sans Frontieres with Medecines linked, استان گوانگدونگ چین or «کمیسیون
+                # ملی بهداشت چین» with چین linked: the rest is a name too (a known name is not cut).
+                # Only a guess's rest of two words or more: one generic word is no name.
+                spans = [(c.first + a, c.first + b) for a, b in _runs_of(free)
+                         if b - a >= 2 or c.source in ("latin", "title", "given")]  # fmt: skip
+            else:
                 continue
-            start, end = fs.span(c.first, c.last)
-            fa_only.append(Mention(FA, fs.original[start - fs.base : end - fs.base], start, end, fs.source, c.kind))
+            for first, last in spans:
+                start, end = fs.span(first, last)
+                fa_only.append(Mention(FA, fs.original[start - fs.base : end - fs.base], start, end, fs.source, kind))
+    pieces_linked = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
     en_only = []
     for ei, es in enumerate(en):
         for ni, name in enumerate(es.names):
-            if name.certain and (ei, ni) not in en_linked:
-                text = es.text[name.start : name.end]
-                en_only.append(Mention(EN, text, es.base + name.start, es.base + name.end, es.source, name.kind))
+            if not name.certain:
+                continue
+            if (ei, ni) not in en_linked:
+                spans = [(0, len(name.pieces))]
+            else:  # Singapore Prime Minister Lee Hsien Loong: Singapore linked, the person not
+                spans = _unlinked_runs(name, [(ei, ni, k) in pieces_linked for k in range(len(name.pieces))])
+            for a, b in spans:
+                start, end = name.pieces[a].start, name.pieces[b - 1].end
+                en_only.append(Mention(EN, es.text[start:end], es.base + start, es.base + end, es.source, name.kind))
     return UnitNames(tuple(links), tuple(fa_only), tuple(en_only))
+
+
+def _runs_of(flags: list[bool]) -> list[tuple[int, int]]:
+    """[start, end) of each run of True in flags."""
+    runs, start = [], None
+    for k, flag in enumerate(flags + [False]):
+        if flag and start is None:
+            start = k
+        elif not flag and start is not None:
+            runs.append((start, k))
+            start = None
+    return runs
+
+
+def _unlinked_runs(name: EnglishName, linked: list[bool]) -> list[tuple[int, int]]:
+    """The runs of a partly linked English name left unlinked, each a name of its own: without
+    titles in front (Prime Minister) or particles at either end, and holding a name word."""
+    runs, a = [], None
+    for k in range(len(name.pieces) + 1):
+        if k < len(name.pieces) and not linked[k]:
+            a = k if a is None else a
+            continue
+        if a is not None:
+            b = k
+            while a < b and (name.pieces[a].role == "particle" or name.pieces[a].text in PERSON_TITLES):
+                a += 1
+            while b > a and name.pieces[b - 1].role in ("particle", "article"):
+                b -= 1
+            if any(_is_name(q) for q in name.pieces[a:b]):
+                runs.append((a, b))
+        a = None
+    return runs
+
+
+def _seen_names(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> _Seen:
+    """The Persian forms the document links as names by evidence of their own, to be found where
+    they stand unlinked: first word key -> (every word key, kind). Forms of ordinary words only
+    (پارک Park, مرکز Center) are left out: elsewhere they are just words."""
+    seen: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    for unit, chosen in zip(units, chosen_by_unit):
+        for p in chosen:
+            if p.evidence == "document" or p.score < TRANSLITERATION_THRESHOLD:
+                continue
+            si, i, j = p.fa
+            words = unit.fa[si].words[i:j]
+            if any(w.latin for w in words):
+                continue
+            ordinary = all(is_common(w, unit.table) or _ambiguous(unit.table, w.base) for w in words)
+            if ordinary and p.en[3] - p.en[2] < 2 and p.kind != "person":
+                # پارک Park, زمین Earth: ordinary words elsewhere; a name of several English words
+                # (Middle East خاورمیانه, Communist Party حزب کمونیست) is a name wherever it stands
+                continue
+            keys = tuple(w.key for w in words[:-1]) + (words[-1].base,)
+            if sum(map(len, keys)) < 3:
+                continue
+            seen[keys[0]].setdefault(keys, p.kind)
+    return {first: [(keys, kind) for keys, kind in forms.items()] for first, forms in seen.items()}
+
+
+def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
+    """Unlinked runs of words that spell a form the document links elsewhere."""
+    out = []
+    for i, word in enumerate(words):
+        if word.latin:
+            continue
+        forms = seen.get(word.key, []) + (seen.get(word.base, []) if word.base != word.key else [])
+        for keys, kind in forms:
+            j = i + len(keys)
+            if j > len(words) or words[j - 1].run != word.run:
+                continue
+            last = len(keys) - 1
+            if all(w.key == k or (n == last and w.base == k) for n, (w, k) in enumerate(zip(words[i:j], keys))):
+                out.append(Candidate(i, j, kind, "document"))
+    return out
 
 
 def _learned(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> Known:
@@ -479,4 +606,5 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     for u, unit in enumerate(units):
         if known and _could_learn(unit, chosen[u], known):
             chosen[u] = _select(_pairs(unit, known))
-    return tuple(_unit_names(unit, c) for unit, c in zip(units, chosen))
+    seen = _seen_names(units, chosen)
+    return tuple(_unit_names(unit, c, seen) for unit, c in zip(units, chosen))

@@ -3,11 +3,18 @@
 Persian has no capital letters, so a name shows itself by what stands around it and by what is
 known about it:
 
-  gazetteer  the longest run of words the name table knows (دیر الزور، ایالات متحده)
-  title      the words after a title word (سردار سلیمانی، استان فارس، حزب توده)
+  gazetteer  the longest run of words the name table knows (دیر الزور، ایالات متحده، هنگ کنگ for
+             هنگ‌کنگ), also under a glued suffix (هنگ کنگی)
+  title      the words after a title word (سردار سلیمانی، استان فارس، حزب توده، رئیس جمهور روحانی)
   quoted     a short span in quotes (در «البوکمال»)
   article    an unknown word with the Arabic article ال (البوکمال)
   latin      a run of Latin words the Persian keeps as written (Microsoft Office)
+  given      a given name the table knows and the unknown words after it (ریچارد ورمان)
+  unknown    two or three neighbouring words none of which is an ordinary word (آرمند ورساچه)
+  generic    generic name words together (آکادمی ملی، هیئت وزیران)
+
+The last two are guesses, untyped ("name"): the checks take them for names only where the English
+has nothing that may render them.
 
 Words are compared by key (table.fa_lookup_key), so diacritics (نُجَباء), letter variants and
 half-spaces do not matter. Offsets stay in the sentence's normalized text; the caller maps them
@@ -45,14 +52,15 @@ PERSON_TITLES = frozenset(fa_lookup_key(w) for w in """
 سردار سرلشکر سرتیپ سرهنگ سرگرد سروان ستوان سپهبد ارتشبد تیمسار دریادار دریابان ژنرال مارشال
 آقای آقا خانم دوشیزه دکتر مهندس استاد پروفسور آیت‌الله آیت‌الله‌العظمی حجت‌الاسلام
 حجت‌الاسلام‌والمسلمین شیخ سید سیده حضرت جناب شهید رئیس‌جمهور نخست‌وزیر پادشاه ملکه شاهزاده
-سناتور سرکار
+سناتور سرکار فرماندار استاندار شهردار حکمران صدراعظم
 """.split())
 PLACE_TITLES = frozenset(fa_lookup_key(w) for w in """
 استان شهر شهرستان کشور روستای روستا منطقه جزیره جزایر رود رودخانه دریاچه کوه کوه‌های خیابان
-میدان بندر فرودگاه ایالت ولایت شهرک دهستان
+میدان بندر فرودگاه ایالت ولایت شهرک دهستان دریای اقیانوس خلیج تنگه کانال دره صحرای بیابان
 """.split())
 ORGANIZATION_TITLES = frozenset(fa_lookup_key(w) for w in """
 گروه سازمان شرکت حزب دانشگاه بنیاد جنبش روزنامه خبرگزاری باشگاه شبکه انجمن موسسه مؤسسه
+بیمارستان موزه کلیسای مسجد کمپانی
 """.split())
 TITLES = PERSON_TITLES | PLACE_TITLES | ORGANIZATION_TITLES
 
@@ -63,6 +71,7 @@ _PRONOUN_SUFFIXES = ("شان", "مان", "تان", "ش", "م", "ت")
 _GLUED_SUFFIXES = ("یان", "ان", "ها", "های", "ی")
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 MAX_TITLE_WORDS = 3
+_VERB_PREFIXES = frozenset("می نمی بی".split())
 MAX_QUOTED_WORDS = 4
 
 
@@ -91,7 +100,7 @@ class Candidate:
     first: int  # word indices [first, last)
     last: int
     kind: str
-    source: str  # "gazetteer", "title", "quoted", "article"
+    source: str  # "gazetteer", "title", "quoted", "article", "latin", "given", "unknown", "generic", "document"
     ambiguous: bool = False  # a name only if the English side confirms it
 
 
@@ -140,24 +149,31 @@ def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False)
 def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     """Longest known names, left to right, never across punctuation."""
     found: list[Candidate] = []
+    # How far each word's run reaches, and how many words after it carry the article ال.
+    run_end = [0] * len(words)
+    articles = [0] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        same = k + 1 < len(words) and words[k + 1].run == words[k].run
+        run_end[k] = run_end[k + 1] if same else k + 1
+        articles[k] = articles[k + 1] + 1 if same and words[k + 1].key.startswith("ال") else 0
+    glued = [[stem for stem in w.stems if stem not in (w.key, w.base)] for w in words]
     i = 0
     while i < len(words):
         match = None
         if words[i].latin:
             i += 1
             continue
-        for n in range(min(table.longest, len(words) - i), 0, -1):
-            if words[i + n - 1].run != words[i].run:
-                continue
-            if n > 1 and words[i].key not in table.first_words and not all(
-                w.key.startswith("ال") for w in words[i + 1 : i + n]
-            ):
-                continue  # no name of several words starts here
+        longest = min(table.longest, run_end[i] - i)
+        if words[i].key not in table.first_words:
+            longest = min(longest, articles[i] + 1)  # no name of several words starts here
+        for n in range(longest, 0, -1):
             for base in (False, True):
                 entry = table.entry(span_key(words, i, i + n, base))
                 if entry is not None and spans_entry(words, i, i + n, entry.fa):
                     match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
                     break
+            if match is None and glued[i + n - 1]:
+                match = _glued_match(words, i, i + n, table, glued[i + n - 1])
             if match:
                 break
         if match and words[i].key not in STOPWORDS:
@@ -168,12 +184,31 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
     return found
 
 
+def _glued_match(words: tuple[Word, ...], first: int, last: int, table: NameTable,
+                 glued: list[str]) -> Candidate | None:  # fmt: skip
+    """A known name under a glued suffix (هنگ کنگی Hong Kong's, ایتالیاییان): only a name that is
+    no ordinary word, on a word that is no ordinary word either (مردان is not مرد + ان)."""
+    word = words[last - 1]
+    head = span_key(words, first, last - 1)
+    entries = [entry for stem in glued if (entry := table.entry(head + stem)) is not None and not entry.ambiguous]
+    if not entries or table.entry(word.key) is not None or is_common(word, table):
+        return None
+    for entry in entries:
+        if spans_entry(words, first, last, entry.fa):
+            return Candidate(first, last, entry.kind, "gazetteer")
+    return None
+
+
 def spans_entry(words: tuple[Word, ...], first: int, last: int, form: str) -> bool:
     """Whether words[first:last] can be the table's form: a one-word form is written apart only
     before its article (دیر الزور for دیرالزور), not wherever two words happen to spell it (شوروی و
     is not شورویو, Shoreview)."""
     if last - first == 1 or " " in form:
         return True
+    if "\u200c" in form:  # هنگ‌کنگ written هنگ کنگ: the half-space marks where the words part
+        parts = [fa_lookup_key(p) for p in form.split("\u200c")]
+        if len(parts) == last - first and all(p == w.key for p, w in zip(parts, words[first:last])):
+            return True
     return all(w.key.startswith("ال") for w in words[first + 1 : last])
 
 
@@ -221,25 +256,127 @@ def _title_kind(key: str) -> str:
     return "person" if key in PERSON_TITLES else "place" if key in PLACE_TITLES else "organization"
 
 
+def _title_at(words: tuple[Word, ...], i: int) -> str:
+    """The key of a title ending at word i: one word, or two written apart (رئیس جمهور، نخست وزیر)."""
+    if words[i].key in TITLES:
+        return words[i].key
+    if i and words[i - 1].run == words[i].run and words[i - 1].key + words[i].key in TITLES:
+        return words[i - 1].key + words[i].key
+    return ""
+
+
 def title_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     found = []
     for i, word in enumerate(words):
-        if word.key not in TITLES:
+        title = _title_at(words, i)
+        if not title:
             continue
-        if i + 1 < len(words) and words[i + 1].key in TITLES:
+        if i + 1 < len(words) and (words[i + 1].key in TITLES or _title_at(words, i + 1)):
             continue  # a chain of titles (سردار سرلشکر): the last one is followed by the name
-        kind = _title_kind(word.key)
+        kind = _title_kind(title)
         j = i + 1
-        while (
-            j < len(words)
-            and j - i <= MAX_TITLE_WORDS
-            and words[j].run == word.run
-            and _name_like(words[j], table)
-        ):
-            j += 1
+        while j < len(words) and j - i <= MAX_TITLE_WORDS and words[j].run == word.run:
+            if _name_like(words[j], table):
+                j += 1
+            elif (j + 1 < len(words) and j + 1 - i <= MAX_TITLE_WORDS and words[j + 1].run == word.run
+                  and _plain_word(words[j]) and _name_like(words[j + 1], table)):  # fmt: skip
+                # A frequent word before an unknown one: موسسه رابرت کخ (Robert Koch), but also
+                # تیراندازان ورزشکار: a guess, untyped.
+                j += 2
+                kind = "name"
+            else:
+                break
         if j > i + 1:
             found.append(Candidate(i + 1, j, kind, "title"))
     return found
+
+
+def _plain_word(word: Word) -> bool:
+    """A Persian word that may be part of a name though frequent: no function word, title or verb."""
+    return not (word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2
+                or word.text.split("\u200c")[0] in _VERB_PREFIXES)  # fmt: skip
+
+
+def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    """A given name the table knows (ریچارد، رایان، مایکل) and the unknown words after it: a
+    person's full name (ریچارد ورمان، رایان گاسلینگ), as English writes it with capitals."""
+    found = []
+    for i, word in enumerate(words):
+        entry = table.entry(word.base)
+        if entry is None or entry.kind != "person" or word.latin or word.key in STOPWORDS or is_common(word, table):
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= MAX_TITLE_WORDS and words[j].run == word.run
+               and _surname_like(words[j], table)):  # fmt: skip
+            j += 1
+        if j > i + 1:
+            found.append(Candidate(i, j, "person", "given"))
+    return found
+
+
+def _surname_like(word: Word, table: NameTable) -> bool:
+    """A word that may follow a given name: no ordinary word, no known place or organization."""
+    if not _name_like(word, table) or is_common(word, table) or word.text.split("\u200c")[0] in _VERB_PREFIXES:
+        return False  # not a verb either: جان می‌بازند (they die)
+    entry = table.entry(word.base)
+    return entry is None or entry.kind == "person"
+
+
+def generic_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    """An institution named by translation: the head noun of an institution (وزارت، کمیسیون،
+    آکادمی، هیئت) and the generic words or known names after it (وزارت بهداشت، کمیسیون ملی بهداشت
+    چین، هیئت وزیران). Untyped: such phrases are also said of no institution in particular, which
+    the English then renders in lower case (the health ministry)."""
+    from .generic import institution_words, persian_generic_words
+
+    heads, generic = institution_words(), persian_generic_words()
+
+    def known(word: Word) -> bool:
+        if word.latin or word.key in STOPWORDS:
+            return False
+        if {word.key, word.base, word.key[:-1] if word.key.endswith("ی") else word.key} & generic:
+            return True
+        entry = table.entry(word.base)
+        return entry is not None and not entry.ambiguous
+
+    found = []
+    for i, word in enumerate(words):
+        if word.latin or not {word.key, word.key[:-1] if word.key.endswith("ی") else word.key} & heads:
+            continue  # the head in the singular, with its ezafe (وزارت، دانشگاهی): سازمان‌ها is no name
+        j = i + 1
+        while j < len(words) and j - i < MAX_QUOTED_WORDS and words[j].run == word.run and known(words[j]):
+            j += 1
+        if j - i >= 2:
+            found.append(Candidate(i, j, "organization", "generic"))
+    return found
+
+
+def unknown_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+    """Two or three neighbouring words none of which is an ordinary word (آرمند ورساچه، رابین
+    اوتاپا): a foreign name written in Persian letters, as far as the words tell. Untyped, and a
+    guess: the English side has to lack any rendering of it before it counts as a name left out."""
+    found = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < MAX_TITLE_WORDS and (j == i or words[j].run == words[i].run) \
+                and _foreign_like(words[j], table):  # fmt: skip
+            j += 1
+        if j - i >= 2:
+            found.append(Candidate(i, j, "name", "unknown"))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _foreign_like(word: Word, table: NameTable) -> bool:
+    if word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2 or "\u200c" in word.text:
+        return False
+    if is_common(word, table):
+        return False
+    entry = table.entry(word.base)
+    return entry is None or entry.kind == "person"
 
 
 def quoted_spans(text: str, words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
@@ -296,8 +433,12 @@ def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], t
         + quoted_spans(text, words, table)
         + article_spans(words, table)
         + latin_spans(words)
+        + given_name_spans(words, table)
+        + unknown_spans(words, table)
+        + generic_spans(words, table)
     )
-    order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "article": 4}
+    order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "given": 4, "article": 5, "unknown": 6,
+             "generic": 7}  # fmt: skip
     spans.sort(key=lambda c: (-(c.last - c.first), c.ambiguous, order[c.source], c.first))
     taken: list[Candidate] = []
     for c in spans:

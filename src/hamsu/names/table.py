@@ -113,8 +113,8 @@ def parse_table(text: str) -> NameTable:
                 by_en[en_lookup_key(form)].add(variant)
     first_words = set()
     for entry in by_fa.values():
-        if " " in entry.fa:
-            first = fa_lookup_key(entry.fa.split()[0])
+        if " " in entry.fa or ZWNJ in entry.fa:  # هنگ‌کنگ may be written هنگ کنگ
+            first = fa_lookup_key(re.split(f"[ {ZWNJ}]", entry.fa)[0])
             first_words |= {first, _madda_variant(first)}
     return NameTable(by_fa, {k: frozenset(v) for k, v in by_en.items()}, frozenset(common), longest,
                      frozenset(first_words))

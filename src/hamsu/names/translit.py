@@ -68,7 +68,7 @@ LETTERS: dict[str, _O] = {
     "پ": _opts("p b:.4"),
     "ت": _opts("t d:.6"),
     "ث": _opts("s th t:.3"),
-    "ج": _opts("j g:.2 dj:.1 dz:.4 zh:.4 y:.6"),
+    "ج": _opts("j g:.2 dj:.1 dz:.4 zh:.4 c:.3 y:.6"),  # c: Turkish spelling (Recep رجب, Cemal)
     "چ": _opts("ch c:.3 tch:.1 tsch:.2 cz:.3 q:.3 tz:.5"),
     "ح": _opts("h -:.3 kh:.6"),
     "خ": _opts("kh h:.3 ch:.3 k:.4 j:.6"),

@@ -1,0 +1,465 @@
+"""Whether a name may have a counterpart on the other side of a unit, by any evidence at all.
+
+The linker pairs two names only when it is sure of them. A check that reports a name as left out
+needs the opposite test, that nothing on the other side may stand for it, so this one is lenient
+where the linker is strict. A word of a name counts as rendered when the other side has
+
+  a romanization of it      scoring PRESENT_SCORE or more, whatever the case of the English word
+                            (Bishkek for بییشکک, a typo; nucleotide for نوکلئوتید)
+  its table form            the name table's other-language form of the word or the whole name
+  its translation           a generic word (دانشگاه University) or a dictionary translation
+                            (مدیر Administrator): names are translated as well as romanized
+  its Latin spelling        the Persian keeps the name in Latin letters (Zhao Lijian), exactly or
+                            within a letter (Ii-Key, li-Key)
+
+`presence()` gives the share of a name's words rendered so, 0 when none is: strong evidence that
+the name itself is missing, not just its link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..persian.normalize import normalize
+from ..records import FA
+from .english import ARTICLES, PARTICLES, STOP, TITLES
+from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
+from .persian import STOPWORDS, Word, is_common, words_of
+from .table import en_lookup_key, fa_lookup_key, name_table_data
+from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
+
+PRESENT_SCORE = 0.6  # well below the linker's 0.80: "may be", not "is"
+SHORT_PRESENT_SCORE = 0.75  # two consonants or fewer on a side: chance matches abound (آیرس, Mrs)
+COMMON_PRESENT_SCORE = 0.8  # an ordinary Persian word as a name's romanization: the linker's standard
+GENERIC_ONLY = 0.25  # the share of a name whose generic words alone are rendered
+MAX_RUN = 4  # words of the other side read together as one form
+_LATIN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z\u00c0-\u024f]+)*|[0-9]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_FUNCTION_WORDS = frozenset(w.lower() for w in STOP)
+_NOT_NAMES = _FUNCTION_WORDS | frozenset(w.lower() for w in TITLES)
+# Not name words: The United Kingdom, Bank of England, Wayne Hale Jr.
+_SKIPPED = _FUNCTION_WORDS | PARTICLES | ARTICLES | frozenset("jr sr jnr snr ii iii iv".split())
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """The aligner's English–Persian dictionary, its reverse (Persian stem -> English stems) and
+    the aligner's stemmers for both languages, or None when it cannot be loaded."""
+    loaded = aligner_dictionary()
+    if loaded is None:  # pragma: no cover - the aligner ships with hamsu
+        return None
+    en_to_fa, en_key, fa_key = loaded
+    reverse: dict[str, set[str]] = {}
+    for english, persian_keys in en_to_fa.items():
+        if " " in english:
+            continue
+        for persian in persian_keys:
+            if " " not in persian:
+                reverse.setdefault(persian, set()).add(english)
+    return en_to_fa, {k: frozenset(v) for k, v in reverse.items()}, en_key, fa_key
+
+
+def _similar_latin(key: str, others) -> bool:
+    """A Latin key found on the other side, exactly or within about a letter (Ii-Key, li-Key)."""
+    if key in others:
+        return True
+    if len(key) < 4:
+        return False
+    return any(abs(len(key) - len(o)) <= 2 and SequenceMatcher(None, key, o).ratio() >= 0.8 for o in others)
+
+
+def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
+    """Whether any of the English keys may romanize the folded Persian form."""
+    units, fa_weight = fa_units(folded)
+    if not units or fa_weight < 1:
+        return False
+    for key in keys:
+        if not key:
+            continue
+        en_skel = skeleton_en(key)
+        shared = len(fa_skeleton & en_skel)
+        if 2 * shared < min(len(fa_skeleton), len(en_skel)) or not shared:
+            continue
+        weight = en_weight(key)
+        if abs(weight - fa_weight) > max(2.0, fa_weight):
+            continue
+        needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
+        if score_keys(folded, key, needed - 0.01) >= needed:
+            return True
+    return False
+
+
+# --- The two sides, indexed once per unit ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnglishSide:
+    keys: tuple[str, ...]  # latin_key of each word, in order
+    roman: tuple[str, ...]  # the keys that may be romanizations: no function words or titles
+    pairs: tuple[str, ...]  # latin_key of each two neighbouring words
+    joined: str  # latin_key of the whole text: its letters run together
+    lookup: frozenset[str]  # en_lookup_key of each word and of runs of capitalized words (name forms)
+    lower: frozenset[str]  # every word in lower case
+    stems: frozenset[str]  # the aligner's content stems, for the dictionary
+    initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
+    acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
+
+
+@lru_cache(maxsize=256)
+def english_side(text: str) -> EnglishSide:
+    words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    keys = tuple(latin_key(w) for w in words)
+    # Romanization candidates: capitalized words but no function words or titles (Mrs is no
+    # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
+    # nucleotide for نوکلئوتید; not mall for ملل).
+    roman = tuple(k for w, k in zip(words, keys) if len(k) >= 2 and w.lower() not in _NOT_NAMES
+                  and (w[:1].isupper() or en_weight(k) >= 3))  # fmt: skip
+    roman += tuple(latin_key(stem) for w in words for stem in demonym_stems(w))  # Congolese: Congo
+    # Two capitalized words read as one form too: Casa Branca for کازابلانکا, St. Louis for سنت‌لوییز.
+    pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
+    # Table forms are looked up as single words, and as runs of capitalized words (particles and
+    # articles inside: Dayr al-Zawr, Bank of England).
+    lookup = set()
+    for i in range(len(words)):
+        lookup.add(en_lookup_key(words[i]))
+        if words[i].endswith("s") and len(words[i]) > 3:
+            lookup.add(en_lookup_key(words[i][:-1]))  # Kurds, Iraqis
+        for stem in demonym_stems(words[i]):
+            lookup.add(en_lookup_key(stem))
+        if not words[i][:1].isupper():
+            continue
+        for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
+            if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
+                break
+            lookup.add(en_lookup_key(" ".join(words[i:j])))
+            # A demonym stands for its place: South Korean for کره جنوبی.
+            for stem in demonym_stems(words[j - 1]):
+                lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
+    lower = frozenset(w.lower() for w in words)
+    dictionary = _dictionary()
+    stems = frozenset(dictionary[2](w) for w in lower) if dictionary else frozenset()
+    # Initials of the runs of capitalized words, small words skipped: Centers for Disease Control, cdc.
+    capitals = "".join(w[0].lower() if w[:1].isupper() else "" if w.lower() in _SKIPPED else " " for w in words)
+    initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
+                         for j in range(i + 2, len(run) + 1))  # fmt: skip
+    bare = [re.sub(r"['’]s$", "", w) for w in words]  # WHO's
+    acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
+    return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
+                       acronyms)
+
+
+@dataclass(frozen=True)
+class PersianSide:
+    words: tuple[Word, ...]
+    lookup: frozenset[str]  # keys of every run of 1..MAX_RUN words, the last word also by its stems
+    latin: frozenset[str]  # latin_key of each word written in Latin letters
+    latin_joined: str  # the Latin keys run together
+    parts: frozenset[str]  # keys of the words and of their half-spaced parts (کره‌جنوبی: کره، جنوبی)
+    content: frozenset[str]  # the aligner's content stems, for the dictionary
+    # Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words.
+    runs: tuple[tuple[str, frozenset[str], bool], ...]
+
+
+@lru_cache(maxsize=256)
+def persian_side(text: str) -> PersianSide:
+    words = words_of(normalize(text))
+    lookup = set()
+    for i in range(len(words)):
+        head = ""
+        for j in range(i, min(len(words), i + MAX_RUN)):
+            if words[j].run != words[i].run:
+                break
+            lookup.update(head + stem for stem in words[j].stems)
+            head += words[j].key
+    latin_keys = [latin_key(w.text) for w in words if w.latin]
+    latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
+    dictionary = _dictionary()
+    content = frozenset(dictionary[3](w.text) for w in words if not w.latin) if dictionary else frozenset()
+    runs = []
+    table = name_table_data()
+    for i, w in enumerate(words):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 2:
+            continue
+        folded = fold_fa(w.text.split("\u200c")[0] if w.base != w.key else w.text)
+        common = is_common(w, table)
+        runs.append((folded, skeleton_fa(folded), common))
+        if i + 1 < len(words) and words[i + 1].run == w.run and not words[i + 1].latin \
+                and words[i + 1].key not in STOPWORDS:  # fmt: skip
+            pair = folded + " " + fold_fa(words[i + 1].text)
+            runs.append((pair, skeleton_fa(pair), common and is_common(words[i + 1], table)))
+    parts = {w.key for w in words} | {w.base for w in words}
+    parts.update(fa_lookup_key(p) for w in words if "\u200c" in w.text for p in w.text.split("\u200c"))
+    return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
+                       tuple(runs))
+
+
+# --- Presence ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 14)
+def _form_variants(form: str) -> tuple[frozenset[str], str, str]:
+    """What of a table's English form may stand in a text: the form and its proper part without
+    generic words (Pacific Ocean: Pacific), as lookup keys; its initials (World War II: wwii); and
+    its key when one word long enough to show in a derived word (Bible: Biblical)."""
+    words = form.replace("-", " ").split()
+    keys = {en_lookup_key(form)}
+    proper = [w for w in words if not generic_translations(w)]
+    if proper and len(proper) < len(words) and len(latin_key(" ".join(proper))) >= 3:
+        keys.add(en_lookup_key(" ".join(proper)))
+    initials = ""
+    if len(words) >= 3:  # World War II: WWII, written as a key (doubles once): wi
+        initials = latin_key("".join(w if w.isupper() else w[0] for w in words if w[:1].isalpha()))
+    single = latin_key(form) if len(words) == 1 and len(latin_key(form)) >= 5 else ""
+    return frozenset(k for k in keys if k), initials, single
+
+
+def _form_in(form: str, english: EnglishSide) -> bool:
+    """Whether a table form of a name is in the English, whole, by its proper part, its initials
+    or inside a word derived from it."""
+    keys, initials, single = _form_variants(form)
+    if keys & english.lookup:
+        return True
+    if initials and initials in english.keys:
+        return True
+    if not single:
+        return False
+    stem = single[:-1] if single[-1] in "aeiouy" else single  # Bible: Biblical, Italy: Italian; not Singh: singing
+    return any(k.startswith(stem) for k in english.keys if len(k) > len(single))
+
+
+def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
+    table = name_table_data()
+    if word.latin:
+        key = latin_key(word.text)
+        # Split or joined differently on the two sides: News.com.au, BatCoV RaTG13.
+        return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
+    stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
+    for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
+        entry = table.entry(stem)
+        if entry is not None and any(_form_in(e, english) for e in entry.english):
+            return True
+        if english.lower & generic_english().get(stem, frozenset()):
+            return True
+    dictionary = _dictionary()
+    if dictionary:
+        stem = dictionary[3](word.text)
+        if stem and english.stems & dictionary[1].get(stem, frozenset()):
+            return True
+    folded = fold_fa(word.text.split("\u200c")[0] if word.base != word.key else word.text)
+    return _romanizes(folded, english.roman, skeleton_fa(folded))
+
+
+def _english_word_rendered(word: str, persian: PersianSide, translate: bool = True) -> bool:
+    key = latin_key(word)
+    if _similar_latin(key, persian.latin) or (len(key) >= 3 and key in persian.latin_joined):
+        return True
+    if not translate:
+        return _romanized_in(key, persian)
+    table = name_table_data()
+    lookup = en_lookup_key(word)
+    if table.persian_for(lookup) & persian.lookup:
+        return True
+    if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
+        return True
+    generic = generic_translations(word) or generic_translations(word.capitalize())
+    if generic and any(p in generic or (p.endswith("ی") and p[:-1] in generic) for p in persian.parts):
+        return True
+    dictionary = _dictionary()
+    if dictionary:
+        translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
+        if translations & persian.content:
+            return True
+    return _romanized_in(key, persian)
+
+
+def _romanized_in(key: str, persian: PersianSide) -> bool:
+    """Whether a run of Persian words may be romanized as the English key."""
+    skeleton = skeleton_en(key)
+    weight = en_weight(key)
+    for folded, fa_skeleton, common in persian.runs:
+        shared = len(fa_skeleton & skeleton)
+        if not shared or 2 * shared < min(len(fa_skeleton), len(skeleton)):
+            continue
+        units, fa_weight = fa_units(folded)
+        if not units or abs(weight - fa_weight) > max(2.0, weight):
+            continue
+        needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
+        if common:  # an ordinary word renders a name only by a close romanization (کنگره is no Kong)
+            needed = max(needed, COMMON_PRESENT_SCORE)
+        if score_keys(folded, key, needed - 0.01) >= needed:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The English words the shipped dictionary lists in lower case (not its place names)."""
+    import gzip
+    from importlib import resources
+
+    try:
+        raw = resources.files("hamsu.data").joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+    except FileNotFoundError:  # pragma: no cover
+        return frozenset()
+    words = set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        english = line.partition("\t")[0]
+        if english[:1].islower():
+            words.update(english.split())
+    return frozenset(words)
+
+
+# Derivational endings of English common nouns and adjectives (Disarmament, Preparedness,
+# Appropriations, Intensive): a capitalized word with one is a title-case word, not a name.
+_COMMON_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|isms?|ives?|ship|hood|ology|ologies|i[sz]ed|"
+                            r"i[sz]ing|acy|able|ible|less|ful|ial|ical|ipal)$")
+
+
+def ordinary_english(word: str, document_lower: frozenset[str] = frozenset()) -> bool:
+    """Whether a capitalized English word is an ordinary word (Foster Care, Human Rights: names
+    translated word for word, so no romanization of them is expected): the document writes it in
+    lower case, the dictionary lists it, or it has the ending of a common noun or adjective."""
+    lower = word.lower()
+    if word.isupper() or lower in _FUNCTION_WORDS or lower in document_lower or lower in _dictionary_words():
+        return True
+    if lower.endswith("s") and (lower[:-1] in document_lower or lower[:-1] in _dictionary_words()):
+        return True
+    return len(lower) > 7 and bool(_COMMON_ENDING.search(lower))
+
+
+def is_latin(text: str) -> bool:
+    """A Persian-side mention written in Latin letters."""
+    return bool(_LATIN.search(text)) and not re.search("[\u0600-\u06ff]", text)
+
+
+def name_words(text: str, lang: str) -> list[str]:
+    """The words of a name that must each find a counterpart: no particles, articles or titles."""
+    if lang == FA and not is_latin(text):
+        return [w.text for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+    out = []
+    for m in _LATIN_TOKEN.finditer(text):
+        word = m.group()
+        if word.isdigit() or len(word) < 2 or word.lower() in _SKIPPED or word in TITLES:
+            continue
+        out.append(word)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _presence(text: str, lang: str, other_text: str) -> float:
+    if lang == FA and is_latin(text):
+        return _latin_presence(text, english_side(other_text))
+    if lang == FA:
+        english = english_side(other_text)
+        latin = False
+        words = [w for w in words_of(text if latin else normalize(text)) if (w.latin or w.key not in STOPWORDS)
+                 and len(w.key) >= 2]  # fmt: skip
+        if not words:
+            return 1.0
+        table = name_table_data()
+        entry = table.entry(fa_lookup_key(text))
+        if entry is not None and any(_form_in(e, english) for e in entry.english):
+            return 1.0
+        if not latin:
+            folded = fold_fa(" ".join(w.text for w in words))
+            if _romanizes(folded, english.pairs + (english.roman if len(words) > 1 else ()), skeleton_fa(folded)):
+                return 1.0
+        # Generic words (دانشگاه، استان) are translated, and their translation proves nothing
+        # about the name: the share counts the proper words when there are any.
+        proper = [w for w in words if w.latin or not any(stem in generic_english() for stem in w.stems)]
+        if english.acronyms and _abbreviated(words, english.acronyms):
+            return 1.0  # سازمان جهانی بهداشت: WHO
+        if entry is not None and not proper:
+            return 0.0  # ایالات متحده: the table's forms decide, not United for متحده
+        return _share(words, proper, lambda w: _persian_word_rendered(w, english))
+    persian = persian_side(other_text)
+    words = name_words(text, lang)
+    if not words:
+        return 1.0
+    table = name_table_data()
+    known = table.persian_for(en_lookup_key(" ".join(words)))
+    if known & persian.lookup:
+        return 1.0
+    if len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False):
+        return 1.0  # St. Louis for سنت‌لوییز
+    proper = [w for w in words if not (generic_translations(w) or generic_translations(w.capitalize()))]
+    if known and not proper:
+        return 0.0  # United Kingdom: the table's forms decide, not متحده for United
+    return _share(words, proper, lambda w: _english_word_rendered(w, persian))
+
+
+def _share(words: list, proper: list, rendered) -> float:
+    """The share of rendered words. Generic words (University, استان) are translated, which says
+    little about the name, so with proper words beside them the share is over the proper words,
+    raised to just below half when the generic words are rendered (the name may be translated
+    whole, as in National Hurricane Center for مرکز ملی طوفان, or its proper part may be gone)."""
+    if not proper or len(proper) == len(words):
+        return sum(map(rendered, words)) / len(words)
+    share = sum(map(rendered, proper)) / len(proper)
+    if share == 0.0 and any(rendered(w) for w in words if w not in proper):
+        return GENERIC_ONLY
+    return share
+
+
+def _abbreviated(words: list[Word], acronyms: frozenset[str]) -> bool:
+    """Whether an English acronym may abbreviate a Persian name translated word for word: one
+    letter for each word, the initial of a translation of it, in any order (Persian puts the head
+    first: سازمان جهانی بهداشت, World Health Organization, WHO)."""
+    table = name_table_data()
+    options = []
+    for w in words:
+        letters = {e[0] for stem in w.stems for e in generic_english().get(stem, ())}
+        entry = table.entry(w.base)
+        if entry is not None:
+            letters |= {e[0].lower() for e in entry.english if e[:1].isalpha()}
+        if not letters:
+            return False
+        options.append(letters)
+    for acronym in acronyms:
+        if len(acronym) == len(options) and _assignable(sorted(acronym), options):
+            return True
+    return False
+
+
+def _assignable(letters: list[str], options: list[set[str]]) -> bool:
+    if not letters:
+        return True
+    return any(letters[0] in opts and _assignable(letters[1:], options[:k] + options[k + 1 :])
+               for k, opts in enumerate(options))  # fmt: skip
+
+
+def _latin_presence(text: str, english: EnglishSide) -> float:
+    """A Persian name kept in Latin letters is copied from the source, so the English should have
+    it as written: as a whole (within a letter or two), or an acronym spelled out (CDC: Centers
+    for Disease Control). One word of it found elsewhere in the sentence proves nothing (Jair
+    Bolsonaro, with Eduardo Bolsonaro left)."""
+    words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    key = latin_key(" ".join(words))
+    if not key:
+        return 1.0
+    if key in english.keys or (len(key) >= 4 and key in english.joined):
+        return 1.0
+    n = len(words)
+    if len(key) >= 5:
+        for i in range(len(english.keys) - n + 1):
+            window = "".join(english.keys[i : i + n])
+            if abs(len(window) - len(key)) <= 2 and SequenceMatcher(None, key, window).ratio() >= 0.8:
+                return 1.0
+    letters = "".join(ch for ch in text if ch.isupper())
+    if 2 * len(letters) >= len(key):  # an acronym (CDC, SARS-CoV): spelled out, shortened or mistyped
+        if n == 1 and letters.lower() in english.initials:
+            return 1.0
+        parts = [latin_key(p) for p in re.split(r"[^A-Za-z]+", text) if len(p) >= 3]
+        if any(p in english.keys for p in parts):
+            return 1.0  # SARS for SARS-CoV
+        if any(len(k) >= 3 and (k.startswith(key) or sorted(k) == sorted(key)) for k in english.keys):
+            return 1.0  # CEPI for CEP, RAS for RSA
+    return 0.0
+
+
+def presence(text: str, lang: str, other_text: str) -> float:
+    """The share of the words of name `text` (in language `lang`) that `other_text`, the other
+    side of the unit, may render: 1.0 when the name as a whole is there, 0.0 when no word is."""
+    return _presence(text, lang, other_text)
