@@ -41,7 +41,8 @@ from hamsu.check.base import at_least  # noqa: E402
 from hamsu.check.dates import date_items  # noqa: E402
 from hamsu.check.omission import log_ratio  # noqa: E402
 from hamsu.check.text import fold_persian  # noqa: E402
-from hamsu.records import Alignment, Block, Document, Mention, NameLink, Sentence, Unit, UnitNames  # noqa: E402
+from hamsu.read.aligned import aligned_pairs  # noqa: E402
+from hamsu.records import Alignment, Mention, NameLink, UnitNames  # noqa: E402
 
 FLORES = ("dev/flores200/flores200_pes_Arab.devtest", "dev/flores200/flores200_eng_Latn.devtest",
           "dev/flores200/flores200_metadata_devtest.tsv")  # fmt: skip
@@ -55,27 +56,9 @@ ALARM = "warning"  # a false alarm is a flag at this severity or worse
 
 
 def build_alignment(doc_id: str, pairs: list[tuple[str, str]]) -> Alignment:
-    """A two-text document (Persian, English), one line per sentence, unit i = (fa i, en i);
-    an empty side makes a null unit."""
-    fa_text = "\n".join(fa for fa, _ in pairs)
-    en_text = "\n".join(en for _, en in pairs)
-    fa_sents, en_sents, units, blocks = [], [], [], []
-    fa_pos = en_pos = 0
-    for fa, en in pairs:
-        fa_ids, en_ids = (), ()
-        if fa:
-            blocks.append(Block("fa", "paragraph", fa_pos, fa_pos + len(fa), 0))
-            fa_sents.append(Sentence("fa", normalize(fa), fa_pos, fa_pos + len(fa), len(blocks) - 1, 0))
-            fa_ids = (len(fa_sents) - 1,)
-        if en:
-            blocks.append(Block("en", "paragraph", en_pos, en_pos + len(en), 1))
-            en_sents.append(Sentence("en", en, en_pos, en_pos + len(en), len(blocks) - 1, 1))
-            en_ids = (len(en_sents) - 1,)
-        units.append(Unit(fa_ids, en_ids, 1.0))
-        fa_pos += len(fa) + 1
-        en_pos += len(en) + 1
-    document = Document(doc_id, doc_id, (fa_text, en_text), tuple(blocks))
-    return Alignment(document, tuple(fa_sents), tuple(en_sents), tuple(units))
+    """A two-text document, one line per sentence, unit i = (Persian i, English i); an empty side
+    makes a null unit (hamsu.read.aligned.aligned_pairs)."""
+    return aligned_pairs(pairs, doc_id)
 
 
 def read_corpus(shared: Path, spec: tuple[str, str, str], name: str) -> list[tuple[str, list[tuple[str, str]]]]:

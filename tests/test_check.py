@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import hamsu
-from hamsu import InputError, normalize
+from hamsu import InputError
 from hamsu.check import (
     ITS_TYPES,
     RULES,
@@ -20,7 +20,8 @@ from hamsu.check import (
     load_glossary,
 )
 from hamsu.check.jalali import from_gregorian, to_gregorian
-from hamsu.records import SEVERITIES, Alignment, Block, Document, Mention, NameLink, Sentence, Unit, UnitNames
+from hamsu.read.aligned import aligned_pairs
+from hamsu.records import SEVERITIES, Alignment, Mention, NameLink, UnitNames
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
@@ -29,26 +30,8 @@ SEED = ROOT / "examples" / "seed.txt"
 
 def alignment_of(pairs: list[tuple[str, str]], doc_id: str = "doc") -> Alignment:
     """A two-text document, one line per sentence, unit i = (Persian i, English i); an empty side
-    makes a null unit. Persian sentence texts are normalized, as the pipeline makes them."""
-    fa_text = "\n".join(fa for fa, _ in pairs)
-    en_text = "\n".join(en for _, en in pairs)
-    fa_sents, en_sents, units, blocks = [], [], [], []
-    fa_pos = en_pos = 0
-    for fa, en in pairs:
-        fa_ids, en_ids = (), ()
-        if fa:
-            blocks.append(Block("fa", "paragraph", fa_pos, fa_pos + len(fa), 0))
-            fa_sents.append(Sentence("fa", normalize(fa), fa_pos, fa_pos + len(fa), len(blocks) - 1, 0))
-            fa_ids = (len(fa_sents) - 1,)
-        if en:
-            blocks.append(Block("en", "paragraph", en_pos, en_pos + len(en), 1))
-            en_sents.append(Sentence("en", en, en_pos, en_pos + len(en), len(blocks) - 1, 1))
-            en_ids = (len(en_sents) - 1,)
-        units.append(Unit(fa_ids, en_ids, 1.0))
-        fa_pos += len(fa) + 1
-        en_pos += len(en) + 1
-    return Alignment(Document(doc_id, doc_id, (fa_text, en_text), tuple(blocks)), tuple(fa_sents), tuple(en_sents),
-                     tuple(units))  # fmt: skip
+    makes a null unit (hamsu.read.aligned.aligned_pairs)."""
+    return aligned_pairs(pairs, doc_id)
 
 
 def flags_of(rule: str, fa: str, en: str, **kwargs):
