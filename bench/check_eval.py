@@ -41,6 +41,7 @@ from hamsu.check.base import at_least  # noqa: E402
 from hamsu.check.dates import date_items  # noqa: E402
 from hamsu.check.omission import log_ratio  # noqa: E402
 from hamsu.check.text import fold_persian  # noqa: E402
+from hamsu.pipeline import check_document  # noqa: E402
 from hamsu.read.aligned import aligned_pairs  # noqa: E402
 from hamsu.records import Alignment, Mention, NameLink, UnitNames  # noqa: E402
 
@@ -395,7 +396,7 @@ def fit_length(docs) -> None:
 def seed_bar() -> dict:
     [alignment] = align_paths([SEED])
     glossary = load_glossary(GLOSSARY)
-    flags = check_alignment(alignment, glossary=glossary)
+    flags = check_document(alignment, glossary).flags  # every rule, names from the real linker, as `hamsu check`
     glossary_units = sorted({f.unit for f in flags if f.rule == "glossary"})
     text = alignment.document.texts[0]
     intrusive = sorted(i for i, u in enumerate(alignment.units)

@@ -227,6 +227,15 @@ def test_dask_local_cluster_writes_the_same_bytes(baseline, tmp_path):
     assert outputs(tmp_path / "out") == outputs(baseline)
 
 
+def test_output_does_not_depend_on_the_hash_seed(baseline, tmp_path):
+    """Each process hashes strings with its own seed (Dask workers are such processes): no set's
+    order may reach the output."""
+    result = hamsu("build", INPUT, "-o", tmp_path / "out", "--shard-size", SHARD,
+                   env=dict(os.environ, PYTHONHASHSEED="4242"))  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    assert outputs(tmp_path / "out") == outputs(baseline)
+
+
 def test_resume_after_kill_gives_identical_output(baseline, tmp_path):
     """SIGKILL the whole build (coordinator and workers) at a random moment after its first shard,
     then run the same command: the output is that of an uninterrupted build, byte for byte."""

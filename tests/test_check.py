@@ -187,6 +187,15 @@ NAMES = [
     ("سازمان جهانی بهداشت اعلام کرد", "The WHO announced it", [("سازمان جهانی بهداشت", "organization")], [],
      False, []),
     ("او از رزمندگان بازدید کرد", "The IRGC visited", [], [("IRGC", "name")], False, []),  # acronyms are not checked
+    # a name of generic words translated word for word, shortened in the Persian to its head
+    # noun (which Persian writes first): the head is there, nothing is missing
+    ("فرمانده سپاه پاسداران آمد", "The Islamic Revolutionary Guard Corps commander came", [],
+     [("Islamic Revolutionary Guard Corps", "name")], False, []),
+    ("نیروهای مقاومت پیشروی کردند", "Islamic Resistance forces advanced", [], [("Islamic Resistance", "name")],
+     False, []),
+    # ... with its head gone, only a modifier left, it is missing
+    ("نیروهای اسلامی پیشروی کردند", "Islamic Resistance forces advanced", [], [("Islamic Resistance", "name")],
+     False, [("addition", "minor")]),
     # a name on the other side that may be its romanization: the linker missed the pair
     ("سلیمانی از رزمندگان بازدید کرد", "Soleimani visited the fighters", [("سلیمانی", "person")],
      [("Soleimani", "name")], False, []),

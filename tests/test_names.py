@@ -303,3 +303,30 @@ def test_a_name_the_document_links_is_found_where_it_stands_unlinked():
 def test_a_name_translated_word_for_word_links():
     _, en_only, links = _one_sided([("این در دوران جنگ سرد بود.", "This was during the Cold War.")])
     assert ("جنگ سرد", "Cold War") in links and not en_only
+
+
+def test_links_do_not_depend_on_the_hash_seed(tmp_path):
+    """String hashes differ between processes (PYTHONHASHSEED), and so does the order of a set of
+    strings; the links must not follow it, or `hamsu build` would write different bytes on each
+    run and engine. عربی is both a table name and a dictionary word for Arabic: two pairs of equal
+    rank that an unordered choice picked between by hash."""
+    import os
+    import subprocess
+    import sys
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "او به زبان‌های عربی، اسپانیایی، انگلیسی و فرانسوی صحبت می‌کند و در مترو کار می‌کند.\n"
+        "رئیس‌جمهور آمریکا با نخست‌وزیر عراق در بغداد دیدار کرد.\n\n"
+        "He speaks Arabic, Spanish, English and French and works in the Metro.\n"
+        "The President of the United States met the Prime Minister of Iraq in Baghdad.\n",
+        encoding="utf-8",
+    )
+    outputs = set()
+    for seed in ("0", "1", "2", "6"):
+        result = subprocess.run([sys.executable, "-m", "hamsu", "align", str(doc), "--format", "jsonl"],
+                                capture_output=True, env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)  # fmt: skip
+        assert result.returncode == 0, result.stderr.decode()
+        assert b'"names"' in result.stdout
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

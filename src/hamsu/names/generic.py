@@ -33,7 +33,7 @@ _GENERIC = {
     "Ministry": "وزارت", "Minister": "وزیر", "Ministers": "وزیران", "Court": "دادگاه", "Party": "حزب",
     "Front": "جبهه", "Movement": "جنبش",
     "Resistance": "مقاومت", "Army": "ارتش", "Force": "نیرو نیروی", "Forces": "نیروها نیروهای",
-    "Guard": "گارد", "Guards": "پاسداران", "Organization": "سازمان", "Organisation": "سازمان",
+    "Guard": "گارد پاسدار پاسداران", "Guards": "پاسداران گارد", "Corps": "سپاه", "Command": "فرماندهی", "Organization": "سازمان", "Organisation": "سازمان",
     "Association": "انجمن", "Society": "انجمن جامعه", "Foundation": "بنیاد", "Agency": "آژانس سازمان",
     "Company": "شرکت", "Group": "گروه", "Bank": "بانک", "Center": "مرکز", "Centre": "مرکز",
     "Committee": "کمیته", "Commission": "کمیسیون", "Office": "دفتر", "Department": "وزارت اداره",

@@ -260,7 +260,7 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
     if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
         keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
     for key, score in keys.items():
-        for fa_key in table.persian_for(key):
+        for fa_key in sorted(table.persian_for(key)):  # sorted: the same links whatever the hash seed
             entry = table.entry(fa_key)
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
@@ -390,7 +390,8 @@ def _assign(window: Sequence[Word], targets: list[_Targets]) -> bool:
 
 def _select(pairs: list[_Pair]) -> list[_Pair]:
     """Best pairs first; each English piece and each Persian word in one link at most."""
-    pairs.sort(key=lambda p: (-p.rank, p.order))
+    # A total order, so that ties fall the same way in every process (string hashes vary by seed).
+    pairs.sort(key=lambda p: (-p.rank, p.order, p.en, p.fa, p.evidence, p.kind))
     en_used: set[tuple[int, int, int]] = set()
     fa_used: set[tuple[int, int]] = set()
     chosen = []

@@ -387,7 +387,18 @@ def _presence(text: str, lang: str, other_text: str) -> float:
     proper = [w for w in words if not (generic_translations(w) or generic_translations(w.capitalize()))]
     if known and not proper:
         return 0.0  # United Kingdom: the table's forms decide, not متحده for United
+    if not proper and len(words) > 1 and _english_word_rendered(_english_head(text, words), persian):
+        return 1.0  # translated word for word, kept or shortened to its head: سپاه پاسداران, Revolutionary Guard Corps
     return _share(words, proper, lambda w: _english_word_rendered(w, persian))
+
+
+def _english_head(text: str, words: list[str]) -> str:
+    """The head noun of an English name of generic words: the last word before "of" (Front of
+    Resistance), else the last word (Islamic Revolutionary Guard Corps). Persian writes the head
+    first and shortens such names to their leading words, so the head is what it keeps."""
+    before_of = re.split(r"\s+of\s+", text, maxsplit=1)[0]
+    heads = [w for w in words if w in before_of.split()]
+    return heads[-1] if heads else words[-1]
 
 
 def _share(words: list, proper: list, rendered) -> float:
