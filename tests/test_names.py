@@ -324,8 +324,8 @@ def test_links_do_not_depend_on_the_hash_seed(tmp_path):
     )
     outputs = set()
     for seed in ("0", "1", "2", "6"):
-        result = subprocess.run([sys.executable, "-m", "hamsu", "align", str(doc), "--format", "jsonl"],
-                                capture_output=True, env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)  # fmt: skip
+        args = [sys.executable, "-m", "hamsu", "align", str(doc), "--format", "jsonl"]
+        result = subprocess.run(args, capture_output=True, env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)
         assert result.returncode == 0, result.stderr.decode()
         assert b'"names"' in result.stdout
         outputs.add(result.stdout)

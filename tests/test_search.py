@@ -352,5 +352,5 @@ def test_hit_fields(conn):
     assert hit.title.startswith("بازدید")
     assert 0 <= hit.score <= 1
     assert isinstance(hit.flags, tuple)
-    flagged = [h for h in search(conn, "Islamic Resistance").hits if h.flags]
+    flagged = [h for h in search(conn, "Front of Truth").hits if h.flags]
     assert flagged and all(r == "names" for h in flagged for r in h.flags)

@@ -43,10 +43,13 @@ def seed_edited():
         " and the Front of Truth."
     )
     assert fa_old in SEED_TEXT and en_old in SEED_TEXT
-    text = SEED_TEXT.replace(fa_old, "گزارشگر از کتابخانه‌ای در دمشق بازدید کرد.").replace(
-        en_old, "The reporter visited a library in Damascus."
+    # With a number error, so that every table gets rows of the new version (a numbers flag).
+    text = SEED_TEXT.replace(fa_old, "گزارشگر از دو کتابخانه در دمشق بازدید کرد.").replace(
+        en_old, "The reporter visited three libraries in Damascus."
     )
-    return process_document(read_document(text, str(SEED)))
+    checked = process_document(read_document(text, str(SEED)))
+    assert any(f.rule == "numbers" for f in checked.flags)
+    return checked
 
 
 def dump(path: Path) -> dict:
@@ -244,7 +247,7 @@ def test_edited_document_replaces_the_old_version(tmp_path, seed, seed_edited):
         )
         # The index forgot the old text and knows the new.
         assert not search(conn, "Islam", lang="en").hits
-        assert [h.en for h in search(conn, "library").hits] == ["The reporter visited a library in Damascus."]
+        assert [h.en for h in search(conn, "library").hits] == ["The reporter visited three libraries in Damascus."]
         assert search(conn, "کتابخانه").hits
         assert conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')") is not None
         assert load_checked(conn, conn.execute("SELECT id FROM documents").fetchone()[0]) == seed_edited

@@ -1,8 +1,7 @@
 """`hamsu build`: a corpus from folders and JSON lines, in parallel, resumable, deterministic.
 
     inputs.py   the inputs walked into jobs, one per document, in a fixed order
-    work.py     the worker's part: read, pipeline, unit keys and text (pure)
-    codec.py    checked documents as tuples, to cross a process boundary cheaply
+    work.py     the worker's part: read, pipeline, rows for the store, unit keys and text (pure)
     engine.py   where workers run: inline, a local process pool, or Dask
     run.py      the coordinator: shards, filters, dedup, the store, resume
     state.py    what a build remembers, in its own tables of the corpus database

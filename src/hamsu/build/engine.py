@@ -18,7 +18,6 @@ differ only in where fn runs; its results, and so the build's output, are the sa
 from __future__ import annotations
 
 import collections
-import dataclasses
 import logging
 import multiprocessing
 import os
@@ -201,15 +200,14 @@ class DaskEngine:
 
 
 def make_engine(engine: str, workers: int, settings: Any, scheduler: str | None = None, warm_up=None):
-    """The engine; `settings` (work.Settings) go to every worker, told to send compact results
-    when they cross a process boundary. `warm_up(settings)`, if given, loads what workers need
-    in this process before it forks them (local engine)."""
+    """The engine; `settings` (work.Settings) go to every worker. `warm_up(settings)`, if given,
+    loads what workers need in this process before it forks them (local engine)."""
     if engine == "dask":
-        return DaskEngine(workers, dataclasses.replace(settings, compact=True), scheduler)
+        return DaskEngine(workers, settings, scheduler)
     if engine != "local":
         raise HamsuError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if scheduler:
         raise HamsuError("--scheduler is for --engine dask")
     if workers == 1:
         return InlineEngine(settings)
-    return LocalEngine(workers, dataclasses.replace(settings, compact=True), warm_up=warm_up)
+    return LocalEngine(workers, settings, warm_up=warm_up)

@@ -13,13 +13,13 @@ it. So a resumed build's shards and summary are byte-identical to an uninterrupt
 input that only grew at the end is built incrementally. Other options (min-score, formats...) are
 another build: every shard is redone, the database keeps what it had (ingest replaces by key).
 
-The coordinator stays light (-j N scales with N): workers do the reading, the pipeline and the
-unit text of every format, and send documents back as tuples (codec.py); the coordinator ingests,
-asks the on-disk dedup table, and gzips. Filters and dedup decide per unit, in input order:
-null units (one side empty), --drop-flag, --min-score, then exact and near duplicates of an
-earlier kept unit. The database gets every document as read (`hamsu ingest` would store the same);
-the shards get the kept units only, the same units in every format (TMX cannot hold a null unit,
-so none of the formats does).
+The coordinator stays light (-j N scales with N): workers do the reading, the pipeline, the
+database rows and the unit text of every format, and send them back as plain tuples; the
+coordinator inserts the rows, asks the on-disk dedup table, and gzips. Filters and dedup decide
+per unit, in input order: null units (one side empty), --drop-flag, --min-score, then exact and
+near duplicates of an earlier kept unit. The database gets every document as read (`hamsu ingest`
+would store the same); the shards get the kept units only, the same units in every format (TMX
+cannot hold a null unit, so none of the formats does).
 """
 from __future__ import annotations
 
@@ -294,7 +294,7 @@ class Coordinator:
             self.writer = shard_files.ShardWriter(self.out, meta.shard, self.options.formats)
             self.stats = new_stats()
         stats = self.stats
-        good = [r.checked for r in results if r.document is not None]
+        good = [r.rows for r in results if r.rows is not None]
         if good:
             store.ingest_many(good)
         # Filters first, then dedup among the units that pass them: a unit left out for its score
@@ -302,7 +302,7 @@ class Coordinator:
         decided: list[tuple[Result, list[str | None]]] = []
         candidates: list[tuple[str, int, int, str]] = []
         for offset, result in enumerate(results):
-            if result.document is None:
+            if result.rows is None:
                 add_failure(stats, result.group, result.source, result.reason, result.skipped)
                 continue
             add_document(stats, result.group)

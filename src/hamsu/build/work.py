@@ -1,11 +1,11 @@
 """The worker's side of a build: a chunk of jobs in, a processed result per job out. Pure.
 
-Everything per document that does not depend on other documents is done here, in the worker,
-so that the single coordinator only orders, filters, stores and writes: decoding and parsing,
-the pipeline (normalize, split, align, link names, check), each unit's dedup keys and its text
-in every shard format. A job that fails (undecodable, empty, one language, malformed JSON, or a
-bug in a stage) becomes a result with its reason, never an exception: one bad article must not
-stop a build of a million.
+Everything per document that does not depend on other documents is done here, in the worker, so
+that the single coordinator only orders, filters, stores and writes: decoding and parsing, the
+pipeline (normalize, split, align, link names, check), the rows the store keeps
+(store.ingest.document_rows), each unit's dedup keys and its text in every shard format. A job
+that fails (undecodable, empty, one language, malformed JSON, or a bug in a stage) becomes a
+result with its reason, never an exception: one bad article must not stop a build of a million.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..errors import HamsuError
 from ..records import Checked
+from ..store.ingest import DocumentRows
 from .inputs import Job
 
 SHARD_FORMATS = ("tmx", "tsv", "jsonl")
@@ -31,7 +32,6 @@ class Settings:
     check: bool = True
     glossary: object = None  # a loaded hamsu.check.Glossary, or None
     formats: tuple[str, ...] = SHARD_FORMATS
-    compact: bool = False  # results cross a process boundary: send documents as tuples (codec.py)
 
 
 class UnitOut(NamedTuple):
@@ -49,24 +49,16 @@ class UnitOut(NamedTuple):
 
 
 class Result(NamedTuple):
-    """What became of one job: the checked document and its units, or the reason it failed.
-
-    NamedTuples, not dataclasses, cross the process boundary: they pickle in C."""
+    """What became of one job: the document's rows for the store and its units, or the reason it
+    failed. NamedTuples of tuples cross the process boundary: they pickle in C (frozen dataclass
+    records pickle through Python code, field by field, over a millisecond an article each way)."""
 
     source: str
     group: str
-    document: Checked | list | None = None  # a list: Checked encoded by codec.encode
+    rows: DocumentRows | None = None  # the checked document as the store keeps it
     units: tuple[UnitOut, ...] = ()
     reason: str = ""  # why the job gave no document
     skipped: bool = False  # not an article file (listed, not an error)
-
-    @property
-    def checked(self) -> Checked | None:
-        if isinstance(self.document, list):
-            from .codec import decode
-
-            return decode(self.document)
-        return self.document
 
 
 WARM_UP = Job(
@@ -93,21 +85,19 @@ def process_job(job: Job, settings: Settings) -> Result:
     try:
         from ..pipeline import process_document
         from ..read import require_both_languages
+        from ..store.ingest import document_rows
 
         document = read_job(job, settings)
         require_both_languages(document)
         checked = process_document(document, presplit=settings.presplit, glossary=settings.glossary,
                                    check=settings.check)  # fmt: skip
         units = unit_outputs(checked, settings.formats)
+        rows = document_rows(checked)
     except HamsuError as e:
         return Result(job.source, job.group, reason=_reason(str(e), job.source))
     except Exception as e:  # noqa: BLE001 - a bug in one stage is reported with the article, and the build goes on
         return Result(job.source, job.group, reason=f"internal error: {type(e).__name__}: {_one_line(str(e))}")
-    if settings.compact:
-        from .codec import encode
-
-        return Result(job.source, job.group, encode(checked), units)
-    return Result(job.source, job.group, checked, units)
+    return Result(job.source, job.group, rows, units)
 
 
 def _one_line(text: str) -> str:

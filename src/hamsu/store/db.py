@@ -8,11 +8,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..errors import InputError, OutputError
 from ..records import Checked, Document
 from . import migrations
+
+if TYPE_CHECKING:  # ingest loads the name and format modules: only when writing
+    from .ingest import DocumentRows
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000  # a second writer waits this long for the first one's transaction
@@ -62,17 +66,16 @@ class Store:
         ).fetchone()
         return row is not None and row[0] == content_hash(document)
 
-    def _put(self, checked: Checked, force: bool) -> str:
-        from .ingest import content_hash, delete_document, document_key, write_document
+    def _put(self, item: Checked | DocumentRows, force: bool) -> str:
+        from .ingest import DocumentRows, delete_document, document_rows, write_rows
 
-        document = checked.alignment.document
-        key, digest = document_key(document), content_hash(document)
-        row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (key,)).fetchone()
-        if row is not None and row[1] == digest and not force:
+        rows = item if isinstance(item, DocumentRows) else document_rows(item)
+        row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (rows.key,)).fetchone()
+        if row is not None and row[1] == rows.digest and not force:
             return "unchanged"
         if row is not None:
             delete_document(self.conn, row[0])
-        write_document(self.conn, checked, key, digest)
+        write_rows(self.conn, rows)
         return "added" if row is None else "replaced"
 
     def ingest(self, checked: Checked, force: bool = False) -> str:
@@ -83,8 +86,10 @@ class Store:
         with self._transaction():
             return self._put(checked, force)
 
-    def ingest_many(self, items: Iterable[Checked], batch: int = 100, force: bool = False) -> Counter:
+    def ingest_many(self, items: Iterable[Checked | DocumentRows], batch: int = 100, force: bool = False) -> Counter:
         """Store many documents with one commit per `batch` of them; returns the statuses counted.
+        Items are checked documents or their rows made beforehand (store.ingest.document_rows, as
+        `hamsu build`'s workers make them).
 
         Each document is still written whole or not at all (a savepoint each). If writing one
         fails, or `items` raises, the documents before it are committed and the error goes on

@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..check.text import ARABIC_MARKS
 from ..formats.units import unit_spans, unit_text
@@ -101,73 +102,66 @@ def _mention_columns(m: Mention | None) -> tuple:
     return m.text, m.start, m.end, m.source, m.kind
 
 
-def write_document(conn: sqlite3.Connection, checked: Checked, key: str, digest: str) -> int:
-    """Insert a document and everything found in it; returns its id."""
+class DocumentRows(NamedTuple):
+    """A checked document as the rows the store keeps, without the ids the database assigns when
+    they are written (a unit is named by its index in the document). Making them is the work;
+    writing them is a few INSERTs. `hamsu build`'s workers make them, so its one writer only writes.
+    Tuples of strings and numbers: they pickle in C on their way from a worker."""
+
+    key: str  # document_key
+    digest: str  # content_hash
+    document: tuple  # the documents row after doc_key and content_hash... see write_rows
+    blocks: tuple[tuple, ...]
+    sentences: tuple[tuple, ...]
+    units: tuple[tuple, ...]  # columns after id and doc_id
+    search: tuple[tuple[str, str], ...]  # each unit's fa and en for units_fts
+    flags: tuple[tuple, ...]  # (idx, unit index or None, rule, severity, its_type, message, spans, score)
+    names: tuple[tuple, ...]  # (unit index, idx, fa, en, ...)
+    name_terms: tuple[tuple[str, str, str], ...]
+
+
+def document_rows(checked: Checked) -> DocumentRows:
+    """Everything write_rows stores for a checked document."""
     alignment = checked.alignment
     document = alignment.document
     meta = document.metadata()
     units = alignment.units
-    cursor = conn.execute(
-        "INSERT INTO documents(doc_key, ident, content_hash, source, texts, meta, title, url, date, n_units, n_flags)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            key, document.id, digest, document.source, _json(list(document.texts)), _json(meta),
-            _title(document), meta.get("url", ""), meta.get("date", ""), len(units), len(checked.flags),
-        ),
-    )
-    doc_id = cursor.lastrowid
-    conn.executemany(
-        'INSERT INTO blocks(doc_id, idx, lang, kind, source, start, "end", reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [(doc_id, i, b.lang, b.kind, b.source, b.start, b.end, b.reason) for i, b in enumerate(document.blocks)],
-    )
     texts = document.texts
-    conn.executemany(
-        'INSERT INTO sentences(doc_id, lang, idx, text, source, start, "end", block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-            (doc_id, s.lang, i, None if texts[s.source][s.start : s.end] == s.text else s.text,
-             s.source, s.start, s.end, s.block)
-            for sentences in (alignment.fa, alignment.en)
-            for i, s in enumerate(sentences)
-        ],
+    head = (document.id, document.source, _json(list(texts)), _json(meta), _title(document), meta.get("url", ""),
+            meta.get("date", ""), len(units), len(checked.flags))  # fmt: skip
+    blocks = tuple((i, b.lang, b.kind, b.source, b.start, b.end, b.reason) for i, b in enumerate(document.blocks))
+    sentences = tuple(
+        (s.lang, i, None if texts[s.source][s.start : s.end] == s.text else s.text, s.source, s.start, s.end, s.block)
+        for side in (alignment.fa, alignment.en)
+        for i, s in enumerate(side)
     )
     severity = {name: rank for rank, name in enumerate(SEVERITIES)}
     unit_flags: list[list[str]] = [[] for _ in units]
     for flag in checked.flags:
         if flag.unit is not None:
             unit_flags[flag.unit].append(flag.severity)
-    first = _next_id(conn, "units")
-    unit_rows, fts_rows = [], []
+    unit_rows, search_rows = [], []
     for i, unit in enumerate(units):
         fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
         # Words once, for both the duplicate key and the search form.
         fa_w, en_w = fa_words(fa), en_words(en)
         worst = max(unit_flags[i], key=lambda s: severity.get(s, -1), default="")
         unit_rows.append(
-            (first + i, doc_id, i, fa, en, _json(list(unit.fa)), _json(list(unit.en)),
-             _json(unit_spans(alignment.fa, unit.fa)), _json(unit_spans(alignment.en, unit.en)),
-             unit.score, len(unit_flags[i]), worst, _dedup(fa_w, en_w))
-        )
-        fts_rows.append((first + i, " ".join(fa_tokens_of_words(fa_w)), " ".join(map(en_stem, en_w))))
-    conn.executemany(
-        "INSERT INTO units(id, doc_id, idx, fa, en, fa_ids, en_ids, fa_spans, en_spans, score, n_flags, worst, dedup)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        unit_rows,
-    )
-    conn.executemany("INSERT INTO units_fts(rowid, fa, en) VALUES (?, ?, ?)", fts_rows)
-    conn.executemany(
-        "INSERT INTO flags(doc_id, idx, unit_id, rule, severity, its_type, message, fa_spans, en_spans, score)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (doc_id, k, None if f.unit is None else first + f.unit, f.rule, f.severity, f.its_type, f.message,
-             _json([list(s) for s in f.fa_spans]), _json([list(s) for s in f.en_spans]), f.score)
-            for k, f in enumerate(checked.flags)
-        ],
-    )
-    _write_names(conn, checked, doc_id, first)
-    return doc_id
+            (i, fa, en, _json(list(unit.fa)), _json(list(unit.en)), _json(unit_spans(alignment.fa, unit.fa)),
+             _json(unit_spans(alignment.en, unit.en)), unit.score, len(unit_flags[i]), worst, _dedup(fa_w, en_w))
+        )  # fmt: skip
+        search_rows.append((" ".join(fa_tokens_of_words(fa_w)), " ".join(map(en_stem, en_w))))
+    flags = tuple(
+        (k, f.unit, f.rule, f.severity, f.its_type, f.message, _json([list(s) for s in f.fa_spans]),
+         _json([list(s) for s in f.en_spans]), f.score)
+        for k, f in enumerate(checked.flags)
+    )  # fmt: skip
+    names, forms = _name_rows(checked)
+    return DocumentRows(document_key(document), content_hash(document), head, blocks, sentences, tuple(unit_rows),
+                        tuple(search_rows), flags, names, tuple(name_term_rows(sorted(forms))))  # fmt: skip
 
 
-def _write_names(conn: sqlite3.Connection, checked: Checked, doc_id: int, first: int) -> None:
+def _name_rows(checked: Checked) -> tuple[tuple[tuple, ...], set[str]]:
     rows = []
     forms = set()
     for i, names in enumerate(checked.names):
@@ -177,21 +171,57 @@ def _write_names(conn: sqlite3.Connection, checked: Checked, doc_id: int, first:
         for k, (fa, en, score, evidence) in enumerate(entries):
             fa_cols, en_cols = _mention_columns(fa), _mention_columns(en)
             rows.append(
-                (doc_id, first + i, k, fa_cols[0], en_cols[0],
-                 fold_fa(fa.text) if fa else "", latin_key(en.text) if en else "",
+                (i, k, fa_cols[0], en_cols[0], fold_fa(fa.text) if fa else "", latin_key(en.text) if en else "",
                  *fa_cols[1:], *en_cols[1:], score, evidence)
-            )
+            )  # fmt: skip
             if fa is not None:
                 forms.add(fa.text)
+    return tuple(rows), forms
+
+
+def write_rows(conn: sqlite3.Connection, rows: DocumentRows) -> int:
+    """Insert a document's rows, numbering its units after the highest unit id; returns its id."""
+    cursor = conn.execute(
+        "INSERT INTO documents(doc_key, content_hash, ident, source, texts, meta, title, url, date, n_units, n_flags)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (rows.key, rows.digest, *rows.document),
+    )
+    doc_id = cursor.lastrowid
+    conn.executemany(
+        'INSERT INTO blocks(doc_id, idx, lang, kind, source, start, "end", reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [(doc_id, *row) for row in rows.blocks],
+    )
+    conn.executemany(
+        'INSERT INTO sentences(doc_id, lang, idx, text, source, start, "end", block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [(doc_id, *row) for row in rows.sentences],
+    )
+    first = _next_id(conn, "units")
+    conn.executemany(
+        "INSERT INTO units(id, doc_id, idx, fa, en, fa_ids, en_ids, fa_spans, en_spans, score, n_flags, worst, dedup)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first + row[0], doc_id, *row) for row in rows.units],
+    )
+    conn.executemany(
+        "INSERT INTO units_fts(rowid, fa, en) VALUES (?, ?, ?)",
+        [(first + i, fa, en) for i, (fa, en) in enumerate(rows.search)],
+    )
+    conn.executemany(
+        "INSERT INTO flags(doc_id, idx, unit_id, rule, severity, its_type, message, fa_spans, en_spans, score)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, row[0], None if row[1] is None else first + row[1], *row[2:]) for row in rows.flags],
+    )
+    _write_names(conn, rows, doc_id, first)
+    return doc_id
+
+
+def _write_names(conn: sqlite3.Connection, rows: DocumentRows, doc_id: int, first: int) -> None:
     conn.executemany(
         "INSERT INTO names(doc_id, unit_id, idx, fa, en, fa_key, en_key, fa_start, fa_end, fa_source, fa_kind,"
         " en_start, en_end, en_source, en_kind, score, evidence)"
         f" VALUES ({', '.join('?' * 17)})",
-        rows,
+        [(doc_id, first + row[0], *row[1:]) for row in rows.names],
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO name_terms(term, form, skel) VALUES (?, ?, ?)", name_term_rows(sorted(forms))
-    )
+    conn.executemany("INSERT OR IGNORE INTO name_terms(term, form, skel) VALUES (?, ?, ?)", rows.name_terms)
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
