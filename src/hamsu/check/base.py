@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..persian.normalize import normalize_detailed
+from ..persian.normalize import normalize_sentence
 from ..records import EN, FA, SEVERITIES, Alignment, Flag, Unit, UnitNames
 
 # W3C ITS 2.0 localization-quality-issue-type values (https://www.w3.org/TR/its20/#lqissue-typevalues).
@@ -74,9 +74,9 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
             parts.append(" ")
             offsets.append(last_end)
         if lang == FA:
-            normalized = normalize_detailed(original)
+            normalized = normalize_sentence(original)
             parts.append(normalized.text)
-            offsets += (sentence.start + o for o in normalized.offset_map[:-1])
+            offsets += map(sentence.start.__add__, normalized.offset_map[:-1])
         else:
             parts.append(original)
             offsets += range(sentence.start, sentence.end)

@@ -289,14 +289,58 @@ _MAY_HOLD_DATE = {
 }
 
 
+# What each pattern cannot match without, in the order of _EN_PATTERNS and _FA_PATTERNS: a pattern
+# whose needs the text lacks (_parts_present) is not run.
+_EN_NEEDS = (
+    {"month", "year"}, {"month", "year"}, {"month", "year"}, {"month"}, {"month"}, {"year"}, {"year"},
+    {"digit"}, {"month"}, {"weekday"}, {"year"},
+)  # fmt: skip
+_FA_NEEDS = (
+    {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
+    {"month"}, {"weekday"}, {"sal", "digit"}, {"year"},
+)  # fmt: skip
+_DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
+_FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
+# A Persian month as _FA_MONTH finds it is a whole run of letters and half-spaces, alone or with ماه.
+_FA_MONTH_RUNS = frozenset(
+    word + mah for word in set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) for mah in ("", "ماه", ZWNJ + "ماه")
+)
+
+
+def _parts_present(text: str, lang: str) -> set[str]:
+    """Which parts of a date the text (digits in ASCII) may hold: each test is necessary for the
+    patterns that need it, and far cheaper than running them."""
+    present = set()
+    if _DIGIT.search(text):
+        present.add("digit")
+        if _FOUR_DIGITS.search(text):
+            present.add("year")
+    if lang == EN:
+        if any(month in text for month in EN_MONTHS):
+            present.add("month")
+        if any(day in text for day in EN_WEEKDAYS):
+            present.add("weekday")
+        return present
+    if not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text)):
+        present.add("month")
+    for part, word in (("weekday", "شنبه"), ("weekday", "جمعه"), ("decade", "دهه"), ("sal", "سال")):
+        if word in text:
+            present.add(part)
+    return present
+
+
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
     if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
         return []
     ascii_text = text.translate(ASCII_DIGITS)
+    present = _parts_present(ascii_text, lang)
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
-    for pattern in _EN_PATTERNS if lang == EN else _FA_PATTERNS:
+    patterns = zip(_EN_PATTERNS, _EN_NEEDS) if lang == EN else zip(_FA_PATTERNS, _FA_NEEDS)
+    for pattern, needs in patterns:
+        if not needs <= present:
+            continue
         for m in pattern.finditer(ascii_text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .text import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
 
@@ -118,6 +120,7 @@ _TOKEN = re.compile(
 )
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+_VARIANT = re.compile("[يىك]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Letters glued after digits that still leave the digits a quantity: units, times, ordinals.
 _EN_SUFFIXES = {
@@ -127,12 +130,17 @@ _EN_SUFFIXES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every word of every text, and cheap to make
     kind: str  # "num", "fa", "en" or "mark"
     text: str  # digits in ASCII; Persian without diacritics, with Persian ی and ک
     start: int
     end: int
+
+
+@lru_cache(maxsize=1 << 14)
+def _fa_word(word: str) -> str:
+    """A Persian word as _classify reads it: without marks, with Persian ی and ک."""
+    return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -142,7 +150,7 @@ def _tokens(text: str) -> list[_Token]:
         kind = m.lastgroup or "mark"
         word = m.group()
         if kind == "fa":
-            word = _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
+            word = _fa_word(word)
         out.append(_Token(kind, word, m.start(), m.end()))
     return out
 
@@ -269,6 +277,7 @@ def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every Persian word; the same words recur
 def _number_prefixed(word: str) -> int | None:
     if ZWNJ in word:
         head, tail = word.split(ZWNJ, 1)
@@ -395,8 +404,15 @@ def _may_hold_numbers(text: str) -> bool:
     سه‌بعدی is seen as سه."""
     if _ANY_DIGIT.search(text):
         return True
-    words = _WORD.findall(_MARKS.sub("", text).translate(_FA_VARIANTS))
-    return any(w in _NUMBER_WORDS or w.lower() in _NUMBER_WORDS for w in words)
+    if not text.isascii():  # (a flag of the string: no scan)
+        text = _MARKS.sub("", text)
+        if _VARIANT.search(text):  # normalized text has none: translate is slow, search is not
+            text = text.translate(_FA_VARIANTS)
+    words = set(_WORD.findall(text))
+    if not _NUMBER_WORDS.isdisjoint(words):
+        return True
+    # Persian words have no case: only the Latin ones are looked up in lower case too.
+    return not _NUMBER_WORDS.isdisjoint(map(str.lower, filter(str.isascii, words)))
 
 
 def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral]:
@@ -404,7 +420,9 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral
     if not _may_hold_numbers(text):
         return []
     excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
-    tokens = [t for t in _tokens(text) if not any(s < t.end and t.start < e for s, e in excluded)]
+    tokens = _tokens(text)
+    if excluded:
+        tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
     # A hyphen between two English words is part of a compound (twenty-one); elsewhere (10-15) it
     # separates two numbers.
     tokens = [
@@ -423,10 +441,13 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral
         prev = tokens[k - 1] if k else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
-        if prev is not None and text[prev.end : tok.start].strip(" \u200c-"):
+        gap = text[prev.end : tok.start] if prev is not None else ""
+        if gap and gap != " " and gap.strip(" \u200c-"):  # (a single space, the usual gap, is none)
             parts.append(None)
         if tok.kind == "num":
             parts += _digit_parts(text, tok, prev, nxt, lang)
+        elif tok.kind == "mark":
+            parts.append(None)  # what _classify says of a mark
         else:
             parts.append(_classify(tok, prev, nxt, lang))
     found = []

@@ -49,6 +49,7 @@ def fold_persian(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(where)
 
 
+@lru_cache(maxsize=1 << 12)  # names are compared again and again across a document's units
 def fold_persian_key(text: str) -> str:
     """A comparison key: folded letters and digits only, no spaces or punctuation."""
     folded, _ = fold_persian(text)
@@ -100,10 +101,10 @@ def english_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def _letter_class(*ranges: tuple[int, int]) -> re.Pattern[str]:
-    """A character class of the letters (str.isalpha) in the code-point ranges [start, end): counting
-    its matches runs in C, where a Python loop over every character would not."""
+    """Runs of the letters (str.isalpha) in the code-point ranges [start, end): counting them runs
+    in C, where a Python loop over every character would not, and a run at a time, not a letter."""
     chars = [chr(c) for start, end in ranges for c in range(start, end) if chr(c).isalpha()]
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]+")
 
 
 # The Arabic-script letters of ARABIC_LETTERS and the presentation forms; Latin: Basic Latin to
@@ -114,4 +115,4 @@ _LATIN_LETTER = _letter_class((0x0000, 0x0250), (0x1E00, 0x1F00))
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Latin letters, Arabic-script letters)."""
-    return len(_LATIN_LETTER.findall(text)), len(_ARABIC_LETTER.findall(text))
+    return sum(map(len, _LATIN_LETTER.findall(text))), sum(map(len, _ARABIC_LETTER.findall(text)))

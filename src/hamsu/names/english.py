@@ -9,8 +9,9 @@ document writes it capitalized somewhere capitals do prove something.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .table import NameTable, en_lookup_key
 
@@ -81,7 +82,10 @@ class EnglishName:
         return self.pieces[-1].end
 
 
-def _pieces(text: str) -> list[tuple[str, int, int]]:
+# Each sentence is read three times (capitalized_words, is_title_case, english_names): its pieces
+# are found once.
+@lru_cache(maxsize=512)
+def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     for m in _PIECE.finditer(text):
         word = m.group()
@@ -91,7 +95,7 @@ def _pieces(text: str) -> list[tuple[str, int, int]]:
             end -= len(possessive.group())
             word = word[: len(word) - len(possessive.group())]
         out.append((word, m.start(), end))
-    return out
+    return tuple(out)
 
 
 def _joined(text: str, left: tuple[str, int, int], right: tuple[str, int, int]) -> str:
@@ -108,7 +112,7 @@ def _joined(text: str, left: tuple[str, int, int], right: tuple[str, int, int]) 
     return ""
 
 
-def _opens(text: str, pieces: list[tuple[str, int, int]], k: int) -> bool:
+def _opens(text: str, pieces: Sequence[tuple[str, int, int]], k: int) -> bool:
     """Whether piece k stands where any word is capitalized: at the start of the sentence, after
     end punctuation, a colon or an opening quote (not after the dot of Dr. or U.S.)."""
     if k == 0:
@@ -129,6 +133,7 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=512)
 def is_title_case(text: str) -> bool:
     """A headline in title case: capitals there say nothing about names."""
     words = [w for w, _, _ in _pieces(text) if len(w) > 3]
@@ -166,9 +171,12 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
             runs.append(current)
         current, pending = [], []
 
+    # How each piece is joined to the next (each gap looked at once, as the next of one piece and
+    # the join of the following one).
+    joins = [_joined(text, left, right) for left, right in zip(pieces, pieces[1:])] + [""]
     for k, (word, _, _) in enumerate(pieces):
-        join = _joined(text, pieces[k - 1], pieces[k]) if k else ""
-        nxt = _joined(text, pieces[k], pieces[k + 1]) if k + 1 < len(pieces) else ""
+        join = joins[k - 1] if k else ""
+        nxt = joins[k]
         lower = word.lower()
         stop = word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k)))
         if _is_acronym(word) or (_is_capitalized(word) and not stop):

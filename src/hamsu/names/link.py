@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..persian.normalize import normalize_detailed
+from ..persian.normalize import normalize_sentence
 from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
 from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
 from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
@@ -116,7 +116,7 @@ def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence
     if s.text == original:  # nothing to normalize: offsets are the same
         text, offset_map = original, tuple(range(len(original) + 1))
     else:
-        normalized = normalize_detailed(original)
+        normalized = normalize_sentence(original)
         text, offset_map = normalized.text, normalized.offset_map
     words, candidates = persian_candidates(text, table)
     return FaSentence(words, candidates, offset_map, original, s.start, s.source)
@@ -152,20 +152,32 @@ def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
     return spans
 
 
-def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[tuple[int, int, int, str]]:
-    """Runs of up to MAX_NAME_WORDS content words, with their folded text for transliteration."""
+_TranslitSpan = tuple[int, int, int, str, frozenset[str]]  # sentence, first, last word, folded, skeleton
+
+
+def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
+    """Runs of up to MAX_NAME_WORDS content words, with their folded text for transliteration
+    and its consonant skeleton."""
     spans = []
     for si, sent in enumerate(sentences):
         words = sent.words
+        # Folding and skeletons go letter by letter, so each word is done once: whole inside a
+        # run, and without its half-spaced suffix at the end of one.
+        folded = [fold_fa(w.text) for w in words]
+        last = [fold_fa(w.text.split("\u200c")[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
+        skeletons = [skeleton_fa(f) for f in folded]
+        last_skeletons = [skeleton_fa(f) for f in last]
         for i in range(len(words)):
             if not is_content(words[i]):
                 continue
             for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
                 if words[j].run != words[i].run or not is_content(words[j]):
                     break
-                text = " ".join(w.text.split("\u200c")[0] if k == j and w.base != w.key else w.text
-                                for k, w in enumerate(words[i : j + 1], i))
-                spans.append((si, i, j + 1, fold_fa(text)))
+                if i == j:
+                    spans.append((si, i, j + 1, last[j], last_skeletons[j]))
+                else:
+                    text = " ".join(folded[i:j]) + " " + last[j]
+                    spans.append((si, i, j + 1, text, last_skeletons[j].union(*skeletons[i:j])))
     return spans
 
 
@@ -175,6 +187,7 @@ class _Unit:
     def __init__(self, fa: Sequence[FaSentence], en: Sequence[EnSentence], table: NameTable) -> None:
         self.fa, self.en, self.table = fa, en, table
         self._found: dict[str, list[tuple[int, int, int]]] = {}
+        self._joined_keys: str | None = None  # for find(), made on its first call
         fa_total = sum(len(s.words) for s in fa) or 1
         offsets = [sum(len(s.words) for s in fa[:k]) for k in range(len(fa))]
         self.fa_position = lambda si, i: (offsets[si] + i) / fa_total
@@ -182,13 +195,22 @@ class _Unit:
         en_offsets = [sum(len(s.text) for s in en[:k]) for k in range(len(en))]
         self.en_position = lambda ei, start: (en_offsets[ei] + start) / en_total
         self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
-        if any(s.names for s in en):
-            self.translit = _fa_translit_spans(fa)
-            self.skeletons = [skeleton_fa(folded) for *_, folded in self.translit]
-            ordinary = [[is_common(w, table) or _ambiguous(table, w.base) for w in s.words] for s in fa]
-            self.common = [all(ordinary[si][i:j]) for si, i, j, _ in self.translit]
-        else:
-            self.translit, self.skeletons, self.common = [], [], []
+        # The Persian spans an English name may romanize, made on first use (see translit_spans).
+        self._translit: list[tuple[_TranslitSpan, bool]] | None = None
+        self._translit_by_names: dict[int, list[tuple[_TranslitSpan, bool]]] = {}
+
+    def translit_spans(self, n_names: int) -> list[tuple[_TranslitSpan, bool]]:
+        """The runs of Persian words (_fa_translit_spans) of one word more or less than a name of
+        n_names words, each with whether all its words are ordinary words."""
+        if self._translit is None:
+            table = self.table
+            ordinary = [[is_common(w, table) or _ambiguous(table, w.base) for w in s.words] for s in self.fa]
+            self._translit = [(span, all(ordinary[span[0]][span[1] : span[2]])) for span in _fa_translit_spans(self.fa)]
+        spans = self._translit_by_names.get(n_names)
+        if spans is None:
+            spans = [t for t in self._translit if abs((t[0][2] - t[0][1]) - n_names) <= 1]
+            self._translit_by_names[n_names] = spans
+        return spans
 
     def find(self, key: str) -> list[tuple[int, int, int]]:
         """Runs of words in the unit whose key is `key`, the last word also by its stems
@@ -197,20 +219,39 @@ class _Unit:
         if found is not None:
             return found
         found = []
-        for si, sent in enumerate(self.fa):
-            words = sent.words
-            for i, first in enumerate(words):
-                head = ""
-                j = i
-                while j < len(words) and words[j].run == first.run:
-                    if any(head + stem == key for stem in words[j].stems):
-                        found.append((si, i, j + 1))
-                    head += words[j].key
-                    if not key.startswith(head) or len(head) >= len(key):
-                        break
-                    j += 1
+        # A run's keys joined spell every key findable in it (a stem is a prefix of its word's
+        # key): most keys asked for are not there, and one substring test says so.
+        if key in self._run_keys():
+            for si, sent in enumerate(self.fa):
+                words = sent.words
+                for i, first in enumerate(words):
+                    if key not in first.stems and not key.startswith(first.key):
+                        continue  # neither the word nor a run starting with it
+                    head = ""
+                    j = i
+                    while j < len(words) and words[j].run == first.run:
+                        if any(head + stem == key for stem in words[j].stems):
+                            found.append((si, i, j + 1))
+                        head += words[j].key
+                        if not key.startswith(head) or len(head) >= len(key):
+                            break
+                        j += 1
         self._found[key] = found
         return found
+
+    def _run_keys(self) -> str:
+        """The word keys of each run of words joined, runs apart on lines of their own."""
+        if self._joined_keys is None:
+            runs: list[str] = []
+            for sent in self.fa:
+                run = None
+                for word in sent.words:
+                    if word.run != run:
+                        runs.append("\n")
+                        run = word.run
+                    runs.append(word.key)
+            self._joined_keys = "".join(runs)
+        return self._joined_keys
 
 
 def _ambiguous(table: NameTable, key: str) -> bool:
@@ -286,15 +327,13 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         if weight < 1:
             continue
         skeleton = skeleton_en(key)
-        for k, (si, i, j, folded) in enumerate(unit.translit):
-            if j - i > n_names + 1 or n_names > (j - i) + 1:
-                continue
-            if not skeletons_overlap(unit.skeletons[k], skeleton):
+        for (si, i, j, folded, fa_skeleton), common in unit.translit_spans(n_names):
+            if not skeletons_overlap(fa_skeleton, skeleton):
                 continue
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:
                 continue
-            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.common[k] else 0.0)
+            needed = max(threshold, COMMON_WORD_THRESHOLD if common else 0.0)
             if min(weight, fa_weight) < 2:
                 needed = max(needed, SHORT_NAME_THRESHOLD)
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty

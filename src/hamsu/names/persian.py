@@ -70,6 +70,7 @@ _PRONOUN_SUFFIXES = ("شان", "مان", "تان", "ش", "م", "ت")
 # Suffixes written joined to a name: plural (مصریان، ایرانیها) and relational ی.
 _GLUED_SUFFIXES = ("یان", "ان", "ها", "های", "ی")
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
+_OPENING_QUOTE = re.compile("[" + "".join(_QUOTES) + "]")
 MAX_TITLE_WORDS = 3
 _VERB_PREFIXES = frozenset("می نمی بی".split())
 MAX_QUOTED_WORDS = 4
@@ -112,27 +113,42 @@ def _base(text: str, key: str) -> str:
     return key
 
 
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether the gap text[end:start] between two words joins them into one run."""
+    if start == end + 1 and text[end] == " ":
+        return True  # the usual gap, answered without the regular expression
+    return _JOINING_GAP.fullmatch(text, end, start) is not None
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_keys(raw: str, latin: bool) -> tuple[str, str, tuple[str, ...]]:
+    """A word's key, base and stems (see Word). Cached: the same words recur in every sentence."""
+    if latin:
+        key = en_lookup_key(raw)
+        return key, key, (key,)
+    key = fa_lookup_key(raw)
+    base = _base(raw, key)
+    return key, base, _stems(key, base)
+
+
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     run = 0
     prev: Word | None = None
     for m in _WORD.finditer(text):
-        raw = m.group().strip("\u200c")
+        whole = m.group()
+        raw = whole.strip("\u200c")
         if not raw:
             continue
-        start = m.start() + m.group().index(raw[0])
+        # (strip returns the word itself when there is nothing to strip)
+        start = m.start() if raw is whole else m.start() + whole.index(raw[0])
         end = start + len(raw)
-        latin = m.group("latin") is not None
-        if prev is not None and (prev.latin != latin or not _JOINING_GAP.fullmatch(text, prev.end, start)):
+        latin = m.lastgroup == "latin"
+        if prev is not None and (prev.latin != latin or not _joined(text, prev.end, start)):
             run += 1
-        if latin:
-            key = en_lookup_key(raw)
-            word = Word(raw, start, end, key, key, run, True, (key,))
-        else:
-            key = fa_lookup_key(raw)
-            base = _base(raw, key)
-            word = Word(raw, start, end, key, base, run, False, _stems(key, base))
+        key, base, stems = _word_keys(raw, latin)
+        word = Word(raw, start, end, key, base, run, latin, stems)
         words.append(word)
         prev = word
     return tuple(words)
@@ -166,9 +182,14 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
         longest = min(table.longest, run_end[i] - i)
         if words[i].key not in table.first_words:
             longest = min(longest, articles[i] + 1)  # no name of several words starts here
+        heads = [""]  # heads[n]: span_key(words, i, i + n)
+        for k in range(i, i + longest):
+            heads.append(heads[-1] + words[k].key)
         for n in range(longest, 0, -1):
-            for base in (False, True):
-                entry = table.entry(span_key(words, i, i + n, base))
+            last = words[i + n - 1]
+            # The last word whole, then without its half-spaced suffix (when it has one).
+            for key in (heads[n], heads[n - 1] + last.base) if last.base != last.key else (heads[n],):
+                entry = table.entry(key)
                 if entry is not None and spans_entry(words, i, i + n, entry.fa):
                     match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
                     break
@@ -235,9 +256,10 @@ def is_common(word: Word, table: NameTable) -> bool:
     if table.is_common(word.base) or word.key in STOPWORDS:
         return True
     for suffix in _PRONOUN_SUFFIXES:
-        stem = word.key[: -len(suffix)]
-        if word.key.endswith(suffix) and len(stem) >= 3 and table.is_common(stem):
+        if word.key.endswith(suffix) and len(word.key) - len(suffix) >= 3 and table.is_common(word.key[: -len(suffix)]):
             return True
+    if "\u200c" not in word.text:
+        return False  # one part: no compound
     parts = [fa_lookup_key(p) for p in word.text.split("\u200c")]
     heads = halfspace_lexicon().heads
     return len(parts) > 1 and all(
@@ -382,11 +404,9 @@ def _foreign_like(word: Word, table: NameTable) -> bool:
 def quoted_spans(text: str, words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     found = []
     i = 0
-    while i < len(text):
-        close = _QUOTES.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    while (opening := _OPENING_QUOTE.search(text, i)) is not None:
+        i = opening.start()
+        close = _QUOTES[text[i]]
         end = text.find(close, i + 1)
         if end < 0:
             break

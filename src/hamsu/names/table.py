@@ -21,6 +21,7 @@ NAMES_FILE = "names_fa_en.tsv.gz"
 _SPACES = re.compile(f"[\\s{ZWNJ}]+")
 
 
+@lru_cache(maxsize=1 << 15)  # asked of every word, and of the parts of every half-spaced one
 def fa_lookup_key(text: str) -> str:
     """Persian key: folded letters, no spaces or half-spaces (so glued and spaced spellings meet)."""
     return _SPACES.sub("", fold_fa(text, keep_madda=True))

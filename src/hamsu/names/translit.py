@@ -122,35 +122,50 @@ SUBSTITUTE = 0.9  # a Persian consonant spelled by a letter outside its table
 _WEAK_FA = frozenset("اوعی")
 
 
+_WORD_BREAK = re.compile(f"[\\s{ZWNJ}]+")
+_GEMINATION = re.compile(r"([^اوی])\1+")
+
+
 @lru_cache(maxsize=1 << 16)
 def fa_units(folded: str) -> tuple[tuple[_O, ...], float]:
     """The option lists for each letter of a folded Persian name, and its consonant weight."""
     units: list[_O] = []
     weight = 0.0
-    for word in re.split(f"[\\s{ZWNJ}]+", folded):
-        # A doubled consonant is gemination, written once in English too; و و and ی ی are two
-        # sounds (کیوو Kivu).
-        word = re.sub(r"([^اوی])\1+", r"\1", word)
-        if not word:
+    for word in _WORD_BREAK.split(folded):
+        word_units, word_weight = _word_units(word)
+        units += word_units
+        weight += word_weight  # halves and ones: exact in any order
+    return tuple(units), weight
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_units(word: str) -> tuple[tuple[_O, ...], float]:
+    """fa_units of one word: words recur in many names, so each is worked out once."""
+    # A doubled consonant is gemination, written once in English too; و و and ی ی are two
+    # sounds (کیوو Kivu).
+    word = _GEMINATION.sub(r"\1", word)
+    if not word:
+        return (), 0.0
+    units: list[_O] = []
+    weight = 0.0
+    i = 0
+    if word.startswith("ال") and len(word) >= 4:
+        units.append(ARTICLE)
+        weight += 0.5
+        i = 2
+    elif word[0] == "ا":
+        units.append(WORD_INITIAL_ALEF)
+        i = 1
+    for k in range(i, len(word)):
+        ch = word[k]
+        opts = LETTERS.get(ch)
+        if opts is None:
             continue
-        i = 0
-        if word.startswith("ال") and len(word) >= 4:
-            units.append(ARTICLE)
-            weight += 0.5
-            i = 2
-        elif word[0] == "ا":
-            units.append(WORD_INITIAL_ALEF)
-            i = 1
-        for k in range(i, len(word)):
-            ch = word[k]
-            opts = LETTERS.get(ch)
-            if opts is None:
-                continue
-            if k == len(word) - 1 and ch in "هی":
-                opts = WORD_FINAL_HE if ch == "ه" else WORD_FINAL_YEH
-            units.append(opts)
-            if ch not in _WEAK_FA and opts is not WORD_FINAL_HE:
-                weight += 1.0
+        if k == len(word) - 1 and ch in "هی":
+            opts = WORD_FINAL_HE if ch == "ه" else WORD_FINAL_YEH
+        units.append(opts)
+        if ch not in _WEAK_FA and opts is not WORD_FINAL_HE:
+            weight += 1.0
     return tuple(units), weight
 
 
@@ -174,10 +189,12 @@ def latin_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", plain)
 
 
+@lru_cache(maxsize=1 << 16)
 def en_weight(key: str) -> float:
     return float(len(_EN_CONSONANT_SOUNDS.findall(key)))
 
 
+@lru_cache(maxsize=1 << 14)
 def en_variants(text: str) -> tuple[str, ...]:
     """Comparable keys of an English form: as written, and without a leading Arabic article."""
     keys = [latin_key(text)]
@@ -228,6 +245,25 @@ def alignment_cost(units: tuple[_O, ...], en: str, limit: float = float("inf")) 
     return prev[m]
 
 
+# English letters that cost little when no Persian letter spells them (vowels, h, w, y); any
+# other costs at least SUBSTITUTE.
+_CHEAP_INSERTS = frozenset(ch for ch, cost in _INSERT.items() if cost < SUBSTITUTE)
+# The Persian letters whose options write each Latin letter. The options at a word's start or
+# end, and the article's, add only vowels, h, y and the l of ل.
+_SPELLED_BY: dict[str, frozenset[str]] = {
+    ch: frozenset(letter for letter, opts in LETTERS.items() if any(ch in latin for latin, _ in opts))
+    for ch in "abcdefghijklmnopqrstuvwxyz"
+}
+
+
+def _least_cost(folded_fa: str, en_key: str) -> float:
+    """A lower bound of alignment_cost, cheap to compute: each English letter that no letter of
+    the Persian form writes, and that is no vowel, h, w or y, is substituted or inserted."""
+    written_by = _SPELLED_BY.get
+    unwritten = [ch for ch in en_key if ch not in _CHEAP_INSERTS and written_by(ch, frozenset()).isdisjoint(folded_fa)]
+    return SUBSTITUTE * len(unwritten)
+
+
 @lru_cache(maxsize=1 << 17)
 def score_keys(folded_fa: str, en_key: str, floor: float = 0.0) -> float:
     """Score of two reduced forms; with `floor`, any score below it may come back as 0."""
@@ -235,7 +271,10 @@ def score_keys(folded_fa: str, en_key: str, floor: float = 0.0) -> float:
     if not units or not en_key:
         return 0.0
     scale = max(2.0, (fa_weight + en_weight(en_key)) / 2)
-    cost = alignment_cost(units, en_key, (1.0 - floor) * scale if floor > 0 else float("inf"))
+    limit = (1.0 - floor) * scale if floor > 0 else float("inf")
+    if _least_cost(folded_fa, en_key) > limit:
+        return 0.0  # below the floor whatever the alignment: most pairs tried end here
+    cost = alignment_cost(units, en_key, limit)
     return max(0.0, 1.0 - cost / scale)
 
 

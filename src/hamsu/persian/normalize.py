@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from ..records import Change, Edit, Normalized
 from .halfspace import halfspace_edits
@@ -135,6 +135,18 @@ def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool =
     offset_map += range(prev, len(text) + 1)
     changes.sort(key=lambda c: c.offset)
     return Normalized("".join(out), tuple(changes), tuple(offset_map))
+
+
+def normalize_sentence(text: str) -> Normalized:
+    """normalize_detailed(text) with the default options, for a sentence's original slice, which
+    the name linker and then the checks each normalize again: the second time is a cache hit (the
+    result is immutable). Only the last few hundred sentences are kept, and none of a length no
+    sentence has (a block without punctuation), so the cache stays small."""
+    return _normalize_cached(text) if len(text) <= _CACHED_SENTENCE_CHARS else normalize_detailed(text)
+
+
+_CACHED_SENTENCE_CHARS = 2000
+_normalize_cached = lru_cache(maxsize=256)(normalize_detailed)
 
 
 def _compose(positions: list[int], edits: list[Edit]) -> list[int]:
