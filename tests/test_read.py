@@ -541,3 +541,27 @@ def test_interleaved_paragraphs():
     assert document_layout(doc).kind == "interleaved"
     assert [b.lang for b in doc.blocks] == ["fa", "en"] * 3
     assert {b.kind for b in doc.blocks} == {PARAGRAPH}
+
+
+def _letter_counts_by_character(text: str) -> tuple[int, int, int]:
+    """The definition letter_counts follows, one character at a time."""
+    latin = arabic = other = 0
+    arabic_ranges = [(0x620, 0x64A), (0x66E, 0x6D3), (0x6D5, 0x6D5), (0x6EE, 0x6EF), (0x6FA, 0x6FF), (0x750, 0x77F),
+                     (0xFB50, 0xFDFF), (0xFE70, 0xFEFC)]  # fmt: skip
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if any(a <= ord(ch) <= b for a, b in arabic_ranges):
+            arabic += 1
+        elif ch < "\u0250" or "\u1e00" <= ch <= "\u1eff":
+            latin += 1
+        else:
+            other += 1
+    return latin, arabic, other
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2000) | st.sampled_from("ﻻﷲﭖ\ufdfc\ufd3e𝐀")))
+def test_letter_counts_follow_their_definition(text):
+    from hamsu.read.language import letter_counts
+
+    assert letter_counts(text) == _letter_counts_by_character(text)

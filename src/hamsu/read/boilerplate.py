@@ -89,7 +89,18 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Whitespace-separated tokens that hold a letter or digit ("+" and "|" are not words)."""
-    return [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    return [w for w in text.split() if any(map(str.isalnum, w))]
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    """Whether text has more than `limit` words, reading no further than the one over it."""
+    count = 0
+    for token in text.split():
+        if any(map(str.isalnum, token)):
+            count += 1
+            if count > limit:
+                return True
+    return False
 
 
 def ends_sentence(text: str) -> bool:
@@ -98,17 +109,21 @@ def ends_sentence(text: str) -> bool:
 
 
 def has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))
 
 
 def is_footer_line(line: str) -> bool:
     """A share / related / tags / source / copyright line, in Persian or English."""
+    # Folding only adds words (a half-space becomes a space), so a line too long before it is
+    # too long after: a paragraph is passed over without being folded.
+    if _more_words_than(line, MAX_FOOTER_WORDS):
+        return False
     folded = fold(line)
-    if not folded or len(words(folded)) > MAX_FOOTER_WORDS:
+    if not folded or _more_words_than(folded, MAX_FOOTER_WORDS):
         return False
     return bool(_FOOTER_WHOLE_LINE.match(folded) or _FOOTER_LABEL.match(folded) or _FOOTER_NOTICE.search(folded))
 

@@ -14,9 +14,6 @@ from ..records import EN, FA
 
 AR, OTHER = "ar", "other"
 
-_ARABIC_SCRIPT_LETTER = re.compile(
-    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
-)
 # Runs of Arabic-script letters (diacritics and kashida removed first): ZWNJ splits می‌شود in two.
 _ARABIC_WORD = re.compile("[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
@@ -42,37 +39,52 @@ AMBIGUOUS_ARABIC_WORDS = frozenset({"من", "ما"})
 _FOLD = str.maketrans({"ي": "ی", "ك": "ک"})
 
 
+def _letters_of(ranges: str) -> re.Pattern[str]:
+    """A character class of the letters (str.isalpha) among the code point ranges "a-b c-d ..."."""
+    letters = []
+    for bounds in ranges.split():
+        first, _, last = bounds.partition("-")
+        for code in range(int(first, 16), int(last or first, 16) + 1):
+            if chr(code).isalpha():
+                letters.append(chr(code))
+    return re.compile("[" + "".join(re.escape(ch) for ch in letters) + "]")
+
+
+# The letters each count takes, found by regex in C rather than one character at a time in Python.
+_ARABIC_LETTERS = _letters_of("0620-064a 066e-06d3 06d5 06ee 06ef 06fa-06ff 0750-077f fb50-fdff fe70-fefc")
+_LATIN_LETTERS = _letters_of("0000-024f 1e00-1eff")
+
+
 def letter_counts(text: str) -> tuple[int, int, int]:
     """(Latin, Arabic-script, other) letters in text; digits, marks and punctuation count for none."""
-    latin = arabic = other = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if _ARABIC_SCRIPT_LETTER.match(ch):
-            arabic += 1
-        elif ch < "\u0250" or "\u1e00" <= ch <= "\u1eff":
-            latin += 1
-        else:
-            other += 1
-    return latin, arabic, other
+    letters = sum(map(str.isalpha, text))
+    if not letters:
+        return 0, 0, 0
+    arabic = len(_ARABIC_LETTERS.findall(text))
+    latin = len(_LATIN_LETTERS.findall(text))
+    return latin, arabic, letters - arabic - latin
 
 
 def _words(text: str) -> list[str]:
     return _ARABIC_WORD.findall(_MARKS.sub("", text).translate(_FOLD))
 
 
+def _count(text: str, letters: frozenset[str]) -> int:
+    return sum(text.count(ch) for ch in letters)
+
+
 def _persian_or_arabic(text: str) -> str:
     words = _words(text)
-    persian = sum(ch in PERSIAN_ONLY_LETTERS for ch in text) + 2 * sum(w in PERSIAN_WORDS for w in words)
+    persian = _count(text, PERSIAN_ONLY_LETTERS) + 2 * sum(w in PERSIAN_WORDS for w in words)
     arabic = (
-        sum(ch in ARABIC_ONLY_LETTERS for ch in text)
+        _count(text, ARABIC_ONLY_LETTERS)
         + 2 * sum(w in ARABIC_WORDS for w in words)
         + sum(w in AMBIGUOUS_ARABIC_WORDS for w in words)
     )
     if persian != arabic:
         return FA if persian > arabic else AR
-    arabic_forms = sum(ch in ARABIC_FORMS for ch in text)
-    persian_forms = sum(ch in PERSIAN_FORMS for ch in text)
+    arabic_forms = _count(text, ARABIC_FORMS)
+    persian_forms = _count(text, PERSIAN_FORMS)
     # With no evidence either way Persian is the likelier reading in a Persian–English corpus.
     return AR if arabic_forms > persian_forms else FA
 
