@@ -4,8 +4,10 @@
 The articles are the FLORES-200 devtest sentences grouped by their source URL (the metadata file):
 281 articles of 3.6 sentence pairs on average, written as JSON lines. Longer inputs cycle through
 them, the odd cycles with the Dari translation (prs_Arab) in place of the Iranian Persian one, so
-that two cycles differ; from the third cycle on units repeat, are found as duplicates and left out
-of the shards, but every article is still read, aligned, checked and stored, which is the work.
+that two cycles differ; from the third cycle on each article's sentences are rotated and one is
+swapped for another article's, so no article repeats, but units do: they are found as duplicates
+and left out of the shards, yet every article is still read, aligned, checked and stored, which
+is the work.
 
 Measured, each in a fresh output folder, as `python -m hamsu build DATA.jsonl -o OUT -j N`:
 - wall time from start to exit (interpreter start and the workers' start included) and articles/s;
@@ -67,6 +69,15 @@ def write_articles(shared: Path, n: int, path: Path) -> None:
             cycle, k = divmod(i, len(order))
             fa, prs, en = articles[order[k]]
             persian = prs if cycle % 2 else fa
+            if cycle >= 2:
+                # Another article of the same size from the third cycle on: the sentences rotated
+                # and the last one swapped for the first of another article. No article text
+                # repeats (a repeat would be served from the pipeline's caches), units do (dedup).
+                other_fa, other_prs, other_en = articles[order[(k + cycle) % len(order)]]
+                other = other_prs if cycle % 2 else other_fa
+                turn = cycle % len(en)
+                persian = (persian[turn:] + persian[:turn])[:-1] + other[:1]
+                en = (en[turn:] + en[:turn])[:-1] + other_en[:1]
             record = {"id": f"flores-{i}", "url": order[k], "fa": " ".join(persian), "en": " ".join(en)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
