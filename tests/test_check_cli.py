@@ -48,6 +48,15 @@ def test_glossary_flags_the_two_units_and_points_at_the_term(seed_flags):
         assert text[start:end] == "حضور سرزده"
 
 
+def test_on_the_seed_only_the_glossary_units_reach_warning(seed_flags):
+    """The seed is a sound translation but for "intrusive presence": nothing else may be as loud.
+    (Islamic Revolutionary Guard Corps where the Persian writes the short سپاه پاسداران, Islamic
+    Resistance for گروه مقاومت: translated names with their head noun kept are no omission.)"""
+    loud = [f for f in seed_flags if f["severity"] in ("warning", "major", "critical")]
+    assert [(f["rule"], f["unit"]) for f in loud] == [("glossary", 1), ("glossary", 5)]
+    assert all(f["severity"] in ("info", "minor") for f in seed_flags if f["rule"] != "glossary")
+
+
 def test_fail_on_gates_a_pipeline():
     flagged = hamsu("check", SEED, "--glossary", GLOSSARY, "--fail-on", "warning")
     assert flagged.returncode == 1
