@@ -63,6 +63,11 @@ _FA_SUFFIXES = (
     "شان", "مان", "تان", "یان", "گان", "ات", "ان", "اند", "ند", "ید", "یم", "ای", "ام", "ی", "ش", "ه",
 )
 _FA_PREFIXES = ("نمی", "می", "بی")
+# The suffixes by their last letter, each list in _FA_SUFFIXES order: a word is tried only against
+# the suffixes it can end with, and the first that fits is still the one stripped.
+_FA_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _FA_SUFFIXES if s[-1] == last) for last in {s[-1] for s in _FA_SUFFIXES}
+}
 _FA_MIN_STEM = 2
 
 
@@ -80,7 +85,7 @@ def stem_fa(folded: str) -> str:
             word = word[len(prefix) :]
             break
     for _ in range(2):
-        for suffix in _FA_SUFFIXES:
+        for suffix in _FA_SUFFIXES_BY_LAST.get(word[-1:], ()):
             if word.endswith(suffix) and len(word) - len(suffix) >= _FA_MIN_STEM + (suffix == "ه"):
                 word = word[: -len(suffix)]
                 break
