@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..errors import HamsuError
 from ..records import Checked
-from ..store.ingest import DocumentRows
+from ..store.ingest import DocumentRows, document_rows
 from .inputs import Job
 
 SHARD_FORMATS = ("tmx", "tsv", "jsonl")
@@ -85,7 +85,6 @@ def process_job(job: Job, settings: Settings) -> Result:
     try:
         from ..pipeline import process_document
         from ..read import require_both_languages
-        from ..store.ingest import document_rows
 
         document = read_job(job, settings)
         require_both_languages(document)

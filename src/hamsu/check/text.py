@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..read.language import LATIN_LETTERS, count_letters, letter_runs
+
 ZWNJ = "\u200c"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -100,19 +102,10 @@ def english_tokens(text: str) -> list[tuple[str, int, int]]:
     return [(stem_english(m.group()), m.start(), m.end()) for m in ENGLISH_TOKEN.finditer(text)]
 
 
-def _letter_class(*ranges: tuple[int, int]) -> re.Pattern[str]:
-    """Runs of the letters (str.isalpha) in the code-point ranges [start, end): counting them runs
-    in C, where a Python loop over every character would not, and a run at a time, not a letter."""
-    chars = [chr(c) for start, end in ranges for c in range(start, end) if chr(c).isalpha()]
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]+")
-
-
-# The Arabic-script letters of ARABIC_LETTERS and the presentation forms; Latin: Basic Latin to
-# Latin Extended-B, and Latin Extended Additional (Vietnamese and transliteration letters).
-_ARABIC_LETTER = _letter_class((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06FA, 0x0700), (0xFB50, 0xFEFD))
-_LATIN_LETTER = _letter_class((0x0000, 0x0250), (0x1E00, 0x1F00))
+# The Arabic-script letters of ARABIC_LETTERS and the presentation forms.
+_ARABIC_LETTER = letter_runs((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06FA, 0x0700), (0xFB50, 0xFEFD))
 
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Latin letters, Arabic-script letters)."""
-    return sum(map(len, _LATIN_LETTER.findall(text))), sum(map(len, _ARABIC_LETTER.findall(text)))
+    return count_letters(LATIN_LETTERS, text), count_letters(_ARABIC_LETTER, text)

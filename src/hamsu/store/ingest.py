@@ -110,7 +110,7 @@ class DocumentRows(NamedTuple):
 
     key: str  # document_key
     digest: str  # content_hash
-    document: tuple  # the documents row after doc_key and content_hash... see write_rows
+    document: tuple  # the other columns of the documents row, in write_rows's order
     blocks: tuple[tuple, ...]
     sentences: tuple[tuple, ...]
     units: tuple[tuple, ...]  # columns after id and doc_id
