@@ -151,6 +151,7 @@ class Flag:
     en_spans: tuple[tuple[int, int], ...] = ()
     score: float = 0.0  # the check's score that led to the decision
     doc: str = ""  # Document.id
+    evidence: str = ""  # what was compared, for a reviewer: values, forms or words (one line)
 
 
 @dataclass(frozen=True, slots=True)

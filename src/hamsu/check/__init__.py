@@ -97,6 +97,7 @@ def flag_record(flag: Flag) -> dict[str, Any]:
         "unit": flag.unit,
         "score": round(flag.score, 4),
         "doc": flag.doc,
+        "evidence": flag.evidence,
     }
 
 

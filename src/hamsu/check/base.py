@@ -153,6 +153,7 @@ class Finding:
     en_spans: tuple[tuple[int, int], ...] = ()
     severity: str | None = None  # when one rule grades its findings (a forbidden term is worse)
     its_type: str | None = None  # when one rule reports two kinds (omission or addition)
+    evidence: str = ""  # the values, forms or words compared, e.g. "80 °F = 26.7 °C ≈ ۲۷"
 
 
 class Rule:
@@ -196,6 +197,7 @@ class Rule:
             en_spans=tuple(finding.en_spans),
             score=float(finding.score),
             doc=doc,
+            evidence=finding.evidence,
         )
 
     def __repr__(self) -> str:
