@@ -176,3 +176,32 @@ def test_python_api_mirrors_the_command():
     [alignment] = api.align_paths([SEED])
     assert len(alignment.units) == 8
     assert alignment.fa[0].text.startswith("بازدید")
+
+
+@pytest.mark.parametrize(
+    "args, checked",
+    [
+        (["--format", "beads"], False),  # beads cannot carry names or flags: none computed
+        (["--format", "beads", "--check"], True),
+        (["--format", "jsonl"], True),
+        (["--format", "jsonl", "--no-check"], False),
+        (["--format", "text"], True),
+    ],
+)
+def test_checks_run_only_where_the_output_carries_them(monkeypatch, args, checked):
+    from typer.testing import CliRunner
+
+    import hamsu.api
+    from hamsu.cli import app
+
+    seen = []
+    real = hamsu.api.process_document
+
+    def spy(document, **kwargs):
+        seen.append(kwargs["check"])
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(hamsu.api, "process_document", spy)
+    result = CliRunner().invoke(app, ["align", str(SEED), *args])
+    assert result.exit_code == 0, result.output
+    assert seen == [checked]

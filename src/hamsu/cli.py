@@ -144,20 +144,27 @@ def align_command(
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."),
-    check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
+    check: bool | None = typer.Option(
+        None,
+        "--check/--no-check",
+        help="Link names and run the checks (default: on, except for beads, which cannot carry them).",
+    ),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
     One file may hold both languages in either order (title, paragraphs, boilerplate), or two
     files may hold one language each. Boilerplate is kept out of alignment and shown in the text
     view; sentences without a counterpart become null units. Each unit carries its linked names and
-    the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check.
+    the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check; beads carry neither,
+    so they skip that work unless --check asks for it.
     """
     from .api import process_paths
     from .formats.units import FORMATS, WRITERS
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if check is None:  # names and flags cost more than the alignment itself: only where they are written
+        check = fmt != "beads"
     _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
 
 
