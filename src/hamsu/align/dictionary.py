@@ -7,12 +7,14 @@ content stems, joined by a space), so the table keeps working when the stemmers 
 from __future__ import annotations
 
 import gzip
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..cache import derived_table, shipped_bytes
+from . import lexical
 from .lexical import en_key, fa_key
 
 DICTIONARY_FILE = "en_fa_dictionary.tsv.gz"
@@ -54,8 +56,12 @@ def read_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _build(raw: bytes) -> Dictionary:
+    return Dictionary.from_pairs(read_pairs(gzip.decompress(raw).decode("utf-8")))
+
+
 @lru_cache(maxsize=1)
 def shipped_dictionary() -> Dictionary:
-    """The dictionary that ships with hamsu, loaded once."""
-    raw = resources.files("hamsu.data").joinpath(DICTIONARY_FILE).read_bytes()
-    return Dictionary.from_pairs(read_pairs(gzip.decompress(raw).decode("utf-8")))
+    """The dictionary that ships with hamsu, loaded once per process (from the user's cache after
+    the first run: stemming every entry again would cost a few tenths of a second)."""
+    return derived_table("dictionary", shipped_bytes(DICTIONARY_FILE), _build, (lexical, sys.modules[__name__]))
