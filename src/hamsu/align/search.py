@@ -10,6 +10,7 @@ runs along its edge, since there the true path may lie outside.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -84,168 +85,137 @@ _PAD = 3  # the most sentences a bead takes from one side
 def best_path(n: int, m: int, scoring: Scoring, pair_scores: PairScores, band: Band) -> list[tuple[int, int]]:
     """The bead shapes (a, b) of the best-scoring path from (0, 0) to (n, m) inside the band.
 
-    The shapes are written out one by one rather than looped over: this is the hot loop, and
-    in pure Python the generic form (a loop over shapes and over the bead's sentence pairs) is
-    more than twice as slow.
+    The lexical scores the beads can need are fetched first, row by row; the search itself runs
+    in the compiled core (_beads.c) when it was built, else in fill_python() below: the same
+    programme, bit for bit (tests/test_search_core.py holds the two to each other and to a plain
+    full-grid reference).
+    """
+    table = _pair_table(n, m, pair_scores, band)
+    fill = _compiled_fill if _compiled_fill is not None else fill_python
+    return [SHAPES[s] for s in fill(n, m, scoring, band, table)]
+
+
+@dataclass(frozen=True, slots=True)
+class PairTable:
+    """The lexical scores of Persian sentence i with English sentences start[i] .. start[i] + len(scores[i]) − 1:
+    every pair a bead ending inside the band can hold."""
+
+    start: tuple[int, ...]
+    scores: tuple[list[float], ...]
+
+    def get(self, i: int, j: int) -> float:
+        k = j - self.start[i]
+        if not 0 <= k < len(self.scores[i]):
+            raise IndexError("a bead needs a pair score outside the scored range")
+        return self.scores[i][k]
+
+
+def _pair_table(n: int, m: int, pair_scores: PairScores, band: Band) -> PairTable:
+    lo, hi = band.lo, band.hi
+    start, scores = [], []
+    for i in range(n):  # a bead ending in rows i + 1 .. i + 3 holds Persian i with these English sentences
+        first = max(0, lo[i + 1] - _PAD)
+        last = min(m - 1, hi[min(n, i + 3)] - 1)
+        start.append(first)
+        scores.append(pair_scores(i, first, last) if last >= first else [])
+    return PairTable(tuple(start), tuple(scores))
+
+
+# The order in which bead shapes compete at a node: on equal scores the first one wins.
+_ORDER = ((0, 1), (1, 0), (1, 1), (2, 1), (2, 2), (3, 1), (1, 2), (1, 3))
+
+
+def fill_python(n: int, m: int, scoring: Scoring, band: Band, table: PairTable) -> bytes:
+    """The search in plain Python: for every node of the band, the best bead into it.
+
+    A bead (a, b) into node (i, j) adds to the score at (i − a, j − b)
+
+        prior(a, b) + match_weight · (lexical scores of its sentence pairs)
+        − cross_penalty for a paragraph start inside it on each side
+        − length_weight · δ²/2 (beads with both sides) − mismatch_penalty (a paragraph start on one side only)
+
+    Returns the index into SHAPES of each bead of the best path, first bead first. The arithmetic
+    is done in the order _beads.c does it, so both choose the same path, to the last bit.
     """
     lo, hi = band.lo, band.hi
-    prior = [scoring.priors.get(shape) for shape in SHAPES]
-    p11, p10, p01, p21, p12, p22, p31, p13 = (NEG if p is None else p for p in prior)
-    # Row i holds columns off[i] .. hi[min(n, i + 3)], padded with NEG, so that a step back by
-    # up to three columns, or into a shorter row above, never leaves its list.
-    off = [lo[i] - _PAD for i in range(n + 1)]
-    score: list[list[float]] = []
-    back: list[bytearray] = []
-    # Lexical scores of Persian sentence i with English sentences poff[i] ..: the English
-    # sentences a bead ending in rows i + 1 .. i + 3 can hold.
-    poff = [0] * n
-    pairs: list[list[float]] = [[]] * n
-
     fc, ec = scoring.fa_chars, scoring.en_chars
     fbr, ebr = scoring.fa_break, scoring.en_break
-    c, s2 = scoring.ratio, scoring.variance
-    lw = scoring.length_weight / s2  # δ²/2 = d² / (s² t) with d = l_fa − c l_en, t = l_fa / c + l_en
+    c = scoring.ratio
+    lw = scoring.length_weight / scoring.variance  # δ²/2 = d² / (s² t), d = l_fa − c l_en, t = l_fa / c + l_en
     mw = scoring.match_weight
     cross, mismatch = scoring.cross_penalty, scoring.mismatch_penalty
     use_mismatch = bool(mismatch) and any(fbr[1:n]) and any(ebr[1:m])
-    empty: list[float] = []
-    r1 = r2 = r3 = empty
-    q1 = q2 = q3 = empty  # pair scores of Persian sentences i - 1, i - 2, i - 3
-    o1 = o2 = o3 = u1 = u2 = u3 = 0
-
+    shapes = [(a, b, scoring.priors.get((a, b), NEG), SHAPES.index((a, b))) for a, b in _ORDER]
+    score: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], int] = {}
     for i in range(n + 1):
-        if i < n:
-            p_lo = max(0, lo[i + 1] - _PAD)
-            p_hi = min(m - 1, hi[min(n, i + 3)] - 1)
-            poff[i] = p_lo
-            pairs[i] = pair_scores(i, p_lo, p_hi) if p_hi >= p_lo else []
-        o = off[i]
-        row = [NEG] * (hi[min(n, i + 3)] - o + 1)
-        brow = bytearray(len(row))
-        score.append(row)
-        back.append(brow)
-        if i >= 1:
-            r1, o1, q1, u1 = score[i - 1], off[i - 1], pairs[i - 1], poff[i - 1]
-            f1 = fc[i] - fc[i - 1]
-        if i >= 2:
-            r2, o2, q2, u2 = score[i - 2], off[i - 2], pairs[i - 2], poff[i - 2]
-            f2 = fc[i] - fc[i - 2]
-            x2 = cross if fbr[i - 1] else 0.0
-        if i >= 3:
-            r3, o3, q3, u3 = score[i - 3], off[i - 3], pairs[i - 3], poff[i - 3]
-            f3 = fc[i] - fc[i - 3]
-            x3 = cross if (fbr[i - 1] or fbr[i - 2]) else 0.0
         for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
-                row[j - o] = 0.0
                 continue
             best, arg = NEG, 0
-            if j:
-                v = row[j - 1 - o]
-                if v > NEG:  # 0-1
-                    best, arg = v + p01, 2
-                e1 = ec[j] - ec[j - 1]
-            if i:
-                v = r1[j - o1]
-                if v > NEG and v + p10 > best:  # 1-0
-                    best, arg = v + p10, 1
-            if not (i and j):
-                row[j - o] = best
-                brow[j - o] = arg
-                continue
-            if j >= 2:
-                e2 = ec[j] - ec[j - 2]
-                y2 = cross if ebr[j - 1] else 0.0
-            if j >= 3:
-                e3 = ec[j] - ec[j - 3]
-                y3 = cross if (ebr[j - 1] or ebr[j - 2]) else 0.0
-            a1 = q1[j - 1 - u1]  # the lexical score of the 1-1 pair (i - 1, j - 1)
-            v = r1[j - 1 - o1]
-            if v > NEG:  # 1-1
-                d = f1 - c * e1
-                t = f1 / c + e1
-                v += p11 + mw * a1
-                if t > 0:
-                    v -= lw * d * d / t
-                if use_mismatch and fbr[i - 1] != ebr[j - 1]:
-                    v -= mismatch
-                if v > best:
-                    best, arg = v, 0
-            if i >= 2:
-                a2 = q2[j - 1 - u2]
-                v = r2[j - 1 - o2]
-                if v > NEG and p21 > NEG:  # 2-1
-                    d = f2 - c * e1
-                    t = f2 / c + e1
-                    v += p21 + mw * (a1 + a2) - x2
+            for a, b, prior, shape in shapes:
+                if a > i or b > j:
+                    continue
+                v = score.get((i - a, j - b), NEG)
+                if v == NEG:
+                    continue
+                if not (a and b):  # a sentence left without a counterpart: its prior only
+                    v += prior
+                elif prior == NEG:
+                    continue
+                else:
+                    f = fc[i] - fc[i - a]
+                    e = ec[j] - ec[j - b]
+                    lexical = sum(table.get(i - p, j - q) for q in range(1, b + 1) for p in range(1, a + 1))
+                    inside_fa = cross if any(fbr[i - a + 1 : i]) else 0.0
+                    inside_en = cross if any(ebr[j - b + 1 : j]) else 0.0
+                    v += prior + mw * lexical - inside_fa - inside_en
+                    d = f - c * e
+                    t = f / c + e
                     if t > 0:
                         v -= lw * d * d / t
-                    if use_mismatch and fbr[i - 2] != ebr[j - 1]:
+                    if use_mismatch and fbr[i - a] != ebr[j - b]:
                         v -= mismatch
-                    if v > best:
-                        best, arg = v, 3
-                if j >= 2:
-                    v = r2[j - 2 - o2]
-                    if v > NEG and p22 > NEG:  # 2-2
-                        d = f2 - c * e2
-                        t = f2 / c + e2
-                        lex = a1 + a2 + q1[j - 2 - u1] + q2[j - 2 - u2]
-                        v += p22 + mw * lex - x2 - y2
-                        if t > 0:
-                            v -= lw * d * d / t
-                        if use_mismatch and fbr[i - 2] != ebr[j - 2]:
-                            v -= mismatch
-                        if v > best:
-                            best, arg = v, 5
-                if i >= 3:
-                    v = r3[j - 1 - o3]
-                    if v > NEG and p31 > NEG:  # 3-1
-                        d = f3 - c * e1
-                        t = f3 / c + e1
-                        v += p31 + mw * (a1 + a2 + q3[j - 1 - u3]) - x3
-                        if t > 0:
-                            v -= lw * d * d / t
-                        if use_mismatch and fbr[i - 3] != ebr[j - 1]:
-                            v -= mismatch
-                        if v > best:
-                            best, arg = v, 6
-            if j >= 2:
-                b2 = q1[j - 2 - u1]
-                v = r1[j - 2 - o1]
-                if v > NEG and p12 > NEG:  # 1-2
-                    d = f1 - c * e2
-                    t = f1 / c + e2
-                    v += p12 + mw * (a1 + b2) - y2
-                    if t > 0:
-                        v -= lw * d * d / t
-                    if use_mismatch and fbr[i - 1] != ebr[j - 2]:
-                        v -= mismatch
-                    if v > best:
-                        best, arg = v, 4
-                if j >= 3:
-                    v = r1[j - 3 - o1]
-                    if v > NEG and p13 > NEG:  # 1-3
-                        d = f1 - c * e3
-                        t = f1 / c + e3
-                        v += p13 + mw * (a1 + b2 + q1[j - 3 - u1]) - y3
-                        if t > 0:
-                            v -= lw * d * d / t
-                        if use_mismatch and fbr[i - 1] != ebr[j - 3]:
-                            v -= mismatch
-                        if v > best:
-                            best, arg = v, 7
-            row[j - o] = best
-            brow[j - o] = arg
-    if score[n][m - off[n]] == NEG:
+                if v > best or (a, b) == (0, 1):
+                    best, arg = v, shape
+            if best > NEG:
+                score[i, j] = best
+                back[i, j] = arg
+    if (n, m) not in score:
         raise ValueError("no path through the band")
-    path = []
+    path = bytearray()
     i, j = n, m
     while i or j:
-        a, b = SHAPES[back[i][j - off[i]]]
-        path.append((a, b))
+        shape = back[i, j]
+        path.append(shape)
+        a, b = SHAPES[shape]
         i, j = i - a, j - b
     path.reverse()
-    return path
+    return bytes(path)
+
+
+def _fill_compiled(n: int, m: int, scoring: Scoring, band: Band, table: PairTable) -> bytes:
+    starts, flat = [], array("d")
+    for scores in table.scores:
+        starts.append(len(flat))
+        flat.extend(scores)
+    priors = array("d", (scoring.priors.get(shape, NEG) for shape in SHAPES))
+    fbr, ebr = scoring.fa_break, scoring.en_break
+    return _beads.fill(
+        n, m, array("q", band.lo), array("q", band.hi), array("q", scoring.fa_chars), array("q", scoring.en_chars),
+        bytes(fbr), bytes(ebr), priors, scoring.ratio, scoring.length_weight / scoring.variance,
+        scoring.match_weight, scoring.cross_penalty, scoring.mismatch_penalty,
+        bool(scoring.mismatch_penalty) and any(fbr[1:n]) and any(ebr[1:m]),
+        array("q", table.start), array("q", starts), array("q", map(len, table.scores)), flat,
+    )  # fmt: skip
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same paths
+    from . import _beads
+except ImportError:
+    _beads = None
+_compiled_fill = _fill_compiled if _beads is not None else None
+COMPILED = _beads is not None
 
 
 # --- The coarse path --------------------------------------------------------------------------

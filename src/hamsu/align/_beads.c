@@ -1,0 +1,287 @@
+/* The banded bead search of hamsu.align.search.best_path, compiled.
+ *
+ * The same dynamic programme as the Python in search.py, step for step: the same nodes, the same
+ * shapes in the same order, the same floating-point operations in the same order (no contraction
+ * into fused multiply-adds: setup.py builds with -ffp-contract=off), so both give the same path,
+ * bit for bit. search.py prepares every array; this file only runs the loops.
+ *
+ * fill(n, m, lo, hi, fa_chars, en_chars, fa_break, en_break, priors, ratio, lw, mw, cross,
+ *      mismatch, use_mismatch, poff, pstart, plen, pairs) -> bytes
+ *
+ *   lo, hi, fa_chars, en_chars: int64 arrays of n + 1 (m + 1 for en_chars) entries
+ *   fa_break, en_break: bytes, n + 1 and m + 1 entries
+ *   priors: 8 doubles, the log priors of SHAPES in order (-inf for a shape not allowed)
+ *   poff, pstart, plen: int64 arrays of n entries; pairs: doubles. The lexical scores of Persian
+ *     sentence i with English sentences poff[i] .. poff[i] + plen[i] - 1 are
+ *     pairs[pstart[i]] .. pairs[pstart[i] + plen[i] - 1].
+ *
+ * Returns the shape index (into SHAPES) of every bead of the best path, first bead first.
+ * Raises ValueError when no path crosses the band, IndexError when a pair score is missing.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAD 3
+static const int SHAPE_A[8] = {1, 1, 0, 2, 1, 2, 3, 1};
+static const int SHAPE_B[8] = {1, 0, 1, 1, 2, 2, 1, 3};
+
+typedef struct {
+    const double *pairs;
+    const int64_t *poff, *pstart, *plen;
+    int bad;
+} Pairs;
+
+/* The lexical score of Persian sentence i with English sentence j. */
+static inline double pair(Pairs *p, Py_ssize_t i, int64_t j) {
+    int64_t k = j - p->poff[i];
+    if (k < 0 || k >= p->plen[i]) {
+        p->bad = 1;
+        return 0.0;
+    }
+    return p->pairs[p->pstart[i] + k];
+}
+
+static int need(Py_buffer *b, Py_ssize_t items, Py_ssize_t size, const char *what) {
+    if (b->len != items * size) {
+        PyErr_Format(PyExc_ValueError, "%s: %zd bytes, expected %zd", what, b->len, items * size);
+        return 0;
+    }
+    return 1;
+}
+
+static PyObject *fill(PyObject *self, PyObject *args) {
+    Py_ssize_t n, m;
+    Py_buffer blo, bhi, bfc, bec, bfbr, bebr, bpri, bpoff, bpstart, bplen, bpairs;
+    double c, lw, mw, cross, mismatch;
+    int use_mismatch;
+    if (!PyArg_ParseTuple(args, "nny*y*y*y*y*y*y*dddddpy*y*y*y*", &n, &m, &blo, &bhi, &bfc, &bec, &bfbr, &bebr,
+                          &bpri, &c, &lw, &mw, &cross, &mismatch, &use_mismatch, &bpoff, &bpstart, &bplen, &bpairs))
+        return NULL;
+    Py_buffer *all[] = {&blo, &bhi, &bfc, &bec, &bfbr, &bebr, &bpri, &bpoff, &bpstart, &bplen, &bpairs};
+    PyObject *result = NULL;
+    double *score = NULL;
+    unsigned char *back = NULL;
+    int64_t *start = NULL, *off = NULL;
+    unsigned char *path = NULL;
+
+    if (!(need(&blo, n + 1, 8, "lo") && need(&bhi, n + 1, 8, "hi") && need(&bfc, n + 1, 8, "fa_chars") &&
+          need(&bec, m + 1, 8, "en_chars") && need(&bfbr, n + 1, 1, "fa_break") && need(&bebr, m + 1, 1, "en_break") &&
+          need(&bpri, 8, 8, "priors") && need(&bpoff, n, 8, "poff") && need(&bpstart, n, 8, "pstart") &&
+          need(&bplen, n, 8, "plen")))
+        goto done;
+    const int64_t *lo = blo.buf, *hi = bhi.buf, *fc = bfc.buf, *ec = bec.buf;
+    const unsigned char *fbr = bfbr.buf, *ebr = bebr.buf;
+    const double *pri = bpri.buf;
+    Pairs P = {bpairs.buf, bpoff.buf, bpstart.buf, bplen.buf, 0};
+    const double p11 = pri[0], p10 = pri[1], p01 = pri[2], p21 = pri[3], p12 = pri[4], p22 = pri[5], p31 = pri[6],
+                 p13 = pri[7];
+    const double NEG = -INFINITY;
+
+    /* Row i holds columns off[i] .. hi[min(n, i + 3)], padded with NEG, as in search.py. */
+    start = malloc(sizeof(int64_t) * (n + 2));
+    off = malloc(sizeof(int64_t) * (n + 1));
+    if (!start || !off) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    start[0] = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        off[i] = lo[i] - PAD;
+        Py_ssize_t top = i + 3 < n ? i + 3 : n;
+        int64_t width = hi[top] - off[i] + 1;
+        if (width < 1 || lo[i] < 0 || hi[i] > m || lo[i] > hi[i]) {
+            PyErr_SetString(PyExc_ValueError, "not a band");
+            goto done;
+        }
+        start[i + 1] = start[i] + width;
+    }
+    score = malloc(sizeof(double) * start[n + 1]);
+    back = calloc(start[n + 1], 1);
+    if (!score || !back) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (int64_t k = 0; k < start[n + 1]; k++) score[k] = NEG;
+
+    Py_BEGIN_ALLOW_THREADS
+    const double *r1 = NULL, *r2 = NULL, *r3 = NULL;
+    int64_t o1 = 0, o2 = 0, o3 = 0;
+    double f1 = 0, f2 = 0, f3 = 0, x2 = 0, x3 = 0;
+    for (Py_ssize_t i = 0; i <= n && !P.bad; i++) {
+        double *row = score + start[i];
+        unsigned char *brow = back + start[i];
+        int64_t o = off[i];
+        if (i >= 1) {
+            r1 = score + start[i - 1], o1 = off[i - 1];
+            f1 = (double)(fc[i] - fc[i - 1]);
+        }
+        if (i >= 2) {
+            r2 = score + start[i - 2], o2 = off[i - 2];
+            f2 = (double)(fc[i] - fc[i - 2]);
+            x2 = fbr[i - 1] ? cross : 0.0;
+        }
+        if (i >= 3) {
+            r3 = score + start[i - 3], o3 = off[i - 3];
+            f3 = (double)(fc[i] - fc[i - 3]);
+            x3 = (fbr[i - 1] || fbr[i - 2]) ? cross : 0.0;
+        }
+        for (int64_t j = lo[i]; j <= hi[i]; j++) {
+            if (i == 0 && j == 0) {
+                row[j - o] = 0.0;
+                continue;
+            }
+            double best = NEG, v, d, t;
+            int arg = 0;
+            double e1 = 0, e2 = 0, e3 = 0, y2 = 0, y3 = 0;
+            if (j) {
+                v = row[j - 1 - o];
+                if (v > NEG) { /* 0-1 */
+                    best = v + p01;
+                    arg = 2;
+                }
+                e1 = (double)(ec[j] - ec[j - 1]);
+            }
+            if (i) {
+                v = r1[j - o1];
+                if (v > NEG && v + p10 > best) { /* 1-0 */
+                    best = v + p10;
+                    arg = 1;
+                }
+            }
+            if (!(i && j)) {
+                row[j - o] = best;
+                brow[j - o] = (unsigned char)arg;
+                continue;
+            }
+            if (j >= 2) {
+                e2 = (double)(ec[j] - ec[j - 2]);
+                y2 = ebr[j - 1] ? cross : 0.0;
+            }
+            if (j >= 3) {
+                e3 = (double)(ec[j] - ec[j - 3]);
+                y3 = (ebr[j - 1] || ebr[j - 2]) ? cross : 0.0;
+            }
+            double a1 = pair(&P, i - 1, j - 1);
+            v = r1[j - 1 - o1];
+            if (v > NEG) { /* 1-1 */
+                d = f1 - c * e1;
+                t = f1 / c + e1;
+                v += p11 + mw * a1;
+                if (t > 0) v -= lw * d * d / t;
+                if (use_mismatch && fbr[i - 1] != ebr[j - 1]) v -= mismatch;
+                if (v > best) best = v, arg = 0;
+            }
+            if (i >= 2) {
+                double a2 = pair(&P, i - 2, j - 1);
+                v = r2[j - 1 - o2];
+                if (v > NEG && p21 > NEG) { /* 2-1 */
+                    d = f2 - c * e1;
+                    t = f2 / c + e1;
+                    v += p21 + mw * (a1 + a2) - x2;
+                    if (t > 0) v -= lw * d * d / t;
+                    if (use_mismatch && fbr[i - 2] != ebr[j - 1]) v -= mismatch;
+                    if (v > best) best = v, arg = 3;
+                }
+                if (j >= 2) {
+                    v = r2[j - 2 - o2];
+                    if (v > NEG && p22 > NEG) { /* 2-2 */
+                        d = f2 - c * e2;
+                        t = f2 / c + e2;
+                        double lex = a1 + a2 + pair(&P, i - 1, j - 2) + pair(&P, i - 2, j - 2);
+                        v += p22 + mw * lex - x2 - y2;
+                        if (t > 0) v -= lw * d * d / t;
+                        if (use_mismatch && fbr[i - 2] != ebr[j - 2]) v -= mismatch;
+                        if (v > best) best = v, arg = 5;
+                    }
+                }
+                if (i >= 3) {
+                    v = r3[j - 1 - o3];
+                    if (v > NEG && p31 > NEG) { /* 3-1 */
+                        d = f3 - c * e1;
+                        t = f3 / c + e1;
+                        v += p31 + mw * (a1 + a2 + pair(&P, i - 3, j - 1)) - x3;
+                        if (t > 0) v -= lw * d * d / t;
+                        if (use_mismatch && fbr[i - 3] != ebr[j - 1]) v -= mismatch;
+                        if (v > best) best = v, arg = 6;
+                    }
+                }
+            }
+            if (j >= 2) {
+                double b2 = pair(&P, i - 1, j - 2);
+                v = r1[j - 2 - o1];
+                if (v > NEG && p12 > NEG) { /* 1-2 */
+                    d = f1 - c * e2;
+                    t = f1 / c + e2;
+                    v += p12 + mw * (a1 + b2) - y2;
+                    if (t > 0) v -= lw * d * d / t;
+                    if (use_mismatch && fbr[i - 1] != ebr[j - 2]) v -= mismatch;
+                    if (v > best) best = v, arg = 4;
+                }
+                if (j >= 3) {
+                    v = r1[j - 3 - o1];
+                    if (v > NEG && p13 > NEG) { /* 1-3 */
+                        d = f1 - c * e3;
+                        t = f1 / c + e3;
+                        v += p13 + mw * (a1 + b2 + pair(&P, i - 1, j - 3)) - y3;
+                        if (t > 0) v -= lw * d * d / t;
+                        if (use_mismatch && fbr[i - 1] != ebr[j - 3]) v -= mismatch;
+                        if (v > best) best = v, arg = 7;
+                    }
+                }
+            }
+            row[j - o] = best;
+            brow[j - o] = (unsigned char)arg;
+        }
+    }
+    Py_END_ALLOW_THREADS
+
+    if (P.bad) {
+        PyErr_SetString(PyExc_IndexError, "a bead needs a pair score outside the scored range");
+        goto done;
+    }
+    if (score[start[n] + (m - off[n])] == NEG) {
+        PyErr_SetString(PyExc_ValueError, "no path through the band");
+        goto done;
+    }
+    path = malloc(n + m + 1);
+    if (!path) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t count = 0;
+    int64_t i = n, j = m;
+    while (i || j) {
+        unsigned char s = back[start[i] + (j - off[i])];
+        path[count++] = s;
+        i -= SHAPE_A[s];
+        j -= SHAPE_B[s];
+    }
+    for (Py_ssize_t k = 0; k < count / 2; k++) {
+        unsigned char tmp = path[k];
+        path[k] = path[count - 1 - k];
+        path[count - 1 - k] = tmp;
+    }
+    result = PyBytes_FromStringAndSize((const char *)path, count);
+
+done:
+    for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++) PyBuffer_Release(all[k]);
+    free(score);
+    free(back);
+    free(start);
+    free(off);
+    free(path);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"fill", fill, METH_VARARGS, "The banded bead search of hamsu.align.search, compiled (see _beads.c)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_beads", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__beads(void) { return PyModule_Create(&module); }
