@@ -171,10 +171,10 @@ def test_not_found(server, spec):
 
 
 def test_bad_requests(server, spec):
-    r = server.get("/api/search?q=%20%20")
-    assert r.status == 400 and r.json()["error"] == "empty search query"
-    error_validator(spec).validate(r.json())
+    r = server.get("/export/search.tsv?q=%20%20")
+    assert r.status == 400 and "empty search query" in r.text
     r = server.get("/api/documents/abc")
+    error_validator(spec).validate(r.json())
     assert r.status == 422 and "doc_id" in r.json()["error"]
     page = server.get("/search?q=Syria&limit=5000")
     assert page.status == 400 and "limit" in page.text
@@ -202,10 +202,23 @@ def test_query_error_is_a_400(server):
         conn.close()
     if refused is None:
         pytest.skip("the store accepts every query tried")
-    r = server.get(f"/api/search?q={quote(refused[0])}")
-    assert r.status == 400 and r.json()["error"] == " ".join(refused[1].split())
     page = server.get(f"/search?q={quote(refused[0])}")
     assert page.status == 400 and 'class="error"' in page.text
+    assert " ".join(refused[1].split()).replace("'", "&#39;").replace('"', "&#34;") in page.text
+
+
+def test_api_search_reads_any_query(server):
+    # The API answers whatever is typed: syntax it cannot read is searched as plain words, and a
+    # query with nothing to search for finds nothing (the page says what is wrong instead).
+    plain = server.get("/api/search?q=Syria&limit=100").json()
+    for q in ['"Syria', "Syria OR", "(Syria)", "-Syria", "NOT Syria", "Sy*ria*", "AND Syria", "S*"]:
+        r = server.get(f"/api/search?q={quote(q)}&limit=100")
+        assert r.status == 200, (q, r.text)
+        if q != "Sy*ria*" and q != "S*":
+            assert [h["unit_id"] for h in r.json()["hits"]] == [h["unit_id"] for h in plain["hits"]], q
+    for q in ["¶", "  ", '"', "*", "OR", "--"]:
+        r = server.get(f"/api/search?q={quote(q)}")
+        assert r.status == 200 and r.json()["hits"] == [] and r.json()["has_more"] is False, q
 
 
 # --- safety -------------------------------------------------------------------------------------------
@@ -361,7 +374,7 @@ def test_ingest_limits_and_bad_bodies(writable):
     cases = [
         (b"{not json", "application/json", 400, "not valid JSON"),
         (b'{"fa": "x"}', "application/json", 422, "en"),
-        (b'{"fa": "\xd8", "en": "x"}', "application/json", 400, "UTF-8"),
+        (b'{"fa": "\xd8", "en": "x"}', "application/json", 400, "not valid utf-8 at byte 8"),
         (b"only English here, nothing else.", "text/plain", 400, "only English"),
         (b"x", "application/pdf", 415, "application/pdf"),
     ]
@@ -369,6 +382,136 @@ def test_ingest_limits_and_bad_bodies(writable):
         r = writable.request("POST", "/api/ingest", body=body, headers=dict(auth, **{"Content-Type": ctype}))
         assert r.status == status, (body, r.text)
         assert words in r.json()["error"], r.json()
+
+
+SEED_TEXT = (Path(__file__).resolve().parent.parent / "examples" / "seed.txt").read_text(encoding="utf-8")
+
+
+def test_ingest_reads_a_body_as_the_cli_reads_a_file(writable, tmp_path):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+
+    def post(body: bytes, ctype: str, query: str = ""):
+        return writable.request("POST", f"/api/ingest{query}", body=body, headers=dict(auth, **{"Content-Type": ctype}))
+
+    # A NUL byte: the CLI's error for a file holding one, word for word.
+    nul = SEED_TEXT.encode().replace(b"\n", b"\n\x00", 1)
+    (tmp_path / "nul.txt").write_bytes(nul)
+    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.txt")
+    r = post(nul, "text/plain")
+    assert r.status == 400
+    assert r.json()["error"].replace("POST /api/ingest", str(tmp_path / "nul.txt")) in cli.stderr
+    # A NUL character in a JSON string: refused by the schema, and by the CLI's JSON-lines reader.
+    record = {"fa": "وزیر خارجه ایران به پاریس رفت.\u0000", "en": "Iran's foreign minister went to Paris."}
+    r = post(json.dumps(record).encode(), "application/json")
+    assert r.status == 422 and "fa" in r.json()["error"]
+    (tmp_path / "nul.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.jsonl")
+    assert cli.returncode != 0 and 'nul.jsonl:1: binary data (a NUL character) in "fa"' in cli.stderr
+    # A declared charset is honoured; an undecodable body is a 400.
+    r = post(SEED_TEXT.encode("utf-16"), "text/plain; charset=utf-16", "?id=utf16")
+    assert r.status == 200 and r.json()["doc_key"] == "utf16", r.text
+    r = post(SEED_TEXT.encode("windows-1256", errors="replace"), "text/plain; charset=windows-1256", "?id=cp1256")
+    assert r.status == 200, r.text
+    r = post(SEED_TEXT.encode("windows-1256", errors="replace"), "text/plain")
+    assert r.status == 400 and "not valid utf-8 at byte" in r.json()["error"]
+    r = post(SEED_TEXT.encode(), "text/plain; charset=no-such-thing")
+    assert r.status == 400 and "unknown encoding 'no-such-thing'" in r.json()["error"]
+    # Ids and metadata are bounded, in the schema as in the server.
+    spec = writable.get("/openapi.json").json()
+    schema = spec["paths"]["/api/ingest"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["properties"]["id"]["anyOf"][0]["maxLength"] == 200
+    assert all(schema["properties"][f]["minLength"] == 1 for f in ("fa", "en"))
+    r = post(json.dumps(dict(record, fa="وزیر خارجه ایران به پاریس رفت.", id="k" * 201)).encode(), "application/json")
+    assert r.status == 422 and "id" in r.json()["error"]
+    assert post(SEED_TEXT.encode(), "text/plain", "?id=" + "k" * 201).status == 422
+    r = post(json.dumps(dict(record, fa="وزیر خارجه ایران به پاریس رفت.", id="k" * 200)).encode(), "application/json")
+    assert r.status == 200 and r.json()["doc_key"] == "k" * 200
+
+
+def test_ingest_refuses_deep_json_before_parsing_it(writable):
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    for body in (b"[" * 60_000, b'{"fa": ' + b"[" * 30_000 + b"]" * 30_000 + b', "en": "x"}'):
+        r = writable.request("POST", "/api/ingest", body=body, headers=auth)
+        assert r.status == 400 and "nested more than 32 deep" in r.json()["error"], r.text
+    deep_in_a_string = json.dumps({"fa": "[" * 1000 + " سلام", "en": "hello"}).encode()
+    assert writable.request("POST", "/api/ingest", body=deep_in_a_string, headers=auth).status != 500
+
+
+HUGE_IDS = [2**63, 2**63 - 1, 2**64 + 5, 10**30, -1, -(2**63) - 1, 0]
+
+
+def test_ids_out_of_range_are_404_or_422(server):
+    for ident in HUGE_IDS:
+        in_range = 1 <= ident < 2**63
+        for url in (f"/api/documents/{ident}", f"/api/documents/{ident}/units", f"/api/documents/{ident}/names",
+                    f"/api/units/{ident}", f"/api/flags?doc_id={ident}", f"/doc/{ident}", f"/export/doc/{ident}.tmx"):
+            r = server.get(url)
+            if not in_range:
+                assert r.status == (422 if url.startswith("/api/") else 400), (url, r.status)
+            elif "flags" in url:
+                assert r.status == 200 and r.json()["total"] == 0
+            else:
+                assert r.status == 404, (url, r.status)
+        assert server.get(f"/doc/1?page={ident}").status in (400, 404)
+
+
+def test_the_schema_bounds_every_integer(spec):
+    for path, ops in spec["paths"].items():
+        for op in ops.values():
+            for param in op.get("parameters", []):
+                schema = param["schema"]
+                schemas = schema.get("anyOf", [schema])
+                for s in schemas:
+                    if s.get("type") == "integer":
+                        assert "minimum" in s and "maximum" in s, (path, param["name"])
+                        assert s["maximum"] <= 2**63 - 1
+                    if s.get("type") == "string" and "enum" not in s:
+                        assert "maxLength" in s, (path, param["name"])
+
+
+def test_head_wherever_get_is(server, ids):
+    for url in ("/", "/search?q=Syria", f"/doc/{ids['seed']}", "/overview", "/api/overview",
+                f"/api/documents/{ids['seed']}", "/api/search?q=Syria", "/openapi.json", "/static/hamsu.css",
+                f"/export/doc/{ids['seed']}.tsv"):
+        got = server.get(url)
+        head = server.request("HEAD", url)
+        assert head.status == got.status == 200, url
+        assert head.body == b"" and head.headers["content-type"] == got.headers["content-type"], url
+        assert head.headers.get("content-length") == got.headers.get("content-length"), url
+    assert server.request("HEAD", "/api/documents/999999").status == 404
+    assert server.request("DELETE", "/api/overview").status == 405
+
+
+def test_document_page_is_paginated(corpus, monkeypatch):
+    import hamsu.serve.app as app_module
+
+    monkeypatch.setattr(app_module, "UNITS_PER_PAGE", 3)
+    with serve(corpus) as s:
+        docs = s.get("/api/documents?limit=100").json()["items"]
+        seed = next(d for d in docs if SOLEIMANI in d["title"])
+        units = s.get(f"/api/documents/{seed['id']}/units?limit=100").json()["items"]
+        assert len(units) == 8
+        seen = []
+        for page in (1, 2, 3):
+            r = s.get(f"/doc/{seed['id']}?page={page}")
+            assert r.status == 200
+            shown = {int(u) for u in re.findall(r'data-unit="(\d+)"', r.text)}
+            assert shown == {u["id"] for u in units[(page - 1) * 3 : page * 3]}, page
+            seen.append(r.text)
+            assert f"page {page} of 3" in r.text
+        assert 'rel="next" href="/doc/{}?page=2"'.format(seed["id"]) in seen[0] and 'rel="prev"' not in seen[0]
+        assert 'rel="prev"' in seen[2] and 'rel="next"' not in seen[2]
+        # Boilerplate and every sentence are on some page, each once.
+        assert sum(t.count('class="block boilerplate"') for t in seen) >= 1
+        fa_sentences = [re.findall(r'id="s-fa-(\d+)"', t) for t in seen]
+        flat = [int(i) for ids in fa_sentences for i in ids]
+        assert sorted(flat) == sorted(set(flat)) and flat == sorted(flat)
+        assert s.get(f"/doc/{seed['id']}?page=4").status == 404
+        assert s.get(f"/doc/{seed['id']}?page=0").status == 400
+        # A search hit on a later page links to that page.
+        hit_unit = units[7]
+        found = s.get("/search?q=" + quote(hit_unit["en"].split()[0])).text
+        assert f'/doc/{seed["id"]}?page=3#u{hit_unit["id"]}' in found or hit_unit["en"].split()[0] not in found
 
 
 # --- the command --------------------------------------------------------------------------------------

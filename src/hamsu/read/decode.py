@@ -46,6 +46,8 @@ def decode_chunks(chunks: Iterable[bytes], source: str, encoding: str = "utf-8")
         except UnicodeDecodeError as e:
             at = offset - pending + e.start
             raise InputError(f"{source}: not valid {encoding} at byte {at}{_hint(codec)}") from None
+        except UnicodeError as e:  # UTF-16 without a byte-order mark, and the like: no offset given
+            raise InputError(f"{source}: not valid {encoding} ({e})") from None
         offset += len(data)
         if text and at_start:
             at_start = False

@@ -29,6 +29,8 @@ def _document(record: object, where: str) -> Document:
             raise InputError(f'{where}: no "{field}" field')
         if not isinstance(record[field], str):
             raise InputError(f'{where}: "{field}" is not a string')
+        if "\x00" in record[field]:  # as a file holding a NUL byte is: binary data, not text
+            raise InputError(f'{where}: binary data (a NUL character) in "{field}"')
     meta = [("format", "jsonl")]
     meta += [(f, _field_text(record[f])) for f in META_FIELDS if record.get(f) is not None]
     doc_id = _field_text(record["id"]) if record.get("id") not in (None, "") else None

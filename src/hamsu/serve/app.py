@@ -17,15 +17,17 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -37,7 +39,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import HamsuError
 from . import models, queries
-from .render import FA, document_view, histogram_svg, marked, marks_from_ranges
+from .render import EN, FA, document_view, histogram_svg, marked, marks_from_ranges
 
 log = logging.getLogger("hamsu.serve")
 
@@ -46,6 +48,10 @@ MAX_PAGE = 100  # largest page size anywhere
 MAX_OFFSET = 100_000
 MAX_QUERY = 256  # characters in a search query
 MAX_BODY = 5 * 1024 * 1024  # bytes in an ingest request
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id cannot be a row, nor even be looked up
+MAX_JSON_DEPTH = 32  # arrays and objects inside one another in an ingest body (the document needs 1)
+UNITS_PER_PAGE = 500  # units on one page of /doc/{id}
+MAX_DOC_PAGE = 1_000_000  # more pages than any document has (the store holds int64 units at most)
 # Worker threads. SQLite releases the GIL while it reads, but rendering holds it: more threads than
 # this only queue on the GIL (bench/serve_load.py).
 THREADS = 8
@@ -70,6 +76,29 @@ SECURITY_HEADERS = [
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 Lang = Literal["fa", "en"]
 Fmt = Literal["tmx", "tsv", "jsonl"]
+DocId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A document id.")]
+UnitId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A unit id.")]
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD answered wherever GET is, as GET without the body (RFC 9110)."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the rest of a streamed body: HEAD sends none of it
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 class SecurityHeaders:
@@ -104,7 +133,7 @@ class Corpus:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self.write_lock = threading.Lock()
-        self._views: OrderedDict[tuple[int, str], dict] = OrderedDict()
+        self._views: OrderedDict[tuple[int, str, int], dict] = OrderedDict()
 
     def conn(self) -> sqlite3.Connection:
         """This thread's read-only connection (sqlite3 connections stay on their thread)."""
@@ -122,7 +151,7 @@ class Corpus:
                 conn.close()
             self._all.clear()
 
-    def cached_view(self, key: tuple[int, str], build: Callable[[], dict]) -> dict:
+    def cached_view(self, key: tuple[int, str, int], build: Callable[[], dict]) -> dict:
         with self._lock:
             view = self._views.get(key)
             if view is not None:
@@ -227,6 +256,7 @@ def create_app(
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so on every response
     app.router.add_event_handler("shutdown", corpus.close)
 
@@ -240,6 +270,7 @@ def create_app(
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["version"] = __version__
     templates.env.globals["ingest_enabled"] = token is not None
+    templates.env.globals["units_per_page"] = UNITS_PER_PAGE
 
     def is_api(request: Request) -> bool:
         path = request.url.path
@@ -282,14 +313,14 @@ def create_app(
     def not_found(what: str, ident: int) -> HTTPException:
         return HTTPException(404, f"no {what} with id {ident}")
 
-    def run_search(q: str, lang: str | None, limit: int, offset: int) -> dict[str, Any]:
+    def run_search(q: str, lang: str | None, limit: int, offset: int, lenient: bool = False) -> dict[str, Any]:
         from ..store.search import QueryError, search
 
         q = q.strip()
-        if not q:
+        if not q and not lenient:
             raise HTTPException(400, "empty search query")
         try:
-            result = search(corpus.conn(), q, lang=lang, limit=limit, offset=offset)
+            result = search(corpus.conn(), q, lang=lang, limit=limit, offset=offset, lenient=lenient)
         except QueryError as e:
             raise HTTPException(400, _one_line(str(e))) from None
         hits = [
@@ -324,23 +355,48 @@ def create_app(
         if doc is None:
             raise not_found("document", doc_id)
         doc["blocks"] = queries.blocks(conn, doc_id)
-        doc["document_flags"] = [f for f in queries.list_flags(conn, doc_id=doc_id) if f["unit_id"] is None]
+        doc["document_flags"] = queries.document_flags(conn, doc_id)
         return doc
 
-    def document_page(doc_id: int) -> dict[str, Any]:
+    def document_page(doc_id: int, page: int) -> dict[str, Any]:
         conn = corpus.conn()
         doc = queries.get_document(conn, doc_id)
         if doc is None:
             raise not_found("document", doc_id)
+        pages = max(1, -(-doc["n_units"] // UNITS_PER_PAGE))
+        if page > pages:
+            raise HTTPException(404, f"no page {page} of document {doc_id}: it has {pages}")
 
         def build() -> dict[str, Any]:
-            texts = queries.document_texts(conn, doc_id)
-            units = queries.units(conn, doc_id)
-            names = queries.document_names(conn, doc_id)
-            flags = queries.list_flags(conn, doc_id=doc_id)
-            sides = document_view(
-                texts, queries.blocks(conn, doc_id), queries.sentences(conn, doc_id), units, names, flags
-            )
+            offset = (page - 1) * UNITS_PER_PAGE
+            # One unit more than the page: where the next page starts, so that sentences and
+            # blocks in between (in no unit, or boilerplate) are shown on this one.
+            units = queries.units(conn, doc_id, UNITS_PER_PAGE + 1, offset)
+            following, units = units[UNITS_PER_PAGE:], units[:UNITS_PER_PAGE]
+            sentences, next_blocks = [], []
+            for lang in (FA, EN):
+                ids = [i for u in units for i in u[f"{lang}_ids"]]
+                after = [i for u in following for i in u[f"{lang}_ids"]]
+                first = 0 if page == 1 else min(ids, default=None)
+                last = min(after) - 1 if after else (MAX_ID if not following else max(ids, default=-1))
+                if first is not None:
+                    sentences += queries.sentences_between(conn, doc_id, lang, first, last)
+                if after:
+                    starts_next = queries.sentences_between(conn, doc_id, lang, last + 1, last + 1)
+                    next_blocks += [s["block"] for s in starts_next]
+            in_page = {s["block"] for s in sentences}
+            with_sentences = queries.blocks_with_sentences(conn, doc_id)
+            lowest = 0 if page == 1 else min(in_page, default=0)
+            highest = min(next_blocks) - 1 if next_blocks else (MAX_ID if not following else max(in_page, default=0))
+            blocks = [
+                b for b in queries.blocks(conn, doc_id)
+                if b["idx"] in in_page or (b["idx"] not in with_sentences and lowest <= b["idx"] <= highest)
+            ]
+            last_idx = units[-1]["idx"] if units else -1
+            first_idx = units[0]["idx"] if units else 0
+            names = queries.names_of_units(conn, doc_id, first_idx, last_idx)
+            flags = queries.document_flags(conn, doc_id) + queries.flags_of_units(conn, doc_id, first_idx, last_idx)
+            sides = document_view(queries.document_texts(conn, doc_id), blocks, sentences, units, names, flags)
             pairs: dict[tuple[str, str], int] = {}
             for n in names:
                 key = (n["fa"] or "", n["en"] or "")
@@ -349,11 +405,16 @@ def create_app(
                 "sides": sides,
                 "doc_flags": [f for f in flags if f["unit_id"] is None],
                 "names": sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])),
-                "null_units": sum(1 for u in units if not u["fa_ids"] or not u["en_ids"]),
+                "null_units": queries.count_null_units(conn, doc_id),
+                "units_shown": (offset + 1, offset + len(units)),
             }
 
-        view = corpus.cached_view((doc_id, doc["content_hash"]), build)
-        return {"doc": doc, **view}
+        view = corpus.cached_view((doc_id, doc["content_hash"], page), build)
+        links = {
+            "prev": f"/doc/{doc_id}?page={page - 1}" if page > 1 else None,
+            "next": f"/doc/{doc_id}?page={page + 1}" if page < pages else None,
+        }
+        return {"doc": doc, "page": page, "pages": pages, "page_links": links, **view}
 
     def export_text(fmt: str, doc_ids: list[int] | None = None, unit_ids: list[int] | None = None) -> str:
         from ..store.export import export_corpus
@@ -405,8 +466,12 @@ def create_app(
         return templates.TemplateResponse(request, "search.html", context, status_code=status)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def doc_page(request: Request, doc_id: int) -> Response:
-        page = document_page(doc_id)
+    def doc_page(
+        request: Request,
+        doc_id: DocId,
+        page_number: int = Query(1, alias="page", ge=1, le=MAX_DOC_PAGE, description=f"{UNITS_PER_PAGE} units a page."),
+    ) -> Response:
+        page = document_page(doc_id, page_number)
         doc = page["doc"]
         page["title"] = doc["title"] or doc["doc_key"]
         page["exports"] = {fmt: f"/export/doc/{doc_id}.{fmt}" for fmt in EXPORT_FORMATS}
@@ -437,7 +502,7 @@ def create_app(
         return templates.TemplateResponse(request, "overview.html", context)
 
     @app.get("/export/doc/{doc_id}.{fmt}", include_in_schema=False)
-    def export_document(doc_id: int, fmt: Fmt) -> Response:
+    def export_document(doc_id: DocId, fmt: Fmt) -> Response:
         doc = queries.get_document(corpus.conn(), doc_id)
         if doc is None:
             raise not_found("document", doc_id)
@@ -476,8 +541,11 @@ def create_app(
         limit: int = Query(20, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
-        """Aligned units whose Persian or English text matches the query, best first."""
-        return await run_in_threadpool(run_search, q, lang, limit, offset)
+        """Aligned units whose Persian or English text matches the query, best first.
+
+        Any text is a query: syntax that cannot be read (an unclosed quote, a lone OR) is searched
+        as plain words, and a query with no letters or digits finds nothing."""
+        return await run_in_threadpool(run_search, q, lang, limit, offset, True)
 
     @app.get("/api/documents", response_model=models.DocumentList, responses=ERRORS, tags=["documents"])
     async def api_documents(
@@ -497,13 +565,13 @@ def create_app(
         return await run_in_threadpool(work)
 
     @app.get("/api/documents/{doc_id}", response_model=models.DocumentDetail, responses=ERRORS, tags=["documents"])
-    async def api_document(doc_id: int) -> dict[str, Any]:
+    async def api_document(doc_id: DocId) -> dict[str, Any]:
         """One document: metadata, blocks (boilerplate with its reason) and document-level flags."""
         return await run_in_threadpool(document_detail, doc_id)
 
     @app.get("/api/documents/{doc_id}/units", response_model=models.UnitList, responses=ERRORS, tags=["units"])
     async def api_document_units(
-        doc_id: int, limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+        doc_id: DocId, limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
         """The aligned units of a document, in order."""
 
@@ -521,7 +589,7 @@ def create_app(
         return await run_in_threadpool(work)
 
     @app.get("/api/documents/{doc_id}/names", response_model=models.DocumentNames, responses=ERRORS, tags=["names"])
-    async def api_document_names(doc_id: int) -> dict[str, Any]:
+    async def api_document_names(doc_id: DocId) -> dict[str, Any]:
         """The names linked (or left alone) in each unit of a document."""
 
         def work() -> dict[str, Any]:
@@ -533,7 +601,7 @@ def create_app(
         return await run_in_threadpool(work)
 
     @app.get("/api/units/{unit_id}", response_model=models.UnitDetail, responses=ERRORS, tags=["units"])
-    async def api_unit(unit_id: int) -> dict[str, Any]:
+    async def api_unit(unit_id: UnitId) -> dict[str, Any]:
         """One aligned unit with its flags and names."""
 
         def work() -> dict[str, Any]:
@@ -570,9 +638,9 @@ def create_app(
 
     @app.get("/api/flags", response_model=models.FlagList, responses=ERRORS, tags=["flags"])
     async def api_flags(
-        rule: str | None = Query(None, max_length=64),
+        rule: str | None = Query(None, min_length=1, max_length=64),
         severity: Literal["info", "minor", "warning", "major", "critical"] | None = None,
-        doc_id: int | None = None,
+        doc_id: int | None = Query(None, ge=1, le=MAX_ID, description="Flags of this document only."),
         limit: int = Query(20, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
@@ -596,13 +664,14 @@ def create_app(
 
     # --- ingest (only with a token) ----------------------------------------------------------------
 
+    text_body = {"type": "string", "minLength": 1, "maxLength": max_body, "pattern": models.SOME_TEXT}
     ingest_body = {
         "requestBody": {
             "required": True,
             "content": {
                 "application/json": {"schema": models.IngestIn.model_json_schema()},
-                "text/plain": {"schema": {"type": "string", "description": "A bilingual text laid out like the seed."}},
-                "text/html": {"schema": {"type": "string", "description": "An HTML page holding both languages."}},
+                "text/plain": {"schema": {**text_body, "description": "A bilingual text laid out like the seed."}},
+                "text/html": {"schema": {**text_body, "description": "An HTML page holding both languages."}},
             },
         }
     }
@@ -622,7 +691,10 @@ def create_app(
     )
     async def api_ingest(
         request: Request,
-        key: str | None = Query(None, alias="id", max_length=512, description="The key of a text or HTML body."),
+        key: str | None = Query(
+            None, alias="id", min_length=1, max_length=models.MAX_KEY, pattern=models.NO_NUL,
+            description="The key of a text or HTML body.",
+        ),
     ) -> dict[str, Any]:
         """Process a document (normalize, split, align, link names, check) and store it.
         Needs `Authorization: Bearer TOKEN`.
@@ -646,8 +718,7 @@ def create_app(
             body += chunk
             if len(body) > max_body:
                 raise too_large
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        document = _ingest_document(bytes(body), ctype, key)
+        document = _ingest_document(bytes(body), request.headers.get("content-type", ""), key)
         return await run_in_threadpool(_ingest, corpus, document)
 
     return app
@@ -665,40 +736,70 @@ def _fold_fa(text: str) -> str | None:
         return None
 
 
-def _ingest_document(body: bytes, ctype: str, key: str | None = None):
-    """The Document an ingest request carries, or an HTTPException saying what is wrong with it."""
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_NESTING = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str, limit: int) -> int:
+    """How deeply arrays and objects nest in a JSON text, counted up to `limit` + 1: a cheap scan
+    made before parsing, so that no parser ever recurses that deep."""
+    depth = deepest = 0
+    for bracket in _JSON_NESTING.findall(_JSON_STRING.sub("", text)):
+        depth = depth + 1 if bracket in "[{" else depth - 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _media_type(header: str) -> tuple[str, str | None]:
+    """(media type, declared charset or None) of a Content-Type header."""
+    media, *params = header.split(";")
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"') or None
+    return media.strip().lower(), charset
+
+
+def _ingest_document(body: bytes, content_type: str, key: str | None = None):
+    """The Document an ingest request carries, or an HTTPException saying what is wrong with it:
+    the body read as `hamsu ingest` reads a file (decoded in its declared charset, else UTF-8;
+    binary data refused), with the CLI's messages."""
     from dataclasses import replace
 
     from ..errors import InputError
     from ..read import read_document, read_html, require_both_languages
+    from ..read.decode import decode_bytes
+    from ..read.jsonl import line_document, parse_line
 
     source = "POST /api/ingest"
+    ctype, charset = _media_type(content_type)
+    if ctype not in ("application/json", "text/plain", "", "text/html"):
+        accepted = "application/json, text/plain or text/html"
+        raise HTTPException(415, f"content type {ctype!r} not accepted: send {accepted}")
     try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise HTTPException(400, f"body is not valid UTF-8 (byte {e.start})") from None
-    try:
+        # The CLI's hint names its --encoding option; a request declares its charset instead.
+        try:
+            text = decode_bytes(body, source, charset or "utf-8")
+        except InputError as e:
+            raise InputError(str(e).replace("try --encoding", "declare a charset such as")) from None
         if ctype == "application/json":
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as e:
-                where = f"line {e.lineno} column {e.colno}"
-                raise HTTPException(400, f"body is not valid JSON ({e.msg} at {where})") from None
+            if json_depth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+                raise InputError(f"{source}: not valid JSON (nested more than {MAX_JSON_DEPTH} deep)")
+            record = parse_line(text, source)
             try:
                 given = models.IngestIn.model_validate(record)
             except ValidationError as e:
                 errors = [{"loc": list(x["loc"]), "msg": x["msg"], "type": x["type"]} for x in e.errors()]
                 raise RequestValidationError(errors) from None
-            from ..read.jsonl import iter_jsonl
-
-            [document] = iter_jsonl(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
-        elif ctype in ("text/plain", "", "text/html"):
+            document = line_document(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
+        else:
             document = read_html(text, source) if ctype == "text/html" else read_document(text, source)
             # The store keys a document read from a file by the file; here: by `key`, or the content.
             document = replace(document, id=key) if key else replace(document, source=f"ingest:{document.id}")
-        else:
-            accepted = "application/json, text/plain or text/html"
-            raise HTTPException(415, f"content type {ctype!r} not accepted: send {accepted}")
         require_both_languages(document)
     except InputError as e:
         raise HTTPException(400, _one_line(str(e))) from None

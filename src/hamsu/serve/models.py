@@ -177,15 +177,28 @@ class OverviewOut(BaseModel):
     score_histogram: list[HistogramBin]
 
 
+# What `hamsu ingest` reads, stated so that the schema refuses what the server would: no NUL
+# character (the CLI refuses binary data), and text with something besides whitespace (str.isspace,
+# spelled out, since JSON Schema's \s and Python's differ).
+MAX_TEXT = 5 * 1024 * 1024  # characters in one side: no more than an ingest body holds in bytes
+MAX_KEY = 200  # characters in a document id
+MAX_META = 2000  # characters in a url, title or date
+NOT_SPACE = "[^\\x00\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+NO_NUL = "^[^\\x00]*$"
+SOME_TEXT = f"^[^\\x00]*{NOT_SPACE}[^\\x00]*$"
+
+
 class IngestIn(BaseModel):
     """A document to ingest: its Persian and English text, with optional id and metadata."""
 
-    fa: str
-    en: str
-    id: str | None = None
-    url: str | None = None
-    title: str | None = None
-    date: str | None = None
+    fa: str = Field(min_length=1, max_length=MAX_TEXT, pattern=SOME_TEXT, description="The Persian text.")
+    en: str = Field(min_length=1, max_length=MAX_TEXT, pattern=SOME_TEXT, description="The English text.")
+    id: str | None = Field(
+        None, min_length=1, max_length=MAX_KEY, pattern=NO_NUL, description="The key it is stored under."
+    )
+    url: str | None = Field(None, max_length=MAX_META, pattern=NO_NUL)
+    title: str | None = Field(None, max_length=MAX_META, pattern=NO_NUL)
+    date: str | None = Field(None, max_length=MAX_META, pattern=NO_NUL)
 
 
 class IngestOut(BaseModel):

@@ -160,6 +160,24 @@ def units(conn: sqlite3.Connection, doc_id: int, limit: int = -1, offset: int = 
     return [_unit(r) for r in rows]
 
 
+def count_null_units(conn: sqlite3.Connection, doc_id: int) -> int:
+    return _count(conn, "SELECT count(*) FROM units WHERE doc_id = ? AND (fa = '' OR en = '')", (doc_id,))
+
+
+def blocks_with_sentences(conn: sqlite3.Connection, doc_id: int) -> set[int]:
+    return {r[0] for r in conn.execute("SELECT DISTINCT block FROM sentences WHERE doc_id = ?", (doc_id,))}
+
+
+def sentences_between(conn: sqlite3.Connection, doc_id: int, lang: str, first: int, last: int) -> list[dict[str, Any]]:
+    """The sentences of one side with first <= idx <= last, in order."""
+    rows = conn.execute(
+        'SELECT lang, idx, text, source, start, "end", block FROM sentences'
+        " WHERE doc_id = ? AND lang = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+        (doc_id, lang, first, last),
+    )
+    return [dict(r) for r in rows]
+
+
 def get_unit(conn: sqlite3.Connection, unit_id: int) -> dict[str, Any] | None:
     row = conn.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ?", (unit_id,)).fetchone()
     return _unit(row) if row else None
@@ -180,6 +198,16 @@ def _name(row: sqlite3.Row) -> dict[str, Any]:
 
 def document_names(conn: sqlite3.Connection, doc_id: int) -> list[dict[str, Any]]:
     rows = conn.execute(f"SELECT {_NAME_COLUMNS} FROM names WHERE doc_id = ? ORDER BY unit_id, idx", (doc_id,))
+    return [_name(r) for r in rows]
+
+
+def names_of_units(conn: sqlite3.Connection, doc_id: int, first_idx: int, last_idx: int) -> list[dict[str, Any]]:
+    """The names of a document's units first_idx..last_idx (their positions), in order."""
+    rows = conn.execute(
+        f"SELECT {_NAME_COLUMNS} FROM names WHERE doc_id = ?1 AND unit_id IN"
+        " (SELECT id FROM units WHERE doc_id = ?1 AND idx BETWEEN ?2 AND ?3) ORDER BY unit_id, idx",
+        (doc_id, first_idx, last_idx),
+    )
     return [_name(r) for r in rows]
 
 
@@ -274,6 +302,20 @@ def list_flags(
     rows = conn.execute(
         f"{_FLAG_SELECT} {_FLAG_FILTER} ORDER BY f.doc_id, f.idx LIMIT ?4 OFFSET ?5",
         (rule, severity, doc_id, limit, offset),
+    )
+    return [_flag(r) for r in rows]
+
+
+def document_flags(conn: sqlite3.Connection, doc_id: int) -> list[dict[str, Any]]:
+    """The flags on a document as a whole (on no one unit)."""
+    rows = conn.execute(f"{_FLAG_SELECT} WHERE f.doc_id = ? AND f.unit_id IS NULL ORDER BY f.idx", (doc_id,))
+    return [_flag(r) for r in rows]
+
+
+def flags_of_units(conn: sqlite3.Connection, doc_id: int, first_idx: int, last_idx: int) -> list[dict[str, Any]]:
+    """The flags on a document's units first_idx..last_idx (their positions)."""
+    rows = conn.execute(
+        f"{_FLAG_SELECT} WHERE f.doc_id = ?1 AND u.idx BETWEEN ?2 AND ?3 ORDER BY f.idx", (doc_id, first_idx, last_idx)
     )
     return [_flag(r) for r in rows]
 

@@ -9,10 +9,13 @@ Query language (anything else is a QueryError, one line saying what is wrong):
     a OR b             either; OR binds tighter than AND: `x a OR b` is x AND (a OR b)
 
 A term in Persian script searches the Persian side; any other term both sides. `lang` keeps the
-search to one side. A term in Latin letters that names a person or place also finds the
-Persian units that write the name (Soleimani → سلیمانی): through the English forms of stored
-name links, and through the Persian name words whose transliteration the term is
-(names/translit.py).
+search to one side. With `lenient` (the JSON API), a query this language cannot read is searched
+as its plain words, its operators and quotes ignored, and one with no words finds nothing: a
+search box should answer whatever is typed into it, as Elasticsearch's simple_query_string does.
+
+A term in Latin letters that names a person or place also finds the Persian units that write
+the name (Soleimani → سلیمانی): through the English forms of stored name links, and through the
+Persian name words whose transliteration the term is (names/translit.py).
 
 Order: the newest RANK_WINDOW matches, most relevant first, then the older matches newest
 first. Relevance is BM25's length normalization with a term frequency of 1 (a unit is a sentence
@@ -36,6 +39,7 @@ from ..errors import HamsuError
 from .fold import en_prefix, en_stem, en_tokens, en_words, fa_tokens
 
 MAX_LIMIT = 100  # a page holds at most this many hits; larger limits are cut to it
+MAX_OFFSET = 1_000_000  # hits past this are not looked for (SQLite's LIMIT takes a 64-bit integer)
 RANK_WINDOW = 200  # matches ranked by relevance (see the module docstring)
 BM25_K1, BM25_B = 1.2, 0.75
 NAME_THRESHOLD = 0.85  # transliteration score for a Persian name word to stand for a Latin term
@@ -236,7 +240,35 @@ def _marks_for(plan: _Plan, side: str | None, tokens: list[str], prefix: bool) -
             plan.en_prefixes.add(last)
 
 
-def plan_query(conn: sqlite3.Connection, query: str, lang: str | None) -> _Plan:
+# Characters and words with a meaning in the query language, which plain_words drops.
+_SYNTAX_CHARACTERS = re.compile('["()*]')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "|"})
+
+
+def plain_words(query: str) -> str:
+    """The query's words without its syntax: quotes, parentheses, '*', operators, a leading '-'."""
+    words = (w.lstrip("-") for w in _SYNTAX_CHARACTERS.sub(" ", query).split() if w not in _OPERATORS)
+    return " ".join(w for w in words if w)
+
+
+def plan_query(conn: sqlite3.Connection, query: str, lang: str | None, lenient: bool = False) -> _Plan:
+    """The FTS5 plan of `query`; QueryError when it cannot be read, or (`lenient`) the plan of its
+    plain words, which has no groups when nothing in it can be searched for."""
+    if not lenient:
+        return _plan(conn, query, lang)
+    try:
+        return _plan(conn, query, lang)
+    except QueryError:
+        if lang not in (None, "fa", "en"):
+            raise
+    words = plain_words(query)
+    try:
+        return _plan(conn, words, lang) if words else _Plan()
+    except QueryError:
+        return _Plan()
+
+
+def _plan(conn: sqlite3.Connection, query: str, lang: str | None) -> _Plan:
     if lang not in (None, "fa", "en"):
         raise QueryError(f"lang must be fa or en, not {lang!r}")
     plan = _Plan()
@@ -320,16 +352,23 @@ def _fts_rows(conn: sqlite3.Connection, expression: str, query: str, sql: str, a
 
 
 def search(
-    conn: sqlite3.Connection, query: str, lang: str | None = None, limit: int = 20, offset: int = 0
+    conn: sqlite3.Connection,
+    query: str,
+    lang: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    lenient: bool = False,
 ) -> SearchResult:
     """One page of hits for `query` (see the module docstring), each with its counterpart.
 
     `lang` "fa" or "en" searches that side only, None both. `limit` is cut to 1..MAX_LIMIT and
-    a negative `offset` counts as 0.
+    `offset` to 0..MAX_OFFSET (past it there are no hits to show). `lenient`: see plan_query.
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
-    offset = max(0, int(offset))
-    plan = plan_query(conn, query, lang)
+    offset = max(0, min(int(offset), MAX_OFFSET))
+    plan = plan_query(conn, query, lang, lenient)
+    if not plan.groups:
+        return SearchResult(query=query, hits=())
     wanted = offset + limit + 1
     rows = _fts_rows(
         conn,
@@ -358,9 +397,11 @@ def _rank(rows: list) -> list[tuple[int, float]]:
     return scored
 
 
-def search_unit_ids(conn: sqlite3.Connection, query: str, lang: str | None = None) -> list[int]:
+def search_unit_ids(conn: sqlite3.Connection, query: str, lang: str | None = None, lenient: bool = False) -> list[int]:
     """The ids of every unit the query matches, in id order (for exporting a search)."""
-    plan = plan_query(conn, query, lang)
+    plan = plan_query(conn, query, lang, lenient)
+    if not plan.groups:
+        return []
     sql = "SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid"
     rows = _fts_rows(conn, plan.expression, query, sql, ())
     return [r[0] for r in rows]
