@@ -21,6 +21,7 @@ from hamsu.read import (
     TRAILING_SECTION_LINK,
     document_layout,
     language_of,
+    languages_present,
     read_document,
     read_html,
     read_jsonl,
@@ -565,3 +566,23 @@ def test_letter_counts_follow_their_definition(text):
     from hamsu.read.language import letter_counts
 
     assert letter_counts(text) == _letter_counts_by_character(text)
+
+
+@pytest.mark.parametrize(
+    "fa, en",
+    [
+        ("0", "0"),  # no letters: the fields still say which language each text is
+        ("Reuters", "Reuters"),  # a Persian field left in Latin letters (untranslated: the checks' business)
+        ("سلام", "سلام"),
+    ],
+)
+def test_json_fields_declare_their_language(fa, en):
+    [doc] = read_jsonl(json.dumps({"fa": fa, "en": en}, ensure_ascii=False), "f.jsonl")
+    assert languages_present(doc) == {"fa", "en"}
+    assert [(b.lang, b.source) for b in doc.blocks] == [("fa", 0), ("en", 1)]
+
+
+def test_declared_fields_keep_their_own_labels_where_they_read_as_declared():
+    text = json.dumps({"fa": "سلام دنیا\n\nThe Guardian", "en": "Hello world"}, ensure_ascii=False)
+    [doc] = read_jsonl(text, "f.jsonl")
+    assert [b.lang for b in doc.blocks if b.source == 0] == ["fa", "en"]  # an English line inside stays English

@@ -1,8 +1,6 @@
 """Schemathesis against a real `hamsu serve`, run as the referee runs it: every check, 40 examples an
 operation, two workers, ingest enabled with a token. The schema must state every limit the server
 enforces, so valid requests are accepted and invalid ones refused, and nothing answers 500.
-
-The run reads schemathesis.toml at the repository root (the working directory here).
 """
 from __future__ import annotations
 

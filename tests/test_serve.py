@@ -352,15 +352,22 @@ def test_ingest_needs_the_token(writable):
     assert writable.request("POST", "/api/ingest", body=body, headers=ok).json()["status"] == "unchanged"
     page = writable.get(f"/doc/{out['doc_id']}")
     assert page.status == 200 and "Paris" in page.text
-    # A bilingual text, laid out like the seed.
+    # Without an id, the content is the key.
+    anonymous = json.dumps({"fa": "وزیر خارجه ایران به پاریس رفت.", "en": "Iran's foreign minister went to Paris."})
+    r = writable.request("POST", "/api/ingest", body=anonymous.encode(), headers=ok)
+    assert r.status == 200 and r.json()["status"] == "added"
+    assert writable.request("POST", "/api/ingest", body=anonymous.encode(), headers=ok).json()["status"] == "unchanged"
+    # Fields say which text is which, so a field that does not read as its language is stored, not refused:
+    # the schema's promise that what it allows is accepted holds (the checks say what is wrong with it).
+    r = writable.request("POST", "/api/ingest", body=b'{"fa": "0", "en": "0"}', headers=ok)
+    assert r.status == 200, r.text
+    assert writable.get("/api/overview").json()["documents"] == before + 3
+    # A text holding both languages is for `hamsu ingest FILE`: the API takes JSON only.
     text = (Path(__file__).resolve().parent.parent / "examples" / "seed.txt").read_bytes()
     text_type = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
     r = writable.request("POST", "/api/ingest", body=text, headers=text_type)
-    assert r.status == 200 and r.json()["status"] == "added" and r.json()["doc_key"].startswith("ingest:")
-    assert writable.request("POST", "/api/ingest", body=text, headers=text_type).json()["status"] == "unchanged"
-    r = writable.request("POST", "/api/ingest?id=seed-again", body=text, headers=text_type)
-    assert r.json()["status"] == "added" and r.json()["doc_key"] == "seed-again"
-    assert writable.get("/api/overview").json()["documents"] == before + 3
+    assert r.status == 415 and "hamsu ingest FILE" in r.json()["error"]
+    assert set(spec["paths"]["/api/ingest"]["post"]["requestBody"]["content"]) == {"application/json"}
 
 
 def test_ingest_limits_and_bad_bodies(writable):
@@ -375,7 +382,8 @@ def test_ingest_limits_and_bad_bodies(writable):
         (b"{not json", "application/json", 400, "not valid JSON"),
         (b'{"fa": "x"}', "application/json", 422, "en"),
         (b'{"fa": "\xd8", "en": "x"}', "application/json", 400, "not valid utf-8 at byte 8"),
-        (b"only English here, nothing else.", "text/plain", 400, "only English"),
+        (b"only English here, nothing else.", "text/plain", 415, "JSON object"),
+        (b"<p>a page</p>", "text/html", 415, "JSON object"),
         (b"x", "application/pdf", 415, "application/pdf"),
     ]
     for body, ctype, status, words in cases:
@@ -393,28 +401,32 @@ def test_ingest_reads_a_body_as_the_cli_reads_a_file(writable, tmp_path):
     def post(body: bytes, ctype: str, query: str = ""):
         return writable.request("POST", f"/api/ingest{query}", body=body, headers=dict(auth, **{"Content-Type": ctype}))
 
+    seed = {"fa": SEED_TEXT.split("\n\n")[0], "en": "General Soleymani visits al-Nujaba fighters", "id": "seed"}
+    body = json.dumps(seed, ensure_ascii=False)
     # A NUL byte: the CLI's error for a file holding one, word for word.
-    nul = SEED_TEXT.encode().replace(b"\n", b"\n\x00", 1)
-    (tmp_path / "nul.txt").write_bytes(nul)
-    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.txt")
-    r = post(nul, "text/plain")
+    nul = body.encode().replace(b", ", b",\x00 ", 1)
+    (tmp_path / "nul.jsonl").write_bytes(nul)
+    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.jsonl")
+    r = post(nul, "application/json")
     assert r.status == 400
-    assert r.json()["error"].replace("POST /api/ingest", str(tmp_path / "nul.txt")) in cli.stderr
+    assert r.json()["error"].replace("POST /api/ingest", str(tmp_path / "nul.jsonl")) in cli.stderr
     # A NUL character in a JSON string: refused by the schema, and by the CLI's JSON-lines reader.
     record = {"fa": "وزیر خارجه ایران به پاریس رفت.\u0000", "en": "Iran's foreign minister went to Paris."}
     r = post(json.dumps(record).encode(), "application/json")
     assert r.status == 422 and "fa" in r.json()["error"]
-    (tmp_path / "nul.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.jsonl")
-    assert cli.returncode != 0 and 'nul.jsonl:1: binary data (a NUL character) in "fa"' in cli.stderr
+    (tmp_path / "nulchar.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nulchar.jsonl")
+    assert cli.returncode != 0 and 'nulchar.jsonl:1: binary data (a NUL character) in "fa"' in cli.stderr
     # A declared charset is honoured; an undecodable body is a 400.
-    r = post(SEED_TEXT.encode("utf-16"), "text/plain; charset=utf-16", "?id=utf16")
+    utf16 = json.dumps(dict(seed, id="utf16"), ensure_ascii=False).encode("utf-16")
+    r = post(utf16, "application/json; charset=utf-16")
     assert r.status == 200 and r.json()["doc_key"] == "utf16", r.text
-    r = post(SEED_TEXT.encode("windows-1256", errors="replace"), "text/plain; charset=windows-1256", "?id=cp1256")
+    cp1256 = json.dumps(dict(seed, id="cp1256"), ensure_ascii=False).encode("windows-1256", errors="replace")
+    r = post(cp1256, "application/json; charset=windows-1256")
     assert r.status == 200, r.text
-    r = post(SEED_TEXT.encode("windows-1256", errors="replace"), "text/plain")
+    r = post(cp1256, "application/json")
     assert r.status == 400 and "not valid utf-8 at byte" in r.json()["error"]
-    r = post(SEED_TEXT.encode(), "text/plain; charset=no-such-thing")
+    r = post(body.encode(), "application/json; charset=no-such-thing")
     assert r.status == 400 and "unknown encoding 'no-such-thing'" in r.json()["error"]
     # Ids and metadata are bounded, in the schema as in the server.
     spec = writable.get("/openapi.json").json()
@@ -423,7 +435,6 @@ def test_ingest_reads_a_body_as_the_cli_reads_a_file(writable, tmp_path):
     assert all(schema["properties"][f]["minLength"] == 1 for f in ("fa", "en"))
     r = post(json.dumps(dict(record, fa="وزیر خارجه ایران به پاریس رفت.", id="k" * 201)).encode(), "application/json")
     assert r.status == 422 and "id" in r.json()["error"]
-    assert post(SEED_TEXT.encode(), "text/plain", "?id=" + "k" * 201).status == 422
     r = post(json.dumps(dict(record, fa="وزیر خارجه ایران به پاریس رفت.", id="k" * 200)).encode(), "application/json")
     assert r.status == 200 and r.json()["doc_key"] == "k" * 200
 

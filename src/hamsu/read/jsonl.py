@@ -34,7 +34,7 @@ def _document(record: object, where: str) -> Document:
     meta = [("format", "jsonl")]
     meta += [(f, _field_text(record[f])) for f in META_FIELDS if record.get(f) is not None]
     doc_id = _field_text(record["id"]) if record.get("id") not in (None, "") else None
-    return read_pair(record["fa"], record["en"], where, doc_id=doc_id, meta=tuple(meta))
+    return read_pair(record["fa"], record["en"], where, doc_id=doc_id, meta=tuple(meta), declared=True)
 
 
 def parse_line(line: str, where: str) -> object:

@@ -664,15 +664,13 @@ def create_app(
 
     # --- ingest (only with a token) ----------------------------------------------------------------
 
-    text_body = {"type": "string", "minLength": 1, "maxLength": max_body, "pattern": models.SOME_TEXT}
+    # JSON only: its "fa" and "en" fields say which text is which, so every document the schema
+    # allows can be stored. A text or page holding both languages is read by telling the languages
+    # apart, which can fail on text a schema allows (one language only): `hamsu ingest FILE` takes those.
     ingest_body = {
         "requestBody": {
             "required": True,
-            "content": {
-                "application/json": {"schema": models.IngestIn.model_json_schema()},
-                "text/plain": {"schema": {**text_body, "description": "A bilingual text laid out like the seed."}},
-                "text/html": {"schema": {**text_body, "description": "An HTML page holding both languages."}},
-            },
+            "content": {"application/json": {"schema": models.IngestIn.model_json_schema()}},
         }
     }
 
@@ -686,22 +684,17 @@ def create_app(
             **ERRORS,
             401: {"model": models.ErrorOut, "description": "Missing or wrong bearer token."},
             413: {"model": models.ErrorOut, "description": f"Body larger than {max_body} bytes."},
-            415: {"model": models.ErrorOut, "description": "Not JSON, plain text or HTML."},
+            415: {"model": models.ErrorOut, "description": "Not JSON."},
         },
     )
-    async def api_ingest(
-        request: Request,
-        key: str | None = Query(
-            None, alias="id", min_length=1, max_length=models.MAX_KEY, pattern=models.NO_NUL,
-            description="The key of a text or HTML body.",
-        ),
-    ) -> dict[str, Any]:
+    async def api_ingest(request: Request) -> dict[str, Any]:
         """Process a document (normalize, split, align, link names, check) and store it.
         Needs `Authorization: Bearer TOKEN`.
 
-        A JSON body is stored under its "id" (else its content); a text or HTML body under the
-        `id` parameter (else `ingest:` and its content id). The same key with new content replaces
-        the stored version; the same content again is "unchanged"."""
+        The body is one JSON object as a line of `hamsu ingest`'s JSON lines: "fa", "en", and
+        optionally "id", "url", "title", "date"; in UTF-8 unless its Content-Type declares a
+        charset. It is stored under its "id" (else its content). The same key with new content
+        replaces the stored version; the same content again is "unchanged"."""
         if token_digest is None:
             raise HTTPException(404, "ingest is disabled: the server was started without --token")
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
@@ -718,7 +711,7 @@ def create_app(
             body += chunk
             if len(body) > max_body:
                 raise too_large
-        document = _ingest_document(bytes(body), request.headers.get("content-type", ""), key)
+        document = _ingest_document(bytes(body), request.headers.get("content-type", ""))
         return await run_in_threadpool(_ingest, corpus, document)
 
     return app
@@ -764,42 +757,38 @@ def _media_type(header: str) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _ingest_document(body: bytes, content_type: str, key: str | None = None):
+def _ingest_document(body: bytes, content_type: str):
     """The Document an ingest request carries, or an HTTPException saying what is wrong with it:
-    the body read as `hamsu ingest` reads a file (decoded in its declared charset, else UTF-8;
-    binary data refused), with the CLI's messages."""
-    from dataclasses import replace
-
+    the body read as `hamsu ingest` reads a line of JSON lines (decoded in its declared charset,
+    else UTF-8; binary data refused), with the CLI's messages."""
     from ..errors import InputError
-    from ..read import read_document, read_html, require_both_languages
+    from ..read import require_both_languages
     from ..read.decode import decode_bytes
     from ..read.jsonl import line_document, parse_line
 
     source = "POST /api/ingest"
     ctype, charset = _media_type(content_type)
-    if ctype not in ("application/json", "text/plain", "", "text/html"):
-        accepted = "application/json, text/plain or text/html"
-        raise HTTPException(415, f"content type {ctype!r} not accepted: send {accepted}")
+    if ctype not in ("application/json", ""):
+        raise HTTPException(
+            415,
+            f'content type {ctype!r} not accepted: send a JSON object {{"fa": ..., "en": ...}}'
+            " (a file holding both languages: hamsu ingest FILE)",
+        )
     try:
         # The CLI's hint names its --encoding option; a request declares its charset instead.
         try:
             text = decode_bytes(body, source, charset or "utf-8")
         except InputError as e:
             raise InputError(str(e).replace("try --encoding", "declare a charset such as")) from None
-        if ctype == "application/json":
-            if json_depth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-                raise InputError(f"{source}: not valid JSON (nested more than {MAX_JSON_DEPTH} deep)")
-            record = parse_line(text, source)
-            try:
-                given = models.IngestIn.model_validate(record)
-            except ValidationError as e:
-                errors = [{"loc": list(x["loc"]), "msg": x["msg"], "type": x["type"]} for x in e.errors()]
-                raise RequestValidationError(errors) from None
-            document = line_document(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
-        else:
-            document = read_html(text, source) if ctype == "text/html" else read_document(text, source)
-            # The store keys a document read from a file by the file; here: by `key`, or the content.
-            document = replace(document, id=key) if key else replace(document, source=f"ingest:{document.id}")
+        if json_depth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            raise InputError(f"{source}: not valid JSON (nested more than {MAX_JSON_DEPTH} deep)")
+        record = parse_line(text, source)
+        try:
+            given = models.IngestIn.model_validate(record)
+        except ValidationError as e:
+            errors = [{"loc": list(x["loc"]), "msg": x["msg"], "type": x["type"]} for x in e.errors()]
+            raise RequestValidationError(errors) from None
+        document = line_document(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
         require_both_languages(document)
     except InputError as e:
         raise HTTPException(400, _one_line(str(e))) from None
