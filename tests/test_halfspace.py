@@ -168,3 +168,12 @@ def test_writers_half_space_respected(text):
 def test_unknown_words_not_split_on_fragments(word):
     # names and words whose parts would only be rare fragments (داله، عاب) or a clitic (ایش)
     assert hamsu.normalize(word) == word
+
+
+# A run of spaces is one space mistyped: the parts join as they do across one space.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("بنیان    گذار", "بنیان‌گذار"), ("من می   روم", "من می‌روم"), ("کتاب  ها", "کتاب‌ها")],
+)
+def test_parts_join_across_a_run_of_spaces(text, expected):
+    assert hamsu.normalize(text) == expected

@@ -23,6 +23,8 @@ KNOWN_RULES = {
     "spaces.bidi_mark",
     "spaces.invisible",
     "spaces.odd_space",
+    "spaces.run",
+    "spaces.number",
     "spaces.zwsp",
     "digits.persian",
     "digits.ascii",
