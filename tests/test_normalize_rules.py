@@ -211,6 +211,39 @@ def test_punctuation_already_right(text):
     check(text, text, None)
 
 
+# A mark glued between two Persian words lost the space after it.
+GLUED_PUNCTUATION = [
+    ("سلام!چطوری؟", "سلام! چطوری؟"),
+    ("ناصر گفت:«من می‌روم.»", "ناصر گفت: «من می‌روم.»"),
+    ("من می‌روم.تو نمی‌آیی؟", "من می‌روم. تو نمی‌آیی؟"),
+    ("اینجا کجاست؟تو می‌دانی؟", "اینجا کجاست؟ تو می‌دانی؟"),
+    ("چطوری?خوبی", "چطوری? خوبی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_PUNCTUATION)
+def test_glued_punctuation_spaced(text, expected):
+    check(text, expected, "punct.space_after")
+
+
+# Numbers, times, addresses, Latin abbreviations and Persian single-letter abbreviations.
+GLUED_PUNCTUATION_KEPT = [
+    "عدد ۲.۵ است",
+    "ساعت 3:30 و ۳:۳۰ است",
+    "سایت www.example.com/خبر!تازه را ببینید",
+    "ایمیل Jane.Doe@example.com است",
+    "در U.S.A است",
+    "سال ۵۰۰ ق.م.",
+    "جمهوری ج.ا.ا است",
+    "گفت:… و بعد",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_PUNCTUATION_KEPT)
+def test_glued_marks_in_tokens_kept(text):
+    check(text, text, None)
+
+
 # --- numbers, URLs, e-mail addresses, hashtags, times and dates untouched ------------------------
 
 UNTOUCHED = [
