@@ -127,6 +127,13 @@ def test_idempotent_split_plural_of_a_table_word():
     assert hamsu.normalize(once) == once
 
 
+def test_idempotent_compound_with_a_clitic():
+    # the glued compound is split, and its second part then takes its own clitic in the same pass
+    once = hamsu.normalize("مفهوم پذیرفتهشدهای است")
+    assert once == "مفهوم پذیرفته\u200cشده\u200cای است"
+    assert hamsu.normalize(once) == once
+
+
 def test_idempotent_diacritic_zwnj():
     once = hamsu.normalize("\u064b\u200cء", strip_diacritics=True)
     assert hamsu.normalize(once, strip_diacritics=True) == once

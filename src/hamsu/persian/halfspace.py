@@ -163,7 +163,9 @@ def fix_word(token: str) -> str:
     form = _spell(key)
     if form == key:
         return token
-    return _with_boundaries(token, form)
+    # Each part of the new spelling is a word of its own, fixed as a writer's part would be
+    # (پذیرفتهشدهای -> پذیرفته‌شدهای -> پذیرفته‌شده‌ای): what a second pass adds, the first adds.
+    return fix_word(_with_boundaries(token, form))
 
 
 def _insertions(word: str, fixed: str) -> list[int]:
