@@ -15,7 +15,7 @@ from .letters import ARABIC_LETTER
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _DIGIT = "0-9۰-۹٠-٩"
 # Endings written onto a number: ordinals (۲۰ام، ۵مین، ۳امین، ۲م) and plurals (۱۳۶۰ها).
-_NUMBER_ENDING = "(?:امین|مین|ام|م|هایی|های|ها)(?![{0}])".format(ARABIC_LETTER)
+_NUMBER_ENDING = f"(?:امین|مین|ام|م|هایی|های|ها)(?![{ARABIC_LETTER}])"
 _WORD_THEN_NUMBER = re.compile(f"(?<=[{ARABIC_LETTER}]{{2}})(?=[{_DIGIT}])")
 _NUMBER_THEN_WORD = re.compile(f"(?<=[{_DIGIT}])(?!{_NUMBER_ENDING})(?=[{ARABIC_LETTER}]{{2}})")
 
