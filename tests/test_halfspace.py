@@ -215,3 +215,10 @@ def test_shipped_table_has_no_stray_verb_prefix():
 )
 def test_comparative_of_a_known_adjective(text, expected):
     assert hamsu.normalize(text) == expected
+
+
+# A listed spelling whose half-spaces all follow a non-joining letter adds nothing on screen: the
+# word comes back as it is (and fixing its parts again must not loop).
+@pytest.mark.parametrize("word", ["اسکارها", "اخترها"])
+def test_spelling_with_only_invisible_half_spaces(word):
+    assert hamsu.normalize(word) == word

@@ -165,7 +165,8 @@ def fix_word(token: str) -> str:
         return token
     # Each part of the new spelling is a word of its own, fixed as a writer's part would be
     # (پذیرفتهشدهای -> پذیرفته‌شدهای -> پذیرفته‌شده‌ای): what a second pass adds, the first adds.
-    return fix_word(_with_boundaries(token, form))
+    written = _with_boundaries(token, form)  # no new ZWNJ where the parts meet after ا، د، ر ...
+    return token if written == token else fix_word(written)
 
 
 def _insertions(word: str, fixed: str) -> list[int]:
