@@ -168,3 +168,57 @@ def test_writers_half_space_respected(text):
 def test_unknown_words_not_split_on_fragments(word):
     # names and words whose parts would only be rare fragments (داله، عاب) or a clitic (ایش)
     assert hamsu.normalize(word) == word
+
+
+# A run of spaces is one space mistyped: the parts join as they do across one space.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("بنیان    گذار", "بنیان‌گذار"), ("من می   روم", "من می‌روم"), ("کتاب  ها", "کتاب‌ها")],
+)
+def test_parts_join_across_a_run_of_spaces(text, expected):
+    assert hamsu.normalize(text) == expected
+
+
+# The month May after ماه is no verb prefix, and no typo from Wikipedia's counts (می‌سال) may
+# make one: می joins only a verb form or a spelling a lexicon lists.
+@pytest.mark.parametrize("text", ["در ماه می سال ۲۰۲۴", "ماه می سال جدید", "در ماه می گذشته", "می سال", "می به"])
+def test_month_may_is_not_a_verb_prefix(text):
+    assert hamsu.normalize(text) == text
+
+
+def test_verb_prefix_still_joins_after_the_month_word():
+    assert hamsu.normalize("هر ماه می رود") == "هر ماه می‌رود"
+    assert hamsu.normalize("ماه میرود") == "ماه می‌رود"
+
+
+def test_shipped_table_has_no_stray_verb_prefix():
+    from hamsu.persian.lexicon import halfspace_lexicon
+
+    lex = halfspace_lexicon()
+    assert "میسال" not in lex.zwnj
+    assert f"می{ZWNJ}سال" not in lex.compounds
+
+
+# تر and ترین after an adjective take the half-space (بزرگ‌ترین، قشنگ‌ترین); the lexicalized
+# comparatives the standard writes glued, and words of their own ending in تر, stay.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قشنگترین زبان", "قشنگ‌ترین زبان"),
+        ("خوشگلترین", "خوشگل‌ترین"),
+        ("تاریکترین شب", "تاریک‌ترین شب"),
+        ("نرمترین", "نرم‌ترین"),
+        ("بیشترین و کمتر و بهترین", "بیشترین و کمتر و بهترین"),
+        ("کلانتری و مستتر", "کلانتری و مستتر"),
+        ("دختر و دفتر و فیلتر", "دختر و دفتر و فیلتر"),
+    ],
+)
+def test_comparative_of_a_known_adjective(text, expected):
+    assert hamsu.normalize(text) == expected
+
+
+# A listed spelling whose half-spaces all follow a non-joining letter adds nothing on screen: the
+# word comes back as it is (and fixing its parts again must not loop).
+@pytest.mark.parametrize("word", ["اسکارها", "اخترها"])
+def test_spelling_with_only_invisible_half_spaces(word):
+    assert hamsu.normalize(word) == word

@@ -146,7 +146,7 @@ STRAY_ZWNJ = [
     (f"{ZWNJ}سلام{ZWNJ}", "سلام"),
     (f"سلام{ZWNJ}\nدنیا", "سلام\nدنیا"),
     (f"سلام{ZWNJ}، دنیا", "سلام، دنیا"),
-    (f"۳{ZWNJ}تا", "۳تا"),
+    (f"۳{ZWNJ}ام", "۳ام"),
     (f"سلام a{ZWNJ}b", "سلام ab"),
 ]
 
@@ -211,6 +211,39 @@ def test_punctuation_already_right(text):
     check(text, text, None)
 
 
+# A mark glued between two Persian words lost the space after it.
+GLUED_PUNCTUATION = [
+    ("سلام!چطوری؟", "سلام! چطوری؟"),
+    ("ناصر گفت:«من می‌روم.»", "ناصر گفت: «من می‌روم.»"),
+    ("من می‌روم.تو نمی‌آیی؟", "من می‌روم. تو نمی‌آیی؟"),
+    ("اینجا کجاست؟تو می‌دانی؟", "اینجا کجاست؟ تو می‌دانی؟"),
+    ("چطوری?خوبی", "چطوری? خوبی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_PUNCTUATION)
+def test_glued_punctuation_spaced(text, expected):
+    check(text, expected, "punct.space_after")
+
+
+# Numbers, times, addresses, Latin abbreviations and Persian single-letter abbreviations.
+GLUED_PUNCTUATION_KEPT = [
+    "عدد ۲.۵ است",
+    "ساعت 3:30 و ۳:۳۰ است",
+    "سایت www.example.com/خبر!تازه را ببینید",
+    "ایمیل Jane.Doe@example.com است",
+    "در U.S.A است",
+    "سال ۵۰۰ ق.م.",
+    "جمهوری ج.ا.ا است",
+    "گفت:… و بعد",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_PUNCTUATION_KEPT)
+def test_glued_marks_in_tokens_kept(text):
+    check(text, text, None)
+
+
 # --- numbers, URLs, e-mail addresses, hashtags, times and dates untouched ------------------------
 
 UNTOUCHED = [
@@ -238,6 +271,54 @@ UNTOUCHED = [
 
 @pytest.mark.parametrize("text", UNTOUCHED)
 def test_protected_and_numbers_untouched(text):
+    check(text, text, None)
+
+
+# --- spaces: runs between words closed up, a space between a word and a number ----------------
+
+SPACE_RUNS = [
+    ("سلام    دنیا", "سلام دنیا"),
+    ("این  یک  آزمون  است", "این یک آزمون است"),
+    ("او گفت:  «بله»", "او گفت: «بله»"),
+    ("سلام\nدنیا   و  ما", "سلام\nدنیا و ما"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACE_RUNS)
+def test_space_runs_closed_up(text, expected):
+    check(text, expected, "spaces.run")
+
+
+# A line's edges are layout, a tab may separate columns, and Latin lines are not Persian text.
+SPACES_KEPT = ["  سلام دنیا  ", "سلام\tدنیا", "سلام\t\tدنیا", "two  spaces\nسلام"]
+
+
+@pytest.mark.parametrize("text", SPACES_KEPT)
+def test_edge_spaces_and_tabs_kept(text):
+    check(text, text, None)
+
+
+NUMBER_SPACING = [
+    ("مسافت ۹کیلومتر", "مسافت ۹ کیلومتر"),
+    ("مسافت۹ کیلومتر", "مسافت ۹ کیلومتر"),
+    ("به طول ۹متر و عرض۶", "به طول ۹ متر و عرض ۶"),
+    ("۳تا کتاب", "۳ تا کتاب"),
+    ("رشد ۲٫۵درصدی", "رشد ۲٫۵ درصدی"),
+    ("ساعت12 ظهر", "ساعت 12 ظهر"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_SPACING)
+def test_number_glued_to_word_spaced(text, expected):
+    check(text, expected, "spaces.number")
+
+
+# Ordinal and plural endings written onto a number, and single-letter labels, stay glued.
+NUMBER_GLUED_KEPT = ["قرن ۲۰ام", "نفر ۵مین", "رتبه ۳امین", "دهه ۱۳۶۰ها", "ردیف ب۲ و ۱۲ب", "بیماری COVID-19 در ایران"]
+
+
+@pytest.mark.parametrize("text", NUMBER_GLUED_KEPT)
+def test_number_endings_and_labels_kept(text):
     check(text, text, None)
 
 

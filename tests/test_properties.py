@@ -23,6 +23,8 @@ KNOWN_RULES = {
     "spaces.bidi_mark",
     "spaces.invisible",
     "spaces.odd_space",
+    "spaces.run",
+    "spaces.number",
     "spaces.zwsp",
     "digits.persian",
     "digits.ascii",
@@ -122,6 +124,13 @@ def test_idempotent_zwnj_before_hashtag():
 
 def test_idempotent_split_plural_of_a_table_word():
     once = hamsu.normalize("گفت های")
+    assert hamsu.normalize(once) == once
+
+
+def test_idempotent_compound_with_a_clitic():
+    # the glued compound is split, and its second part then takes its own clitic in the same pass
+    once = hamsu.normalize("مفهوم پذیرفتهشدهای است")
+    assert once == "مفهوم پذیرفته\u200cشده\u200cای است"
     assert hamsu.normalize(once) == once
 
 

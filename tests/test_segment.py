@@ -83,6 +83,21 @@ EN_NUMBERS_AND_ADDRESSES = [
     case("en", "The train left at 10.30 and arrived at 12:45."),
     case("en", "The steps are: 1. Wash hands.", "2. Dry them."),
     case("en", "Sales reached 1.2 million.", "Profits fell."),
+    case("en", "Her email is Jane.Doe@example.com.", "I sent her an email."),
+    case("en", "Write to first.last@mail.example.org or call.", "We answer."),
+    case("en", "You can find it at N°. 1026.253.553.", "That is where it is."),
+    case("en", "At 5 a.m. Mr. Smith went to the bank.", "He left at 6 P.M.", "Mr. Smith then went home."),
+]
+
+# A list written on one line: each item opens a sentence.
+EN_INLINE_LISTS = [
+    case("en", "1.) The first item", "2.) The second item"),
+    case("en", "1) The first item", "2) The second item", "3) The third item"),
+    case("en", "1. The first item", "2. The second item"),
+    case("en", "• 9. The first item", "• 10. The second item"),
+    case("en", "⁃9. The first item", "⁃10. The second item"),
+    case("en", "a. The first item", "b. The second item", "c. The third list item"),
+    case("en", "1) Wash hands with 2 cups of water 3 times."),
 ]
 
 EN_CASE = [
@@ -92,6 +107,7 @@ EN_CASE = [
     case("en", "are you having chest pain?", "do you have a fever?"),
     case("en", "The results were published.", "iPhone sales grew."),
     case("en", "Welcome to Yahoo! is what it said."),
+    case("en", "She joined Yahoo! Inc. in 2005.", "It grew."),
 ]
 
 EN_GLUED = [
@@ -169,6 +185,8 @@ FA_NUMBERS_AND_ADDRESSES = [
     case("fa", "به نشانی https://example.ir/news/1.html بروید.", "خبر آنجاست."),
     case("fa", "با info@example.ir تماس بگیرید.", "ممنونیم."),
     case("fa", "مراحل چنین است: ۱. دست‌ها را بشویید.", "۲. خشک کنید."),
+    case("fa", "نشانی او Jane.Doe@example.com است.", "به او نامه زدم."),
+    case("fa", "۱. دست‌ها را بشویید", "۲. در خانه بمانید"),
 ]
 
 FA_GLUED_AND_LATIN = [
@@ -177,6 +195,9 @@ FA_GLUED_AND_LATIN = [
     case("fa", 'او گفت "این کار نباید انجام شود."', "از مارس، روش تغییر کرد.", sep=""),
     case("fa", "این طرح تا سال ۲۰۲۰.", "در آن سال متوقف شد.", sep=""),
     case("fa", "واکسن‌ها ساخته شد.", "mRNA پیشتاز بود."),
+    # a Latin name with its exclamation mark in mid-sentence: a Persian sentence does not end on it
+    case("fa", "او در Yahoo! کار می‌کند.", "شرکت بزرگی است."),
+    case("fa", "عالی بود!", "Wow!", "این را ندیده بودم."),
 ]
 
 FA_LINES = [
@@ -194,7 +215,7 @@ FA_LINES = [
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     EN_TERMINATORS + EN_QUOTES + EN_ABBREVIATIONS + EN_ACRONYMS_AND_INITIALS + EN_NUMBERS_AND_ADDRESSES + EN_CASE
-    + EN_GLUED + EN_LINES,
+    + EN_GLUED + EN_LINES + EN_INLINE_LISTS,
 )
 def test_english(lang: str, text: str, expected: list[str]) -> None:
     assert sentences(text, lang) == expected

@@ -16,6 +16,7 @@ where Wikipedia has none), and `flags` says which curated lexicons list the form
 
     L  Lilak lexicon          V  Lilak lists it as a verb form     P  Lilak lists it as a plural
     N  Lilak lists it with another part of speech (noun, adjective, adverb, ...)
+    A  Lilak lists it as an adjective (also N)
     U  Lilak user words       H  hazm words           S  shekar compounds      W  wordfreq list
 
 Forms only Wikipedia knows are kept when they occur at least MIN_WIKI_COUNT times, which drops
@@ -68,6 +69,8 @@ def build(shared: Path) -> dict[str, list]:
         word, pos = (line.split(",") + [""])[:2]
         add(word, "L")
         add(word, {"verb": "V", "noun_plural": "P"}.get(pos, "N"))
+        if pos == "adjective":
+            add(word, "A")
     for line in (lex / "lilak" / "dic_users.txt").read_text(encoding="utf-8").splitlines():
         add(line, "U")
     for line in (lex / "hazm" / "words.dat").read_text(encoding="utf-8").splitlines():
@@ -121,15 +124,19 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
         COMMON_MIN_COUNT,
         bound_heads,
         choose_spelling,
+        detached_comparative,
         detached_plural,
         joins_from_space,
+        stray_verb_prefix,
     )
 
     count = {w: c for w, (c, _) in table.items()}
     flags = {w: f for w, (_, f) in table.items()}
+    verb_rest = frozenset(joined(w.split(ZWNJ, 1)[1]) for w, f in flags.items()
+                          if "V" in f and w.startswith(("می" + ZWNJ, "نمی" + ZWNJ)))
     by_key: dict[str, list[str]] = defaultdict(list)
     for form, (c, f) in table.items():
-        if ZWNJ in form and (f or c >= MIN_WIKI_COUNT):
+        if ZWNJ in form and (f or c >= MIN_WIKI_COUNT) and not stray_verb_prefix(form, count, flags, verb_rest):
             by_key[joined(form)].append(form)
 
     verbal = verb_forms(shared)
@@ -150,17 +157,16 @@ def derive(table: dict[str, list], shared: Path) -> dict[str, list[str]]:
         for form in forms:
             if joins_from_space(form, count, flags, verbal, heads):
                 compounds.append(form)
-    # Glued plurals and possessives only the frequency lists know (سنجاقکها، وزنشان): the old habit.
+    # Glued plurals, possessives and comparatives only the frequency lists know (سنجاقکها، وزنشان،
+    # قشنگترین): the old habit.
     decided = {joined(f) for f in zwnj_forms}
     for word in table:
         if ZWNJ not in word and word not in by_key and word not in decided:
-            form = detached_plural(word, count, flags)
+            form = detached_plural(word, count, flags) or detached_comparative(word, count, flags)
             if form:
                 zwnj_forms.append(form)
     known = [w for w, (c, f) in table.items() if ZWNJ not in w and (f - {"W"} or c >= MIN_WIKI_COUNT)]
     common = [w for w, (c, f) in table.items() if ZWNJ not in w and c >= COMMON_MIN_COUNT]
-    verb_rest = {joined(w.split(ZWNJ, 1)[1]) for w, f in flags.items()
-                 if "V" in f and w.startswith(("می" + ZWNJ, "نمی" + ZWNJ))}
     return {
         "zwnj": sorted(zwnj_forms),
         "ambiguous": sorted(ambiguous),

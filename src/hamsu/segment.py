@@ -25,7 +25,14 @@ One regular-expression scan finds every place a sentence could end; small rules 
   follows, a Persian word follows (پروتئین S. عموماً), or a lower-case word precedes it and one
   capitalized word follows ("from A to B. Airlines know", but "chief N. Wayne Hale").
 * A number of up to three digits that opens a sentence or follows a colon is a list marker
-  (1. ۱. 12.); any other number ends a sentence ("in 2019. The").
+  (1. ۱. 12.); any other number ends a sentence ("in 2019. The"), except the next marker of a
+  list written on one line: a sentence that opens with a marker (1. 1.) 1) • 9. a.) is cut before
+  each next marker of the same kind ("1) The first item 2) The second item").
+* A clock abbreviation after a preposition and a time that open the sentence ("At 5 a.m. Mr.
+  Smith went") is the sentence's opening, not its end.
+* An exclamation mark glued to a capitalized Latin name (Yahoo!) does not end a sentence before a
+  company suffix (Yahoo! Inc.) or, in a Persian sentence, before a Persian word: Persian is
+  verb-final, so a Persian sentence does not end on a Latin name.
 * An ellipsis glued to a word ends a sentence like a period; one standing alone between spaces
   marks an omission ("و ..." in Persian) and ends a sentence only before an English opener.
 * Persian: after a closing quote or bracket, a word that cannot open a sentence (را، که، و،
@@ -34,7 +41,8 @@ One regular-expression scan finds every place a sentence could end; small rules 
   a sentence: two Latin letters or digits before and an upper-case then a lower-case letter
   after ("worldwide.The", "2020.As", '"erroneous".In'), or two Persian letters or digits before
   and a Persian letter or « after ("است.او"). Addresses and paths (www., e-mail, x.com/a?Id=1,
-  Booking.Com), dotted abbreviations (U.S.China) and Mr.Smith are left alone.
+  Booking.Com), e-mail addresses (Jane.Doe@example.com, the whole token is looked at), dotted
+  abbreviations (U.S.China) and Mr.Smith are left alone.
 
 Line breaks: a blank line (or U+2029) always ends a sentence. A single line break is a space,
 so hard-wrapped text stays whole, except before a list item (- * • 1. ۱- 2) at the next line's
@@ -84,11 +92,17 @@ _INVISIBLE_CHARS = "".join(
 )
 _WORD = re.compile(r"[\w\u200c]+")
 
-_LIST_ITEM = re.compile(rf"{_HSPACE}*(?:[-*•·▪◦●]|\(?[0-9۰-۹٠-٩]{{1,3}}[.)\-–])(?:\s|\Z)")
+_LIST_ITEM = re.compile(rf"{_HSPACE}*(?:[-*•·▪◦●⁃]|\(?[0-9۰-۹٠-٩]{{1,3}}[.)\-–])(?:\s|\Z)")
 _PERSIAN_ABBREVIATION = re.compile(rf"(?:[{ARABIC_LETTER}]\.)*[{ARABIC_LETTER}]")  # ه.ق ج.ا.ا
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, e.g, a.m, J.R.R (before the last dot)
 _NUMBER = re.compile(r"[0-9۰-۹٠-٩]+(?:[.,٫٬][0-9۰-۹٠-٩]+)*")
 _LIST_NUMBER = re.compile(r"[0-9۰-۹٠-٩]{1,3}")
+_BULLETS = "-*•·▪◦●⁃"
+# An enumeration marker: a bullet, then a number or a lower-case letter with . .) or ), then a space.
+_MARKER = re.compile(
+    rf"(?P<bullet>[{re.escape(_BULLETS)}]{_HSPACE}*)?(?P<value>[0-9۰-۹٠-٩]{{1,3}}|[a-z])(?P<mark>\.\)|[.)])(?=\s)"
+)
+_CLOCK_OPENERS = frozenset("At By Until Till Before After Around About From Since".split())
 # The end of a word right before a glued terminator: two letters or digits, then closing marks.
 _LATIN_WORD_END = re.compile(r"[A-Za-z0-9]{2}[\"'”’)\]]{0,2}\Z")
 _PERSIAN_WORD_END = re.compile(rf"[{ARABIC_LETTER}0-9۰-۹]{{2}}[\"'”’»)\]]{{0,2}}\Z")
@@ -104,7 +118,7 @@ _NEVER_FINAL = frozenset(
     "Supt Insp Fr Mme Mlle Hr Hrs vs Vs cf Cf viz approx Approx ca e.g E.g i.e I.e Fig Figs Eq Eqs Ref Refs".split()
 )
 # Abbreviations that are abbreviations only before a number: No. 5, fig. 3, p. 12, vol. 2.
-_BEFORE_NUMBER = frozenset("No no Nos nos fig figs pp Vol vol Ch ch Sec sec Art art eq ref".split())
+_BEFORE_NUMBER = frozenset("No no Nos nos N° Nº № fig figs pp Vol vol Ch ch Sec sec Art art eq ref".split())
 # Abbreviations that also end sentences but mostly precede a capitalized name or date: they end
 # one only before a sentence opener. (etc. and et al. are ordinary words: a capital after them
 # opens a sentence.)
@@ -112,6 +126,7 @@ _MAYBE_FINAL = frozenset(
     "Inc Ltd Co Corp Bros Jr Sr St Mt Ave Blvd Rd Dept Univ Assn Est "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+_COMPANY_SUFFIXES = frozenset("Inc Ltd Co Corp LLC PLC plc GmbH AG SA".split())
 _CLOCK = frozenset("a.m p.m A.M P.M".split())
 _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -156,7 +171,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         if cut > sentence_start:
             cuts.append(cut)
             sentence_start = _next_nonspace(text, cut)
-    return _stripped_spans(text, cuts)
+    return _inline_list_items(text, _stripped_spans(text, cuts))
 
 
 def _next_nonspace(text: str, pos: int) -> int:
@@ -194,6 +209,15 @@ def _token_before(text: str, pos: int, lo: int) -> tuple[int, str]:
     return pos - len(word), word
 
 
+def _token_after(text: str, pos: int) -> str:
+    """The whitespace-free text from `pos` on (at most _LONGEST_TOKEN characters)."""
+    end = pos
+    limit = min(len(text), pos + _LONGEST_TOKEN)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return text[pos:end]
+
+
 def _next_word(text: str, pos: int) -> str:
     while pos < len(text) and text[pos] in _OPENERS:
         pos += 1
@@ -226,11 +250,27 @@ def _ends_sentence(text: str, m: re.Match[str], lang: str, sentence_start: int) 
             return False
     if lang == "fa" and closed and _next_word(text, nxt_at) in _FA_CONTINUATIONS:
         return False
+    if marks == "!" and not closed and _name_exclamation(text, word, nxt_at, lang, sentence_start):
+        return False
     if question or any(c in _STRONG for c in marks):
         return True
     if marks != ".":  # an ellipsis: .. ... … and mixtures
         return bool(word) or _next_word(text, nxt_at) in _EN_OPENERS
     return _period_ends_sentence(text, word, word_start, nxt_at, sentence_start)
+
+
+def _name_exclamation(text: str, word: str, nxt_at: int, lang: str, sentence_start: int) -> bool:
+    """An exclamation mark that is part of a Latin name (Yahoo!, Jeopardy!) in mid-sentence: a
+    company suffix follows (Yahoo! Inc.), or, in a Persian sentence, a Persian word follows the
+    Latin name. Persian is verb-final: a Persian sentence does not end on a Latin name."""
+    if not word or not word[0].isupper() or not word.isascii() or not word.isalpha():
+        return False
+    following = _next_word(text, nxt_at)
+    if following in _COMPANY_SUFFIXES:
+        return True
+    if lang != "fa" or not _PERSIAN_LETTER.match(following):
+        return False
+    return _PERSIAN_LETTER.search(text, sentence_start, nxt_at) is not None
 
 
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:
@@ -252,11 +292,14 @@ def _period_ends_sentence(text: str, word: str, word_start: int, nxt_at: int, se
     nxt = text[nxt_at]
     if word in _BEFORE_NUMBER and nxt in _NUMBER_START:
         return False
-    if _NUMBER.fullmatch(word):
-        opens = not text[sentence_start:word_start].strip(_OPENERS + _INVISIBLE_CHARS)
-        if _LIST_NUMBER.fullmatch(word) and (opens or _after_colon(text, word_start, sentence_start)):
-            return False  # a list marker: 1. ۱. 12.
-        return True
+    number = word.lstrip(_BULLETS)
+    if _NUMBER.fullmatch(number):
+        opens = not text[sentence_start:word_start].strip(_OPENERS + _INVISIBLE_CHARS + _BULLETS + " ")
+        if _LIST_NUMBER.fullmatch(number) and (opens or _after_colon(text, word_start, sentence_start)):
+            return False  # a list marker: 1. ۱. 12. • 9.
+        return not _next_list_item(text, sentence_start, word_start)
+    if word in _CLOCK and _fronted_time(text, sentence_start, word_start):
+        return False  # "At 5 a.m. Mr. Smith went": the time opens the sentence
     following = _next_word(text, nxt_at)
     if word in _CLOCK:
         # 6 p.m. Monday, 9 a.m. EST: a day, a month or a time zone still belongs to the time
@@ -266,6 +309,68 @@ def _period_ends_sentence(text: str, word: str, word_start: int, nxt_at: int, se
     if word in _MAYBE_FINAL or _ACRONYM.fullmatch(word):
         return following in _EN_OPENERS
     return True
+
+
+def _fronted_time(text: str, sentence_start: int, word_start: int) -> bool:
+    """The sentence so far is a preposition and a time (At 5 a.m.): no sentence, but its opening."""
+    before = text[sentence_start:word_start].split()
+    if len(before) != 2 or before[0] not in _CLOCK_OPENERS:
+        return False
+    return _NUMBER.fullmatch(before[1].replace(":", "")) is not None
+
+
+def _marker(text: str, pos: int) -> tuple[str, str, int, int] | None:
+    """(bullet, mark, value, end) of an enumeration marker at `pos` (• 9. / 1.) / a.), or None."""
+    m = _MARKER.match(text, pos)
+    if not m:
+        return None
+    value = m.group("value")
+    number = int(value) if value.isdigit() else ord(value) - ord("a") + 1
+    return (m.group("bullet") or "").strip(), m.group("mark"), number, m.end()
+
+
+def _next_list_item(text: str, sentence_start: int, at: int) -> bool:
+    """True if a marker at `at` (back over a bullet) continues the enumeration that opens the
+    sentence: 1. ... 2. / • 9. ... • 10. / a. ... b. (an inline list, one item per sentence)."""
+    first = _marker(text, sentence_start)
+    if first is None:
+        return False
+    while at > sentence_start and not text[at - 1].isspace():
+        at -= 1
+    before = text[sentence_start:at].rstrip(" ")
+    if before.endswith(tuple(_BULLETS)):
+        at = sentence_start + len(before) - 1  # the bullet of "• 10."
+    m = _MARKER.search(text, at, at + 12)
+    item = _marker(text, m.start()) if m and not text[at : m.start()].strip(_BULLETS + " ") else None
+    return item is not None and item[:2] == first[:2] and item[2] > first[2]
+
+
+def _inline_list_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that open with an enumeration marker, cut before each next marker of the same kind
+    (1) The first item 2) The second item): the items of a list written on one line."""
+    out = []
+    for start, end in spans:
+        first = _marker(text, start)
+        if first is None:
+            out.append((start, end))
+            continue
+        bullet, mark, value, pos = first
+        while True:
+            nxt = None
+            for m in _MARKER.finditer(text, pos, end):
+                found = _marker(text, m.start())
+                if found and found[:3] == (bullet, mark, value + 1) and m.start() > 0 and text[m.start() - 1].isspace():
+                    nxt = m.start()
+                    break
+            if nxt is None:
+                break
+            piece_end = nxt
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
+            start, value, pos = nxt, value + 1, found[3]
+        out.append((start, end))
+    return out
 
 
 def _initial_ends_sentence(text: str, word_start: int, nxt_at: int, following: str, sentence_start: int) -> bool:
@@ -305,6 +410,8 @@ def _glued_end(text: str, at: int, end: int, sentence_start: int) -> bool:
     _, word = _token_before(text, at, sentence_start)
     if any(mark in word for mark in _PATH_MARKS) or word in _NEVER_FINAL or word in _MAYBE_FINAL:
         return False  # an address or path (example.com/page?Id=1), or Mr.Smith
+    if any(mark in _token_after(text, end) for mark in _INTERNET):
+        return False  # the dot inside an e-mail address or URL: Jane.Doe@example.com
     if latin:
         after = _WORD.match(text, end)
         if after and after.group().lower() in _INTERNET_SUFFIXES:

@@ -43,6 +43,7 @@ DIACRITICS = "\u064b-\u065f\u0670"
 _DIACRITIC = re.compile(f"[{DIACRITICS}]")
 # A Persian word: Arabic-script letters with their diacritics and inner half-spaces.
 _WORD_SPLIT = re.compile(f"([\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff{DIACRITICS}\u200c]+)")
+MONTH = "ماه"
 SUBJECT_PRONOUNS = frozenset("من تو او وی ما شما ایشان آنها آن‌ها".split())
 _MIN_STEM = 2
 _MIN_SILENT_HE_STEM = 3
@@ -162,7 +163,10 @@ def fix_word(token: str) -> str:
     form = _spell(key)
     if form == key:
         return token
-    return _with_boundaries(token, form)
+    # Each part of the new spelling is a word of its own, fixed as a writer's part would be
+    # (پذیرفتهشدهای -> پذیرفته‌شدهای -> پذیرفته‌شده‌ای): what a second pass adds, the first adds.
+    written = _with_boundaries(token, form)  # no new ZWNJ where the parts meet after ا، د، ر ...
+    return token if written == token else fix_word(written)
 
 
 def _insertions(word: str, fixed: str) -> list[int]:
@@ -238,6 +242,14 @@ def halfspace_edits(text: str) -> list[Edit]:
         i
         for i, (sep, left, right) in enumerate(zip(seps, fixed, fixed[1:]))
         if sep == " " and (right in triggers or left.endswith(VERB_PREFIXES) or ZWNJ in right) and _joins(left, right)
+    }
+    # After ماه, می is the month May (ماه می سال ۲۰۲۴) unless a verb form follows (هر ماه می‌رود):
+    # a listed spelling (می‌خانه) does not make it the verb prefix there.
+    joined -= {
+        i
+        for i in joined
+        if fixed[i] == "می" and i > 0 and parts[2 * i] == " " and fixed[i - 1] == MONTH
+        and _key(fixed[i + 1]) not in lex.verbs
     }
     changed = set(compress(range(len(words)), map(ne, words, fixed)))
     if not joined and not changed:

@@ -15,6 +15,7 @@ from ..records import Change, Edit, Normalized
 from .halfspace import halfspace_edits
 from .letters import DIGITS_RULES, STRIP_DIACRITICS, base_edits, run_rules, zwnj_edits
 from .punctuation import ascii_quote_edits, punctuation_edits
+from .spacing import number_spacing_edits, space_run_edits
 
 DIGIT_MODES = ("keep", "fa", "ascii")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
@@ -41,6 +42,10 @@ def _punctuation_edits(text: str) -> list[Edit]:
     return run_rules((punctuation_edits, ascii_quote_edits), text)
 
 
+def _spacing_edits(text: str) -> list[Edit]:
+    return run_rules((space_run_edits, number_spacing_edits), text)
+
+
 def stages(options: Options) -> list[Stage]:
     chain: list[Stage] = [base_edits]
     if options.strip_diacritics:
@@ -48,7 +53,8 @@ def stages(options: Options) -> list[Stage]:
     if options.digits != "keep":
         chain.append(partial(run_rules, (DIGITS_RULES[options.digits],)))
     # Half-space cleanup comes after every rule that removes characters a ZWNJ may stand beside.
-    chain += [zwnj_edits, halfspace_edits, _punctuation_edits]
+    # Runs of spaces close up before the half-space rules, which join only across one space.
+    chain += [zwnj_edits, _spacing_edits, halfspace_edits, _punctuation_edits]
     return chain
 
 

@@ -78,6 +78,14 @@ COMPOUND_MIN_COUNT = 5
 # A word no lexicon lists is read as two glued words only where both parts are common words (at
 # least this many Wikipedia occurrences): rarer listed words are often fragments of names (داله).
 COMMON_MIN_COUNT = 20
+# A spelling only Wikipedia's counts list that puts می/نمی before a word the verb table does not know,
+# which occurs more than a thousand times as often on its own, is two words that met by a typo
+# (ماه می‌سال "the month May, year", می‌به): not a verb.
+STRAY_PREFIX_SHARE = 0.001
+# A glued comparative (قشنگترین) takes the half-space of the policy only where its stem occurs at
+# least this many times as often as the glued word: a rarer stem makes the glued word a word of
+# its own (مونستر is Münster, not مونس + تر).
+COMPARATIVE_STEM_RATIO = 4
 CURATED = frozenset("LNPUHSV")
 STANDARD = frozenset("LU")  # Lilak: its lexicon and user words
 
@@ -207,5 +215,40 @@ def detached_plural(key: str, count: Mapping[str, float], flags: Mapping[str, se
                 return None
             if key.endswith("ی") and flags.get(key[:-1], set()) & CURATED:
                 return None
+            return stem + ZWNJ + suffix
+    return None
+
+
+def stray_verb_prefix(
+    form: str, count: Mapping[str, float], flags: Mapping[str, set[str]], verb_rests: frozenset[str]
+) -> bool:
+    """True for a half-space spelling می‌X or نمی‌X that is no verb: X is not a verb form, no
+    lexicon lists the spelling and X alone is far more frequent (ماه می‌سال، می‌به)."""
+    prefix, _, rest = form.partition(ZWNJ)
+    if prefix not in VERB_PREFIXES or not rest or rest.replace(ZWNJ, "") in verb_rests:
+        return False
+    if flags.get(form):
+        return False  # a lexicon or the wordfreq list has it: colloquial می‌تونیم is a verb
+    one_word = count.get(form, 0.0) + count.get(form.replace(ZWNJ, ""), 0.0)
+    return one_word < STRAY_PREFIX_SHARE * count.get(rest, 0.0)
+
+
+def detached_comparative(key: str, count: Mapping[str, float], flags: Mapping[str, set[str]]) -> str | None:
+    """The half-space spelling of a glued comparative or superlative (قشنگترین، خوشگلتر) of an
+    adjective Lilak lists, where Lilak does not list the glued word itself (کلانتر "sheriff",
+    مستتر "hidden" are words of their own). The lexicalized comparatives the standard writes glued
+    (بیشتر، کمتر، بهتر، مهتر، کهتر) have stems that are no adjective of three letters or more, so
+    they stay as they are."""
+    if flags.get(key, set()) & STANDARD:
+        return None
+    for suffix in ("ترین", "تر"):
+        stem = key[: -len(suffix)]
+        if (
+            key.endswith(suffix)
+            and len(stem) >= 3
+            and joins(stem[-1])
+            and "A" in flags.get(stem, set())
+            and count.get(key, 0.0) * COMPARATIVE_STEM_RATIO <= count.get(stem, 0.0)
+        ):
             return stem + ZWNJ + suffix
     return None

@@ -2,8 +2,11 @@
 
 No space before a comma, semicolon, question mark or closing quote; one space after a Persian
 comma, semicolon or question mark and outside guillemets when a Persian letter follows; none just
-inside quotes. Rules only fire beside Persian letters or Persian punctuation, so decimals (۳٫۵،
-4.2), thousands separators, times, URLs, e-mail addresses and Latin text are left alone.
+inside quotes. A full stop, exclamation mark, colon or Latin question mark glued between a Persian
+word and the next Persian word or « lost its space (سلام!چطوری، گفت:«من، می‌روم.تو); after a single
+letter it belongs to an abbreviation (ه.ق، ج.ا.ا) and stays. Rules only fire beside Persian letters
+or Persian punctuation, so decimals (۳٫۵، 4.2, ۲.۵), thousands separators, times (3:30), URLs,
+e-mail addresses and Latin text (U.S.) are left alone.
 """
 from __future__ import annotations
 
@@ -13,13 +16,14 @@ from ..records import Edit
 from .letters import ARABIC_LETTER
 
 _QUOTED = re.compile('"([^"\n]*)"')
-_MARK = re.compile("([ \t]*)([،؛؟»”«“.!:])")
+_MARK = re.compile("([ \t]*)([،؛؟»”«“.!:?])")
 _SPACES = re.compile("[ \t]*")
 _PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTER}]")
 _CLOSE_TIGHT = frozenset("،؛؟»”")  # no space before these
 _OPEN = frozenset("«“")  # no space after these
 _SPACE_AFTER = frozenset("،؛؟»")  # one space after these before a Persian letter
 _SENTENCE_END = frozenset(".!:")
+_GLUED_END = frozenset(".!:?")  # a space after these between two Persian words
 
 
 def punctuation_edits(text: str) -> list[Edit]:
@@ -46,7 +50,16 @@ def punctuation_edits(text: str) -> list[Edit]:
                 edits.append(Edit(at, at, " ", "punct.space_after"))
         elif mark in _SPACE_AFTER and following == after and (nxt == "«" or _PERSIAN_LETTER.match(nxt or " ")):
             edits.append(Edit(after, after, " ", "punct.space_after"))
+        elif mark in _GLUED_END and following == after and not spaces and _glued_between_words(text, at, nxt):
+            edits.append(Edit(after, after, " ", "punct.space_after"))
     return edits
+
+
+def _glued_between_words(text: str, at: int, nxt: str) -> bool:
+    """A mark at `at` between a Persian word of two letters or more and a Persian letter or «."""
+    if not (nxt == "«" or _PERSIAN_LETTER.match(nxt or " ")):
+        return False
+    return at >= 2 and all(_PERSIAN_LETTER.match(ch) for ch in text[at - 2 : at])
 
 
 def ascii_quote_edits(text: str) -> list[Edit]:
