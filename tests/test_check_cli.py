@@ -252,3 +252,77 @@ def test_read_aligned_files_strips_carriage_returns(tmp_path):
     en.write_bytes(b"Hello\r\nWorld\r\n")
     alignment = read_aligned_files(fa, en)
     assert [s.text for s in alignment.en] == ["Hello", "World"]
+
+
+# --- rule plugins (entry points in the group hamsu.rules) -------------------------------------------
+
+PLUGIN = '''
+from hamsu.check import Finding, Rule
+
+
+class ExclaimRule(Rule):
+    """An exclamation mark in English where the Persian has none."""
+
+    name = "exclaim"
+    severity = "minor"
+    its_type = "style"
+    description = "style: an exclamation in English only"
+    threshold = 0.0
+
+    def findings(self, unit):
+        marks = unit.en.text.count("!")
+        if not marks or "!" in unit.fa.text:
+            return []
+        return [Finding(1.0, "exclamation in English only", en_spans=(unit.en.whole,),
+                        evidence=f"exclamation marks: fa 0, en {marks}")]
+
+
+class NowhereRule(ExclaimRule):
+    name = "nowhere"
+    scope = "paragraph"
+'''
+
+
+def _plugin(tmp_path: Path) -> dict:
+    """A package installed only for the processes started with the returned environment: its module
+    and its dist-info (the metadata importlib.metadata reads entry points from) on PYTHONPATH."""
+    import os
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "hamsu_test_rules.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "hamsu_test_rules-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hamsu-test-rules\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        "[hamsu.rules]\nexclaim = hamsu_test_rules:ExclaimRule\nmissing = hamsu_test_rules_gone:Rule\n"
+        "nowhere = hamsu_test_rules:NowhereRule\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+
+
+def test_a_rule_plugin_runs_and_a_broken_one_is_one_warning(tmp_path):
+    env = _plugin(tmp_path)
+    fa, en = tmp_path / "a.fa", tmp_path / "a.en"
+    fa.write_text("او آمد.\nاو رفت.\n", encoding="utf-8")
+    en.write_text("He came!\nHe left.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "hamsu", "check", "--aligned", fa, en, "--format", "jsonl"],
+                            capture_output=True, timeout=300, env=env)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    [flag] = jsonl(result.stdout)
+    assert (flag["rule"], flag["unit"], flag["severity"], flag["evidence"]) == (
+        "exclaim", 0, "minor", "exclamation marks: fa 0, en 1"
+    )  # fmt: skip
+    warnings = result.stderr.decode("utf-8").splitlines()[:-1]  # the last line is the summary
+    assert len(warnings) == 2, warnings
+    assert warnings[0].startswith("hamsu: warning: rule plugin 'missing' (hamsu_test_rules_gone:Rule) not loaded: "
+                                  "ModuleNotFoundError")  # fmt: skip
+    assert warnings[1].startswith("hamsu: warning: rule plugin 'nowhere' (hamsu_test_rules:NowhereRule) not loaded:")
+    assert "scope 'paragraph'" in warnings[1]
+    # The plugin's rule is in the table, after hamsu's own; without the plugin on the path it is not.
+    listed = subprocess.run([sys.executable, "-c", "from hamsu.check import RULES; print(list(RULES)[-1])"],
+                            capture_output=True, timeout=300, env=env)  # fmt: skip
+    assert listed.stdout.decode().strip() == "exclaim"
+    plain = hamsu("check", "--aligned", fa, en, "--format", "jsonl")
+    assert plain.returncode == 0 and jsonl(plain.stdout) == [] and b"warning" not in plain.stderr
