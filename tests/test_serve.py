@@ -15,7 +15,7 @@ import pytest
 jsonschema = pytest.importorskip("jsonschema")
 pytest.importorskip("fastapi")
 
-from servekit import EVIL_EN, EVIL_FA, build_corpus, serve  # noqa: E402
+from servekit import EVIL_EN, EVIL_FA, build_corpus, build_flagged_corpus, serve  # noqa: E402
 
 SOLEIMANI = "سلیمانی"
 TOKEN = "s3cret-test-token-0123456789"
@@ -441,20 +441,9 @@ def test_marked_escapes_and_nests():
 
 # --- flag evidence ------------------------------------------------------------------------------------
 
-EVIDENCE_FA = "آیا او آمد؟\nاین جمله <script>alert('ev')</script> ترجمه نشد و در متن انگلیسی نیامده است."
-
-
 @pytest.fixture(scope="module")
 def flagged_server(tmp_path_factory):
-    """A corpus of one document whose flags carry evidence, one of them quoting a <script> tag."""
-    from hamsu.pipeline import process_document
-    from hamsu.read import read_pair
-    from hamsu.store import open_store
-
-    path = tmp_path_factory.mktemp("flagged") / "corpus.db"
-    with open_store(path) as store:
-        store.ingest(process_document(read_pair(EVIDENCE_FA, "Did he come.", "flagged", doc_id="flagged")))
-    with serve(path) as s:
+    with serve(build_flagged_corpus(tmp_path_factory.mktemp("flagged") / "corpus.db")) as s:
         yield s
 
 

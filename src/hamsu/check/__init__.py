@@ -101,7 +101,8 @@ def check_alignment(
 
 def check_corpus(alignments: Iterable[Alignment], rules: Iterable[str] | None = None) -> list[Flag]:
     """The flags of the corpus rules, which need many documents (the same Persian sentence
-    translated differently), in the order of RULES. `rules`: as for check_alignment."""
+    translated differently), in the order of RULES. `rules`: as for check_alignment. Nothing is
+    given here to a corpus rule that needs names or a glossary, so such a rule is skipped."""
     corpus_rules = _ready(_selected(rules), "corpus", {})
     if not corpus_rules:
         return []
