@@ -611,7 +611,8 @@ def test_the_glossary_rule_gets_its_glossary_through_its_need():
      (type("Doc", (Rule,), {"name": "doc", "scope": "document", "findings": _Always.findings, "threshold": 1.0})(),
       "does not define check_document()"),
      (type("Loose", (Rule,), {"name": "loose", "findings": _Always.findings})(), "has no threshold"),
-     (object(), "is not a hamsu.check.Rule")],
+     (object(), "is not a hamsu.check.Rule"),
+     (_Always("numerous", "unit", 3), "TypeError: 'int' object is not iterable")],
 )  # fmt: skip
 def test_a_rule_that_could_not_run_is_refused_when_registered(rule, problem, caplog):
     with pytest.raises(ValueError, match=re.escape(problem)):
