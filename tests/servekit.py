@@ -34,6 +34,23 @@ def build_corpus(path: Path, evil: bool = True) -> Path:
     return path
 
 
+# A Persian sentence with no English counterpart (a null-unit flag whose evidence quotes it, <script>
+# and all) after a question the English does not ask (a punctuation flag).
+EVIDENCE_FA = "آیا او آمد؟\nاین جمله <script>alert('ev')</script> ترجمه نشد و در متن انگلیسی نیامده است."
+EVIDENCE_EN = "Did he come."
+
+
+def build_flagged_corpus(path: Path) -> Path:
+    """A corpus database of one document whose flags carry evidence, one of them quoting <script>."""
+    from hamsu.pipeline import process_document
+    from hamsu.read import read_pair
+    from hamsu.store import open_store
+
+    with open_store(path) as store:
+        store.ingest(process_document(read_pair(EVIDENCE_FA, EVIDENCE_EN, "flagged", doc_id="flagged")))
+    return path
+
+
 @dataclass
 class Response:
     status: int

@@ -75,8 +75,8 @@ def test_beads_format():
 def test_tsv_has_a_header_and_one_row_per_unit():
     out = hamsu("align", SEED, "--format", "tsv").stdout.decode("utf-8")
     rows = list(csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert rows[0] == ["fa", "en", "score", "fa_ids", "en_ids", "doc", "flags"]
-    assert len(rows) == 9 and all(len(r) == 7 for r in rows)
+    assert rows[0] == ["fa", "en", "score", "fa_ids", "en_ids", "doc", "flags", "evidence"]
+    assert len(rows) == 9 and all(len(r) == 8 for r in rows)
 
 
 def test_tmx_is_read_back_by_translate_toolkit(tmp_path):

@@ -3,6 +3,7 @@ the seed article, and the API around the rules."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,15 +12,20 @@ import pytest
 import hamsu
 from hamsu import InputError
 from hamsu.check import (
+    BUILTIN_RULES,
     ITS_TYPES,
     RULES,
     THRESHOLDS,
+    Finding,
+    Rule,
     check_alignment,
     check_corpus,
     flag_record,
     load_glossary,
 )
 from hamsu.check.jalali import from_gregorian, to_gregorian
+from hamsu.check.omission import content_length, expected_english
+from hamsu.check.table import rule_table
 from hamsu.read.aligned import aligned_pairs
 from hamsu.records import SEVERITIES, Alignment, Mention, NameLink, UnitNames
 
@@ -260,12 +266,28 @@ def test_length_ratio(fa, en, its_type):
 
 
 def test_null_units_are_major_omissions_and_additions():
-    alignment = alignment_of([("او آمد.", "He came."), ("این جمله ترجمه نشد.", ""), ("", "An added sentence.")])
+    alignment = alignment_of([("او آمد.", "He came."), ("این جمله‌ها ترجمه نشد.", ""), ("", "An added sentence.")])
     flags = check_alignment(alignment)
     assert [(f.unit, f.rule, f.severity, f.its_type) for f in flags] == [
         (1, "null-unit", "major", "omission"),
         (2, "null-unit", "major", "addition"),
     ]
+    # The sentence as written (a half-space stays a half-space, not repr's \u200c).
+    assert [f.evidence for f in flags] == [
+        "fa 'این جمله‌ها ترجمه نشد.' (17 letters); en nothing",
+        "fa nothing; en 'An added sentence.' (15 letters)",
+    ]
+
+
+def test_length_ratio_evidence_gives_the_lengths_and_the_expected_range():
+    fa, en, _ = LENGTH[1]
+    [flag] = flags_of("length-ratio", fa, en)
+    fa_len, en_len = content_length(fa), content_length(en)
+    low, high = expected_english(fa_len, -3.5), expected_english(fa_len, 3.5)
+    assert not low <= en_len <= high  # flagged exactly when outside the range the evidence states
+    assert flag.evidence == (f"fa {fa_len} letters, en {en_len}; expected en ≈ {expected_english(fa_len):.0f}"
+                             f" ({low:.0f}–{high:.0f} within |z| ≤ 3.5)")
+    assert 0 < low < expected_english(fa_len) < high
 
 
 # --- untranslated -------------------------------------------------------------------------------
@@ -286,6 +308,17 @@ def test_untranslated(fa, en, flagged):
     flags = flags_of("untranslated", fa, en)
     assert bool(flags) == flagged, [f.message for f in flags]
     assert all(f.its_type == "untranslated" for f in flags)
+    assert all(f.evidence for f in flags)
+
+
+def test_untranslated_evidence_counts_the_letters():
+    [flag] = flags_of("untranslated", "او آمد و رفت.", "He: او آمد و رفت.")
+    assert flag.evidence == "en 'He: او آمد و رفت.': 9 of 11 letters in Persian script"
+    # Latin words the English also has ("ended") are carried names and terms, not counted.
+    [script] = flags_of("untranslated", "The meeting ended.", "It ended.")
+    assert script.evidence == "fa 'The meeting ended.': 10 of 10 letters in Latin script"
+    [copy] = flags_of("untranslated", "The meeting ended.", "The meeting ended!")
+    assert copy.evidence == "fa and en alike (case, spaces and punctuation aside): 'The meeting ended!'"
 
 
 # --- punctuation --------------------------------------------------------------------------------
@@ -307,6 +340,15 @@ def test_punctuation(fa, en, flagged):
     flags = flags_of("punctuation", fa, en)
     assert bool(flags) == flagged, [f.message for f in flags]
     assert all((f.severity, f.its_type) == ("minor", "typographical") for f in flags)
+
+
+def test_punctuation_evidence_counts_the_marks_on_both_sides():
+    [question] = flags_of("punctuation", "آیا او آمد؟", "He came.")
+    assert question.evidence == "question marks: fa 1, en 0"
+    [bracket] = flags_of("punctuation", "سپاه پاسداران (سپاه", "the IRGC (Guards)")
+    assert bracket.evidence == "fa: 1 ( and 0 ); en: 1 ( and 1 )"
+    [quote] = flags_of("punctuation", "او گفت «می‌آیم».", 'He said "I will come.')
+    assert quote.evidence == 'fa: 0 "; en: 1 "'  # the Persian quotes with « », balanced
 
 
 # --- glossary -----------------------------------------------------------------------------------
@@ -331,6 +373,18 @@ def test_glossary_matching(fa, en, severity):
     flags = flags_of("glossary", fa, en, glossary=glossary)
     assert [f.severity for f in flags] == ([severity] if severity else [])
     assert all(f.its_type == "terminology" for f in flags)
+
+
+def test_glossary_evidence_names_the_term_its_renderings_and_what_was_found():
+    glossary = load_glossary(FIXTURES / "glossary.csv")
+    origin = next(e.origin for e in glossary.entries if e.fa == "حضور سرزده")
+    unit = ("از حضور\u200cسرزده خبر داد", "announced the unannounced intrusion")
+    [missing] = flags_of("glossary", *unit, glossary=glossary)
+    [forbidden] = flags_of("glossary", "از حضور سرزده خبر داد", "announced the Intrusive Presence", glossary=glossary)
+    head = f"term 'حضور سرزده' ({origin}) written "
+    renderings = "accepted 'surprise visit' | 'unannounced visit'; forbidden 'intrusive presence'"
+    assert missing.evidence == head + f"'حضور\u200cسرزده'; {renderings}; English has none of the accepted renderings"
+    assert forbidden.evidence == head + f"'حضور سرزده'; {renderings}; English has forbidden 'Intrusive Presence'"
 
 
 def test_glossary_matches_arabic_letter_variants():
@@ -415,6 +469,8 @@ def test_same_source_translated_differently_across_documents():
     assert [(f.doc, f.unit, f.rule, f.severity, f.its_type) for f in flags] == [
         ("c", 0, "source-consistency", "minor", "inconsistency")
     ]
+    assert flags[0].evidence == ("3 units with this Persian sentence, 2 translated 'He also emphasized the principles"
+                                 " of jihad and resistance.'; this one 'He stressed jihad and resistance too.'")
 
 
 def test_name_spelled_two_ways_in_one_document():
@@ -430,6 +486,7 @@ def test_name_spelled_two_ways_in_one_document():
     assert (flag.unit, flag.severity, flag.its_type) == (1, "minor", "inconsistency")
     assert "Soleymani (2)" in flag.message and "Soleimani (1)" in flag.message
     assert len(flag.en_spans) == 3
+    assert flag.evidence == "سلیمانی: Soleymani in units 1, 3; Soleimani in unit 2"
 
 
 # --- the seed article -----------------------------------------------------------------------------
@@ -470,6 +527,102 @@ def test_rules_are_named_graded_and_typed():
         assert rule.name == name and name in THRESHOLDS
         assert rule.severity in SEVERITIES and rule.its_type in ITS_TYPES
         assert rule.description
+
+
+# --- the rule table -------------------------------------------------------------------------------
+
+
+def test_rules_declare_their_scope_and_needs():
+    assert list(RULES) == [rule.name for rule in BUILTIN_RULES]
+    assert {name: rule.scope for name, rule in RULES.items() if rule.scope != "unit"} == {
+        "name-spelling": "document", "source-consistency": "corpus"
+    }  # fmt: skip
+    assert {name: set(rule.needs) for name, rule in RULES.items() if rule.needs} == {
+        "names": {"names"}, "name-spelling": {"names"}, "glossary": {"glossary"}
+    }  # fmt: skip
+
+
+class _Always(Rule):
+    """A test rule: one finding on every unit (unit scope) or one flag per document or corpus."""
+
+    severity = "info"
+    its_type = "other"
+    threshold = 0.0
+
+    def __init__(self, name: str, scope: str = "unit", needs: frozenset[str] = frozenset()):
+        self.name, self.scope, self.needs = name, scope, needs
+
+    def findings(self, unit):
+        return [Finding(1.0, f"{self.name} saw unit {unit.index}", evidence=f"{self.name} evidence")]
+
+    def check_document(self, context):
+        return [self.flag(Finding(1.0, f"{self.name} saw {context.doc_id}"), None, context.doc_id)]
+
+    def check_corpus(self, alignments):
+        return [self.flag(Finding(1.0, f"{self.name} saw {len(alignments)} documents"), None, "")]
+
+
+def test_every_registered_rule_runs_by_its_scope(monkeypatch):
+    """One registration is all a rule needs: no other list decides whether it runs."""
+    extra = [_Always("every-unit"), _Always("every-document", "document"), _Always("every-corpus", "corpus")]
+    monkeypatch.setattr(hamsu.check, "RULES", rule_table([*BUILTIN_RULES, *extra]))
+    alignment = alignment_of([("او آمد.", "He came."), ("او رفت.", "He left.")])
+    assert [(f.unit, f.rule) for f in check_alignment(alignment)] == [
+        (None, "every-document"), (0, "every-unit"), (1, "every-unit")
+    ]  # fmt: skip
+    assert check_alignment(alignment)[1].evidence == "every-unit evidence"
+    assert [f.message for f in check_corpus([alignment, alignment])] == ["every-corpus saw 2 documents"]
+    assert check_alignment(alignment, rules=["every-unit"])[0].rule == "every-unit"
+
+
+def test_flags_of_a_unit_follow_the_table_order():
+    alignment = alignment_of([("آیا ۱۲ نفر در شهر مرزی البوکمال در نزدیکی مرز عراق کشته شدند؟", "13 died.")])
+    flags = check_alignment(alignment)
+    assert [f.rule for f in flags] == ["numbers", "length-ratio", "punctuation"]
+    for reordered in (["punctuation", "numbers", "length-ratio"], ["length-ratio", "punctuation", "numbers"]):
+        assert [f.rule for f in check_alignment(alignment, rules=reordered)] == [f.rule for f in flags]
+
+
+@pytest.mark.parametrize("scope", ["unit", "document"])
+def test_a_rule_that_needs_names_is_skipped_without_names(monkeypatch, scope):
+    named = _Always("named", scope, frozenset({"names"}))
+    monkeypatch.setattr(hamsu.check, "RULES", rule_table([*BUILTIN_RULES, named]))
+    alignment = alignment_of([("او آمد.", "He came.")])
+    assert check_alignment(alignment, rules=["named"]) == []
+    assert [f.rule for f in check_alignment(alignment, names=(UnitNames(),), rules=["named"])] == ["named"]
+
+
+def test_the_glossary_rule_gets_its_glossary_through_its_need():
+    glossary = load_glossary(FIXTURES / "glossary.csv")
+    rule = RULES["glossary"]
+    configured = rule.configured(glossary=glossary)
+    assert configured is not rule and configured.glossary is glossary and len(rule.glossary) == 0
+    unit = ("از حضور سرزده خبر داد", "announced the intrusive presence")
+    assert flags_of("glossary", *unit) == []  # no glossary given: skipped
+    assert [f.severity for f in flags_of("glossary", *unit, glossary=glossary)] == ["major"]
+
+
+@pytest.mark.parametrize(
+    "rule, problem",
+    [(_Always("numbers"), "rule 'numbers' is already registered"),
+     (_Always("odd", "paragraph"), "scope 'paragraph'"),
+     (_Always("greedy", "unit", frozenset({"names", "weather"})), "needs weather"),
+     (type("Bare", (Rule,), {"name": "bare", "threshold": 0.0})(), "does not define findings()"),
+     (type("Doc", (Rule,), {"name": "doc", "scope": "document", "findings": _Always.findings, "threshold": 1.0})(),
+      "does not define check_document()"),
+     (type("Loose", (Rule,), {"name": "loose", "findings": _Always.findings})(), "has no threshold"),
+     (object(), "is not a hamsu.check.Rule"),
+     (_Always("numerous", "unit", 3), "TypeError: 'int' object is not iterable")],
+)  # fmt: skip
+def test_a_rule_that_could_not_run_is_refused_when_registered(rule, problem, caplog):
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        rule_table([*BUILTIN_RULES, rule])
+    # From a plugin: one warning naming it, and the table without it.
+    table = rule_table(BUILTIN_RULES, [("'x' (pkg:X)", rule)])
+    assert list(table) == list(RULES)
+    [record] = caplog.records
+    assert record.getMessage().startswith("hamsu: warning: rule plugin 'x' (pkg:X) not loaded: ")
+    assert problem in record.getMessage() and "\n" not in record.getMessage()
 
 
 def test_score_is_separate_from_accept():

@@ -72,6 +72,37 @@ def test_text_report_names_place_rule_and_both_sides():
     assert "    fa: " in out and "    en: " in out
 
 
+def test_text_report_shows_the_evidence_under_its_flag():
+    lines = hamsu("check", SEED, "--glossary", GLOSSARY).stdout.decode("utf-8").splitlines()
+    at = [i for i, line in enumerate(lines) if "[glossary]" in line]
+    assert len(at) == 2
+    for i in at:
+        assert lines[i + 1] == (f"    evidence: term 'حضور سرزده' ({GLOSSARY}:2) written 'حضور سرزده'; accepted"
+                                " 'surprise visit' | 'unannounced visit'; English has none of the accepted renderings")
+        assert lines[i + 2].startswith("    fa: ")
+
+
+def test_text_report_has_no_evidence_line_for_a_flag_without_evidence():
+    from dataclasses import replace
+
+    from hamsu.check.report import CheckedInput, write_report
+    from hamsu.pipeline import check_document
+
+    checked = check_document(aligned_pairs([("آیا او آمد؟", "He came.")], "d"), names=False)
+    [flag] = checked.flags
+    bare = replace(checked, flags=(replace(flag, evidence=""),))
+    with_evidence, without = ("".join(write_report([CheckedInput(c)], "text", False, {})) for c in (checked, bare))
+    assert with_evidence.splitlines()[1] == "    evidence: question marks: fa 1, en 0"
+    assert without.splitlines() == [ln for ln in with_evidence.splitlines() if not ln.startswith("    evidence: ")]
+    assert json.loads("".join(write_report([CheckedInput(bare)], "jsonl", False, {})))["evidence"] == ""
+
+
+def test_jsonl_flags_carry_their_evidence(seed_flags):
+    glossary = [f for f in seed_flags if f["rule"] == "glossary"]
+    assert all(f["evidence"].startswith("term 'حضور سرزده' (") for f in glossary)
+    assert all(isinstance(f["evidence"], str) for f in seed_flags)
+
+
 def test_name_table():
     result = hamsu("check", SEED, "--names", "--format", "jsonl")
     rows = jsonl(result.stdout)
@@ -151,12 +182,44 @@ def test_align_jsonl_carries_names_and_flags(tmp_path):
     assert all(u["names"] == [] and u["flags"] == [] for u in bare)
 
 
+def test_align_jsonl_flags_carry_their_evidence():
+    units = jsonl(hamsu("align", SEED, "--format", "jsonl", "--glossary", GLOSSARY).stdout)
+    evidence = [f["evidence"] for u in units for f in u["flags"] if f["rule"] == "glossary"]
+    assert len(evidence) == 2 and all(e.startswith("term 'حضور سرزده' (") for e in evidence)
+
+
+def test_tsv_has_an_evidence_column_in_the_order_of_the_flags():
+    lines = hamsu("align", SEED, "--format", "tsv", "--glossary", GLOSSARY).stdout.decode("utf-8").splitlines()
+    header = lines[0].split("\t")
+    assert header == ["fa", "en", "score", "fa_ids", "en_ids", "doc", "flags", "evidence"]
+    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+    flagged = [r for r in rows if "glossary:warning" in r["flags"]]
+    assert len(flagged) == 2
+    for row in flagged:
+        items, evidence = row["flags"].split(","), json.loads(row["evidence"])
+        assert len(items) == len(evidence)
+        assert evidence[items.index("glossary:warning")].startswith("term 'حضور سرزده' (")
+    assert all(r["evidence"] == "" for r in rows if not r["flags"])
+
+
+def test_text_format_shows_the_evidence_under_its_flag():
+    out = hamsu("align", SEED, "--glossary", GLOSSARY).stdout.decode("utf-8").splitlines()
+    at = [i for i, line in enumerate(out) if line.startswith("  flag warning glossary: ")]
+    assert len(at) == 2 and all(out[i + 1].startswith("    evidence: term 'حضور سرزده' (") for i in at)
+
+
 def test_tmx_carries_flags_as_props(tmp_path):
     tmx = pytest.importorskip("translate.storage.tmx")
     out = tmp_path / "seed.tmx"
     assert hamsu("align", SEED, "--format", "tmx", "--glossary", GLOSSARY, "-o", out).returncode == 0
     text = out.read_text(encoding="utf-8")
     assert text.count('<prop type="x-flag">glossary:warning') == 2
+    # Each flag's evidence right after it, named by its rule.
+    assert text.count('<prop type="x-flag-evidence">glossary: term \'حضور سرزده\' (') == 2
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if "x-flag-evidence" in line:
+            assert lines[i - 1].startswith('    <prop type="x-flag">glossary:')
     assert '<prop type="x-name">سلیمانی = Soleymani</prop>' in text
     store = tmx.tmxfile(out.read_bytes(), sourcelanguage="fa", targetlanguage="en")
     assert len(store.units) == 8
@@ -189,3 +252,77 @@ def test_read_aligned_files_strips_carriage_returns(tmp_path):
     en.write_bytes(b"Hello\r\nWorld\r\n")
     alignment = read_aligned_files(fa, en)
     assert [s.text for s in alignment.en] == ["Hello", "World"]
+
+
+# --- rule plugins (entry points in the group hamsu.rules) -------------------------------------------
+
+PLUGIN = '''
+from hamsu.check import Finding, Rule
+
+
+class ExclaimRule(Rule):
+    """An exclamation mark in English where the Persian has none."""
+
+    name = "exclaim"
+    severity = "minor"
+    its_type = "style"
+    description = "style: an exclamation in English only"
+    threshold = 0.0
+
+    def findings(self, unit):
+        marks = unit.en.text.count("!")
+        if not marks or "!" in unit.fa.text:
+            return []
+        return [Finding(1.0, "exclamation in English only", en_spans=(unit.en.whole,),
+                        evidence=f"exclamation marks: fa 0, en {marks}")]
+
+
+class NowhereRule(ExclaimRule):
+    name = "nowhere"
+    scope = "paragraph"
+'''
+
+
+def _plugin(tmp_path: Path) -> dict:
+    """A package installed only for the processes started with the returned environment: its module
+    and its dist-info (the metadata importlib.metadata reads entry points from) on PYTHONPATH."""
+    import os
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "hamsu_test_rules.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "hamsu_test_rules-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hamsu-test-rules\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        "[hamsu.rules]\nexclaim = hamsu_test_rules:ExclaimRule\nmissing = hamsu_test_rules_gone:Rule\n"
+        "nowhere = hamsu_test_rules:NowhereRule\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+
+
+def test_a_rule_plugin_runs_and_a_broken_one_is_one_warning(tmp_path):
+    env = _plugin(tmp_path)
+    fa, en = tmp_path / "a.fa", tmp_path / "a.en"
+    fa.write_text("او آمد.\nاو رفت.\n", encoding="utf-8")
+    en.write_text("He came!\nHe left.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "hamsu", "check", "--aligned", fa, en, "--format", "jsonl"],
+                            capture_output=True, timeout=300, env=env)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    [flag] = jsonl(result.stdout)
+    assert (flag["rule"], flag["unit"], flag["severity"], flag["evidence"]) == (
+        "exclaim", 0, "minor", "exclamation marks: fa 0, en 1"
+    )  # fmt: skip
+    warnings = result.stderr.decode("utf-8").splitlines()[:-1]  # the last line is the summary
+    assert len(warnings) == 2, warnings
+    assert warnings[0].startswith("hamsu: warning: rule plugin 'missing' (hamsu_test_rules_gone:Rule) not loaded: "
+                                  "ModuleNotFoundError")  # fmt: skip
+    assert warnings[1].startswith("hamsu: warning: rule plugin 'nowhere' (hamsu_test_rules:NowhereRule) not loaded:")
+    assert "scope 'paragraph'" in warnings[1]
+    # The plugin's rule is in the table, after hamsu's own; without the plugin on the path it is not.
+    listed = subprocess.run([sys.executable, "-c", "from hamsu.check import RULES; print(list(RULES)[-1])"],
+                            capture_output=True, timeout=300, env=env)  # fmt: skip
+    assert listed.stdout.decode().strip() == "exclaim"
+    plain = hamsu("check", "--aligned", fa, en, "--format", "jsonl")
+    assert plain.returncode == 0 and jsonl(plain.stdout) == [] and b"warning" not in plain.stderr

@@ -15,7 +15,7 @@ import pytest
 jsonschema = pytest.importorskip("jsonschema")
 pytest.importorskip("fastapi")
 
-from servekit import EVIL_EN, EVIL_FA, build_corpus, serve  # noqa: E402
+from servekit import EVIL_EN, EVIL_FA, build_corpus, build_flagged_corpus, serve  # noqa: E402
 
 SOLEIMANI = "سلیمانی"
 TOKEN = "s3cret-test-token-0123456789"
@@ -591,3 +591,40 @@ def test_marked_escapes_and_nests():
     )
     assert str(marked("<i>", [])) == "&lt;i&gt;"
     assert str(marked("abc", [Mark(5, 9, "x"), Mark(2, 1, "y")])) == "abc"
+
+
+# --- flag evidence ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def flagged_server(tmp_path_factory):
+    with serve(build_flagged_corpus(tmp_path_factory.mktemp("flagged") / "corpus.db")) as s:
+        yield s
+
+
+def test_api_flags_and_units_carry_the_evidence(flagged_server, spec):
+    server = flagged_server
+    flags = server.get("/api/flags").json()
+    assert not list(validator(spec, "/api/flags").iter_errors(flags))
+    by_rule = {f["rule"]: f for f in flags["items"]}
+    assert by_rule["punctuation"]["evidence"] == "question marks: fa 1, en 0"
+    assert "<script>alert('ev')</script>" in by_rule["null-unit"]["evidence"]  # JSON: as it is
+    assert spec["components"]["schemas"]["FlagOut"]["properties"]["evidence"]["type"] == "string"
+    assert "evidence" in spec["components"]["schemas"]["FlagOut"]["required"]
+    unit = server.get(f"/api/units/{by_rule['null-unit']['unit_id']}").json()
+    assert not list(validator(spec, "/api/units/{unit_id}").iter_errors(unit))
+    assert [f["evidence"] for f in unit["flags"]] == [by_rule["null-unit"]["evidence"]]
+
+
+def test_the_reader_shows_the_evidence_escaped_with_its_flag(flagged_server):
+    server = flagged_server
+    [doc] = server.get("/api/documents").json()["items"]
+    page = server.get(f"/doc/{doc['id']}").text
+    assert "<script>alert('ev')" not in page
+    escaped = "&lt;script&gt;alert(&#39;ev&#39;)&lt;/script&gt;"
+    # In the flags table, next to its flag, and in the tooltip of the flag's badge and marked span.
+    row = re.search(r'<tr><td class="num"><a href="#u\d+">2</a></td><td><span class="flag sev-major">null-unit</span>'
+                    r'</td><td dir="auto">[^<]*</td><td class="evidence" dir="auto">([^<]*)</td></tr>', page)
+    assert row and escaped in row.group(1)
+    assert re.search(r'<span class="flag sev-major" title="null-unit \(major\): [^"]*— evidence: [^"]*'
+                     + re.escape(escaped), page)
+    assert '<td class="evidence" dir="auto">question marks: fa 1, en 0</td>' in page

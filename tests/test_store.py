@@ -52,6 +52,15 @@ def seed_edited():
     return checked
 
 
+@pytest.fixture(scope="module")
+def flagged():
+    """A document whose flags carry evidence: a question on one side only, a sentence left out."""
+    return process_document(
+        read_pair("آیا او به مدرسه رفت؟\nهوا سرد بود و باد شدیدی از کوه‌های شمالی شهر می‌وزید و مردم در خانه ماندند.",
+                  "Did she go to school.", "fa.txt + en.txt", doc_id="flagged")
+    )
+
+
 def dump(path: Path) -> dict:
     """Every row of every table, and what the index finds: to compare a store before and after."""
     conn = sqlite3.connect(path)
@@ -156,18 +165,20 @@ def test_migration_from_version_0(tmp_path):
 
 
 def test_migration_from_an_older_version(tmp_path, seed, monkeypatch):
-    path = tmp_path / "v1.db"
+    path = tmp_path / "old.db"
     with open_store(path) as store:
         store.ingest(seed)
-    # Add the pretend version 2 only now: the file on disk is version 1.
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    # Add the pretend next version only now: the file on disk is the current one.
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
     monkeypatch.setitem(
-        migrations.MIGRATIONS, 1, lambda conn: conn.execute("ALTER TABLE units ADD COLUMN reviewed INTEGER DEFAULT 0")
-    )
+        migrations.MIGRATIONS, current,
+        lambda conn: conn.execute("ALTER TABLE units ADD COLUMN reviewed INTEGER DEFAULT 0"),
+    )  # fmt: skip
     with pytest.raises(InputError, match="older than this hamsu"):
         open_store(path, readonly=True)
     with open_store(path) as store:
-        assert migrations.user_version(store.conn) == 2
+        assert migrations.user_version(store.conn) == current + 1
         reviewed = store.conn.execute("SELECT count(*) FROM units WHERE reviewed = 0").fetchone()[0]
         assert reviewed == len(seed.alignment.units)
         assert search(store.conn, "سلیمانی").hits  # the data came through
@@ -183,11 +194,54 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, seed, monkeypatch)
         conn.execute("ALTER TABLE units ADD COLUMN reviewed INTEGER DEFAULT 0")
         raise sqlite3.OperationalError("disk I/O error (simulated)")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, half_done)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", migrations.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, migrations.SCHEMA_VERSION - 1, half_done)
     with pytest.raises(InputError, match="cannot open"):
         open_store(path)
     assert dump(path) == before
+
+
+def _as_version_1(path: Path) -> None:
+    """Turn a store into what hamsu wrote at schema version 1: its flags table had no evidence."""
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE flags DROP COLUMN evidence")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_store_gains_flag_evidence(tmp_path, flagged):
+    path = tmp_path / "v1.db"
+    with open_store(path) as store:
+        store.ingest(flagged)
+    _as_version_1(path)
+    assert dump(path)["version"] == (1,) and "evidence" not in [c[0] for c in _columns(path, "flags")]
+    with pytest.raises(InputError, match="schema version 1 is older"):
+        open_store(path, readonly=True)
+    with open_store(path) as store:
+        assert migrations.user_version(store.conn) == 2
+        # The flags stored before have no evidence; every other row is as it was.
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert [f.evidence for f in load_checked(store.conn, doc_id).flags] == [""] * len(flagged.flags)
+        assert load_checked(store.conn, doc_id) == replace(
+            flagged, flags=tuple(replace(f, evidence="") for f in flagged.flags)
+        )
+        # Storing it again (hamsu ingest --force) fills the evidence in.
+        assert store.ingest(flagged, force=True) == "replaced"
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == flagged
+    # A store made now and a migrated one have the same flags table.
+    fresh = tmp_path / "fresh.db"
+    open_store(fresh).close()
+    assert _columns(path, "flags") == _columns(fresh, "flags")
+
+
+def _columns(path: Path, table: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return [tuple(row[1:]) for row in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
 
 
 def test_new_fold_version_rebuilds_the_index(tmp_path, seed, caplog):
@@ -403,6 +457,21 @@ def test_load_checked_round_trips(tmp_path, seed):
         assert [load_checked(store.conn, i) for i in ids] == [seed, pair, from_jsonl]
         row = store.conn.execute("SELECT title, url FROM documents WHERE doc_key = 'x1'").fetchone()
         assert tuple(row) == ("T", "https://example.org/1")
+
+
+def test_flag_evidence_round_trips(tmp_path, flagged):
+    assert all(f.evidence for f in flagged.flags)
+    with open_store(tmp_path / "c.db") as store:
+        store.ingest(flagged)
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == flagged  # evidence included (Flag equality)
+        stored = [r[0] for r in store.conn.execute("SELECT evidence FROM flags ORDER BY idx")]
+        assert stored == [f.evidence for f in flagged.flags]
+        # Export reads it back: the same bytes as writing the checked document directly.
+        for fmt in ("jsonl", "tsv", "tmx", "text"):
+            exported = "".join(export_corpus(store.conn, fmt))
+            assert exported == "".join(WRITERS[fmt]([flagged])), fmt
+            assert "question marks: fa 1, en 0" in exported, fmt
 
 
 def test_export_matches_the_writers(tmp_path, seed):

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from servekit import ROOT, build_corpus, serve
+from servekit import ROOT, build_corpus, build_flagged_corpus, serve
 
 SOLEIMANI = "سلیمانی"
 SHOTS = ROOT / "test-output" / "web"
@@ -152,6 +152,21 @@ def test_overview_and_escaped_article(page, server):
     assert "<script>alert('en')</script>" in page.locator(".col-en").inner_text()
     assert page.evaluate("() => document.querySelectorAll('main script').length") == 0
     _shot(page, "escaped-article")
+
+
+def test_flag_evidence_is_shown_as_text(page, tmp_path):
+    with serve(build_flagged_corpus(tmp_path / "flagged.db")) as flagged:
+        page.goto(flagged.url + "/doc/1")
+        page.wait_for_selector("table.flags")
+        rows = page.locator("table.flags tbody tr")
+        assert rows.count() == 2
+        evidence = [rows.nth(i).locator("td.evidence").inner_text() for i in range(2)]
+        assert evidence[0] == "question marks: fa 1, en 0"
+        assert "<script>alert('ev')</script>" in evidence[1]  # shown as text, never run
+        assert page.evaluate("() => document.querySelectorAll('main script').length") == 0
+        badge = page.locator('.col-fa span.flag:text("null-unit")').first
+        assert "evidence: fa 'این جمله <script>" in badge.get_attribute("title")
+        _shot(page, "flag-evidence")
 
 
 def test_error_page(browser, server):

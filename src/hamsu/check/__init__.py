@@ -6,16 +6,18 @@
     >>> check_alignment(alignment)
     []
 
-One module per family of rules; every rule has a name, a severity, a W3C ITS 2.0 issue type,
-`score()` and `accept(score)` (thresholds: base.THRESHOLDS). RULES lists them by name.
+One module per family of rules; every rule has a name, a severity, a W3C ITS 2.0 issue type, a
+scope (unit, document or corpus) and what it needs (names, a glossary), `score()` and
+`accept(score)` (thresholds: base.THRESHOLDS). RULES lists them by name, in the order they run;
+rules that other packages install (entry points in the group `hamsu.rules`) follow hamsu's own.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..records import Alignment, Flag, UnitNames
-from .base import ITS_TYPES, THRESHOLDS, DocumentContext, Finding, Rule, UnitView, at_least
+from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, DocumentContext, Finding, Rule, UnitView, at_least
 from .consistency import NameSpellingRule, SourceConsistencyRule
 from .dates import DatesRule
 from .glossary import Glossary, GlossaryEntry, GlossaryRule, load_glossary
@@ -23,25 +25,46 @@ from .names import NamesRule
 from .numbers import NumbersRule
 from .omission import LengthRatioRule, NullUnitRule
 from .punctuation import PunctuationRule
+from .table import PLUGIN_GROUP, plugin_rules, rule_table
 from .untranslated import UntranslatedRule
 
-RULES: dict[str, Rule] = {
-    rule.name: rule
-    for rule in (
-        NumbersRule(),
-        DatesRule(),
-        NamesRule(),
-        NullUnitRule(),
-        LengthRatioRule(),
-        UntranslatedRule(),
-        GlossaryRule(),
-        PunctuationRule(),
-        NameSpellingRule(),
-        SourceConsistencyRule(),
-    )
-}
-# Rules run on each unit by check_alignment; the last two look across units and documents.
-UNIT_RULES = ("numbers", "dates", "names", "null-unit", "length-ratio", "untranslated", "glossary", "punctuation")
+# hamsu's rules, in the order they run and their flags are listed within a unit: the unit rules on
+# each unit in turn, then the document rules, then (check_corpus) the corpus rules. Adding a rule
+# is its module and one line here; its class says its scope and needs.
+BUILTIN_RULES: tuple[Rule, ...] = (
+    NumbersRule(),
+    DatesRule(),
+    NamesRule(),
+    NullUnitRule(),
+    LengthRatioRule(),
+    UntranslatedRule(),
+    GlossaryRule(),
+    PunctuationRule(),
+    NameSpellingRule(),
+    SourceConsistencyRule(),
+)
+
+RULES: dict[str, Rule] = rule_table(BUILTIN_RULES, plugin_rules())
+
+
+def _selected(rules: Iterable[str] | None) -> list[Rule]:
+    """The rules of RULES named in `rules` (all when None), in RULES's order."""
+    if rules is None:
+        return list(RULES.values())
+    wanted = set(rules)
+    unknown = wanted - set(RULES)
+    if unknown:
+        raise ValueError(f"unknown rules: {', '.join(sorted(unknown))}")
+    return [rule for name, rule in RULES.items() if name in wanted]
+
+
+def _ready(rules: Sequence[Rule], scope: str, given: dict[str, object]) -> list[Rule]:
+    """The rules of `scope` whose needs are all given, configured with them."""
+    return [
+        rule.configured(**{need: given[need] for need in rule.needs})
+        for rule in rules
+        if rule.scope == scope and all(given.get(need) is not None for need in rule.needs)
+    ]
 
 
 def check_alignment(
@@ -50,39 +73,41 @@ def check_alignment(
     glossary: Glossary | None = None,
     rules: Iterable[str] | None = None,
 ) -> list[Flag]:
-    """Every flag for one aligned document, in unit order.
+    """Every flag of the unit and document rules for one aligned document, in unit order
+    (document-level flags first; within a unit, in the order of RULES).
 
-    `names`: one UnitNames per unit (hamsu.names.link_names), or None to skip the name rules.
-    `glossary`: from load_glossary(), or None to skip the glossary rule.
+    `names`: one UnitNames per unit (hamsu.names.link_names), or None to skip the rules that need names.
+    `glossary`: from load_glossary(), or None to skip the rules that need a glossary.
     `rules`: names from RULES to run (default: all that apply).
     """
     if names is not None and len(names) != len(alignment.units):
         raise ValueError(f"names has {len(names)} entries for {len(alignment.units)} units")
-    wanted = set(rules) if rules is not None else set(RULES)
-    unknown = wanted - set(RULES)
-    if unknown:
-        raise ValueError(f"unknown rules: {', '.join(sorted(unknown))}")
-    active: list[Rule] = []
-    for name in UNIT_RULES:
-        if name not in wanted or (name == "names" and names is None) or (name == "glossary" and glossary is None):
-            continue
-        active.append(GlossaryRule(glossary) if name == "glossary" else RULES[name])
+    selected = _selected(rules)
+    given: dict[str, object] = {"names": names, "glossary": glossary}
     context = DocumentContext(alignment, names)
     flags: list[Flag] = []
-    for index, unit in enumerate(alignment.units):
-        view = UnitView(index, unit, context)
-        for rule in active:
-            flags += rule.check(view)
-    if names is not None and "name-spelling" in wanted:
-        flags += RULES["name-spelling"].check_document(alignment, names)  # type: ignore[attr-defined]
-    flags.sort(key=lambda f: (f.unit if f.unit is not None else -1, UNIT_RULES.index(f.rule) if f.rule in UNIT_RULES
-                              else len(UNIT_RULES)))  # fmt: skip
+    unit_rules = _ready(selected, "unit", given)
+    if unit_rules:
+        for index, unit in enumerate(alignment.units):
+            view = UnitView(index, unit, context)
+            for rule in unit_rules:
+                flags += rule.check(view)
+    for rule in _ready(selected, "document", given):
+        flags += rule.check_document(context)
+    order = {name: rank for rank, name in enumerate(RULES)}
+    flags.sort(key=lambda f: (f.unit if f.unit is not None else -1, order.get(f.rule, len(order))))
     return flags
 
 
-def check_corpus(alignments: Iterable[Alignment]) -> list[Flag]:
-    """Flags that need many documents: the same Persian sentence translated differently."""
-    return RULES["source-consistency"].check_corpus(alignments)  # type: ignore[attr-defined]
+def check_corpus(alignments: Iterable[Alignment], rules: Iterable[str] | None = None) -> list[Flag]:
+    """The flags of the corpus rules, which need many documents (the same Persian sentence
+    translated differently), in the order of RULES. `rules`: as for check_alignment. Nothing is
+    given here to a corpus rule that needs names or a glossary, so such a rule is skipped."""
+    corpus_rules = _ready(_selected(rules), "corpus", {})
+    if not corpus_rules:
+        return []
+    alignments = list(alignments)
+    return [flag for rule in corpus_rules for flag in rule.check_corpus(alignments)]
 
 
 def flag_record(flag: Flag) -> dict[str, Any]:
@@ -103,9 +128,12 @@ def flag_record(flag: Flag) -> dict[str, Any]:
 
 __all__ = [
     "ITS_TYPES",
+    "BUILTIN_RULES",
+    "NEEDS",
+    "PLUGIN_GROUP",
     "RULES",
+    "SCOPES",
     "THRESHOLDS",
-    "UNIT_RULES",
     "DatesRule",
     "DocumentContext",
     "Finding",

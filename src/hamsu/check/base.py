@@ -4,9 +4,14 @@ A rule is a small object with a name, a default severity and a W3C ITS 2.0 local
 issue type. `findings()` measures a unit and says where and what; `score()` is the unit's worst
 finding; `accept(score)` decides, against the thresholds in THRESHOLDS (the one place they live),
 so scores can be studied or tuned without touching the rules.
+
+A rule also declares what it looks at (`scope`: one unit, one document, a whole corpus) and what it
+cannot run without (`needs`: the document's linked names, a glossary). check_alignment and
+check_corpus run every registered rule from these declarations alone (hamsu/check/__init__.py).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,6 +25,13 @@ ITS_TYPES = frozenset(
     " formatting inconsistent-entities numbers markup pattern-problem whitespace internationalization"
     " length non-conformance uncategorized other".split()
 )
+
+# What a rule looks at, in the order rules of each scope run: each unit on its own (Rule.check), a
+# whole document at once (check_document), every document of an input (check_corpus).
+SCOPES = ("unit", "document", "corpus")
+# What a rule may need that a caller may not give: the names linked in each unit (hamsu.names) and
+# a user glossary. A rule whose need is not given is skipped.
+NEEDS = frozenset({"names", "glossary"})
 
 # Every decision threshold, by rule name: a unit is accepted when its score is at most this value
 # (for "length-ratio", when the absolute z-score is). bench/check_eval.py measures what they cost.
@@ -157,15 +169,41 @@ class Finding:
 
 
 class Rule:
-    """A check of one unit. Subclasses set the class attributes and write findings()."""
+    """A check. Subclasses set the class attributes and write, by scope: findings() (unit),
+    check_document() (document) or check_corpus() (corpus)."""
 
     name: str = ""
     severity: str = "warning"
     its_type: str = "other"
     description: str = ""
+    scope: str = "unit"  # one of SCOPES
+    needs: frozenset[str] = frozenset()  # from NEEDS: skipped unless the caller gives them
+    # The threshold of a rule THRESHOLDS does not list (a plugin's rule): accepted when score <= it.
+    threshold: float | None = None
     needs_both_sides = True  # content checks skip null units: the null-unit rule reports those
 
+    def configured(self, **given: object) -> Rule:
+        """The rule ready to run with what it needs (`given` holds each of `needs`). A rule that
+        carries what it needs (the glossary rule its glossary) returns a configured copy."""
+        return self
+
+    @property
+    def limit(self) -> float:
+        """The decision threshold: THRESHOLDS's entry for this rule, else its own `threshold`."""
+        limit = THRESHOLDS.get(self.name, self.threshold)
+        if limit is None:
+            raise LookupError(f"rule {self.name!r} has no threshold (THRESHOLDS or its `threshold`)")
+        return limit
+
     def findings(self, unit: UnitView) -> list[Finding]:
+        raise NotImplementedError
+
+    def check_document(self, context: DocumentContext) -> list[Flag]:
+        """The flags of a document-scope rule for one document (its units, names and memo)."""
+        raise NotImplementedError
+
+    def check_corpus(self, alignments: Iterable[Alignment]) -> list[Flag]:
+        """The flags of a corpus-scope rule over every document of an input."""
         raise NotImplementedError
 
     def score(self, unit: UnitView) -> float:
@@ -173,7 +211,7 @@ class Rule:
         return max((f.score for f in self.findings(unit)), default=0.0)
 
     def accept(self, score: float) -> bool:
-        return score <= THRESHOLDS[self.name]
+        return score <= self.limit
 
     def applies(self, unit: UnitView) -> bool:
         return not (self.needs_both_sides and unit.is_null)
@@ -213,3 +251,8 @@ def shorten(text: str, limit: int = 40) -> str:
     """A one-line excerpt for messages."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """A one-line excerpt in single quotes, as written: repr() would escape a half-space (ZWNJ)."""
+    return f"'{shorten(text, limit)}'"

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from ..records import Alignment, Flag, UnitNames
-from .base import Finding, Rule, build_side, shorten
+from ..records import Alignment, Flag
+from .base import DocumentContext, Finding, Rule, build_side, quoted, shorten
 from .names import is_acronym, name_key
 from .text import fold_english, fold_persian_key
 
@@ -29,6 +29,7 @@ class SourceConsistencyRule(Rule):
     severity = "minor"
     its_type = "inconsistency"
     description = "consistency: one Persian sentence translated differently within a corpus"
+    scope = "corpus"
 
     def check_corpus(self, alignments: Iterable[Alignment]) -> list[Flag]:
         groups: dict[str, list[tuple[Alignment, int, str, str]]] = defaultdict(list)
@@ -48,7 +49,7 @@ class SourceConsistencyRule(Rule):
                 continue
             usual = counts.most_common(1)[0][0]
             example = next(en for _, _, en, key in members if key == usual)
-            for alignment, index, _, key in members:
+            for alignment, index, here, key in members:
                 if key == usual:
                     continue
                 unit = alignment.units[index]
@@ -59,6 +60,8 @@ class SourceConsistencyRule(Rule):
                     f"same Persian sentence translated {len(counts)} ways; usually {shorten(example)!r}",
                     (fa_side.whole,),
                     (en_side.whole,),
+                    evidence=f"{len(members)} units with this Persian sentence, {counts[usual]} translated"
+                    f" {quoted(example)}; this one {quoted(here)}",
                 )
                 if not self.accept(finding.score):
                     flags.append(self.flag(finding, index, alignment.document.id))
@@ -72,8 +75,11 @@ class NameSpellingRule(Rule):
     severity = "minor"
     its_type = "inconsistency"
     description = "consistency: the same Persian name spelled two ways in English within a document"
+    scope = "document"
+    needs = frozenset({"names"})
 
-    def check_document(self, alignment: Alignment, names: tuple[UnitNames, ...]) -> list[Flag]:
+    def check_document(self, context: DocumentContext) -> list[Flag]:
+        alignment, names = context.alignment, context.names or ()
         spellings: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for index, unit_names in enumerate(names):
             for link in unit_names.links:
@@ -94,11 +100,17 @@ class NameSpellingRule(Rule):
             links = [link for v in variants for _, link in by_spelling[v]]
             shown = ", ".join(f"{by_spelling[v][0][1].en.text} ({len(by_spelling[v])})" for v in ranked)
             fa_text = by_spelling[usual][0][1].fa.text
+            where = "; ".join(
+                f"{by_spelling[v][0][1].en.text} in unit{'s' if len(units) > 1 else ''} {', '.join(units)}"
+                for v in ranked
+                for units in [[str(i + 1) for i in sorted({i for i, _ in by_spelling[v]})]]
+            )
             finding = Finding(
                 float(len(variants)),
                 f"{fa_text} is spelled {len(variants)} ways in English: {shown}",
                 tuple(sorted({(lk.fa.start, lk.fa.end) for lk in links})),
                 tuple(sorted({(lk.en.start, lk.en.end) for lk in links})),
+                evidence=f"{fa_text}: {where}",
             )
             if not self.accept(finding.score):
                 first_odd = min(i for v in others for i, _ in by_spelling[v])

@@ -22,7 +22,7 @@ from xml.parsers import expat
 
 from ..errors import InputError
 from ..persian.normalize import normalize
-from .base import Finding, Rule, UnitView, shorten
+from .base import Finding, Rule, UnitView, quoted, shorten
 from .text import ARABIC_LETTERS, ARABIC_SCRIPT, english_tokens, fold_persian
 
 FORBIDDEN_STATUSES = frozenset({"deprecatedTerm-admn-sts", "forbidden"})
@@ -93,9 +93,15 @@ class GlossaryRule(Rule):
     severity = "warning"
     its_type = "terminology"
     description = "glossary: required and forbidden renderings of a user glossary's terms"
+    needs = frozenset({"glossary"})
 
     def __init__(self, glossary: Glossary | None = None):
         self.glossary = glossary or Glossary(())
+
+    def configured(self, **given: object) -> GlossaryRule:
+        glossary = given["glossary"]
+        assert isinstance(glossary, Glossary), type(glossary)
+        return GlossaryRule(glossary)
 
     def findings(self, unit: UnitView) -> list[Finding]:
         out = []
@@ -112,12 +118,28 @@ class GlossaryRule(Rule):
             if bad:
                 shown = shorten(unit.en.text[bad[0][0] : bad[0][1]])
                 out.append(Finding(2.0, f"glossary: {entry.fa!r} rendered with forbidden {shown!r}",
-                                   fa_spans, tuple(unit.en.span(s, e) for s, e in sorted(bad)), severity="major"))
+                                   fa_spans, tuple(unit.en.span(s, e) for s, e in sorted(bad)), severity="major",
+                                   evidence=_evidence(entry, fa_text, found, f"forbidden {quoted(shown)}")))
                 continue
             if accepted and not any(english_matches(stems, tokens) for stems in accepted):
                 wanted = " | ".join(entry.accepted)
-                out.append(Finding(1.0, f"glossary: {entry.fa!r} should be rendered as {wanted!r}", fa_spans))
+                out.append(Finding(1.0, f"glossary: {entry.fa!r} should be rendered as {wanted!r}", fa_spans,
+                                   evidence=_evidence(entry, fa_text, found, "none of the accepted renderings")))
         return out
+
+
+def _evidence(entry: GlossaryEntry, fa_text: str, found: list[tuple[int, int]], in_english: str) -> str:
+    """The term as the glossary gives it and as the Persian wrote it, its renderings, what the
+    English has: "term 'X' (file:3) written 'X'; accepted 'a' | 'b'; forbidden 'c'; English has …"."""
+    written = dict.fromkeys(fa_text[s:e] for s, e in found)
+    parts = [f"term {quoted(entry.fa)}" + (f" ({entry.origin})" if entry.origin else "")
+             + f" written {' | '.join(map(quoted, written))}"]  # fmt: skip
+    if entry.accepted:
+        parts.append("accepted " + " | ".join(map(quoted, entry.accepted)))
+    if entry.forbidden:
+        parts.append("forbidden " + " | ".join(map(quoted, entry.forbidden)))
+    parts.append(f"English has {in_english}")
+    return "; ".join(parts)
 
 
 # --- Loading ------------------------------------------------------------------------------------

@@ -189,6 +189,7 @@ class NamesRule(Rule):
     severity = "warning"
     its_type = "omission"
     description = "names: a name on one side with nothing on the other that may render it"
+    needs = frozenset({"names"})
 
     def __init__(self, known: Callable[[Mention], bool] | None = None):
         self.known = known

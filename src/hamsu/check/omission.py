@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from .base import THRESHOLDS, Finding, Rule, UnitView
+from .base import Finding, Rule, Side, UnitView, quoted
 
 # Fitted by `python bench/check_eval.py --fit-length` on the clean 1-1 units of FLORES-200 devtest
 # (pes_Arab ↔ eng_Latn, 1,012 units) and TICO-19 test (2,100 units): mean and population standard
@@ -33,6 +33,16 @@ def log_ratio(fa_text: str, en_text: str) -> float:
     return math.log((content_length(en_text) + SMOOTHING) / (content_length(fa_text) + SMOOTHING))
 
 
+def expected_english(fa_len: int, z: float = 0.0) -> float:
+    """The English length (letters and digits) whose log ratio to `fa_len` lies `z` deviations
+    from the fitted mean: z = 0 is the expected length."""
+    return max(0.0, (fa_len + SMOOTHING) * math.exp(LOG_RATIO_MEAN + z * LOG_RATIO_SD) - SMOOTHING)
+
+
+def _side_evidence(side: Side) -> str:
+    return f"{side.lang} {quoted(side.text)} ({content_length(side.text)} letters)"
+
+
 class NullUnitRule(Rule):
     """A sentence with nothing on the other side: dropped in translation, or added."""
 
@@ -48,10 +58,12 @@ class NullUnitRule(Rule):
     def findings(self, unit: UnitView) -> list[Finding]:
         if unit.unit.fa and not unit.unit.en:
             return [Finding(1.0, f"Persian sentence {list(unit.unit.fa)} has no English translation",
-                            fa_spans=(unit.fa.whole,), its_type="omission")]
+                            fa_spans=(unit.fa.whole,), its_type="omission",
+                            evidence=f"{_side_evidence(unit.fa)}; en nothing")]
         if unit.unit.en and not unit.unit.fa:
             return [Finding(1.0, f"English sentence {list(unit.unit.en)} has no Persian source",
-                            en_spans=(unit.en.whole,), its_type="addition")]
+                            en_spans=(unit.en.whole,), its_type="addition",
+                            evidence=f"fa nothing; {_side_evidence(unit.en)}")]
         return []
 
 
@@ -70,11 +82,16 @@ class LengthRatioRule(Rule):
         return self.z_score(unit) if self.applies(unit) else 0.0
 
     def accept(self, score: float) -> bool:
-        return abs(score) <= THRESHOLDS[self.name]
+        return abs(score) <= self.limit
 
     def findings(self, unit: UnitView) -> list[Finding]:
         z = self.z_score(unit)
         fa_len, en_len = content_length(unit.fa.text), content_length(unit.en.text)
         shorter = "shorter" if z < 0 else "longer"
+        limit = self.limit
+        low, high = expected_english(fa_len, -limit), expected_english(fa_len, limit)
+        evidence = (f"fa {fa_len} letters, en {en_len}; expected en ≈ {expected_english(fa_len):.0f}"
+                    f" ({low:.0f}–{high:.0f} within |z| ≤ {limit:g})")
         return [Finding(z, f"English is {shorter} than expected ({en_len} letters for {fa_len} Persian, z = {z:+.1f})",
-                        (unit.fa.whole,), (unit.en.whole,), its_type="omission" if z < 0 else "addition")]
+                        (unit.fa.whole,), (unit.en.whole,), its_type="omission" if z < 0 else "addition",
+                        evidence=evidence)]

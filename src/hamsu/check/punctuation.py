@@ -25,6 +25,17 @@ def _mark_spans(side: Side, marks: str) -> tuple[tuple[int, int], ...]:
     return tuple(side.span(i, i + 1) for i, ch in enumerate(side.text) if ch in marks)
 
 
+def _counts(text: str, marks: str) -> str:
+    """How often each mark of `marks`, and its partner, occurs in text: "2 « and 1 »"."""
+    shown = []
+    for opening, closing in PAIRS:
+        if opening in marks or closing in marks:
+            shown.append(f"{text.count(opening)} {opening} and {text.count(closing)} {closing}")
+    if STRAIGHT_QUOTE in marks:
+        shown.append(f"{text.count(STRAIGHT_QUOTE)} {STRAIGHT_QUOTE}")
+    return ", ".join(shown)
+
+
 class PunctuationRule(Rule):
     """Question marks on one side only; quotes or brackets unbalanced on one side only."""
 
@@ -40,14 +51,18 @@ class PunctuationRule(Rule):
         en_q = any(ch in QUESTION_MARKS for ch in en.text)
         if fa_q != en_q:
             which = "Persian" if fa_q else "English"
+            counts = sum(fa.text.count(q) for q in QUESTION_MARKS), sum(en.text.count(q) for q in QUESTION_MARKS)
             out.append(Finding(1.0, f"question mark in {which} only",
                                _mark_spans(fa, QUESTION_MARKS) if fa_q else (),
-                               _mark_spans(en, QUESTION_MARKS) if en_q else ()))  # fmt: skip
+                               _mark_spans(en, QUESTION_MARKS) if en_q else (),
+                               evidence=f"question marks: fa {counts[0]}, en {counts[1]}"))  # fmt: skip
         fa_bad, en_bad = unbalanced_marks(fa.text), unbalanced_marks(en.text)
         if bool(fa_bad) != bool(en_bad):
             side, marks, lang = (fa, fa_bad, FA) if fa_bad else (en, en_bad, EN)
             which = "Persian" if lang == FA else "English"
             spans = _mark_spans(side, marks)
+            evidence = f"fa: {_counts(fa.text, marks)}; en: {_counts(en.text, marks)}"
             out.append(Finding(1.0, f"unbalanced {' '.join(sorted(set(marks)))} in {which} only",
-                               spans if lang == FA else (), spans if lang == EN else ()))  # fmt: skip
+                               spans if lang == FA else (), spans if lang == EN else (),
+                               evidence=evidence))  # fmt: skip
         return out

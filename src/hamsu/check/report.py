@@ -130,6 +130,8 @@ def _flag_out(flag: Flag, result: CheckedInput, fmt: str) -> str:
         else (f"unit {flag.unit + 1}" if flag.unit is not None else "document")
     )
     out = f"{alignment.document.source}: {where}: {flag.severity} [{flag.rule}] {flag.message}\n"
+    if flag.evidence:
+        out += f"    evidence: {flag.evidence}\n"
     if flag.unit is not None:
         unit = alignment.units[flag.unit]
         fa = " ".join(alignment.fa[i].text for i in unit.fa)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import EN, FA
-from .base import Finding, Rule, UnitView
+from .base import Finding, Rule, UnitView, quoted
 from .omission import _NOT_ALNUM
 from .text import script_counts
 
@@ -20,16 +20,20 @@ MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its la
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
-def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -> float:
-    """The share of letters in the other side's script: Arabic script on the English side, Latin on
-    the Persian side. Latin words in `carried` (those the English side also has: names and terms
-    a Persian writer keeps in Latin letters, "HCoV-229E", "Ryan M") do not count as foreign."""
+def foreign_letters(text: str, lang: str, carried: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(letters in the other side's script, letters in either script): Arabic script on the English
+    side, Latin on the Persian side. Latin words in `carried` (those the English side also has:
+    names and terms a Persian writer keeps in Latin letters, "HCoV-229E", "Ryan M") are left out."""
     if carried:
         text = _LATIN_WORD.sub(lambda m: "" if m.group().casefold() in carried else m.group(), text)
     latin, arabic = script_counts(text)
-    if latin + arabic < MIN_LETTERS:
-        return 0.0
-    return (arabic if lang == EN else latin) / (latin + arabic)
+    return (arabic if lang == EN else latin), latin + arabic
+
+
+def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -> float:
+    """The share of letters in the other side's script (foreign_letters), 0 under MIN_LETTERS."""
+    foreign, total = foreign_letters(text, lang, carried)
+    return foreign / total if total >= MIN_LETTERS else 0.0
 
 
 def _copy_key(text: str) -> str:
@@ -57,9 +61,16 @@ class UntranslatedRule(Rule):
             worst = max(share for share, _ in bad)
             spans = tuple((s.start, s.end) for share, s in bad if share == worst or share > 0.5)
             where = "English side is in Persian script" if lang == EN else "Persian side is in Latin script"
+            sentence = next(s for share, s in bad if share == worst)
+            foreign, total = foreign_letters(sentence.text, lang, carried)
+            script = "Persian" if lang == EN else "Latin"
+            evidence = f"{lang} {quoted(sentence.text)}: {foreign} of {total} letters in {script} script"
             out.append(Finding(worst, f"{where} ({worst:.0%} of its letters)",
-                               fa_spans=spans if lang == FA else (), en_spans=spans if lang == EN else ()))
+                               fa_spans=spans if lang == FA else (), en_spans=spans if lang == EN else (),
+                               evidence=evidence))
         fa_key, en_key = _copy_key(unit.fa.text), _copy_key(unit.en.text)
         if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
-            out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,)))
+            alike = f"fa and en alike (case, spaces and punctuation aside): {quoted(unit.en.text)}"
+            out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,),
+                               evidence=alike))
         return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
@@ -113,15 +113,24 @@ def flag_summary(flags: Iterable[Flag]) -> str:
     return ",".join(f"{f.rule}:{f.severity}" for f in flags)
 
 
+def flag_evidence(flags: Sequence[Flag]) -> str:
+    """The evidence of each flag, as a JSON array in the order of flag_summary's items ("" for a
+    flag without any), or nothing when no flag has evidence: for a TSV cell."""
+    if not any(f.evidence for f in flags):
+        return ""
+    return json.dumps([f.evidence for f in flags], ensure_ascii=False)
+
+
 def write_tsv(documents: Documents) -> Iterator[str]:
-    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\tflags\n"
+    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\tflags\tevidence\n"
     for checked in checked_documents(documents):
         alignment = checked.alignment
         doc = _cell(alignment.document.id)
         for unit, flags in zip(alignment.units, flags_by_unit(checked)):
             fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
             ids = (",".join(map(str, unit.fa)), ",".join(map(str, unit.en)))
-            yield f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{doc}\t{flag_summary(flags)}\n"
+            yield (f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{doc}\t{flag_summary(flags)}"
+                   f"\t{_cell(flag_evidence(flags))}\n")  # fmt: skip
 
 
 def _xml(text: str) -> str:
@@ -155,6 +164,8 @@ def write_tmx(documents: Documents) -> Iterator[str]:
             yield _prop("en-ids", ",".join(map(str, unit.en)))
             for flag in flags:
                 yield _prop("flag", f"{flag.rule}:{flag.severity}: {flag.message}")
+                if flag.evidence:  # right after its flag, named by its rule
+                    yield _prop("flag-evidence", f"{flag.rule}: {flag.evidence}")
             for link in names.links:
                 yield _prop("name", f"{link.fa.text} = {link.en.text}")
             for lang, sentences, ids in (("fa", alignment.fa, unit.fa), ("en", alignment.en, unit.en)):
@@ -177,6 +188,8 @@ def write_text(documents: Documents) -> Iterator[str]:
                 yield "  names: " + "; ".join(f"{link.fa.text} = {link.en.text}" for link in names.links) + "\n"
             for flag in flags:
                 yield f"  flag {flag.severity} {flag.rule}: {flag.message}\n"
+                if flag.evidence:
+                    yield f"    evidence: {flag.evidence}\n"
         document = alignment.document
         for block in document.blocks:
             if block.kind == "boilerplate":

@@ -404,6 +404,7 @@ def create_app(
             return {
                 "sides": sides,
                 "doc_flags": [f for f in flags if f["unit_id"] is None],
+                "unit_flags": [f for f in flags if f["unit_id"] is not None],
                 "names": sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])),
                 "null_units": queries.count_null_units(conn, doc_id),
                 "units_shown": (offset + 1, offset + len(units)),

@@ -83,6 +83,9 @@ class FlagOut(BaseModel):
     fa_spans: list[Span]
     en_spans: list[Span]
     score: float
+    evidence: str = Field(
+        description="What the check compared, for a reviewer: values, forms or words (one line; '' when none)."
+    )
 
 
 class DocumentDetail(DocumentOut):

@@ -271,7 +271,7 @@ def name_pairs(
 # --- flags ----------------------------------------------------------------------------------------
 
 _FLAG_SELECT = """SELECT f.id, f.doc_id, f.unit_id, u.idx AS unit_idx, f.rule, f.severity, f.its_type, f.message,
-       f.fa_spans, f.en_spans, f.score
+       f.fa_spans, f.en_spans, f.score, f.evidence
 FROM flags f LEFT JOIN units u ON u.id = f.unit_id"""
 _FLAG_FILTER = """WHERE (?1 IS NULL OR f.rule = ?1) AND (?2 IS NULL OR f.severity = ?2)
     AND (?3 IS NULL OR f.doc_id = ?3)"""
@@ -282,6 +282,7 @@ def _flag(row: sqlite3.Row) -> dict[str, Any]:
     out["fa_spans"] = _spans(row["fa_spans"])
     out["en_spans"] = _spans(row["en_spans"])
     out["score"] = row["score"]
+    out["evidence"] = row["evidence"]
     return out
 
 

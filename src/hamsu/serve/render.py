@@ -119,7 +119,9 @@ class BlockView:
 
 
 def _flag_title(flag: dict[str, Any]) -> str:
-    return f"{flag['rule']} ({flag['severity']}): {flag['message']}"
+    """A flag as its tooltip says it: rule, severity, message and, when it has some, its evidence."""
+    title = f"{flag['rule']} ({flag['severity']}): {flag['message']}"
+    return f"{title} — evidence: {flag['evidence']}" if flag.get("evidence") else title
 
 
 def document_view(

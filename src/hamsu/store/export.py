@@ -78,10 +78,10 @@ def _flags(conn: sqlite3.Connection, doc_id: int, ident: str, position: dict[int
     return tuple(
         Flag(
             rule, severity, its_type, message, None if unit_id is None else position[unit_id],
-            _spans(fa_spans), _spans(en_spans), score, ident,
+            _spans(fa_spans), _spans(en_spans), score, ident, evidence,
         )
-        for unit_id, rule, severity, its_type, message, fa_spans, en_spans, score in conn.execute(
-            "SELECT unit_id, rule, severity, its_type, message, fa_spans, en_spans, score FROM flags"
+        for unit_id, rule, severity, its_type, message, fa_spans, en_spans, score, evidence in conn.execute(
+            "SELECT unit_id, rule, severity, its_type, message, fa_spans, en_spans, score, evidence FROM flags"
             " WHERE doc_id = ? ORDER BY idx",
             (doc_id,),
         )

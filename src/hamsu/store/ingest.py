@@ -115,7 +115,7 @@ class DocumentRows(NamedTuple):
     sentences: tuple[tuple, ...]
     units: tuple[tuple, ...]  # columns after id and doc_id
     search: tuple[tuple[str, str], ...]  # each unit's fa and en for units_fts
-    flags: tuple[tuple, ...]  # (idx, unit index or None, rule, severity, its_type, message, spans, score)
+    flags: tuple[tuple, ...]  # (idx, unit index or None, rule, severity, its_type, message, spans, score, evidence)
     names: tuple[tuple, ...]  # (unit index, idx, fa, en, ...)
     name_terms: tuple[tuple[str, str, str], ...]
 
@@ -153,7 +153,7 @@ def document_rows(checked: Checked) -> DocumentRows:
         search_rows.append((" ".join(fa_tokens_of_words(fa_w)), " ".join(map(en_stem, en_w))))
     flags = tuple(
         (k, f.unit, f.rule, f.severity, f.its_type, f.message, _json([list(s) for s in f.fa_spans]),
-         _json([list(s) for s in f.en_spans]), f.score)
+         _json([list(s) for s in f.en_spans]), f.score, f.evidence)
         for k, f in enumerate(checked.flags)
     )  # fmt: skip
     names, forms = _name_rows(checked)
@@ -206,8 +206,8 @@ def write_rows(conn: sqlite3.Connection, rows: DocumentRows) -> int:
         [(first + i, fa, en) for i, (fa, en) in enumerate(rows.search)],
     )
     conn.executemany(
-        "INSERT INTO flags(doc_id, idx, unit_id, rule, severity, its_type, message, fa_spans, en_spans, score)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO flags(doc_id, idx, unit_id, rule, severity, its_type, message, fa_spans, en_spans, score,"
+        " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, row[0], None if row[1] is None else first + row[1], *row[2:]) for row in rows.flags],
     )
     _write_names(conn, rows, doc_id, first)

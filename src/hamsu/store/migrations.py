@@ -5,7 +5,9 @@ so another program's SQLite file is refused rather than altered. schema.sql is a
 schema. MIGRATIONS[n] turns a version-n store into version n + 1; open_store runs the steps
 in one transaction, so an upgrade that fails leaves the file as it was.
 
-Version 0 is an empty SQLite file (or a new one): the step from 0 creates the schema.
+Version 0 is an empty SQLite file (or a new one): the step from 0 creates the newest schema at
+once, so the later steps are for stores made by an older hamsu only.
+Version 2 added flags.evidence (what each check compared).
 
 Independently, settings.fold_version records the store/fold.py version units_fts was built
 with; a store built with another one gets its full-text index rebuilt from the units.
@@ -18,7 +20,7 @@ from importlib import resources
 
 from .fold import FOLD_VERSION, fold_en, fold_fa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x48534D55  # "HSMU"
 
 
@@ -42,10 +44,16 @@ def create_schema(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('fold_version', ?)", (FOLD_VERSION,))
 
 
+def add_flag_evidence(conn: sqlite3.Connection) -> None:
+    """Version 1 → 2: flags.evidence; the flags stored before have none ('')."""
+    conn.execute("ALTER TABLE flags ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")
+
+
 # from_version -> step to from_version + 1. A later version adds its step here and updates
 # schema.sql to match what the steps produce.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: create_schema,
+    1: add_flag_evidence,
 }
 
 
@@ -57,9 +65,13 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the store to SCHEMA_VERSION and the index to FOLD_VERSION, inside the caller's
     transaction. Returns the version the store had."""
     start = user_version(conn)
-    for version in range(start, SCHEMA_VERSION):
-        MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
+    if start == 0:
+        MIGRATIONS[0](conn)  # the newest schema: no later step applies
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    else:
+        for version in range(start, SCHEMA_VERSION):
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
     if start == 0:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     if fold_version(conn) != FOLD_VERSION:

@@ -1,4 +1,4 @@
--- hamsu corpus store, schema version 1 (PRAGMA user_version = 1, PRAGMA application_id marks the
+-- hamsu corpus store, schema version 2 (PRAGMA user_version = 2, PRAGMA application_id marks the
 -- file as a hamsu corpus). One SQLite file, WAL mode, foreign keys on. Offsets are code-point
 -- [start, end) ranges into documents.texts (a JSON array: one text, or two for a Persian/English
 -- file pair), as in `hamsu align --format jsonl`. Migrations live in store/migrations.py, keyed
@@ -98,7 +98,9 @@ CREATE TABLE IF NOT EXISTS flags (
     message   TEXT NOT NULL,
     fa_spans  TEXT NOT NULL,     -- JSON arrays of [start, end] into the original text
     en_spans  TEXT NOT NULL,
-    score     REAL NOT NULL
+    score     REAL NOT NULL,
+    evidence  TEXT NOT NULL DEFAULT ''  -- what the check compared (Flag.evidence); '' in a store
+                                        -- made before schema version 2
 );
 CREATE INDEX IF NOT EXISTS flags_doc ON flags(doc_id);
 CREATE INDEX IF NOT EXISTS flags_unit ON flags(unit_id);
