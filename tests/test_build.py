@@ -266,6 +266,101 @@ def test_resume_after_kill_gives_identical_output(baseline, tmp_path):
     assert not [p for p in out.rglob("*.tmp")]
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_a_killed_coordinator_and_the_build_resumes(baseline, tmp_path, sig):
+    """Kill only the coordinator of a -j 2 build: its workers end too, hold no lock, and the same
+    command run at once finishes the build to the bytes of an uninterrupted one."""
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "hamsu", "build", INPUT, "-o", str(out), "--shard-size", str(SHARD), "-j", "2"]
+    interrupted = False
+    for _ in range(4):
+        shutil.rmtree(out, ignore_errors=True)
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # fmt: skip
+        try:
+            first = out / "tmx" / "part-00000.tmx.gz"
+            deadline = time.monotonic() + 120
+            while not first.exists() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if proc.poll() is None:
+                os.kill(proc.pid, sig)
+            proc.wait()
+            if (out / "summary.json").exists():
+                continue
+            interrupted = True
+            resumed = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=300)
+            assert resumed.returncode == 0, resumed.stderr.decode()
+            assert outputs(out) == outputs(baseline)
+            deadline = time.monotonic() + 10
+            while _group_alive(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not _group_alive(proc.pid), "a worker outlived its coordinator"
+            break
+        finally:
+            if _group_alive(proc.pid):
+                os.killpg(proc.pid, signal.SIGKILL)
+    assert interrupted, "the build always finished before it could be killed"
+
+
+def _hold_lock(out: Path, pid_text: str) -> subprocess.Popen:
+    """Another process holding OUT's build lock, with `pid_text` written in it."""
+    out.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import fcntl, sys, time\n"
+        f"f = open({str(out / '.build.lock')!r}, 'a+b')\n"
+        "fcntl.flock(f, fcntl.LOCK_EX)\n"
+        f"f.truncate(0); f.write({pid_text!r}.encode()); f.flush()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == b"locked\n"
+    return holder
+
+
+@pytest.mark.skipif(os.name != "posix", reason="build locks are POSIX flocks")
+@pytest.mark.parametrize("named", [True, False])
+def test_a_running_build_holds_the_folder(tmp_path, named):
+    """A lock held by a live process (named in it, or not named: an older hamsu) is respected."""
+    out = tmp_path / "out"
+    holder = _hold_lock(out, "")
+    try:
+        if named:
+            (out / ".build.lock").write_text(f"{holder.pid}\n")
+        result = hamsu("build", INPUT, "-o", out)
+        assert result.returncode == 2
+        running = f" (process {holder.pid})" if named else ""
+        assert result.stderr.decode() == f"hamsu: error: {out}: another build is running there{running}\n"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="build locks are POSIX flocks")
+def test_a_stale_lock_is_taken_over_with_a_message(baseline, tmp_path):
+    """The lock is held, but the build named in it is gone: the new build takes the folder over."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    out = tmp_path / "out"
+    holder = _hold_lock(out, f"{gone.pid}\n")
+    try:
+        result = hamsu("build", INPUT, "-o", out, "--shard-size", SHARD)
+        assert result.returncode == 0, result.stderr.decode()
+        assert f"hamsu: {out}: build {gone.pid} is no longer running; taking over its lock" in result.stderr.decode()
+        assert outputs(out) == outputs(baseline)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_a_finished_build_run_again_changes_nothing(baseline, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(baseline, out)

@@ -135,29 +135,111 @@ def build(inputs: list[str], options: BuildOptions, log=sys.stderr) -> dict:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out}: cannot create ({e.strerror or e})") from None
-    with _locked(out):
+    with _locked(out, log):
         shard_files.remove_temporaries(out)
         return Coordinator(inputs, options, log).run()
 
 
+LOCK = ".build.lock"
+# The descriptors of the build locks this process holds. A forked child (a pool worker) gets a copy
+# of every descriptor, and with it a share in the lock: were the coordinator killed, its workers
+# would keep the folder locked. So every child lets go of them at once (see _release_in_child).
+_held_locks: set[int] = set()
+
+
+def _release_in_child() -> None:
+    if not _held_locks:
+        return
+    # dup2 of /dev/null onto the descriptor drops the child's share in the lock and leaves a valid
+    # descriptor in place, so the file object the child inherited can never close someone else's.
+    null = os.open(os.devnull, os.O_RDONLY)
+    for fd in _held_locks:
+        os.dup2(null, fd)
+    os.close(null)
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_release_in_child)
+
+
 @contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One build at a time in a folder: two writers would interleave shards and dedup entries."""
+def _locked(out: Path, log=sys.stderr) -> Iterator[None]:
+    """One build at a time in a folder: two writers would interleave shards and dedup entries.
+
+    The lock file holds the process id of the build holding it. A lock held although that build
+    is gone (something it started lives on) is stale: the file is replaced by a new one, locked
+    by this build, with a message."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, as on such systems the rest still works
         yield
         return
+    path = out / LOCK
+    handle = _open_lock(path, out)
     try:
-        handle = open(out / ".build.lock", "a+b")
+        if not _try_lock(handle, fcntl):
+            holder = _holder(handle)
+            if holder is None or _alive(holder):
+                running = f" (process {holder})" if holder is not None else ""
+                raise OutputError(f"{out}: another build is running there{running}")
+            handle.close()
+            handle = _take_over(path, out, fcntl)
+            log.write(f"hamsu: {out}: build {holder} is no longer running; taking over its lock\n")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        _held_locks.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _held_locks.discard(handle.fileno())
+    finally:
+        handle.close()
+
+
+def _open_lock(path: Path, out: Path):
+    try:
+        return open(path, "a+b")
     except OSError as e:
         raise OutputError(f"{out}: cannot write ({e.strerror or e})") from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{out}: another build is running there") from None
-        yield
+
+
+def _try_lock(handle, fcntl) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _holder(handle) -> int | None:
+    """The process id written in a lock file, or None (empty: an older hamsu, or being written)."""
+    handle.seek(0)
+    text = handle.read(32).decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _take_over(path: Path, out: Path, fcntl):
+    """A new lock file, locked, put in the stale one's place (renaming it over the old one is atomic)."""
+    fresh = path.with_name(f"{LOCK}.{os.getpid()}")
+    handle = _open_lock(fresh, out)
+    if not _try_lock(handle, fcntl):
+        handle.close()
+        raise OutputError(f"{out}: another build is running there")
+    os.replace(fresh, path)
+    return handle
 
 
 class Coordinator:
