@@ -438,11 +438,11 @@ def test_drop_flag_by_rule(tmp_path):
     [
         (["missing-folder"], "missing-folder: no such file or folder"),
         ([INPUT, "--drop-flag", "nonsense"], "--drop-flag takes a rule"),
-        ([INPUT, "--min-score", "2"], "--min-score must be between 0 and 1"),
+        ([INPUT, "--min-score", "2"], "'--min-score': 2.0 is not in the range 0.0<=x<=1.0"),
         ([INPUT, "--engine", "spark"], "--engine must be one of local, dask"),
         ([INPUT, "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is for --engine dask"),
         ([INPUT, "--formats", "tmx,xliff"], "--formats takes some of tmx, tsv, jsonl"),
-        ([INPUT, "-j", "0"], "-j must be at least 1"),
+        ([INPUT, "-j", "0"], "'--jobs' / '-j': 0 is not in the range 1<=x"),
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path, args, message):
@@ -464,3 +464,19 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path):
     first = run_build(src / "out", str(src))
     second = run_build(src / "out", str(src))  # the shards and report now lie inside the input
     assert first == second and second["documents"]["skipped"] == 0
+
+
+def test_more_workers_than_the_cores_can_use_are_cut_with_a_message(baseline, tmp_path, monkeypatch):
+    import hamsu.build.run as run
+
+    monkeypatch.setattr(run, "WORKERS_PER_CORE", 1)
+    monkeypatch.setattr(run.os, "cpu_count", lambda: 2)
+    log = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build([INPUT], BuildOptions(output=tmp_path / "out", shard_size=SHARD, workers=1000), log=log)
+    finally:
+        os.chdir(cwd)
+    assert "hamsu: warning: -j 1000 is more than 1 workers for each of the 2 cores here; starting 2\n" in log.getvalue()
+    assert outputs(tmp_path / "out") == outputs(baseline)

@@ -253,4 +253,27 @@ for _module in _STAGE_COMMANDS:
 
 
 def run() -> None:
-    app()
+    """The `hamsu` script. A usage error (an unknown option, a value out of range) is one line too,
+    like every other error, rather than click's usage text and framed message."""
+    try:  # Typer 0.22 and later carry their own copy of click
+        from typer._click import exceptions as click_errors
+    except ImportError:
+        from click import exceptions as click_errors
+
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as e:
+        if e.format_message().strip():  # `hamsu` alone: its help (Rich has printed it already)
+            e.show()
+        sys.exit(e.exit_code)
+    except click_errors.UsageError as e:
+        where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
+        sys.stderr.write(f"hamsu: error: {e.format_message()}{where}\n")
+        sys.exit(e.exit_code)
+    except click_errors.ClickException as e:
+        sys.stderr.write(f"hamsu: error: {e.format_message()}\n")
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        sys.stderr.write("hamsu: aborted\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,6 +6,11 @@ from pathlib import Path
 
 import typer
 
+# Bounds of the integer options: a number of processes no machine starts (the build cuts -j to
+# 4 per core anyway), and a shard size beyond any input (shard × size stays a 64-bit integer).
+MAX_JOBS = 1 << 16
+MAX_SHARD_SIZE = 1 << 30
+
 
 def register(app: typer.Typer) -> None:
     @app.command("build")
@@ -16,19 +21,24 @@ def register(app: typer.Typer) -> None:
         ),
         output: Path = typer.Option(..., "--output", "-o", help="The folder to build in (made if missing)."),
         jobs: int = typer.Option(
-            1, "--jobs", "-j", help="Worker processes (local), or workers of the local Dask cluster."
+            1, "--jobs", "-j", min=1, max=MAX_JOBS,
+            help="Worker processes (local), or workers of the local Dask cluster; more than 4 per core are cut"
+            " to that.",
         ),
         engine: str = typer.Option("local", "--engine", help="local (process pool) or dask (the dask extra)."),
         scheduler: str | None = typer.Option(
             None, "--scheduler", help="With --engine dask: the scheduler's ADDRESS (default: a local cluster)."
         ),
         min_score: float | None = typer.Option(
-            None, "--min-score", help="Leave units with an alignment score below this (0..1) out of the shards."
+            None, "--min-score", min=0.0, max=1.0,
+            help="Leave units with an alignment score below this (0..1) out of the shards.",
         ),
         drop_flag: list[str] = typer.Option(
             [], "--drop-flag", help="Leave out units flagged by this RULE, or this SEVERITY or worse; repeatable."
         ),
-        shard_size: int = typer.Option(500, "--shard-size", help="Documents per shard (in input order)."),
+        shard_size: int = typer.Option(
+            500, "--shard-size", min=1, max=MAX_SHARD_SIZE, help="Documents per shard (in input order)."
+        ),
         formats: str = typer.Option("tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated."),
         presplit: bool = typer.Option(False, "--presplit", help="Articles hold one sentence a line."),
         encoding: str = typer.Option(

@@ -30,7 +30,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
@@ -47,6 +47,7 @@ from .work import SHARD_FORMATS, Result, Settings, UnitOut, process_chunk, warm_
 DATABASE = "corpus.db"
 CHUNK_JOBS = 8  # documents per task: enough to make a task's overhead small, few enough to spread
 CHUNK_BYTES = 1 << 20  # ... and at most about this much input, so huge pages do not pile up
+WORKERS_PER_CORE = 4
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,20 @@ def check_options(options: BuildOptions) -> None:
         raise HamsuError(f"--formats takes some of {', '.join(SHARD_FORMATS)}, comma-separated")
 
 
+def workers_at_most() -> int:
+    """The most local workers a build starts: 4 per core. More only share the cores, each with its
+    own memory (the pipeline is CPU-bound)."""
+    return WORKERS_PER_CORE * (os.cpu_count() or 1)
+
+
 def build(inputs: list[str], options: BuildOptions, log=sys.stderr) -> dict:
     """Build OUT from the inputs (or finish an interrupted build); returns the summary."""
     check_options(options)
+    limit = workers_at_most()
+    if options.workers > limit and options.scheduler is None:
+        log.write(f"hamsu: warning: -j {options.workers} is more than {WORKERS_PER_CORE} workers for each of the"
+                  f" {os.cpu_count() or 1} cores here; starting {limit}\n")  # fmt: skip
+        options = replace(options, workers=limit)
     for arg in inputs:
         if not os.path.exists(arg):
             raise InputError(f"{arg}: no such file or folder")

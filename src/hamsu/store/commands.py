@@ -13,6 +13,9 @@ from pathlib import Path
 import typer
 
 STATUSES = ("added", "replaced", "unchanged", "failed")
+# store.search's bounds, repeated here so that the command line loads no store code at start-up.
+MAX_LIMIT = 100
+MAX_OFFSET = 1 << 40
 
 
 def register(app: typer.Typer) -> None:
@@ -151,8 +154,8 @@ def search_command(
     corpus: Path = typer.Argument(..., help="The corpus file."),
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", prefix*, a OR b.'),
     lang: str | None = typer.Option(None, "--lang", help="Search the fa or en side only (default: both)."),
-    limit: int = typer.Option(20, "--limit", "-n", help="Hits to show (at most 100)."),
-    offset: int = typer.Option(0, "--offset", help="Skip this many hits (the next page)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT, help="Hits to show (at most 100)."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_OFFSET, help="Skip this many hits (the next page)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or jsonl (one object per hit)."),
 ) -> None:
     """Search the corpus: each hit with its aligned counterpart.

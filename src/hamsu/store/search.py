@@ -36,6 +36,9 @@ from ..errors import HamsuError
 from .fold import en_prefix, en_stem, en_tokens, en_words, fa_tokens
 
 MAX_LIMIT = 100  # a page holds at most this many hits; larger limits are cut to it
+# The furthest page: offset + limit goes to SQLite, whose integers are 64-bit; no corpus has more
+# units than this (larger offsets are cut to it, and find nothing).
+MAX_OFFSET = 1 << 40
 RANK_WINDOW = 200  # matches ranked by relevance (see the module docstring)
 BM25_K1, BM25_B = 1.2, 0.75
 NAME_THRESHOLD = 0.85  # transliteration score for a Persian name word to stand for a Latin term
@@ -325,10 +328,10 @@ def search(
     """One page of hits for `query` (see the module docstring), each with its counterpart.
 
     `lang` "fa" or "en" searches that side only, None both. `limit` is cut to 1..MAX_LIMIT and
-    a negative `offset` counts as 0.
+    `offset` to 0..MAX_OFFSET.
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
-    offset = max(0, int(offset))
+    offset = max(0, min(int(offset), MAX_OFFSET))
     plan = plan_query(conn, query, lang)
     wanted = offset + limit + 1
     rows = _fts_rows(
