@@ -176,3 +176,36 @@ def test_python_api_mirrors_the_command():
     [alignment] = api.align_paths([SEED])
     assert len(alignment.units) == 8
     assert alignment.fa[0].text.startswith("بازدید")
+
+
+@pytest.mark.parametrize("presplit", [True, False])
+def test_one_language_files_with_a_few_lines_of_the_other_script_are_a_pair(tmp_path, presplit):
+    """Each file is predominantly one language (a share of its letters, not purity): a Persian file
+    with a line of Latin letters (a score line, a headline of English names) is still the
+    Persian side, and an English file quoting a Persian line the English side."""
+    fa_lines = [f"گزارش شماره {i} دربارهٔ وضعیت شهر در این هفته منتشر شد." for i in range(1, 9)]
+    en_lines = [f"Report number {i} on the state of the city was published this week." for i in range(1, 9)]
+    fa_lines.insert(3, "Real Madrid 2 - 1 Barcelona")
+    en_lines.insert(5, "«گزارش»")
+    fa, en = tmp_path / "a.txt", tmp_path / "b.txt"
+    fa.write_text("\n".join(fa_lines) + "\n", encoding="utf-8")
+    en.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+    for order in ((fa, en), (en, fa)):
+        args = ("--presplit",) if presplit else ()
+        result = hamsu("align", *args, *order, "--format", "jsonl", "--no-check")
+        assert result.returncode == 0, result.stderr.decode()
+        units = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert {u["fa_source"] for u in units if u["fa"]} == {0}
+        assert {u["en_source"] for u in units if u["en"]} == {1}
+        paired = [u for u in units if u["fa"] and u["en"]]
+        assert len(paired) >= 8
+        assert sum("Report number" in u["en"] for u in paired) == 8
+
+
+def test_a_bilingual_file_and_a_one_language_file_are_not_a_pair(tmp_path):
+    """The seed (both languages) beside an English file: two documents, the second refused."""
+    en = tmp_path / "en.txt"
+    en.write_text("Only English text is here. Nothing else.\n", encoding="utf-8")
+    result = hamsu("align", SEED, en, "--format", "jsonl")
+    assert result.returncode == 2
+    assert "only English text found" in result.stderr.decode()
