@@ -565,3 +565,56 @@ def test_hit_is_frozen(tmp_path, seed):
 def test_busy_timeout_is_set(tmp_path):
     with open_store(tmp_path / "c.db") as store:
         assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+
+
+def test_cli_ingest_keeps_the_good_lines_of_a_json_lines_file(tmp_path):
+    """One malformed line does not lose the file: every good record is stored, each bad line is
+    named FILE:LINE with its reason, and the exit status is 1."""
+    corpus = tmp_path / "c.db"
+    mixed = tmp_path / "mixed.jsonl"
+    good = [{"id": f"r{i}", "fa": f"این جملهٔ شماره {i} است.", "en": f"This is sentence number {i}."} for i in range(3)]
+    lines = [json.dumps(good[0], ensure_ascii=False), '{"fa": "بد", "en": ', json.dumps(good[1], ensure_ascii=False),
+             json.dumps({"id": "x", "fa": "تنها"}, ensure_ascii=False), "", json.dumps(good[2], ensure_ascii=False)]
+    mixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = hamsu("ingest", corpus, mixed)
+    err = result.stderr.decode("utf-8").splitlines()
+    assert result.returncode == 1, err
+    assert err[0].startswith(f"hamsu: error: {mixed}:2: not valid JSON")
+    assert err[1] == f'hamsu: error: {mixed}:4: no "en" field'
+    assert err[2:] == [f"hamsu: {corpus}: 3 added, 0 replaced, 0 unchanged, 2 failed"]
+    with open_store(corpus, readonly=True) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT doc_key FROM documents ORDER BY doc_key")]
+    assert keys == ["r0", "r1", "r2"]
+
+
+def test_cli_a_file_by_relative_and_absolute_path_is_one_document(tmp_path):
+    corpus = tmp_path / "c.db"
+    (tmp_path / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    assert hamsu("ingest", corpus, "seed.txt", cwd=tmp_path).returncode == 0
+    again = hamsu("ingest", corpus, tmp_path / "seed.txt", cwd=ROOT)
+    assert again.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "seed.txt")
+    linked = hamsu("ingest", corpus, "link.txt", cwd=tmp_path)
+    assert linked.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")]
+    assert keys == [str((tmp_path / "seed.txt").resolve())]
+
+
+def test_cli_a_file_stored_under_its_relative_path_keeps_that_key_until_it_changes(tmp_path):
+    """A corpus written before keys were resolved holds "seed.txt": the same file ingested again is
+    that document (unchanged, its row left as it is); edited, it replaces it under the new key."""
+    corpus = tmp_path / "c.db"
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    with open_store(corpus) as store:
+        assert store.ingest(process_document(read_document(SEED_TEXT, "seed.txt"))) == "added"
+    again = hamsu("ingest", corpus, "seed.txt", cwd=tmp_path)
+    assert again.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        assert [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")] == ["seed.txt"]
+    article.write_text(SEED_TEXT.replace("Syria", "Syrie"), encoding="utf-8")
+    edited = hamsu("ingest", corpus, "seed.txt", cwd=tmp_path)
+    assert edited.stderr.decode().strip().endswith("0 added, 1 replaced, 0 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        assert [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")] == [str(article.resolve())]

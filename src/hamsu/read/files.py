@@ -9,7 +9,7 @@ from ..records import Document
 from .decode import decode_bytes
 from .document import read_document, require_both_languages, require_text, single_text_document
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import BadLine, read_jsonl
 from .pair import read_pair
 from .presplit import presplit_blocks
 
@@ -32,12 +32,19 @@ def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
 
 
 def read_path(
-    path: str | PathLike[str], encoding: str = "utf-8", presplit: bool = False, *, require_both: bool = True
+    path: str | PathLike[str],
+    encoding: str = "utf-8",
+    presplit: bool = False,
+    *,
+    require_both: bool = True,
+    on_bad_line: BadLine | None = None,
 ) -> list[Document]:
     """The documents of one file, read by its extension: .html/.htm, .jsonl, else plain text.
 
     With require_both (the default) a document without Persian or without English article text is
     an InputError; pass False to check with require_both_languages yourself and warn instead.
+    A malformed JSON line is an InputError too, unless on_bad_line is given: it gets each bad
+    line's error, and the good lines are read.
     """
     source = str(path)
     text = read_text_file(path, encoding)
@@ -45,7 +52,7 @@ def read_path(
     if suffix in HTML_SUFFIXES:
         docs = [read_html(text, source)]
     elif suffix in JSONL_SUFFIXES:
-        docs = read_jsonl(text, source)
+        docs = read_jsonl(text, source, on_bad_line)
     elif presplit:
         docs = [read_presplit_document(text, source)]
     else:

@@ -49,8 +49,9 @@ def ingest_command(
     """Read, normalize, align and check documents, and store them in a corpus.
 
     A document already stored is skipped ("unchanged"); one stored under the same key (its
-    JSON-lines id, else its file) with other content is replaced, in one transaction. A file
-    that cannot be read is reported and the others still go in; the exit status is then 1.
+    JSON-lines id, else its file's resolved absolute path) with other content is replaced, in one
+    transaction. A file that cannot be read, or a malformed JSON line, is reported (FILE or
+    FILE:LINE) and the others still go in; the exit status is then 1.
     """
     from ..cli import _fail
     from ..errors import HamsuError
@@ -91,12 +92,18 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     from ..errors import HamsuError
     from ..pipeline import process_document
     from ..read import read_pair_paths, read_path, require_both_languages
+    from .ingest import file_key
+
+    def bad_line(error: HamsuError) -> None:
+        # A malformed JSON line is one failed document: the file's good lines still go in.
+        progress.error(str(error))
+        counts["failed"] += 1
 
     try:
         if len(group) == 2:
             documents = [read_pair_paths(group[0], group[1], encoding, presplit, require_both=False)]
         else:
-            documents = read_path(group[0], encoding, presplit, require_both=False)
+            documents = read_path(group[0], encoding, presplit, require_both=False, on_bad_line=bad_line)
     except HamsuError as e:
         progress.error(str(e))
         counts["failed"] += 1
@@ -104,11 +111,12 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     for document in documents:
         try:
             require_both_languages(document)
-            if not force and store.is_current(document):
+            key = file_key(document)
+            if not force and store.is_current(document, key):
                 counts["unchanged"] += 1
                 continue
             checked = process_document(document, presplit=presplit, glossary=glossary)
-            counts[store.ingest(checked, force=force)] += 1
+            counts[store.ingest(checked, force=force, key=key)] += 1
         except HamsuError as e:
             progress.error(str(e))
             counts["failed"] += 1

@@ -56,21 +56,31 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    def is_current(self, document: Document) -> bool:
+    def is_current(self, document: Document, key: str | None = None) -> bool:
         """Whether this very document (same key, same content) is already stored: the CLI skips
-        aligning and checking it."""
+        aligning and checking it. `key`: see ingest."""
         from .ingest import content_hash, document_key
 
-        row = self.conn.execute(
-            "SELECT content_hash FROM documents WHERE doc_key = ?", (document_key(document),)
-        ).fetchone()
-        return row is not None and row[0] == content_hash(document)
+        row = self._stored(key or document_key(document), document_key(document))
+        return row is not None and row[1] == content_hash(document)
 
-    def _put(self, item: Checked | DocumentRows, force: bool) -> str:
-        from .ingest import DocumentRows, delete_document, document_rows, write_rows
+    def _stored(self, key: str, old_key: str) -> tuple[int, str] | None:
+        """(id, content_hash) of the document stored under `key`, or else under `old_key`: the
+        key an older hamsu gave the same document (a file's path as typed, not resolved)."""
+        for k in (key, old_key) if old_key != key else (key,):
+            row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (k,)).fetchone()
+            if row is not None:
+                return row
+        return None
 
-        rows = item if isinstance(item, DocumentRows) else document_rows(item)
-        row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (rows.key,)).fetchone()
+    def _put(self, item: Checked | DocumentRows, force: bool, key: str | None = None) -> str:
+        from .ingest import DocumentRows, delete_document, document_key, document_rows, write_rows
+
+        if isinstance(item, DocumentRows):
+            rows, old_key = item, item.key
+        else:
+            rows, old_key = document_rows(item, key), document_key(item.alignment.document)
+        row = self._stored(rows.key, old_key)
         if row is not None and row[1] == rows.digest and not force:
             return "unchanged"
         if row is not None:
@@ -78,13 +88,17 @@ class Store:
         write_rows(self.conn, rows)
         return "added" if row is None else "replaced"
 
-    def ingest(self, checked: Checked, force: bool = False) -> str:
+    def ingest(self, checked: Checked, force: bool = False, key: str | None = None) -> str:
         """Store one checked document: "added", "unchanged" (same key and content already
         stored) or "replaced" (same key, new content; the old version is removed in the same
-        transaction). With `force` a stored version is replaced even when unchanged."""
+        transaction). With `force` a stored version is replaced even when unchanged.
+
+        `key` (default store.ingest.document_key) is what it is stored under; `hamsu ingest` gives
+        store.ingest.file_key. A version stored under the document_key (by an older hamsu) counts
+        as stored: kept when unchanged, replaced under `key` when not."""
         self._writable()
         with self._transaction():
-            return self._put(checked, force)
+            return self._put(checked, force, key)
 
     def ingest_many(self, items: Iterable[Checked | DocumentRows], batch: int = 100, force: bool = False) -> Counter:
         """Store many documents with one commit per `batch` of them; returns the statuses counted.
