@@ -209,3 +209,62 @@ def test_a_bilingual_file_and_a_one_language_file_are_not_a_pair(tmp_path):
     result = hamsu("align", SEED, en, "--format", "jsonl")
     assert result.returncode == 2
     assert "only English text found" in result.stderr.decode()
+
+
+def _limited(*args, timeout=60) -> subprocess.CompletedProcess:
+    """hamsu in a process that may use at most 1 GB of memory: reading an endless input whole
+    would fail here (a traceback) rather than take the machine's memory."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, timeout=timeout,
+                          preexec_fn=limit)  # fmt: skip
+
+
+def _one_line_error(result, *needles) -> str:
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("hamsu: error: ") and "Traceback" not in err, err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "darwin", reason="needs /dev/zero, RLIMIT_AS")
+@pytest.mark.parametrize("command", ["align", "check"])
+@pytest.mark.parametrize(
+    "device, message",
+    [("/dev/zero", "/dev/zero: binary data (a NUL byte) at byte 0"), ("/dev/urandom", "/dev/urandom: ")],
+)
+def test_endless_devices_stop_at_their_first_chunk(command, device, message):
+    _one_line_error(_limited(command, device), message)
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists() or sys.platform == "darwin", reason="needs bash, RLIMIT_AS")
+def test_an_endless_pipe_stops_at_the_maximum_input_size():
+    """<(yes ...) never ends and never has a bad byte: the maximum input size ends the read."""
+    script = f'exec "{sys.executable}" -m hamsu align --max-input-size 4 <(yes "A line of text.")'
+    result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, timeout=60)
+    _one_line_error(result, "/dev/fd/", ": larger than the maximum input size, 4 MB (raise it with --max-input-size)")
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="RLIMIT_AS")
+def test_a_gigabyte_of_nul_bytes_is_refused_before_it_is_read(tmp_path):
+    zeros = tmp_path / "zeros.txt"
+    with open(zeros, "wb") as f:
+        f.truncate(1 << 30)  # sparse: no disk used
+    _one_line_error(_limited("align", zeros, timeout=20), f"{zeros}: larger than the maximum input size, 256 MB")
+    raised = _limited("align", zeros, "--max-input-size", "2048", timeout=20)
+    _one_line_error(raised, f"{zeros}: binary data (a NUL byte) at byte 0")
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
+def test_stdin_and_process_substitution_still_read():
+    for script in (f'"{sys.executable}" -m hamsu align /dev/stdin --format beads < "{SEED}"',
+                   f'"{sys.executable}" -m hamsu align <(cat "{SEED}") --format beads'):  # fmt: skip
+        result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, timeout=120)
+        assert result.returncode == 0, result.stderr.decode()
+        assert len(result.stdout.decode().splitlines()) == 8
+

@@ -40,9 +40,8 @@ def run_build(out: Path, *inputs: str, **options) -> dict:
 
 
 def hamsu(*args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, timeout=300, cwd=ROOT, **kwargs
-    )
+    kwargs.setdefault("timeout", 300)
+    return subprocess.run([sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, cwd=ROOT, **kwargs)
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -480,3 +479,47 @@ def test_more_workers_than_the_cores_can_use_are_cut_with_a_message(baseline, tm
         os.chdir(cwd)
     assert "hamsu: warning: -j 1000 is more than 1 workers for each of the 2 cores here; starting 2\n" in log.getvalue()
     assert outputs(tmp_path / "out") == outputs(baseline)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero")
+def test_a_folder_with_pipes_and_devices_lists_them_as_skipped_and_never_hangs(tmp_path):
+    """Only regular files are read in a folder: a named pipe no one writes to, a link to /dev/zero
+    and one to a pipe are listed as skipped without being opened; the articles still build."""
+    src = tmp_path / "in"
+    shutil.copytree(FIXTURES / "articles", src)
+    os.mkfifo(src / "pipe.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    (src / "to-pipe.jsonl").symlink_to(src / "pipe.txt")
+    os.mkfifo(src / "waiting.fa.txt")
+    (src / "waiting.en.txt").write_text("An English side.\n", encoding="utf-8")
+    result = hamsu("build", src, "-o", tmp_path / "out", "--formats", "tsv", timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    skipped = {Path(s["source"]).name: s["reason"] for s in summary["skipped"]}
+    assert skipped == {
+        "pipe.txt": "a named pipe (FIFO): only regular files are read in a folder",
+        "to-pipe.jsonl": "a link to named pipe (FIFO): only regular files are read in a folder",
+        "waiting.fa.txt": "a named pipe (FIFO): only regular files are read in a folder",
+        "zero.txt": "a link to device: only regular files are read in a folder",
+    }
+    assert summary["documents"]["ok"] == len(list((FIXTURES / "articles").iterdir()))
+
+
+def test_inputs_past_the_maximum_size_or_binary_are_bad_from_their_first_chunk(tmp_path):
+    """A file larger than --max-input-size (known from its size), an endless device named on the
+    command line (its first chunk has a NUL byte), and a JSON line past the maximum."""
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(3 << 20)  # sparse: 3 MB of NULs, no disk used
+    lines = tmp_path / "long.jsonl"
+    lines.write_bytes(b'{"fa": "' + b"x" * (3 << 20) + b'"}\n')
+    args = ["build", big, "/dev/zero", lines, "-o", tmp_path / "out", "--max-input-size", "2"]
+    result = hamsu(*args, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    bad = {s["source"]: s["reason"] for s in json.loads((tmp_path / "out" / "summary.json").read_text())["bad"]}
+    limit = "the maximum input size, 2 MB (raise it with --max-input-size)"
+    assert bad == {
+        str(big): f"larger than {limit}",
+        "/dev/zero": "binary data (a NUL byte) at byte 0",
+        f"{lines}:1": f"a line larger than {limit}",
+    }

@@ -618,3 +618,15 @@ def test_cli_a_file_stored_under_its_relative_path_keeps_that_key_until_it_chang
     assert edited.stderr.decode().strip().endswith("0 added, 1 replaced, 0 unchanged, 0 failed")
     with open_store(corpus, readonly=True) as store:
         assert [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")] == [str(article.resolve())]
+
+
+def test_cli_ingest_refuses_an_input_past_the_maximum_size_and_stores_the_rest(tmp_path):
+    corpus = tmp_path / "c.db"
+    big = tmp_path / "big.txt"
+    big.write_text(SEED_TEXT * (2 * (1 << 20) // len(SEED_TEXT.encode()) + 1), encoding="utf-8")
+    result = hamsu("ingest", corpus, big, SEED, "--max-input-size", "1")
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1, err
+    assert err == [f"hamsu: error: {big}: larger than the maximum input size, 1 MB (raise it with --max-input-size)",
+                   f"hamsu: {corpus}: 1 added, 0 replaced, 0 unchanged, 1 failed"]  # fmt: skip
+

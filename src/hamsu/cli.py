@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .errors import HamsuError, InputError
+from .read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
 
 app = typer.Typer(
     add_completion=False,
@@ -19,6 +20,14 @@ app = typer.Typer(
     help="hamsu (همسو): clean, aligned, checked Persian–English parallel text.",
     pretty_exceptions_enable=False,
 )
+
+
+def max_input_size_option():
+    """--max-input-size MB, the same on every command that reads whole inputs."""
+    return typer.Option(
+        DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+        help="Refuse an input larger than this many megabytes, found while reading it.",
+    )
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -145,6 +154,7 @@ def align_command(
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."),
     check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
+    max_input_size: int = max_input_size_option(),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
@@ -158,13 +168,21 @@ def align_command(
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
+    _guard(
+        lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output),
+        max_input_size,
+    )
 
 
-def _guard(job) -> None:
-    """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback."""
+def _guard(job, max_input_mb: int | None = None) -> None:
+    """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback.
+    `max_input_mb`: the --max-input-size the readers apply while the job runs."""
+    from .read.decode import max_input_size
+
+    limit = DEFAULT_MAX_INPUT_BYTES if max_input_mb is None else max_input_mb * MB
     try:
-        job()
+        with max_input_size(limit):
+            job()
     except HamsuError as e:
         _fail(str(e), e.exit_code)
     except BrokenPipeError:
@@ -194,6 +212,7 @@ def check_command(
     ),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+    max_input_size: int = max_input_size_option(),
 ) -> None:
     """Link names across the languages and flag translation problems.
 
@@ -219,7 +238,7 @@ def check_command(
         results = check_inputs(inputs or [], aligned, glossary, pair, presplit, encoding)
         _write(write_report(results, fmt, names, state), output)
 
-    _guard(job)
+    _guard(job, max_input_size)
     summary = state["summary"]
     sys.stderr.write(summary.line() + "\n")
     if fail_on is not None and summary.reaches(fail_on):

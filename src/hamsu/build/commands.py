@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
+
 # Bounds of the integer options: a number of processes no machine starts (the build cuts -j to
 # 4 per core anyway), and a shard size beyond any input (shard × size stays a 64-bit integer).
 MAX_JOBS = 1 << 16
@@ -48,6 +50,11 @@ def register(app: typer.Typer) -> None:
             None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."
         ),
         check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
+        max_input_size: int = typer.Option(
+            DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+            help="Leave out (as bad) an input larger than this many megabytes (JSON lines: a line), found while"
+            " reading it.",
+        ),
         progress: bool | None = typer.Option(
             None, "--progress/--no-progress", help="Progress bar on standard error (default: when it is a terminal)."
         ),
@@ -59,8 +66,9 @@ def register(app: typer.Typer) -> None:
         --min-score or --drop-flag, no exact or near duplicate of an earlier unit), OUT/summary.json
         and OUT/report.html.
 
-        A bad input (undecodable, empty, one language, a malformed JSON line) is listed in the
-        summary with its reason and the build goes on; it still exits 0. After an interruption, run
+        A bad input (undecodable, empty, one language, a malformed JSON line, too large) is listed in
+        the summary with its reason and the build goes on; it still exits 0. In a folder only
+        regular files are read: named pipes, devices and sockets are listed as skipped. After an interruption, run
         the same command again: done shards are kept, and the output is the same as an
         uninterrupted run's, byte for byte.
         """
@@ -81,6 +89,7 @@ def register(app: typer.Typer) -> None:
             check=check,
             glossary=glossary,
             progress=sys.stderr.isatty() if progress is None else progress,
+            max_input_bytes=max_input_size * MB,
         )
 
         def job() -> None:

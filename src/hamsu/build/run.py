@@ -35,10 +35,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import HamsuError, InputError, OutputError
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, nul_is_binary
 from ..records import SEVERITIES
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
-from .inputs import Job, input_size, new_digest, walk
+from .inputs import Job, Limits, input_size, new_digest, walk
 from .report import make_summary, render_html, summary_json
 from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
@@ -65,6 +66,7 @@ class BuildOptions:
     check: bool = True
     glossary: Path | None = None
     progress: bool = False
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def output_options(self, glossary_hash: str) -> dict:
         """The options that decide the output (not where or how fast it is made): the fingerprint
@@ -275,6 +277,7 @@ class Coordinator:
         self.drop_rules = {v for v in options.drop_flags if v not in SEVERITIES}
         floors = [SEVERITIES.index(v) for v in options.drop_flags if v in SEVERITIES]
         self.drop_floor = min(floors) if floors else None
+        self.limits = Limits(options.max_input_bytes, nul_is_binary(options.encoding))
         self.shard_count = 0
         # the shard being written
         self.writer: shard_files.ShardWriter | None = None
@@ -283,7 +286,7 @@ class Coordinator:
     # --- planning ------------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[Job]:
-        return walk(self.inputs, exclude=self.out)
+        return walk(self.inputs, exclude=self.out, limits=self.limits)
 
     def plan(self, state: BuildState) -> Iterator[tuple[Chunk | Done, list[Job] | None]]:
         """The chunks to process, shard by shard; done shards are checked and passed over."""

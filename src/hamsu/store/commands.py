@@ -12,6 +12,8 @@ from pathlib import Path
 
 import typer
 
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
+
 STATUSES = ("added", "replaced", "unchanged", "failed")
 # store.search's bounds, repeated here so that the command line loads no store code at start-up.
 MAX_LIMIT = 100
@@ -45,6 +47,10 @@ def ingest_command(
     force: bool = typer.Option(
         False, "--force", help="Align and check every document again, even if stored unchanged."
     ),
+    max_input_size: int = typer.Option(
+        DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+        help="Refuse an input larger than this many megabytes, found while reading it.",
+    ),
 ) -> None:
     """Read, normalize, align and check documents, and store them in a corpus.
 
@@ -55,6 +61,7 @@ def ingest_command(
     """
     from ..cli import _fail
     from ..errors import HamsuError
+    from ..read.decode import max_input_size as input_limit
 
     if pair and len(inputs) % 2:
         _fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
@@ -70,7 +77,7 @@ def ingest_command(
     counts: Counter = Counter()
     groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
-    with store, _Progress(len(groups)) as progress:
+    with store, _Progress(len(groups)) as progress, input_limit(max_input_size * MB):
         try:
             for group in groups:
                 _ingest_group(store, group, progress, counts, loaded, presplit, encoding, force)
