@@ -268,3 +268,33 @@ def test_stdin_and_process_substitution_still_read():
         assert result.returncode == 0, result.stderr.decode()
         assert len(result.stdout.decode().splitlines()) == 8
 
+
+HOSTILE_FA = "دوازده نفر آمدند \x1b]0;pwned\x07 و \x1b[31mقرمز\x1b[0m رفتند.\n"
+HOSTILE_EN = "Thirteen people came \x1b]0;pwned\x07 and \x1b[31mred\x1b[0m left.\x9b\n"
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
+
+
+@pytest.fixture()
+def hostile(tmp_path):
+    fa, en = tmp_path / "fa.txt", tmp_path / "en.txt"
+    fa.write_text(HOSTILE_FA, encoding="utf-8")
+    en.write_text(HOSTILE_EN, encoding="utf-8")
+    return fa, en
+
+
+@pytest.mark.parametrize("command", ["align", "check"])
+def test_control_characters_are_shown_escaped_in_the_text_view(hostile, command):
+    """A title-setting OSC sequence, colour codes and a C1 control never reach the terminal raw."""
+    result = hamsu(command, *hostile)
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0, result.stderr.decode()
+    assert not any(c in out for c in RAW_CONTROLS), out
+    assert "came \\x1b]0;pwned\\x07 and \\x1b[31mred\\x1b[0m left.\\x9b" in out
+    assert "\\x1b[31mقرمز\\x1b[0m" in out
+
+
+def test_data_formats_keep_control_characters_as_they_are(hostile):
+    [unit] = [json.loads(line) for line in hamsu("align", *hostile, "-f", "jsonl").stdout.decode().splitlines()]
+    assert unit["en"] == HOSTILE_EN.strip() and "\x1b]0;pwned\x07" in unit["fa"]
+    tsv = hamsu("align", *hostile, "-f", "tsv").stdout.decode("utf-8")
+    assert HOSTILE_EN.strip() in tsv

@@ -630,3 +630,16 @@ def test_cli_ingest_refuses_an_input_past_the_maximum_size_and_stores_the_rest(t
     assert err == [f"hamsu: error: {big}: larger than the maximum input size, 1 MB (raise it with --max-input-size)",
                    f"hamsu: {corpus}: 1 added, 0 replaced, 0 unchanged, 1 failed"]  # fmt: skip
 
+
+def test_cli_search_shows_control_characters_escaped(tmp_path):
+    corpus = tmp_path / "c.db"
+    fa, en = tmp_path / "fa.txt", tmp_path / "en.txt"
+    fa.write_text("کتاب \x1b]0;pwned\x07 در \x1b[31mکتابخانه\x1b[0m است.\n", encoding="utf-8")
+    en.write_text("The book \x1b]0;pwned\x07 is in the \x1b[31mlibrary\x1b[0m.\n", encoding="utf-8")
+    assert hamsu("ingest", corpus, "--pair", fa, en).returncode == 0
+    found = hamsu("search", corpus, "book")
+    out = found.stdout.decode("utf-8")
+    assert found.returncode == 0 and "\x1b" not in out and "\x07" not in out, out
+    assert "en: The book \\x1b]0;pwned\\x07 is in the \\x1b[31mlibrary\\x1b[0m." in out
+    as_json = hamsu("search", corpus, "book", "-f", "jsonl").stdout.decode("utf-8")
+    assert json.loads(as_json)["en"] == "The book \x1b]0;pwned\x07 is in the \x1b[31mlibrary\x1b[0m."

@@ -31,7 +31,10 @@ def max_input_size_option():
 
 
 def _fail(message: str, code: int = 2) -> None:
-    sys.stderr.write(f"hamsu: error: {message}\n")
+    from .terminal import shown
+
+    # A message may quote input (a file name, a glossary term): its control characters are escaped.
+    sys.stderr.write(f"hamsu: error: {shown(message)}\n")
     raise typer.Exit(code)
 
 

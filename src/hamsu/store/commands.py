@@ -212,26 +212,32 @@ def _print_hits(result, fmt: str, offset: int) -> None:
             out.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
         out.flush()
         return
+    from ..terminal import shown
+
     color = out.isatty()
     for n, hit in enumerate(result.hits, offset + 1):
         flags = f"  flags: {', '.join(hit.flags)}" if hit.flags else ""
-        out.write(f"[{n}] {hit.doc_key} #{hit.unit_idx}  score {hit.score:.2f}{flags}\n")
+        out.write(f"[{n}] {shown(hit.doc_key)} #{hit.unit_idx}  score {hit.score:.2f}{flags}\n")
         out.write(f"  fa: {_marked(hit.fa, hit.fa_marks, color) or '—'}\n")
         out.write(f"  en: {_marked(hit.en, hit.en_marks, color) or '—'}\n")
     out.flush()
-    names = f" (names: {', '.join(result.names)})" if result.names else ""
+    names = f" (names: {shown(', '.join(result.names))})" if result.names else ""
     shown = f"hits {offset + 1}–{offset + len(result.hits)}" if result.hits else "no hits"
     sys.stderr.write(f"hamsu: {shown}{', more follow' if result.more else ''}{names}\n")
 
 
 def _marked(text: str, marks, color: bool) -> str:
+    """The text with its control characters escaped (hamsu.terminal), the matches in colour on a
+    terminal: the only escape sequences printed are hamsu's own."""
+    from ..terminal import shown
+
     if not color or not marks:
-        return text
+        return shown(text)
     out, last = [], 0
     for start, end in marks:
-        out += [text[last:start], "\x1b[1;33m", text[start:end], "\x1b[0m"]
+        out += [shown(text[last:start]), "\x1b[1;33m", shown(text[start:end]), "\x1b[0m"]
         last = end
-    return "".join(out) + text[last:]
+    return "".join(out) + shown(text[last:])
 
 
 def export_command(
