@@ -3,10 +3,13 @@ back and exporting, and the ingest / search / export commands."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -205,6 +208,31 @@ def test_new_fold_version_rebuilds_the_index(tmp_path, seed, caplog):
         assert len(search(store.conn, "سلیمانی").hits) == n
         assert search(store.conn, "Soleimani", lang="fa").hits
         assert migrations.fold_version(store.conn) == migrations.FOLD_VERSION
+
+
+def test_a_store_made_by_another_process_while_waiting_is_not_reindexed(tmp_path, caplog):
+    """Two first-time ingests at once: both find an empty file, one makes the schema while the
+    other waits for the write lock. The second must see that it is done: no "rebuilding the
+    search index" warning (the fold version is read again under the lock)."""
+    import threading
+
+    path = tmp_path / "c.db"
+    first = sqlite3.connect(path, isolation_level=None)
+    first.execute("PRAGMA journal_mode = WAL")  # as the first process has set it already
+    first.execute("BEGIN IMMEDIATE")
+    opened = []
+    with caplog.at_level("WARNING", logger="hamsu.store"):
+        second = threading.Thread(target=lambda: opened.append(open_store(path, check_same_thread=False)))
+        second.start()
+        time.sleep(0.5)  # the second has read the empty file and waits for the write lock
+        migrations.migrate(first)
+        first.execute("COMMIT")
+        second.join(timeout=30)
+    first.close()
+    [store] = opened
+    with store:
+        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
+    assert "rebuilding the search index" not in caplog.text
 
 
 # --- Ingest --------------------------------------------------------------------------------------
@@ -643,3 +671,50 @@ def test_cli_search_shows_control_characters_escaped(tmp_path):
     assert "en: The book \\x1b]0;pwned\\x07 is in the \\x1b[31mlibrary\\x1b[0m." in out
     as_json = hamsu("search", corpus, "book", "-f", "jsonl").stdout.decode("utf-8")
     assert json.loads(as_json)["en"] == "The book \x1b]0;pwned\x07 is in the \x1b[31mlibrary\x1b[0m."
+
+
+_READ_ONLY_MOUNT = 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"'
+
+
+def run_on_read_only(folder: Path, *command: str) -> subprocess.CompletedProcess:
+    """`command` run while `folder` cannot be written: by permissions, or for root (whom they do
+    not stop) on a read-only bind mount in a mount namespace of its own."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            return subprocess.run(command, capture_output=True, timeout=120)
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+    if shutil.which("unshare") is None:
+        pytest.skip("root, and no unshare to make a read-only mount")
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT, str(folder), "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here ({probe.stderr.decode().strip()})")
+    return subprocess.run(["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT, str(folder), *command],
+                          capture_output=True, timeout=120)  # fmt: skip
+
+
+def test_a_read_only_corpus_is_read_and_said_to_be_read_only(tmp_path):
+    """A corpus on a read-only file, folder or medium: search, export and the web app's check read
+    it (it is in WAL mode, whose reading needs a file SQLite cannot make there); ingest says it is
+    read-only, not that it cannot be read."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    corpus = folder / "c.db"
+    assert hamsu("ingest", corpus, SEED).returncode == 0
+    python = [sys.executable, "-m", "hamsu"]
+    found = run_on_read_only(folder, *python, "search", str(corpus), "Soleimani")
+    assert found.returncode == 0, found.stderr.decode()
+    assert "Soleimani" in found.stdout.decode() or "Soleymani" in found.stdout.decode()
+    exported = run_on_read_only(folder, *python, "export", str(corpus), "-f", "tsv")
+    assert exported.returncode == 0 and len(exported.stdout.decode().splitlines()) == 9, exported.stderr.decode()
+    served = run_on_read_only(folder, sys.executable, "-c",
+                              f"from hamsu.serve.app import check_corpus; check_corpus({str(corpus)!r})")  # fmt: skip
+    assert served.returncode == 0, served.stderr.decode()
+    ingested = run_on_read_only(folder, *python, "ingest", str(corpus), str(SEED))
+    err = ingested.stderr.decode()
+    assert ingested.returncode == 2, err
+    assert err.startswith(f"hamsu: error: {corpus}: read-only (this ") and err.count("\n") == 1, err

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -181,10 +182,30 @@ class Store:
             raise OutputError(f"{self.path}: opened read-only")
 
 
+def connect_readonly(path: str | PathLike[str], **options) -> sqlite3.Connection:
+    """A read-only connection to a corpus file (`options` go to sqlite3.connect).
+
+    A corpus is kept in WAL mode, and reading one takes a shared-memory file beside it
+    (NAME-shm), which SQLite cannot make when this process may not write the file or its folder
+    (a read-only file, folder or medium): the open fails with "unable to open database file".
+    Such a file is then opened as immutable, read as it is on disk, since no writer can be
+    changing it through what this process sees either."""
+    path = Path(path).absolute()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, **options)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, **options)
+
+
 def _connect(path: Path, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if readonly:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
+        return connect_readonly(path, isolation_level=None, check_same_thread=check_same_thread)
     try:
         return sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
     except sqlite3.OperationalError as e:
@@ -208,6 +229,10 @@ def open_store(
         raise InputError(f"{path}: is a directory")
     if readonly and not path.exists():
         raise InputError(f"{path}: no such corpus")
+    if not readonly and path.exists() and not (os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)):
+        # Writing takes the file and, for its journal, its folder: say so rather than "cannot read".
+        what = "file" if not os.access(path, os.W_OK) else "folder"
+        raise OutputError(f"{path}: read-only (this {what} cannot be written); search, export and serve can read it")
     conn = _connect(path, readonly, check_same_thread)
     try:
         _prepare(conn, path, readonly)
@@ -271,6 +296,9 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
         if application_id != migrations.APPLICATION_ID and (application_id != 0 or n_objects):
             raise _not_corpus(path, "an SQLite database of another program")
         if migrations.user_version(conn) == migrations.SCHEMA_VERSION:
+            if migrations.fold_version(conn) == migrations.FOLD_VERSION:
+                conn.execute("COMMIT")  # another process did it while this one waited for the lock
+                return
             # Only the index is out of date; on a big corpus rebuilding it takes minutes, so say why.
             log.warning("%s: rebuilding the search index (made by another version of hamsu's text folding)", path)
         migrations.migrate(conn)
