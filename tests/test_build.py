@@ -523,3 +523,32 @@ def test_inputs_past_the_maximum_size_or_binary_are_bad_from_their_first_chunk(t
         "/dev/zero": "binary data (a NUL byte) at byte 0",
         f"{lines}:1": f"a line larger than {limit}",
     }
+
+
+def test_progress_off_a_terminal_is_plain_lines(baseline, tmp_path, monkeypatch):
+    """--progress to a file or pipe: a plain line at the start and then periodically (here: at
+    every chunk), never a bar's control codes or a blank line."""
+    import hamsu.progress
+
+    monkeypatch.setattr(hamsu.progress, "PLAIN_EVERY_SECONDS", 0.0)
+    log = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        summary = build([INPUT], BuildOptions(output=tmp_path / "out", shard_size=SHARD, progress=True), log=log)
+    finally:
+        os.chdir(cwd)
+    lines = log.getvalue().splitlines()
+    progress = [line for line in lines if line.startswith(f"hamsu: building {tmp_path / 'out'}: ")]
+    assert progress[0].startswith(f"hamsu: building {tmp_path / 'out'}: 0 articles, 0 units, 0% of the input (")
+    assert len(progress) > 3 and f": {summary['documents']['inputs']} articles, " in progress[-1]
+    assert all(lines) and "\x1b" not in log.getvalue()
+    assert outputs(tmp_path / "out") == outputs(baseline)
+
+
+def test_progress_to_a_pipe_prints_no_blank_line(tmp_path):
+    result = hamsu("build", INPUT, "-o", tmp_path / "out", "--shard-size", SHARD, "--progress")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert err.startswith(f"hamsu: building {tmp_path / 'out'}: 0 articles"), err
+    assert "" not in err.splitlines() and "\x1b" not in err, err

@@ -718,3 +718,16 @@ def test_a_read_only_corpus_is_read_and_said_to_be_read_only(tmp_path):
     err = ingested.stderr.decode()
     assert ingested.returncode == 2, err
     assert err.startswith(f"hamsu: error: {corpus}: read-only (this ") and err.count("\n") == 1, err
+
+
+def test_cli_ingest_progress_off_a_terminal_is_plain_lines(tmp_path):
+    corpus = tmp_path / "c.db"
+    result = hamsu("ingest", corpus, SEED, "--progress")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert err.splitlines() == [
+        f"hamsu: ingesting into {corpus}: 0 of 1 inputs; 0 added, 0 replaced, 0 unchanged, 0 failed (0 s)",
+        f"hamsu: {corpus}: 1 added, 0 replaced, 0 unchanged, 0 failed",
+    ]
+    quiet = hamsu("ingest", corpus, SEED)  # not a terminal, no --progress: the summary only
+    assert quiet.stderr.decode().splitlines() == [f"hamsu: {corpus}: 0 added, 0 replaced, 1 unchanged, 0 failed"]

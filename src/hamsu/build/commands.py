@@ -56,7 +56,8 @@ def register(app: typer.Typer) -> None:
             " reading it.",
         ),
         progress: bool | None = typer.Option(
-            None, "--progress/--no-progress", help="Progress bar on standard error (default: when it is a terminal)."
+            None, "--progress/--no-progress",
+            help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
         ),
     ) -> None:
         """Build a corpus: database, gzip shards (TMX, TSV, JSON lines), report and summary.
@@ -88,7 +89,7 @@ def register(app: typer.Typer) -> None:
             encoding=encoding,
             check=check,
             glossary=glossary,
-            progress=sys.stderr.isatty() if progress is None else progress,
+            progress=progress,
             max_input_bytes=max_input_size * MB,
         )
 

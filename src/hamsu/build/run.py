@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import HamsuError, InputError, OutputError
+from ..progress import progress_mode
 from ..read.decode import DEFAULT_MAX_INPUT_BYTES, nul_is_binary
 from ..records import SEVERITIES
 from . import shards as shard_files
@@ -65,7 +66,7 @@ class BuildOptions:
     encoding: str = "utf-8"
     check: bool = True
     glossary: Path | None = None
-    progress: bool = False
+    progress: bool | None = False  # None: a bar when standard error is a terminal
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def output_options(self, glossary_hash: str) -> dict:
@@ -359,8 +360,9 @@ class Coordinator:
                                        "building every shard again\n")  # fmt: skip
                     state.set_options(self.fingerprint)
                 try:
-                    size = input_size(self.inputs, self.out) if options.progress else 0
-                    with _Progress(options.progress, size) as progress:
+                    mode = progress_mode(options.progress, self.log)
+                    size = input_size(self.inputs, self.out) if mode else 0
+                    with _Progress(mode, size, self.log, self.out) as progress:
                         for meta, results in engine.imap(process_chunk, self._tasks(state, progress)):
                             self.consume(store, state, meta, results)
                             progress.advance(meta.jobs, sum(len(r.units) for r in results), meta.nbytes)
@@ -468,19 +470,31 @@ def _duplicate(unit: UnitOut, seq: int, index: int, first: tuple[int, int, str])
 
 @dataclass
 class _Progress:
-    """A Rich progress bar on a terminal (articles, articles/s, units, ETA by bytes); else nothing."""
+    """Progress on standard error (hamsu.progress): a Rich bar on a terminal (articles,
+    articles/s, units, ETA by bytes), plain periodic lines elsewhere, or nothing."""
 
-    enabled: bool
+    mode: str | None
     total_bytes: int
+    log: object = None
+    out: Path | None = None
     bar: object = None
     task: object = None
     started: float = 0.0
     documents: int = 0
     units: int = 0
+    nbytes: int = 0
+    every: object = None
     fields: dict = field(default_factory=dict)
 
     def __enter__(self):
-        if not self.enabled:
+        from ..progress import BAR, LINES, Every
+
+        self.started = time.monotonic()
+        if self.mode == LINES:
+            self.every = Every()
+            self._line()
+            return self
+        if self.mode != BAR:
             return self
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -497,17 +511,27 @@ class _Progress:
         )
         self.bar.__enter__()
         self.task = self.bar.add_task("build", total=max(self.total_bytes, 1), documents=0, rate=0.0, units=0)
-        self.started = time.monotonic()
         return self
 
     def advance(self, documents: int, units: int, nbytes: int) -> None:
-        if self.bar is None:
-            return
         self.documents += documents
         self.units += units
+        self.nbytes += nbytes
+        if self.every is not None:
+            self._line()
+        if self.bar is None:
+            return
         elapsed = max(time.monotonic() - self.started, 1e-6)
         self.bar.update(self.task, advance=nbytes, documents=self.documents, units=self.units,
                         rate=self.documents / elapsed)  # fmt: skip
+
+    def _line(self) -> None:
+        if not self.every.due():
+            return
+        share = f", {min(100, 100 * self.nbytes // self.total_bytes)}% of the input" if self.total_bytes else ""
+        self.log.write(f"hamsu: building {self.out}: {self.documents:,} articles, {self.units:,} units{share}"
+                       f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
+        self.log.flush()
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -51,6 +51,10 @@ def ingest_command(
         DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
         help="Refuse an input larger than this many megabytes, found while reading it.",
     ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress",
+        help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
+    ),
 ) -> None:
     """Read, normalize, align and check documents, and store them in a corpus.
 
@@ -77,15 +81,18 @@ def ingest_command(
     counts: Counter = Counter()
     groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
-    with store, _Progress(len(groups)) as progress, input_limit(max_input_size * MB):
+    from ..progress import progress_mode
+
+    shown = _Progress(len(groups), progress_mode(progress, sys.stderr), corpus, counts)
+    with store, shown, input_limit(max_input_size * MB):
         try:
             for group in groups:
-                _ingest_group(store, group, progress, counts, loaded, presplit, encoding, force)
-                progress.advance()
+                _ingest_group(store, group, shown, counts, loaded, presplit, encoding, force)
+                shown.advance()
         except KeyboardInterrupt:
             interrupted = True  # every document stored so far is complete: say what went in
         except sqlite3.Error as e:
-            progress.error(f"{corpus}: {e}")
+            shown.error(f"{corpus}: {e}")
             counts["failed"] += 1
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
     sys.stderr.write(f"hamsu: {corpus}: {summary}{' (interrupted)' if interrupted else ''}\n")
@@ -130,11 +137,16 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
 
 
 class _Progress:
-    """A Rich progress bar on a terminal; nothing otherwise. Errors print above the bar."""
+    """Progress on standard error (hamsu.progress): a Rich bar on a terminal, plain periodic
+    lines elsewhere with --progress, or nothing. Errors print above the bar."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, mode: str | None, corpus: Path, counts: Counter) -> None:
+        from ..progress import BAR, LINES, Every
+
         self.bar = None
-        if sys.stderr.isatty():
+        self.every = Every() if mode == LINES else None
+        self.total, self.done, self.corpus, self.counts = total, 0, corpus, counts
+        if mode == BAR:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -147,6 +159,7 @@ class _Progress:
     def __enter__(self) -> _Progress:
         if self.bar is not None:
             self.bar.start()
+        self._line()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -154,11 +167,23 @@ class _Progress:
             self.bar.stop()
 
     def advance(self) -> None:
+        self.done += 1
         if self.bar is not None:
             self.bar.advance(self.task)
+        self._line()
+
+    def _line(self) -> None:
+        if self.every is None or not self.every.due():
+            return
+        stored = ", ".join(f"{self.counts[s]:,} {s}" for s in STATUSES)
+        sys.stderr.write(f"hamsu: ingesting into {self.corpus}: {self.done} of {self.total} inputs; {stored}"
+                         f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
+        sys.stderr.flush()
 
     def error(self, message: str) -> None:
-        line = f"hamsu: error: {message}"
+        from ..terminal import shown
+
+        line = f"hamsu: error: {shown(message)}"
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False)
         else:
