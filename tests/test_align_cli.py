@@ -298,3 +298,9 @@ def test_data_formats_keep_control_characters_as_they_are(hostile):
     assert unit["en"] == HOSTILE_EN.strip() and "\x1b]0;pwned\x07" in unit["fa"]
     tsv = hamsu("align", *hostile, "-f", "tsv").stdout.decode("utf-8")
     assert HOSTILE_EN.strip() in tsv
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_glossary_is_read_within_the_maximum_input_size():
+    result = hamsu("align", SEED, "--glossary", "/dev/zero", "--max-input-size", "1")
+    _one_line_error(result, "/dev/zero: larger than the maximum input size, 1 MB")

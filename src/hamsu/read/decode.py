@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 
@@ -116,9 +118,28 @@ def bounded(chunks: Iterable[bytes], source: str, limit: int) -> Iterator[bytes]
         yield chunk
 
 
+def read_stream_bytes(stream, source: str, limit: int | None = None) -> bytes:
+    """The bytes of a binary stream (a file opened "rb"), at most `limit` (default: the maximum
+    input size): a regular file's size is known before reading, anything else stops at the limit."""
+    limit = _checked_limit(stream, source, limit)
+    return b"".join(bounded(read_chunks(stream), source, limit))
+
+
+def _checked_limit(stream, source: str, limit: int | None) -> int:
+    """The limit for reading `stream`; an InputError at once for a regular file already past it."""
+    limit = max_input_bytes() if limit is None else limit
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return limit  # not a file: its size is only known by reading
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise too_large(source, limit)
+    return limit
+
+
 def read_stream_text(stream, source: str, encoding: str = "utf-8", limit: int | None = None) -> str:
     """The decoded text of a binary stream, checked chunk by chunk (binary data, encoding, size)."""
-    limit = max_input_bytes() if limit is None else limit
+    limit = _checked_limit(stream, source, limit)
     return "".join(decode_chunks(bounded(read_chunks(stream), source, limit), source, encoding))
 
 

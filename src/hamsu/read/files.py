@@ -1,14 +1,12 @@
 """Reading from files: decode by read/decode.py, then dispatch by extension."""
 from __future__ import annotations
 
-import os
-import stat
 from os import PathLike
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Document
-from .decode import max_input_bytes, read_stream_text, too_large
+from .decode import read_stream_text
 from .document import read_document, require_both_languages, require_text, single_text_document
 from .html import read_html
 from .jsonl import BadLine, read_jsonl
@@ -28,13 +26,9 @@ def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
     """The decoded text of a file; InputError naming the file if it cannot be read or decoded, or
     is larger than the maximum input size (read/decode.py: checked while reading, so a device or
     an endless pipe stops there)."""
-    limit = max_input_bytes()
     try:
         with open(path, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise too_large(str(path), limit)  # known at once: no need to read up to the limit
-            return read_stream_text(stream, str(path), encoding, limit)
+            return read_stream_text(stream, str(path), encoding)
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
