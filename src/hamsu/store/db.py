@@ -195,12 +195,14 @@ def connect_readonly(path: str | PathLike[str], **options) -> sqlite3.Connection
     conn = sqlite3.connect(uri, uri=True, **options)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
     except sqlite3.OperationalError:
-        conn.close()
         if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-            raise
-    return sqlite3.connect(f"{uri}&immutable=1", uri=True, **options)
+            return conn  # not for want of writing: the caller's own checks say what is wrong
+        conn.close()
+        return sqlite3.connect(f"{uri}&immutable=1", uri=True, **options)
+    except sqlite3.DatabaseError:
+        pass  # not a database at all: the same
+    return conn
 
 
 def _connect(path: Path, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
