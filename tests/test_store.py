@@ -603,13 +603,15 @@ def test_cli_ingest_keeps_the_good_lines_of_a_json_lines_file(tmp_path):
     good = [{"id": f"r{i}", "fa": f"این جملهٔ شماره {i} است.", "en": f"This is sentence number {i}."} for i in range(3)]
     lines = [json.dumps(good[0], ensure_ascii=False), '{"fa": "بد", "en": ', json.dumps(good[1], ensure_ascii=False),
              json.dumps({"id": "x", "fa": "تنها"}, ensure_ascii=False), "", json.dumps(good[2], ensure_ascii=False)]
-    mixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = "\n".join(lines).encode("utf-8") + b'\n{"id": "y", "fa": "\xff", "en": "bad byte"}\n'
+    mixed.write_bytes(data)
     result = hamsu("ingest", corpus, mixed)
     err = result.stderr.decode("utf-8").splitlines()
     assert result.returncode == 1, err
     assert err[0].startswith(f"hamsu: error: {mixed}:2: not valid JSON")
     assert err[1] == f'hamsu: error: {mixed}:4: no "en" field'
-    assert err[2:] == [f"hamsu: {corpus}: 3 added, 0 replaced, 0 unchanged, 2 failed"]
+    assert err[2].startswith(f"hamsu: error: {mixed}:7: not valid utf-8 at byte 19 of the line")
+    assert err[3:] == [f"hamsu: {corpus}: 3 added, 0 replaced, 0 unchanged, 3 failed"]
     with open_store(corpus, readonly=True) as store:
         keys = [k for (k,) in store.conn.execute("SELECT doc_key FROM documents ORDER BY doc_key")]
     assert keys == ["r0", "r1", "r2"]

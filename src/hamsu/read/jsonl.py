@@ -8,6 +8,7 @@ can (`hamsu ingest`) passes on_bad_line instead, is told of each bad line, and g
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 
 from ..errors import InputError
@@ -54,14 +55,17 @@ def line_document(line: str, where: str) -> Document:
 BadLine = Callable[[InputError], None]
 
 
-def iter_jsonl(text: str, source: str, on_bad_line: BadLine | None = None) -> Iterator[Document]:
+def iter_jsonl(
+    text: str, source: str, on_bad_line: BadLine | None = None, *, numbered: bool = True
+) -> Iterator[Document]:
     """The documents of a JSON-lines text, one per non-empty line. A malformed line raises its
-    InputError, or, given on_bad_line, is passed to it and the reading goes on."""
+    InputError, or, given on_bad_line, is passed to it and the reading goes on. `numbered`
+    False: the text is one line, and `source` already says which (FILE:LINE)."""
     # Only "\n" ends a record: JSON strings may hold a raw U+2028, which str.splitlines breaks at.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
+        where = f"{source}:{number}" if numbered else source
         try:
             document = line_document(line, where)
         except InputError as e:
@@ -70,6 +74,29 @@ def iter_jsonl(text: str, source: str, on_bad_line: BadLine | None = None) -> It
             on_bad_line(e)
             continue
         yield document
+
+
+def read_jsonl_bytes(data: bytes, source: str, encoding: str, on_bad_line: BadLine) -> list[Document]:
+    """The documents of JSON-lines bytes in an ASCII-compatible encoding, each line decoded on its
+    own (as `hamsu build` reads them), so that an undecodable byte, like malformed JSON, is one bad
+    line passed to on_bad_line while the good lines are read."""
+    from .decode import decode_bytes
+
+    if not data.strip():
+        raise InputError(f"{source}: empty")
+    documents = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            line = decode_bytes(raw, where, encoding)
+        except InputError as e:
+            # The offset counts from the start of the line, not of the file: say so.
+            on_bad_line(InputError(re.sub(r" at byte (\d+)", r" at byte \1 of the line", str(e), count=1)))
+            continue
+        documents += iter_jsonl(line, f"{source}:{number}", on_bad_line, numbered=False)
+    return documents
 
 
 def read_jsonl(text: str, source: str, on_bad_line: BadLine | None = None) -> list[Document]:
