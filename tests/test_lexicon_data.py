@@ -82,6 +82,35 @@ def test_loader_reads_the_same_table(sections):
     assert len(lex.known) == len(sections["known"])
 
 
+@pytest.mark.parametrize("name", ["known", "common", "compounds"])
+def test_sharded_tables_hold_every_word_and_no_other(sections, name):
+    table = getattr(halfspace_lexicon(), name)
+    assert sorted(table) == sorted(set(sections[name]))
+    assert all(word in table for word in sections[name])
+    assert not any(word + "ژژ" in table for word in sections[name][::97])
+    assert "" not in table and "x" not in table
+
+
+def test_the_spelling_map_is_keyed_by_the_glued_form(sections):
+    zwnj = halfspace_lexicon().zwnj
+    expected = {form.replace(ZWNJ, ""): form for form in sections["zwnj"]}
+    assert {key: zwnj[key] for key in zwnj} == expected
+    assert zwnj.get("ژژژ") is None and zwnj.get("ژژژ", "") == ""
+    with pytest.raises(KeyError):
+        zwnj["ژژژ"]
+
+
+def test_a_lookup_builds_only_the_shard_of_its_word(monkeypatch, tmp_path):
+    # A short text must not pay for the whole table: one word looked up, one shard built.
+    monkeypatch.setenv("HAMSU_CACHE_DIR", str(tmp_path))
+    lex = halfspace_lexicon.__wrapped__()
+    assert "میدان" in lex.known and "میدان" not in lex.zwnj
+    assert len(lex.known._shards) == 1 and len(lex.zwnj._shards) == 1
+    again = halfspace_lexicon.__wrapped__()  # read back from the cache: the same tables
+    assert list(tmp_path.glob("lexicon-*.pickle"))
+    assert sorted(again.known) == sorted(lex.known) and again.verbs == lex.verbs
+
+
 def test_notice_credits_every_shipped_source():
     notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
     for needle in (

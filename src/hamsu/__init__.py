@@ -9,15 +9,18 @@ The Python API mirrors the `hamsu` command line:
 from __future__ import annotations
 
 from .errors import HamsuError, InputError
-from .persian.normalize import normalize, normalize_detailed
-from .persian.stream import LineChange, normalize_stream
-from .records import Change, Normalized
 
 __version__ = "0.1.0"
 
-# The alignment API loads its dictionary and models on first use; importing hamsu for
-# normalization alone stays fast.
+# Each name loads its module on first use: `import hamsu` (and the command line, which imports
+# it for the version) pays for no stage it does not run, and normalization alone loads no aligner.
 _LAZY = {
+    "normalize": "persian.normalize",
+    "normalize_detailed": "persian.normalize",
+    "normalize_stream": "persian.stream",
+    "LineChange": "persian.stream",
+    "Change": "records",
+    "Normalized": "records",
     "align_paths": "api",
     "read_documents": "api",
     "process_paths": "api",

@@ -12,6 +12,14 @@ store/fold.py. Reading documents back and exporting them: store/export.py.
 """
 from __future__ import annotations
 
-from .db import Store, open_store
-
 __all__ = ["Store", "open_store"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use: the command line imports store.commands at every start, and the store
+    # (SQLite schema, search folding, the checks' text helpers) is only for the store commands.
+    if name in __all__:
+        from . import db
+
+        return getattr(db, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

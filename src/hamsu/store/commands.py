@@ -1,11 +1,10 @@
 """`hamsu ingest`, `hamsu search` and `hamsu export`: the corpus store on the command line.
 
 register(app) only declares the commands; the store, the pipeline and Rich load when one runs,
-so `hamsu --help` stays fast.
+so `hamsu --help` stays fast (even sqlite3 is imported inside the commands).
 """
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -63,6 +62,8 @@ def ingest_command(
     transaction. A file that cannot be read, or a malformed JSON line, is reported (FILE or
     FILE:LINE) and the others still go in; the exit status is then 1.
     """
+    import sqlite3
+
     from ..cli import _fail
     from ..errors import HamsuError
     from ..read.decode import max_input_size as input_limit
@@ -204,6 +205,8 @@ def search_command(
     سلیمانی‌ها and سلیمانیها all find سلیمانی); English matches inflected forms (visits, visited);
     a name in Latin letters also finds the units that write it in Persian (Soleimani).
     """
+    import sqlite3
+
     from ..cli import _fail
     from ..errors import HamsuError
     from .search import search
@@ -274,6 +277,8 @@ def export_command(
     doc: list[str] | None = typer.Option(None, "--doc", help="Only this document (its key); may be repeated."),
 ) -> None:
     """Write the corpus, some documents, or the units a search matches, as TMX, TSV or JSON lines."""
+    import sqlite3
+
     from ..cli import _fail, _write
     from ..errors import HamsuError
     from ..formats.units import WRITERS
