@@ -69,13 +69,18 @@ def process_paths(
     encoding: str = "utf-8",
     glossary: Path | None = None,
     check: bool = True,
+    progress=None,
 ) -> Iterator[Checked]:
     """`hamsu align` with its checks (and `hamsu check`): each document aligned, its names linked
-    and its units checked. `glossary`: a TSV, CSV or TBX file for the glossary rule."""
+    and its units checked. `glossary`: a TSV, CSV or TBX file for the glossary rule.
+    `progress(stage, done, total)`, if given, is told how far each document has got."""
     loaded = None
     if glossary is not None:
         from .check import load_glossary
 
         loaded = load_glossary(glossary)
     for document in read_documents(paths, pair, presplit, encoding):
-        yield process_document(document, presplit=presplit, glossary=loaded, check=check)
+        if progress is None:
+            yield process_document(document, presplit=presplit, glossary=loaded, check=check)
+        else:
+            yield process_document(document, presplit=presplit, glossary=loaded, check=check, progress=progress)

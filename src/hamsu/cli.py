@@ -162,6 +162,10 @@ def align_command(
         help="Link names and run the checks (default: on, except for beads, which cannot carry them).",
     ),
     max_input_size: int = max_input_size_option(),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress",
+        help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
+    ),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
@@ -178,10 +182,33 @@ def align_command(
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if check is None:  # names and flags cost more than the alignment itself: only where they are written
         check = fmt != "beads"
-    _guard(
-        lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output),
-        max_input_size,
-    )
+    stages = _stages(progress)
+
+    def job() -> None:
+        counts = [0, 0]  # documents, units
+
+        def counted(results):
+            for result in results:
+                counts[0] += 1
+                counts[1] += len(result.alignment.units)
+                yield result
+
+        results = counted(process_paths(inputs, pair, presplit, encoding, glossary, check, stages))
+        _write(WRITERS[fmt](results), output)
+        stages.finish(f"aligned {counts[0]:,} document{'s' if counts[0] != 1 else ''}, {counts[1]:,} units")
+
+    try:
+        _guard(job, max_input_size)
+    finally:
+        stages.finish_quietly()
+
+
+def _stages(requested: bool | None):
+    """Progress through a long job's stages (hamsu.progress.Stages): a bar on a terminal unless
+    --no-progress, plain lines elsewhere with --progress, else nothing."""
+    from .progress import Stages, progress_mode
+
+    return Stages(progress_mode(requested, sys.stderr))
 
 
 def _guard(job, max_input_mb: int | None = None) -> None:

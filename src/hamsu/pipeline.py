@@ -4,6 +4,7 @@ Pure: a Document in, an Alignment out. Reading files and writing results stay wi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from .align import align
@@ -12,6 +13,8 @@ from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, Unit
 from .segment import split_sentences
 
 ALIGNED_KINDS = ("title", "paragraph")
+Progress = Callable[[str, int, int], None]  # progress(stage, done, total)
+PROGRESS_EVERY = 64  # blocks between two progress calls while splitting
 
 
 def block_sides(document: Document) -> list[str | None]:
@@ -61,12 +64,20 @@ def _sentences(document: Document, index: int, block: Block, side: str) -> list[
     ]
 
 
-def align_document(document: Document, presplit: bool = False) -> Alignment:
-    """Split each side into sentences and align them. With `presplit`, each block is a sentence."""
+def _quiet(stage: str, done: int, total: int) -> None:
+    """No progress shown (see hamsu.progress.Stages for what a progress callback is told)."""
+
+
+def align_document(document: Document, presplit: bool = False, progress: Progress = _quiet) -> Alignment:
+    """Split each side into sentences and align them. With `presplit`, each block is a sentence.
+    `progress(stage, done, total)` is told how far the work has got (hamsu.progress.Stages)."""
     sides = block_sides(document)
     found: dict[str, list[Sentence]] = {FA: [], EN: []}
     breaks: dict[str, list[int]] = {FA: [], EN: []}
+    blocks = len(document.blocks)
     for index, (block, side) in enumerate(zip(document.blocks, sides)):
+        if not index % PROGRESS_EVERY:
+            progress("splitting paragraphs", index, blocks)
         if side is None:
             continue
         breaks[side].append(len(found[side]))
@@ -76,13 +87,16 @@ def align_document(document: Document, presplit: bool = False) -> Alignment:
             found[side].append(Sentence(side, shown, block.start, block.end, index, block.source))
         else:
             found[side] += _sentences(document, index, block, side)
+    progress("splitting paragraphs", blocks, blocks)
     fa, en = tuple(found[FA]), tuple(found[EN])
+    progress(f"aligning {len(fa):,} × {len(en):,} sentences", 0, 1)
     units = align(
         [s.text for s in fa],
         [s.text for s in en],
         fa_breaks=set(breaks[FA]) - {0} if not presplit else (),
         en_breaks=set(breaks[EN]) - {0} if not presplit else (),
     )
+    progress(f"aligning {len(fa):,} × {len(en):,} sentences", 1, 1)
     return Alignment(document, fa, en, tuple(units))
 
 
@@ -101,9 +115,15 @@ def check_document(alignment: Alignment, glossary=None, names: bool = True) -> C
     return Checked(alignment, linked, tuple(flags))
 
 
-def process_document(document: Document, presplit: bool = False, glossary=None, check: bool = True) -> Checked:
+def process_document(
+    document: Document, presplit: bool = False, glossary=None, check: bool = True, progress: Progress = _quiet
+) -> Checked:
     """The whole pipeline for one document: normalize, split, align, link names, check."""
-    alignment = align_document(document, presplit=presplit)
+    alignment = align_document(document, presplit=presplit, progress=progress)
     if not check:
         return Checked(alignment, tuple(UnitNames() for _ in alignment.units), ())
-    return check_document(alignment, glossary)
+    stage = f"linking names and checking {len(alignment.units):,} units"
+    progress(stage, 0, 1)
+    checked = check_document(alignment, glossary)
+    progress(stage, 1, 1)
+    return checked

@@ -6,6 +6,7 @@ command prints one plain line when it starts and then one every PLAIN_EVERY_SECO
 """
 from __future__ import annotations
 
+import sys
 import time
 
 BAR, LINES = "bar", "lines"
@@ -38,3 +39,67 @@ class Every:
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+
+class Stages:
+    """Progress through the stages of one long job (reading, splitting, aligning, checking,
+    writing) on standard error: a Rich bar on a terminal, a plain line when a stage starts and then
+    every PLAIN_EVERY_SECONDS elsewhere. Called as `progress(stage, done, total)`; `finish(line)`
+    prints the summary with the time taken.
+
+    On a terminal a short job shows nothing: the bar (and Rich, which takes a while to import)
+    only comes once the job has run BAR_AFTER_SECONDS, and the summary only after a job that had
+    a bar or asked for plain lines."""
+
+    BAR_AFTER_SECONDS = 0.5
+
+    def __init__(self, mode: str | None, stream=None, every: float | None = None) -> None:
+        self.mode = mode
+        self.stream = stream if stream is not None else sys.stderr
+        self.every = Every(every)
+        self.stage: str | None = None
+        self.bar = self.task = None
+        self.shown = False  # a bar was shown, or plain lines asked for
+
+    def _start_bar(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(file=self.stream), transient=True,
+        )  # fmt: skip
+        self.bar.start()
+        self.shown = True
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.mode == BAR:
+            if self.bar is None and self.every.elapsed() >= self.BAR_AFTER_SECONDS:
+                self._start_bar()
+            if self.bar is not None:
+                if stage != self.stage or self.task is None:
+                    if self.task is not None:
+                        self.bar.remove_task(self.task)
+                    self.task = self.bar.add_task(stage, total=total)
+                self.bar.update(self.task, completed=done, total=total)
+        elif self.mode == LINES and (self.every.due() | (stage != self.stage)):  # due() restarts the wait too
+            share = f" ({done / total:.0%})" if total else ""
+            self.stream.write(f"hamsu: {stage}: {done:,} of {total:,}{share}, {self.every.elapsed():.0f} s\n")
+            self.stream.flush()
+            self.shown = True
+        self.stage = stage
+
+    def finish_quietly(self) -> None:
+        """Close the bar, if it is still shown (the job failed), printing nothing."""
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+        self.mode = None
+
+    def finish(self, summary: str) -> None:
+        """Close the bar and print `summary` with the time taken, if progress was shown."""
+        shown = self.shown and self.mode is not None
+        self.finish_quietly()
+        if shown:
+            self.stream.write(f"hamsu: {summary} in {self.every.elapsed():.1f} s\n")
+            self.stream.flush()
