@@ -22,36 +22,56 @@ def read_documents(
 ) -> Iterator[Document]:
     """The documents of the inputs. Two inputs with one language each are a Persian file and its
     English translation (say so with pair=True, or forbid it with pair=False)."""
-    from .read import read_pair_paths, read_path
+    from .read import read_pair, read_path, read_text_document, read_text_file, require_both_languages
 
     if not paths:
         raise InputError("no input files")
     if pair or (pair is None and len(paths) == 2):
         if len(paths) != 2:
             raise InputError(f"--pair takes two files (Persian, English), not {len(paths)}")
-        first, second = _languages(paths, presplit, encoding)
+        if not pair and any(_never_paired(p) for p in paths):
+            for path in paths:
+                yield from read_path(path, encoding, presplit)
+            return
+        # Each file is read once, and its language decided once from its whole text.
+        texts = [read_text_file(path, encoding) for path in paths]
+        first, second = (_language(text) for text in texts)
         if pair or {first, second} == {"fa", "en"}:
             swapped = first == "en" or (first is None and second == "fa")
-            fa_path, en_path = paths[::-1] if swapped else paths
-            yield read_pair_paths(fa_path, en_path, encoding, presplit)
+            order = (1, 0) if swapped else (0, 1)
+            (fa_path, fa_text), (en_path, en_text) = ((paths[k], texts[k]) for k in order)
+            _require_text(fa_text, fa_path)
+            _require_text(en_text, en_path)
+            document = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)
+            require_both_languages(document)
+            yield document
             return
+        for path, text in zip(paths, texts):
+            document = read_text_document(text, str(path), presplit)
+            require_both_languages(document)
+            yield document
+        return
     for path in paths:
         yield from read_path(path, encoding, presplit)
 
 
-def _languages(paths: Sequence[Path], presplit: bool, encoding: str) -> list[str | None]:
-    """The language each file is predominantly in ("fa", "en"), or None: mixed, or a format (HTML,
-    JSON lines) that is never one side of a pair."""
-    from .read import predominant_language, read_path
+def _never_paired(path: Path) -> bool:
+    """HTML and JSON lines are never one side of a pair."""
+    return str(path).lower().endswith((".jsonl", ".html", ".htm"))
 
-    langs: list[str | None] = []
-    for path in paths:
-        if str(path).lower().endswith((".jsonl", ".html", ".htm")):
-            langs.append(None)
-            continue
-        [doc] = read_path(path, encoding, presplit, require_both=False)
-        langs.append(predominant_language(doc))
-    return langs
+
+def _language(text: str) -> str | None:
+    """The language a file is predominantly in ("fa", "en"), or None: mixed."""
+    from .read.document import PREDOMINANT_SHARE
+    from .read.language import text_language
+
+    return text_language(text, PREDOMINANT_SHARE)
+
+
+def _require_text(text: str, path: Path) -> None:
+    from .read import require_text
+
+    require_text(text, str(path))
 
 
 def align_paths(

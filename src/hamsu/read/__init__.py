@@ -33,6 +33,7 @@ _EXPORTS = {
     "read_pair_paths": "files",
     "read_presplit_document": "files",
     "read_text_file": "files",
+    "read_text_document": "files",
     "text_blocks": "blocks",
     "presplit_blocks": "presplit",
     "language_of": "language",
@@ -72,6 +73,7 @@ __all__ = [
     "read_pair_paths",
     "read_path",
     "read_presplit_document",
+    "read_text_document",
     "read_text_file",
     "require_both_languages",
     "require_text",
@@ -97,7 +99,7 @@ if TYPE_CHECKING:
         require_both_languages,
         require_text,
     )
-    from .files import read_pair_paths, read_path, read_presplit_document, read_text_file
+    from .files import read_pair_paths, read_path, read_presplit_document, read_text_document, read_text_file
     from .html import extract_html_text, read_html
     from .jsonl import iter_jsonl, read_jsonl
     from .language import block_language, language_of

@@ -22,6 +22,12 @@ def read_presplit_document(text: str, source: str, doc_id: str | None = None) ->
     return single_text_document(text, source, doc_id, presplit_blocks, "presplit")
 
 
+def read_text_document(text: str, source: str, presplit: bool = False) -> Document:
+    """The document of a plain text file already read: one sentence a line with presplit, else
+    laid out like the seed (both languages, in either order)."""
+    return read_presplit_document(text, source) if presplit else read_document(text, source)
+
+
 def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
     """The decoded text of a file; InputError naming the file if it cannot be read or decoded, or
     is larger than the maximum input size (read/decode.py: checked while reading, so a device or
@@ -64,10 +70,8 @@ def read_path(
             docs = [read_html(text, source)]
         elif suffix in JSONL_SUFFIXES:
             docs = read_jsonl(text, source, on_bad_line)
-        elif presplit:
-            docs = [read_presplit_document(text, source)]
         else:
-            docs = [read_document(text, source)]
+            docs = [read_text_document(text, source, presplit)]
     if require_both:
         for doc in docs:
             require_both_languages(doc)

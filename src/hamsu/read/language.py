@@ -108,3 +108,19 @@ def block_language(text: str) -> str:
     lang = language_of(text)
     return lang if lang in (FA, EN) else OTHER
 
+
+
+def text_language(text: str, share: float) -> str | None:
+    """FA or EN when that language's script holds at least `share` of the letters of the whole
+    text (and, for Arabic script, its words read as Persian rather than Arabic); else None.
+
+    One decision for a whole file, where the layout says it holds one language (the two files of
+    a pair): counting letters runs in C over the text, where detecting each line's language would
+    look at every line in Python."""
+    latin, arabic, other = letter_counts(text)
+    total = latin + arabic + other
+    if total and arabic >= share * total:
+        return FA if _persian_or_arabic(text) == FA else None
+    if total and latin >= share * total:
+        return EN
+    return None
