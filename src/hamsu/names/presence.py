@@ -23,10 +23,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..persian.normalize import normalize
-from ..records import FA
+from ..records import EN, FA
 from .english import ARTICLES, PARTICLES, STOP, TITLES
 from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
 from .persian import STOPWORDS, Word, is_common, words_of
+from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
 from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
 
@@ -474,3 +475,132 @@ def presence(text: str, lang: str, other_text: str) -> float:
     """The share of the words of name `text` (in language `lang`) that `other_text`, the other
     side of the unit, may render: 1.0 when the name as a whole is there, 0.0 when no word is."""
     return _presence(text, lang, other_text)
+
+
+def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
+    """The words of name `text` (name_words) that `other_text` renders by no evidence, in order:
+    what a reviewer is told is missing (Spring Washington: Washington)."""
+    if lang == FA and not is_latin(text):
+        english = english_side(other_text)
+        words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return tuple(w.text for w in words if not _persian_word_rendered(w, english))
+    if lang == FA:
+        return () if _latin_presence(text, english_side(other_text)) else (text,)
+    persian = persian_side(other_text)
+    return tuple(w for w in name_words(text, lang) if not _english_word_rendered(w, persian))
+
+
+def known_name(word: str, lang: str) -> bool:
+    """Whether the name table knows a word as a name and as nothing else (Arizona, ژاپن; not
+    Lady, بانو, or چین, also an ordinary word): a name for sure wherever it stands."""
+    table = name_table_data()
+    if lang == FA:
+        entry = table.entry(fa_lookup_key(word))
+        return entry is not None and not entry.ambiguous
+    keys = table.persian_for(en_lookup_key(word))
+    if not keys and word.endswith("s") and len(word) > 3:
+        keys = table.persian_for(en_lookup_key(word[:-1]))
+    return any(not table.entry(k).ambiguous for k in keys)
+
+
+def table_forms(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
+    """The other language's forms of a name the table lists (Kabul: کابل), for evidence."""
+    table = name_table_data()
+    if lang == FA:
+        entry = table.entry(fa_lookup_key(word))
+        return entry.english[:limit] if entry is not None else ()
+    forms = sorted({table.entry(k).fa for k in table.persian_for(en_lookup_key(word))}, key=len)
+    return tuple(forms[:limit])
+
+
+@lru_cache(maxsize=1)
+def _persian_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys, and the aligner's stems, of the Persian words the shipped dictionary gives an
+    ordinary (lower-case) English translation (کره butter; not لونا, only Luena), and the keys of
+    CLDR's countries and languages (چین China, which is a name before it is a pleat)."""
+    import gzip
+    from importlib import resources
+
+    try:
+        raw = resources.files("hamsu.data").joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+    except FileNotFoundError:  # pragma: no cover
+        return frozenset()
+    dictionary = _dictionary()
+    out, countries = set(), set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        english, _, rest = line.partition("\t")
+        persian, _, sources = rest.partition("\t")
+        if "cldr" in sources.split(","):
+            countries.add(fa_lookup_key(persian))
+        if not english[:1].islower():
+            continue
+        out.add(fa_lookup_key(persian))
+        if dictionary and " " not in persian:
+            out.add(dictionary[3](persian))
+    out.discard("")
+    return frozenset(out), frozenset(countries)
+
+
+def _ordinary_persian_word(word: Word) -> bool:
+    """A Persian word that is an ordinary word: frequent, a form of a word the dictionary
+    translates by an ordinary English word, or a compound whose first part is one; never a
+    country or language of CLDR."""
+    table = name_table_data()
+    ordinary, countries = _persian_word_classes()
+    if any(stem in countries for stem in word.stems[:2]):
+        return False
+    if is_common(word, table) or any(table.is_common(stem) or stem in ordinary for stem in word.stems):
+        return True
+    dictionary = _dictionary()
+    if dictionary and dictionary[3](word.text) in ordinary:
+        return True  # حذفیات: حذف
+    if "\u200c" in word.text:
+        head = fa_lookup_key(word.text.split("\u200c")[0])
+        return head in ordinary or table.is_common(head) or head in STOPWORDS or len(head) < 3
+    return False
+
+
+def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Persian words that look like names and that the English renders by no evidence: no
+    ordinary words (see _ordinary_persian_word), so names the table knows (لونا, اسپانیایی) and
+    unknown words (شوماخر); no titles or generic name words. `skip`: keys of words the linker has
+    paired. What a name replaced in the English leaves behind in the Persian."""
+    english = english_side(en_text)
+    out = []
+    for w in persian_side(fa_text).words:
+        if w.latin or w.key in STOPWORDS or len(w.base) < 3 or w.key in skip or w.base in skip:
+            continue
+        if w.base in _PERSIAN_TITLES or any(stem in generic_english() for stem in w.stems):
+            continue
+        if _ordinary_persian_word(w) or _persian_word_rendered(w, english):
+            continue
+        out.append(w.text)
+    return tuple(out)
+
+
+def loosely_romanizes(fa_word: str, en_word: str, threshold: float = 0.35) -> bool:
+    """Whether a Persian word may be an English word's romanization at a loose standard (Xinhua,
+    شینهووا 0.40; a typo, Bishkek, بییشکک 0.54): the two are then one name the presence test
+    missed or one misspelled, not a name and its replacement (Arizona, شوماخر 0.0)."""
+    folded = fold_fa(fa_word)
+    key = latin_key(en_word)
+    if not folded or not key:
+        return False
+    return score_keys(folded, key, threshold - 0.01) >= threshold
+
+
+def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str) -> str:
+    """A word of the other side that loosely romanizes one of a name's missing words (or that one
+    of them loosely romanizes), or "": a misspelled name is there, not missing."""
+    if lang == FA:
+        others = [m.group() for m in _LATIN_TOKEN.finditer(other_text)
+                  if m.group()[:1].isupper() and not ordinary_english(m.group())]  # fmt: skip
+        pairs = ((fa, en) for fa in words for en in others)
+    else:
+        others = [w.text for w in persian_side(other_text).words
+                  if not w.latin and w.key not in STOPWORDS and not _ordinary_persian_word(w)]  # fmt: skip
+        pairs = ((fa, en) for en in words for fa in others)
+    for fa, en in pairs:
+        if len(fold_fa(fa)) >= 3 and len(latin_key(en)) >= 3 and loosely_romanizes(fa, en):
+            return fa if lang == EN else en
+    return ""
