@@ -166,10 +166,15 @@ NAMES = [
     ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("سلیمانی", "person")], [], False,
      [("omission", "minor")]),  # typed, one word: tentative
     ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("رزمندگان", "name")], [], False, []),
-    ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("سلیمانی", "name")], [], True,
+    ("سلیمانی از رزمندگان بازدید کرد", "The commander visited the fighters", [("سلیمانی", "name")], [], True,
      [("omission", "warning")]),  # linked elsewhere in the document
-    ("او از رزمندگان بازدید کرد", "Soleymani visited the fighters", [], [("Soleymani", "name")], True,
+    # ... rendered by a pronoun, the name given in the unit before: coreference, at most minor
+    ("سلیمانی از رزمندگان بازدید کرد", "He visited the fighters", [("سلیمانی", "name")], [], True,
+     [("omission", "minor")]),
+    ("فرمانده از رزمندگان بازدید کرد", "Soleymani visited the fighters", [], [("Soleymani", "name")], True,
      [("addition", "warning")]),
+    ("او از رزمندگان بازدید کرد", "Soleymani visited the fighters", [], [("Soleymani", "name")], True,
+     [("addition", "minor")]),  # او for the name the unit before gives
     # an English name of two words, no word of it romanized, translated or spelled in the Persian
     ("او از رزمندگان بازدید کرد", "Qasem Soleymani visited", [], [("Qasem Soleymani", "name")], False,
      [("addition", "warning")]),
@@ -486,7 +491,8 @@ def test_score_is_separate_from_accept():
 def test_flag_record_is_json_ready():
     [flag] = flags_of("numbers", "۱۲ نفر", "13 people")
     record = flag_record(flag)
-    assert set(record) == {"rule", "severity", "its_type", "message", "fa_spans", "en_spans", "unit", "score", "doc", "evidence"}
+    assert set(record) == {"rule", "severity", "its_type", "message", "fa_spans", "en_spans", "unit", "score", "doc",
+                           "evidence"}
     assert json.loads(json.dumps(record, ensure_ascii=False)) == record
     assert record["fa_spans"] == [[0, 2]] and record["unit"] == 0 and record["doc"] == "doc"
     assert "\n" not in record["message"]

@@ -178,6 +178,7 @@ class Verdict:
     level: float  # CONFIDENT, TENTATIVE or 0
     missing: tuple[str, ...] = ()  # its words the other side renders by no evidence
     evidence: str = ""
+    weak: bool = False  # an ordinary word capitalized: a name only if a known name stands in its place
 
 
 def _side_text(context: DocumentContext, index: int, lang: str) -> str:
@@ -256,6 +257,8 @@ class NamesRule(Rule):
         """The mention graded on its own, without the rest of the unit (see findings)."""
         if is_acronym(mention.text) and not _is_latin(mention):
             return Verdict(0.0)  # an English acronym: the Persian may spell it out
+        if _is_latin(mention) and len(mention.text.split()) > MAX_RUN_WORDS:
+            return Verdict(0.0)  # a Latin sentence, not a name: the untranslated rule's business
         key = (mention.lang, name_key(mention))
         context = unit.context
         linked = context.memo("linked-names", lambda: linked_units(context)).get(key, set())
@@ -287,7 +290,8 @@ class NamesRule(Rule):
         single = not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention)))
         if single:  # one untyped word: a name only if the other side turns out to lack one too
             proper = mention.lang == EN and rendered == 0.0 and not _ordinary(mention.text, lower)
-            return Verdict(TENTATIVE if proper else 0.0, missing)
+            weak = mention.lang == EN and rendered == 0.0 and not proper
+            return Verdict(TENTATIVE if proper else 0.0, missing, weak=weak)
         sure = (
             _is_latin(mention)
             or (typed and words >= 2)
@@ -351,7 +355,8 @@ class NamesRule(Rule):
             EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing],
             FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing],
         }
-        strays = self._strays(unit, names) if lacking[EN] else ()
+        weak = any(verdicts[id(m)].weak for m in names.en_only)
+        strays = self._strays(unit, names) if lacking[EN] or weak else ()
         out = []
         for lang, mentions, its_type in ((FA, names.fa_only, "omission"), (EN, names.en_only, "addition")):
             other_lang = EN if lang == FA else FA
@@ -359,16 +364,21 @@ class NamesRule(Rule):
             for m in mentions:
                 verdict = verdicts[id(m)]
                 level, evidence = verdict.level, verdict.evidence
-                if not level:
+                if not (level or verdict.weak):
                     continue
                 shown = f"{lang} {m.text!r} ↔ {other_lang}: " + (evidence or "no rendering of it")
-                rivals = self._rivals(m, verdict, lacking[other_lang], strays if lang == EN else ())
+                rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else ())
+                if not (level or rivals):
+                    continue
                 if rivals and verdict.missing:
                     level = CONFIDENT  # replaced: the other side has a name of its own in its place
                     shown += f"; {other_lang} has " + ", ".join(rivals)
                 elif level == CONFIDENT:
                     spelled = _loose_counterpart(m, verdict.missing, unit)
-                    why = f"{other_lang} has {spelled!r}, spelled otherwise" if spelled else self._explained(m, unit)
+                    acronym = _unlinked_acronym(unit, names) if lang == FA and not _is_latin(m) else ""
+                    why = (f"{other_lang} has {spelled!r}, spelled otherwise" if spelled
+                           else f"en has {acronym!r}, which the Persian may spell out" if acronym
+                           else self._explained(m, unit))  # fmt: skip
                     if why:
                         level = TENTATIVE
                         shown += f"; {why}"
@@ -397,16 +407,26 @@ class NamesRule(Rule):
         skip = frozenset(k for link in names.links for k in _word_keys(link.fa.text))
         return stray_names(unit.fa.text, unit.en.text, skip)
 
-    @staticmethod
-    def _rivals(mention: Mention, verdict: Verdict, lacking: list[Mention], strays: tuple[str, ...]) -> list[str]:
-        """The other side's unrendered names that may have taken this one's place: none that may
-        be its own romanization, however loose (then the two are one name the tests missed)."""
+    def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
+                strays: tuple[tuple[str, bool], ...]) -> list[str]:
+        """The other side's unrendered names that may have taken this one's place: at least one
+        of the two a name the table knows (two unknown words are as likely a translation and
+        its source: Continuum, تسلسل), and none that may be the mention's own romanization,
+        however loose (then the two are one name the tests missed)."""
         try:
             from ..names.presence import loosely_romanizes
         except ImportError:  # pragma: no cover
             return []
+        lower = unit.context.memo("english-lower-words", lambda: _lower_words(unit.context))
+        linked = unit.context.memo("name-forms", lambda: counterparts(unit.context))
+        known_here = not verdict.weak and (any(_known_name(w, mention.lang, lower) for w in verdict.missing) or (
+            mention.lang == FA and _in_table(mention)) or (mention.lang, name_key(mention)) in linked)
+        candidates = [(m.text, self._known_mention(m, unit, lower)) for m in lacking]
+        candidates += [(word, known or (FA, fold_persian_key(word)) in linked) for word, known in strays]
         found = []
-        for other in [m.text for m in lacking] + list(strays):
+        for other, known_there in candidates:
+            if not (known_here or known_there):
+                continue
             en_words, fa_text = (verdict.missing, other) if mention.lang == EN else (re.findall(r"[A-Za-z]+", other),
                                                                                       mention.text)  # fmt: skip
             if any(loosely_romanizes(fa, en) for fa in fa_text.split() for en in en_words):
@@ -414,6 +434,26 @@ class NamesRule(Rule):
             if other not in found:
                 found.append(other)
         return found
+
+    @staticmethod
+    def _known_mention(mention: Mention, unit: UnitView, lower: frozenset[str]) -> bool:
+        """A one-sided mention the table knows as a name (whole, or a word of it), or one the
+        document links elsewhere."""
+        if (mention.lang, name_key(mention)) in unit.context.memo("name-forms", lambda: counterparts(unit.context)):
+            return True
+        if mention.lang == FA:
+            return _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
+        return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _unlinked_acronym(unit: UnitView, names: UnitNames) -> str:
+    """An English acronym of three letters or more the unit leaves unlinked (OSHA, USAF): a
+    translator who spells one out adds the names inside it (اداره ایمنی … ایالات متحده)."""
+    linked = {link.en.text for link in names.links}
+    for word in re.findall(r"\b[A-Z]{3,6}\b", unit.en.text):
+        if word not in linked:
+            return word
+    return ""
 
 
 def _word_keys(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..persian.normalize import normalize
 from ..records import EN, FA
+from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
 from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
 from .persian import STOPWORDS, Word, is_common, words_of
@@ -106,6 +107,7 @@ class EnglishSide:
     stems: frozenset[str]  # the aligner's content stems, for the dictionary
     initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
     acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
+    text: str = ""  # the text itself, for the other names of a thing (aliases.py)
 
 
 @lru_cache(maxsize=256)
@@ -148,7 +150,7 @@ def english_side(text: str) -> EnglishSide:
     bare = [re.sub(r"['’]s$", "", w) for w in words]  # WHO's
     acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
     return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
-                       acronyms)
+                       acronyms, text)
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,8 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
         return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
     stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
     for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
+        if alias_in_english(stem, english.text):
+            return True  # انگلیسی by UK, اروپا by EU: another name of the same thing
         entry = table.entry(stem)
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return True
@@ -264,6 +268,8 @@ def _english_word_rendered(word: str, persian: PersianSide, translate: bool = Tr
         return True
     if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
         return True
+    if persian_aliases(word) & persian.lookup:
+        return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
     if generic and any(p in generic or (p.endswith("ی") and p[:-1] in generic) for p in persian.parts):
         return True
@@ -363,6 +369,8 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         entry = table.entry(fa_lookup_key(text))
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return 1.0
+        if alias_in_english(fa_lookup_key(text), english.text):
+            return 1.0  # اتحادیه اروپا by EU
         if not latin:
             folded = fold_fa(" ".join(w.text for w in words))
             if _romanizes(folded, english.pairs + (english.roman if len(words) > 1 else ()), skeleton_fa(folded)):
@@ -381,7 +389,7 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         return 1.0
     table = name_table_data()
     known = table.persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup:
+    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
         return 1.0
     if len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False):
         return 1.0  # St. Louis for سنت‌لوییز
@@ -560,12 +568,14 @@ def _ordinary_persian_word(word: Word) -> bool:
     return False
 
 
-def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[str, bool], ...]:
     """Persian words that look like names and that the English renders by no evidence: no
     ordinary words (see _ordinary_persian_word), so names the table knows (لونا, اسپانیایی) and
     unknown words (شوماخر); no titles or generic name words. `skip`: keys of words the linker has
-    paired. What a name replaced in the English leaves behind in the Persian."""
+    paired. What a name replaced in the English leaves behind in the Persian: (word, whether the
+    table knows it as a name and as nothing else)."""
     english = english_side(en_text)
+    table = name_table_data()
     out = []
     for w in persian_side(fa_text).words:
         if w.latin or w.key in STOPWORDS or len(w.base) < 3 or w.key in skip or w.base in skip:
@@ -574,7 +584,8 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
             continue
         if _ordinary_persian_word(w) or _persian_word_rendered(w, english):
             continue
-        out.append(w.text)
+        entries = [table.entry(stem) for stem in w.stems[:2]]
+        out.append((w.text, any(e is not None and not e.ambiguous for e in entries)))
     return tuple(out)
 
 
