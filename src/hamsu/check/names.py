@@ -437,12 +437,14 @@ class NamesRule(Rule):
 
     @staticmethod
     def _known_mention(mention: Mention, unit: UnitView, lower: frozenset[str]) -> bool:
-        """A one-sided mention the table knows as a name (whole, or a word of it), or one the
-        document links elsewhere."""
+        """A one-sided mention the table knows as a name (whole, or a word of it), one the linker
+        typed a person or a place (a title before it; not an institution, whose name is as often
+        translated: کالج سلطنتی), or one the document links elsewhere."""
         if (mention.lang, name_key(mention)) in unit.context.memo("name-forms", lambda: counterparts(unit.context)):
             return True
-        if mention.lang == FA:
-            return _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
+        if mention.lang == FA:  # typed by the table or by a title before it (روزنامه گاردین)
+            return mention.kind in ("person", "place") or _in_table(mention) or any(
+                _known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
 
 

@@ -223,8 +223,8 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
         known = any(w.lower() in document_capitals for w in words) or bool(
             table.persian_for(en_lookup_key(" ".join(words)))
         ) or any(table.persian_for(en_lookup_key(w)) for w in words)
-        if kind == "person":
-            certain = True  # after a title
+        if kind == "person" and not uncertain_everywhere:
+            certain = True  # after a title, but not in a title-case headline (Senator Undergoes Surgery)
         elif uncertain_everywhere:
             certain = known
         elif len(words) == 1 and at_opening:

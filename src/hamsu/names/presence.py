@@ -28,6 +28,7 @@ from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
 from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
 from .persian import STOPWORDS, Word, is_common, words_of
+from .persian import PERSON_TITLES, PLACE_TITLES
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
 from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
@@ -568,24 +569,32 @@ def _ordinary_persian_word(word: Word) -> bool:
     return False
 
 
+# Titles before a romanized name: of persons and places, and of the press, whose names are kept.
+_NAMING_TITLES = PERSON_TITLES | PLACE_TITLES | frozenset(fa_lookup_key(w) for w in "روزنامه خبرگزاری شبکه".split())
+
+
 def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[str, bool], ...]:
     """Persian words that look like names and that the English renders by no evidence: no
     ordinary words (see _ordinary_persian_word), so names the table knows (لونا, اسپانیایی) and
     unknown words (شوماخر); no titles or generic name words. `skip`: keys of words the linker has
-    paired. What a name replaced in the English leaves behind in the Persian: (word, whether the
-    table knows it as a name and as nothing else)."""
+    paired. What a name replaced in the English leaves behind in the Persian: (word, whether it
+    is a name for sure: the table knows it as a name and as nothing else, or a title precedes it)."""
     english = english_side(en_text)
     table = name_table_data()
     out = []
-    for w in persian_side(fa_text).words:
+    words = persian_side(fa_text).words
+    for i, w in enumerate(words):
         if w.latin or w.key in STOPWORDS or len(w.base) < 3 or w.key in skip or w.base in skip:
             continue
         if w.base in _PERSIAN_TITLES or any(stem in generic_english() for stem in w.stems):
             continue
-        if _ordinary_persian_word(w) or _persian_word_rendered(w, english):
+        # After a title (روزنامه گاردین, شهر کابل) a word is a name, however ordinary otherwise;
+        # not after the head of an institution, whose name is as often translated (کالج سلطنتی).
+        titled = i > 0 and words[i - 1].run == w.run and words[i - 1].key in _NAMING_TITLES
+        if (_ordinary_persian_word(w) and not titled) or _persian_word_rendered(w, english):
             continue
         entries = [table.entry(stem) for stem in w.stems[:2]]
-        out.append((w.text, any(e is not None and not e.ambiguous for e in entries)))
+        out.append((w.text, titled or any(e is not None and not e.ambiguous for e in entries)))
     return tuple(out)
 
 
