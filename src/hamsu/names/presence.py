@@ -27,8 +27,7 @@ from ..records import EN, FA
 from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
 from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
-from .persian import STOPWORDS, Word, is_common, words_of
-from .persian import PERSON_TITLES, PLACE_TITLES
+from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
 from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
