@@ -275,6 +275,7 @@ NAMES_RENDERED = [
     ("خیابان‌های بییشکک خالی بود.", "The streets of Bishkek were empty."),  # a typo: minor
     ("سناتور تحت عمل جراحی اضطراری قرار گرفت", "Senator Undergoes Emergency Surgery"),  # a title-case headline
     ("وزیر این را گفت.", "The Minister said it."),  # a job title
+    ("مدیر اجرایی موزه این را تایید کرد.", "The museum's Acting Director confirmed it."),
     ("او روز یکشنبه به ساندی تایمز گفت.", "He told the Sunday Times on Sunday."),  # a weekday in a title
     ("ترزا می گفت که استعفا نمی‌دهد.", "Theresa May said she would not resign."),  # May the name
     ("پیش از این خبرگزاری چینی شینهووا خبر داده بود.", "Earlier the Chinese news agency Xinhua reported it."),

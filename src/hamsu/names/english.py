@@ -51,6 +51,9 @@ Deputy Secretary Speaker Chairman Chairwoman Chief Mr Mrs Ms Miss Dr Prof Profes
 Lady King Queen Prince Princess Emperor Sheikh Shaikh Ayatollah Grand Hojatoleslam Hojjatoleslam
 Imam Mullah Pope Father Rev Reverend Bishop Cardinal Rabbi Senator Sen Governor Gov Mayor Judge
 Justice Ambassador Envoy Spokesman Spokeswoman Martyr Sayyed Seyyed Haj Hajj Mirza Saint
+Chancellor Premier Commissioner Councillor Councilman Councilwoman Congressman Congresswoman
+Representative Rep Attorney Director Administrator Executive Officer Manager Editor Coach Inspector
+Superintendent Commandant Acting Interim Former Assistant Associate Senior
 """.split())
 PERSON_TITLES = TITLES  # every title above is said of a person
 # Lower-case words that may stand inside a name.
