@@ -517,7 +517,7 @@ def table_forms(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
     if lang == FA:
         entry = table.entry(fa_lookup_key(word))
         return entry.english[:limit] if entry is not None else ()
-    forms = sorted({table.entry(k).fa for k in table.persian_for(en_lookup_key(word))}, key=len)
+    forms = sorted({table.entry(k).fa for k in table.persian_for(en_lookup_key(word))}, key=lambda f: (len(f), f))
     return tuple(forms[:limit])
 
 
