@@ -262,6 +262,8 @@ class NamesRule(Rule):
         key = (mention.lang, name_key(mention))
         context = unit.context
         linked = context.memo("linked-names", lambda: linked_units(context)).get(key, set())
+        if mention.lang == FA and not (_is_latin(mention) or linked) and _in_ordinary_compound(mention, unit):
+            return Verdict(0.0)  # الجزایر of مجمع الجزایر (archipelago), not Algeria
         if unit.index in linked:
             return Verdict(0.0)  # linked in this very unit: another mention of it is translated
         other_lang = EN if mention.lang == FA else FA
@@ -367,16 +369,21 @@ class NamesRule(Rule):
                 if not (level or verdict.weak):
                     continue
                 shown = f"{lang} {m.text!r} ↔ {other_lang}: " + (evidence or "no rendering of it")
-                rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else ())
+                spelled = _loose_counterpart(m, verdict.missing, unit) if verdict.missing else ""
+                if spelled:  # a name spelled otherwise (a typo, a loose romanization) is there
+                    if level:
+                        graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled!r}, spelled otherwise"))
+                    continue
+                remainder = lang == EN and _beside_link(m, names)
+                rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
                 if not (level or rivals):
                     continue
                 if rivals and verdict.missing:
                     level = CONFIDENT  # replaced: the other side has a name of its own in its place
                     shown += f"; {other_lang} has " + ", ".join(rivals)
                 elif level == CONFIDENT:
-                    spelled = _loose_counterpart(m, verdict.missing, unit)
                     acronym = _unlinked_acronym(unit, names) if lang == FA and not _is_latin(m) else ""
-                    why = (f"{other_lang} has {spelled!r}, spelled otherwise" if spelled
+                    why = ("the rest of a name linked in part, its words translated" if remainder
                            else f"en has {acronym!r}, which the Persian may spell out" if acronym
                            else self._explained(m, unit))  # fmt: skip
                     if why:
@@ -408,7 +415,7 @@ class NamesRule(Rule):
         return stray_names(unit.fa.text, unit.en.text, skip)
 
     def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
-                strays: tuple[tuple[str, bool], ...]) -> list[str]:
+                strays: tuple[tuple[str, bool], ...], remainder: bool = False) -> list[str]:
         """The other side's unrendered names that may have taken this one's place: at least one
         of the two a name the table knows (two unknown words are as likely a translation and
         its source: Continuum, تسلسل), and none that may be the mention's own romanization,
@@ -421,6 +428,8 @@ class NamesRule(Rule):
         linked = unit.context.memo("name-forms", lambda: counterparts(unit.context))
         known_here = not verdict.weak and (any(_known_name(w, mention.lang, lower) for w in verdict.missing) or (
             mention.lang == FA and _in_table(mention)) or (mention.lang, name_key(mention)) in linked)
+        if remainder and not known_here:
+            return []  # the rest of a name linked in part (Hurricane of Hurricane Katrina): translated words
         candidates = [(m.text, self._known_mention(m, unit, lower)) for m in lacking]
         candidates += [(word, known or (FA, fold_persian_key(word)) in linked) for word, known in strays]
         found = []
@@ -443,9 +452,50 @@ class NamesRule(Rule):
         if (mention.lang, name_key(mention)) in unit.context.memo("name-forms", lambda: counterparts(unit.context)):
             return True
         if mention.lang == FA:  # typed by the table or by a title before it (روزنامه گاردین)
-            return mention.kind in ("person", "place") or _in_table(mention) or any(
-                _known_name(w, FA, lower) for w in mention.text.split())
+            typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
+            return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _beside_link(mention: Mention, names: UnitNames) -> bool:
+    """An English mention next to a linked one, with only spaces, dots or hyphens between (George
+    W of George W. Bush, Hurricane of Hurricane Katrina): the unlinked rest of one name."""
+    for link in names.links:
+        en = link.en
+        if en.source != mention.source:
+            continue
+        gap = (en.start - mention.end) if en.start >= mention.end else (mention.start - en.end)
+        if 0 <= gap <= 3:
+            return True
+    return False
+
+
+def _ordinary_persian(text: str) -> bool:
+    """Whether every word of a Persian mention is an ordinary word (ملکه وحشت‌زده, the terrified
+    queen, after the title ملکه): no name, whatever the title before it."""
+    try:
+        from ..names.presence import ordinary_persian
+    except ImportError:  # pragma: no cover
+        return False
+    return ordinary_persian(text)
+
+
+def _in_ordinary_compound(mention: Mention, unit: UnitView) -> bool:
+    """A Persian mention that is, as a whole or with the word before it, one ordinary word of the
+    dictionary (مجمع الجزایر, archipelago)."""
+    text = unit.fa.text
+    at = text.find(mention.text)
+    before = text[:at].split()[-1:] if at > 0 else []
+    return _ordinary_persian_compound("", mention.text) or bool(before) and _ordinary_persian_compound(
+        before[0], mention.text)
+
+
+def _ordinary_persian_compound(first: str, second: str) -> bool:
+    try:
+        from ..names.presence import ordinary_compound
+    except ImportError:  # pragma: no cover
+        return False
+    return ordinary_compound(first, second)
 
 
 def _unlinked_acronym(unit: UnitView, names: UnitNames) -> str:

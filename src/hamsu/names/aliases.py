@@ -49,6 +49,20 @@ CNN : سی‌ان‌ان|سی ان ان
 Brexit|Brexiteer|Brexiteers : برگزیت|برکسیت|خروج بریتانیا|خروج بریتانیا از اتحادیه اروپا|خروج انگلیس
 Persia|Persian|Persians : ایران|ایرانی|پارس|فارسی
 Holland|Dutch|Netherlands : هلند|هلندی
+Poles|Pole|Polish|Poland : لهستان|لهستانی|لهستانی‌ها
+Danes|Dane|Danish|Denmark : دانمارک|دانمارکی
+Swedes|Swede|Swedish|Sweden : سوئد|سوئدی
+Finns|Finn|Finnish|Finland : فنلاند|فنلاندی
+Turks|Turk|Turkish|Turkey : ترکیه|ترک|ترکیه‌ای
+Scots|Scot|Scottish|Scotland : اسکاتلند|اسکاتلندی
+Welsh|Wales : ولز|ولزی
+Irish|Ireland : ایرلند|ایرلندی
+Greeks|Greek|Greece : یونان|یونانی
+Filipino|Filipinos|Philippines : فیلیپین|فیلیپینی
+Thai|Thailand : تایلند|تایلندی
+Kurds|Kurd|Kurdish : کرد|کردها|کردی|کردستان
+Afghans|Afghan|Afghanistan : افغانستان|افغان|افغانی
+Pakistanis|Pakistani|Pakistan : پاکستان|پاکستانی
 Swiss|Switzerland : سوئیس|سوئیسی
 Czech|Czechia|Czech Republic : چک|جمهوری چک
 Burma|Myanmar : میانمار|برمه

@@ -264,8 +264,8 @@ def _english_word_rendered(word: str, persian: PersianSide, translate: bool = Tr
         return _romanized_in(key, persian)
     table = name_table_data()
     lookup = en_lookup_key(word)
-    if table.persian_for(lookup) & persian.lookup:
-        return True
+    if table.persian_for(lookup) & (persian.lookup | persian.parts):
+        return True  # آفریقایی in آفریقایی‌تبار too
     if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
         return True
     if persian_aliases(word) & persian.lookup:
@@ -504,7 +504,9 @@ def known_name(word: str, lang: str) -> bool:
     table = name_table_data()
     if lang == FA:
         entry = table.entry(fa_lookup_key(word))
-        return entry is not None and not entry.ambiguous
+        return entry is not None and not entry.ambiguous and not ordinary_persian(word)  # قطر: diameter
+    if generic_translations(word):
+        return False  # Bay, Peninsula: the generic words of names, translated
     keys = table.persian_for(en_lookup_key(word))
     if not keys and word.endswith("s") and len(word) > 3:
         keys = table.persian_for(en_lookup_key(word[:-1]))
@@ -570,6 +572,20 @@ def _ordinary_persian_word(word: Word) -> bool:
 
 # Titles before a romanized name: of persons and places, and of the press, whose names are kept.
 _NAMING_TITLES = PERSON_TITLES | PLACE_TITLES | frozenset(fa_lookup_key(w) for w in "روزنامه خبرگزاری شبکه".split())
+
+
+def ordinary_persian(text: str) -> bool:
+    """Whether every word of a Persian text is an ordinary word (_ordinary_persian_word), or the
+    text as a whole is one (مجمع الجزایر, archipelago)."""
+    if fa_lookup_key(text) in _persian_word_classes()[0]:
+        return True
+    words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS]
+    return bool(words) and all(not w.latin and _ordinary_persian_word(w) for w in words)
+
+
+def ordinary_compound(first: str, second: str) -> bool:
+    """Whether two Persian words written apart are one ordinary word (مجمع الجزایر)."""
+    return fa_lookup_key(first + second) in _persian_word_classes()[0]
 
 
 def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[str, bool], ...]:
