@@ -167,7 +167,7 @@ NEIGHBOURS = (-1, 1, -2, 2)  # the units a moved attribution or the name a prono
 # Pronouns that may stand for a person's name on the other side (he ↔ آدامز, او ↔ Adams).
 PRONOUNS = {
     EN: frozenset("he she they him her them his hers their theirs himself herself themselves".split()),
-    FA: frozenset(fold_persian_key(w) for w in "او وی ایشان آنها آنان اینان ایشون خودش خود".split()),
+    FA: frozenset(fold_persian_key(w) for w in "او وی ایشان آنها آنان اینان ایشون".split()),
 }
 
 
@@ -340,7 +340,7 @@ class NamesRule(Rule):
             if _presence_in(mention, there) > HALF_RENDERED and key not in _word_runs(own, lang):
                 return f"rendered in unit {index}, whose {lang} side lacks it (moved or merged)"
         pronoun = _pronoun_in(unit.side(other_lang).text, other_lang)
-        if pronoun and mention.kind in ("person", "name"):
+        if pronoun and mention.kind in ("person", "name") and not _is_place(mention):
             for step in NEIGHBOURS:
                 index = unit.index + step
                 if 0 <= index < count and key in _word_runs(_side_text(context, index, lang), lang):
@@ -374,7 +374,7 @@ class NamesRule(Rule):
                     if level:
                         graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled!r}, spelled otherwise"))
                     continue
-                remainder = lang == EN and _beside_link(m, names)
+                remainder = lang == EN and _beside_link(m, unit) and not evidence.startswith("none of")
                 rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
                 if not (level or rivals):
                     continue
@@ -457,17 +457,33 @@ class NamesRule(Rule):
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
 
 
-def _beside_link(mention: Mention, names: UnitNames) -> bool:
-    """An English mention next to a linked one, with only spaces, dots or hyphens between (George
-    W of George W. Bush, Hurricane of Hurricane Katrina): the unlinked rest of one name."""
-    for link in names.links:
+def _beside_link(mention: Mention, unit: UnitView) -> bool:
+    """An English mention next to a name linked in the unit, only spaces, dots or hyphens between
+    (George W of George W. Bush, Hurricane of Hurricane Katrina; not Singapore's TraceTogether):
+    the unlinked rest of one name."""
+    names = unit.names
+    text = unit.context.alignment.document.texts[mention.source]
+    for link in names.links if names is not None else ():
         en = link.en
         if en.source != mention.source:
             continue
-        gap = (en.start - mention.end) if en.start >= mention.end else (mention.start - en.end)
-        if 0 <= gap <= 3:
+        gap = text[mention.end : en.start] if en.start >= mention.end else text[en.end : mention.start]
+        if gap and len(gap) <= 3 and not gap.strip(" .-‐"):
             return True
     return False
+
+
+def _is_place(mention: Mention) -> bool:
+    """A mention the name table knows as a place (China): no pronoun stands for it."""
+    try:
+        from ..names.table import en_lookup_key, fa_lookup_key, name_table_data
+    except ImportError:  # pragma: no cover
+        return False
+    table = name_table_data()
+    if mention.lang == FA:
+        entry = table.entry(fa_lookup_key(mention.text))
+        return entry is not None and entry.kind == "place"
+    return any(table.entry(k).kind == "place" for k in table.persian_for(en_lookup_key(mention.text)))
 
 
 def _ordinary_persian(text: str) -> bool:
@@ -551,6 +567,12 @@ def _ordinary(text: str, lower: frozenset[str]) -> bool:
 def _loose_counterpart(mention: Mention, missing: tuple[str, ...], unit: UnitView) -> str:
     try:
         from ..names.presence import loose_counterpart
+        from ..names.table import en_lookup_key
     except ImportError:  # pragma: no cover
         return ""
-    return loose_counterpart(missing, mention.lang, unit.side(EN if mention.lang == FA else FA).text)
+    links = unit.names.links if unit.names is not None else ()
+    if mention.lang == EN:  # words the linker paired are no one else's spelling
+        skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+    else:
+        skip = frozenset(en_lookup_key(w) for link in links for w in link.en.text.split())
+    return loose_counterpart(missing, mention.lang, unit.side(EN if mention.lang == FA else FA).text, skip)

@@ -570,8 +570,10 @@ def _ordinary_persian_word(word: Word) -> bool:
     return False
 
 
-# Titles before a romanized name: of persons and places, and of the press, whose names are kept.
-_NAMING_TITLES = PERSON_TITLES | PLACE_TITLES | frozenset(fa_lookup_key(w) for w in "روزنامه خبرگزاری شبکه".split())
+# Titles before a romanized name: of persons and places, and of the press, whose names are kept
+# as they are even when they are words (روزنامه گاردین; but ملکه وحشت‌زده is the terrified queen).
+_PRESS_TITLES = frozenset(fa_lookup_key(w) for w in "روزنامه خبرگزاری شبکه".split())
+_NAMING_TITLES = PERSON_TITLES | PLACE_TITLES | _PRESS_TITLES
 
 
 def ordinary_persian(text: str) -> bool:
@@ -605,15 +607,21 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
             continue
         # After a title (روزنامه گاردین, شهر کابل) a word is a name, however ordinary otherwise;
         # not after the head of an institution, whose name is as often translated (کالج سلطنتی).
-        titled = i > 0 and words[i - 1].run == w.run and words[i - 1].key in _NAMING_TITLES
-        if (_ordinary_persian_word(w) and not titled) or _persian_word_rendered(w, english):
+        title = words[i - 1].key if i > 0 and words[i - 1].run == w.run else ""
+        ordinary = _ordinary_persian_word(w)
+        titled = title in _PRESS_TITLES or (title in _NAMING_TITLES and not ordinary)
+        if (ordinary and not titled) or _persian_word_rendered(w, english):
             continue
         entries = [table.entry(stem) for stem in w.stems[:2]]
         out.append((w.text, titled or any(e is not None and not e.ambiguous for e in entries)))
     return tuple(out)
 
 
-def loosely_romanizes(fa_word: str, en_word: str, threshold: float = 0.35) -> bool:
+LOOSE_SCORE = 0.35  # Xinhua, شینهووا 0.40; Arizona, شوماخر 0.0
+LOOSE_ORDINARY_SCORE = 0.5  # Louis, لویی; not Carter, کاربر
+
+
+def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE) -> bool:
     """Whether a Persian word may be an English word's romanization at a loose standard (Xinhua,
     شینهووا 0.40; a typo, Bishkek, بییشکک 0.54): the two are then one name the presence test
     missed or one misspelled, not a name and its replacement (Arizona, شوماخر 0.0)."""
@@ -624,18 +632,28 @@ def loosely_romanizes(fa_word: str, en_word: str, threshold: float = 0.35) -> bo
     return score_keys(folded, key, threshold - 0.01) >= threshold
 
 
-def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str) -> str:
-    """A word of the other side that loosely romanizes one of a name's missing words (or that one
-    of them loosely romanizes), or "": a misspelled name is there, not missing."""
+def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: frozenset[str] = frozenset()) -> str:
+    """The word of the other side that best, if loosely, romanizes one of a name's missing words
+    (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
+    linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
+    needs a closer match than an unknown one."""
+    pairs = []
     if lang == FA:
-        others = [m.group() for m in _LATIN_TOKEN.finditer(other_text)
-                  if m.group()[:1].isupper() and not ordinary_english(m.group())]  # fmt: skip
-        pairs = ((fa, en) for fa in words for en in others)
+        for m in _LATIN_TOKEN.finditer(other_text):
+            if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
+                pairs += [(fa, m.group(), LOOSE_SCORE) for fa in words]
     else:
-        others = [w.text for w in persian_side(other_text).words
-                  if not w.latin and w.key not in STOPWORDS and not _ordinary_persian_word(w)]  # fmt: skip
-        pairs = ((fa, en) for en in words for fa in others)
-    for fa, en in pairs:
-        if len(fold_fa(fa)) >= 3 and len(latin_key(en)) >= 3 and loosely_romanizes(fa, en):
-            return fa if lang == EN else en
-    return ""
+        for w in persian_side(other_text).words:
+            if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
+                continue
+            needed = LOOSE_ORDINARY_SCORE if _ordinary_persian_word(w) else LOOSE_SCORE
+            pairs += [(w.text, en, needed) for en in words]
+    best, found = 0.0, ""
+    for fa, en, needed in pairs:
+        folded, key = fold_fa(fa), latin_key(en)
+        if len(folded) < 3 or len(key) < 3:
+            continue
+        score = score_keys(folded, key, needed - 0.01)
+        if score >= needed and score > best:
+            best, found = score, (fa if lang == EN else en)
+    return found
