@@ -166,7 +166,7 @@ CONFIDENT, TENTATIVE = 1.0, 0.5  # scores of one name left out, by how sure the 
 NEIGHBOURS = (-1, 1, -2, 2)  # the units a moved attribution or the name a pronoun stands for may be in
 # Pronouns that may stand for a person's name on the other side (he ↔ آدامز, او ↔ Adams).
 PRONOUNS = {
-    EN: frozenset("he she they him her them his hers their theirs himself herself themselves".split()),
+    EN: frozenset("he she they him her them his hers their theirs himself herself themselves it its".split()),
     FA: frozenset(fold_persian_key(w) for w in "او وی ایشان آنها آنان اینان ایشون".split()),
 }
 
@@ -378,7 +378,7 @@ class NamesRule(Rule):
                 rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
                 if not (level or rivals):
                     continue
-                if rivals and verdict.missing:
+                if rivals and not _all_generic(verdict.missing, lang):
                     level = CONFIDENT  # replaced: the other side has a name of its own in its place
                     shown += f"; {other_lang} has " + ", ".join(rivals)
                 elif level == CONFIDENT:
@@ -455,6 +455,20 @@ class NamesRule(Rule):
             typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
             return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _all_generic(words: tuple[str, ...], lang: str) -> bool:
+    """Whether a name's missing words are all generic name words (اداره بهداشت, health agency;
+    Office, Council): translated as often as not, no proof a name was replaced. True for none."""
+    try:
+        from ..names.generic import generic_english, generic_translations
+        from ..names.table import fa_lookup_key
+    except ImportError:  # pragma: no cover
+        return not words
+    if lang == EN:
+        return all(generic_translations(w) or generic_translations(w.capitalize()) for w in words)
+    generic = generic_english()
+    return all(fa_lookup_key(w) in generic or fa_lookup_key(w)[:-1] in generic for w in words)
 
 
 def _beside_link(mention: Mention, unit: UnitView) -> bool:

@@ -68,6 +68,8 @@ Czech|Czechia|Czech Republic : چک|جمهوری چک
 Burma|Myanmar : میانمار|برمه
 Constantinople|Istanbul : قسطنطنیه|استانبول
 Jesus|Christ|Jesus Christ : عیسی|مسیح|عیسی مسیح
+A.D.|AD|B.C.|BC|BCE|CE : میلاد|میلادی|میلاد مسیح|مسیح|پیش از میلاد|قبل از میلاد
+Pacific|Asia-Pacific|Oceania : اقیانوس آرام|آرام|اقیانوسیه|آسیا-اقیانوسیه
 Christian|Christians|Christianity : مسیحی|مسیحیان|مسیحیت
 Muslim|Muslims|Islam|Islamic : مسلمان|مسلمانان|اسلام|اسلامی
 Jewish|Jew|Jews|Hebrew|Judaism : یهودی|یهودیان|یهود|عبری

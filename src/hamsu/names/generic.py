@@ -48,6 +48,7 @@ _GENERIC = {
     "Security": "امنیت امنیتی", "Public": "عمومی", "Affairs": "امور", "Foreign": "خارجه خارجی",
     "Hurricane": "طوفان توفان", "Storm": "طوفان توفان", "Typhoon": "طوفان توفان", "Cyclone": "طوفان گردباد",
     "Festival": "جشنواره جشن", "Plan": "طرح برنامه", "Act": "قانون", "Treaty": "پیمان معاهده عهدنامه",
+    "Enterprise": "شرکت", "Corporation": "شرکت", "Inc": "شرکت", "Ltd": "شرکت",
     "Glacier": "یخچال", "Range": "رشته دامنه", "Airways": "هواپیمایی", "Airlines": "هواپیمایی",
 }
 

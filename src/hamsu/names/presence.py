@@ -618,7 +618,8 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
 
 
 LOOSE_SCORE = 0.35  # Xinhua, شینهووا 0.40; Arizona, شوماخر 0.0
-LOOSE_ORDINARY_SCORE = 0.5  # Louis, لویی; not Carter, کاربر
+LOOSE_ORDINARY_SCORE = 0.5  # Louis, لویی (a frequent word, as names are)
+LOOSE_WORD_SCORE = 0.8  # a word the dictionary translates (Carter, کاربر 0.72: no spelling of it)
 
 
 def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE) -> bool:
@@ -643,11 +644,16 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
                 pairs += [(fa, m.group(), LOOSE_SCORE) for fa in words]
     else:
+        meaning = _persian_word_classes()[0]
         for w in persian_side(other_text).words:
             if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
                 continue
-            needed = LOOSE_ORDINARY_SCORE if _ordinary_persian_word(w) else LOOSE_SCORE
-            pairs += [(w.text, en, needed) for en in words]
+            if w.key in meaning or w.base in meaning:
+                needed = LOOSE_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
+            else:
+                needed = LOOSE_ORDINARY_SCORE if _ordinary_persian_word(w) else LOOSE_SCORE
+            parts = [p for p in w.text.split("\u200c") if len(p) >= 3] if "\u200c" in w.text else []
+            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
     best, found = 0.0, ""
     for fa, en, needed in pairs:
         folded, key = fold_fa(fa), latin_key(en)
