@@ -279,6 +279,9 @@ NAMES_RENDERED = [
     ("او روز یکشنبه به ساندی تایمز گفت.", "He told the Sunday Times on Sunday."),  # a weekday in a title
     ("ترزا می گفت که استعفا نمی‌دهد.", "Theresa May said she would not resign."),  # May the name
     ("پیش از این خبرگزاری چینی شینهووا خبر داده بود.", "Earlier the Chinese news agency Xinhua reported it."),
+    ("طوفان کاترینا به نیواورلئان رسید.", "Hurricane Katrina reached New Orleans."),  # a generic word translated
+    ("این جزیره در مجمع الجزایر قرار دارد.", "The island lies in the archipelago."),  # a word, not Algeria
+    ("شهرت آن در سال ۴۰۰ بعد از میلاد مسیح آغاز شد.", "Its fame began in 400 A.D."),  # an era spelled out
 ]
 
 
@@ -297,6 +300,9 @@ NAMES_IN_CONTEXT = [
       ("کابل آرام است.", "Kabul is calm.")], [(0, "warning")]),
     # a pronoun for the name the unit before gives
     ([("آدامز دیروز آمد.", "Adams came yesterday."), ("او گفت اوضاع آرام است.", "Adams said it is calm.")], []),
+    # a pronoun stands for a person, not for a place named in the unit before
+    ([("جلسه در پکن برگزار شد.", "The meeting was held in Beijing."),
+      ("کارگران پکن در خانه ماندند.", "Many of its workers stayed home.")], [(1, "warning")]),
     # replaced, whatever the neighbours say: a warning
     ([("این جلسه در کابل برگزار شد.", "The meeting was held in Kabul."),
       ("او در کابل گفت اوضاع آرام است.", "He said in Kandahar it is calm.")], [(1, "warning")]),
