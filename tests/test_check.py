@@ -185,6 +185,8 @@ NAMES = [
     ("Zhao Lijian این را تأیید کرد", "An official confirmed it", [("Zhao Lijian", "name")], [], False,
      [("omission", "warning")]),
     ("Zhao Lijian این را تأیید کرد", "Zhao Lijian confirmed it", [("Zhao Lijian", "name")], [], False, []),
+    # Latin words on the Persian side that read as a phrase are no name (the untranslated rule's)
+    ("we accept the terms نوشته شد", "It was written", [("we accept the terms", "name")], [], False, []),
     # two unknown words taken for a name: tentative, unless the English romanizes them
     ("آرمند ورساچه گفت", "He said", [("آرمند ورساچه", "name")], [], False, [("omission", "minor")]),
     ("آرمند ورساچه گفت", "Armand Versace said", [("آرمند ورساچه", "name")], [], False, []),
@@ -280,6 +282,7 @@ NAMES_RENDERED = [
     ("ترزا می گفت که استعفا نمی‌دهد.", "Theresa May said she would not resign."),  # May the name
     ("پیش از این خبرگزاری چینی شینهووا خبر داده بود.", "Earlier the Chinese news agency Xinhua reported it."),
     ("طوفان کاترینا به نیواورلئان رسید.", "Hurricane Katrina reached New Orleans."),  # a generic word translated
+    ("گروه‌های گوگل و اپل سیستم را به‌روز کردند.", "The iOS and AndroidGoogle and Apple teams updated it."),  # glued
     ("این جزیره در مجمع الجزایر قرار دارد.", "The island lies in the archipelago."),  # a word, not Algeria
     ("شهرت آن در سال ۴۰۰ بعد از میلاد مسیح آغاز شد.", "Its fame began in 400 A.D."),  # an era spelled out
 ]

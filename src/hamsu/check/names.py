@@ -257,7 +257,7 @@ class NamesRule(Rule):
         """The mention graded on its own, without the rest of the unit (see findings)."""
         if is_acronym(mention.text) and not _is_latin(mention):
             return Verdict(0.0)  # an English acronym: the Persian may spell it out
-        if _is_latin(mention) and len(mention.text.split()) > MAX_RUN_WORDS:
+        if _is_latin(mention) and _latin_phrase(mention.text):
             return Verdict(0.0)  # a Latin sentence, not a name: the untranslated rule's business
         key = (mention.lang, name_key(mention))
         context = unit.context
@@ -455,6 +455,15 @@ class NamesRule(Rule):
             typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
             return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _latin_phrase(text: str) -> bool:
+    """Latin words on the Persian side that read as a phrase, not a name: more than MAX_RUN_WORDS
+    words, or more lower-case words than capitalized ones among three or more (Children are
+    placed in)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    lower = sum(w.islower() for w in words)
+    return len(words) > MAX_RUN_WORDS or (len(words) >= 3 and lower > len(words) - lower)
 
 
 def _all_generic(words: tuple[str, ...], lang: str) -> bool:

@@ -39,6 +39,7 @@ GENERIC_ONLY = 0.25  # the share of a name whose generic words alone are rendere
 MAX_RUN = 4  # words of the other side read together as one form
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z\u00c0-\u024f]+)*|[0-9]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 _FUNCTION_WORDS = frozenset(w.lower() for w in STOP)
 _NOT_NAMES = _FUNCTION_WORDS | frozenset(w.lower() for w in TITLES)
 # Not name words: The United Kingdom, Bank of England, Wayne Hale Jr.
@@ -113,6 +114,8 @@ class EnglishSide:
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
     words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
+    words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
     keys = tuple(latin_key(w) for w in words)
     # Romanization candidates: capitalized words but no function words or titles (Mrs is no
     # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
