@@ -285,6 +285,7 @@ NAMES_RENDERED = [
     ("گروه‌های گوگل و اپل سیستم را به‌روز کردند.", "The iOS and AndroidGoogle and Apple teams updated it."),  # glued
     ("این جزیره در مجمع الجزایر قرار دارد.", "The island lies in the archipelago."),  # a word, not Algeria
     ("شهرت آن در سال ۴۰۰ بعد از میلاد مسیح آغاز شد.", "Its fame began in 400 A.D."),  # an era spelled out
+    ("او ۴۵ میلیون دلار استرالیا اضافه داد.", "He gave an extra AUD$45 million."),  # a currency code spelled out
 ]
 
 

@@ -337,7 +337,7 @@ class NamesRule(Rule):
                 continue
             there = _side_text(context, index, other_lang)
             own = _side_text(context, index, lang)
-            if _presence_in(mention, there) > HALF_RENDERED and key not in _word_runs(own, lang):
+            if _presence_in(mention, there) > HALF_RENDERED and not _words_in(mention, own):
                 return f"rendered in unit {index}, whose {lang} side lacks it (moved or merged)"
         pronoun = _pronoun_in(unit.side(other_lang).text, other_lang)
         if pronoun and mention.kind in ("person", "name") and not _is_place(mention):
@@ -382,7 +382,7 @@ class NamesRule(Rule):
                     level = CONFIDENT  # replaced: the other side has a name of its own in its place
                     shown += f"; {other_lang} has " + ", ".join(rivals)
                 elif level == CONFIDENT:
-                    acronym = _unlinked_acronym(unit, names) if lang == FA and not _is_latin(m) else ""
+                    acronym = _spelled_out_acronym(m, unit, names) if lang == FA and not _is_latin(m) else ""
                     why = ("the rest of a name linked in part, its words translated" if remainder
                            else f"en has {acronym!r}, which the Persian may spell out" if acronym
                            else self._explained(m, unit))  # fmt: skip
@@ -537,14 +537,38 @@ def _ordinary_persian_compound(first: str, second: str) -> bool:
     return ordinary_compound(first, second)
 
 
-def _unlinked_acronym(unit: UnitView, names: UnitNames) -> str:
-    """An English acronym of three letters or more the unit leaves unlinked (OSHA, USAF): a
-    translator who spells one out adds the names inside it (اداره ایمنی … ایالات متحده)."""
+def _spelled_out_acronym(mention: Mention, unit: UnitView, names: UnitNames) -> str:
+    """An English acronym the unit leaves unlinked that holds the initials of the Persian name's
+    English form (USAF and ایالات متحده, United States), or "": a translator who spells an acronym
+    out writes the names inside it."""
+    try:
+        from ..names.presence import table_forms
+    except ImportError:  # pragma: no cover
+        return ""
+    initials = ["".join(w[0] for w in re.findall(r"[A-Z][a-z]+", form)) for form in table_forms(mention.text, FA)]
+    initials = [i for i in initials if len(i) >= 2]
     linked = {link.en.text for link in names.links}
     for word in re.findall(r"\b[A-Z]{3,6}\b", unit.en.text):
-        if word not in linked:
+        if word not in linked and any(_subsequence(i, word) for i in initials):
             return word
     return ""
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def _words_in(mention: Mention, text: str) -> bool:
+    """Whether every word of a mention is in a text of its language, in any order (سازمان جهانی
+    بهداشت has the words of سازمان بهداشت جهانی)."""
+    words = {_letters(w, mention.lang) for w in text.split()}
+    if mention.lang == EN:
+        words |= {w[:-1] for w in words if w.endswith("s")}
+    else:
+        words |= {h for w in text.split() for h in _fa_heads(w)}
+    wanted = {_letters(w, mention.lang) for w in mention.text.split()} - {""}
+    return bool(wanted) and wanted <= words
 
 
 def _word_keys(text: str) -> list[str]:

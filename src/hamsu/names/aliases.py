@@ -68,6 +68,12 @@ Czech|Czechia|Czech Republic : چک|جمهوری چک
 Burma|Myanmar : میانمار|برمه
 Constantinople|Istanbul : قسطنطنیه|استانبول
 Jesus|Christ|Jesus Christ : عیسی|مسیح|عیسی مسیح
+AUD|A$ : دلار استرالیا|استرالیا
+CAD|C$ : دلار کانادا|کانادا
+NZD : دلار نیوزیلند|نیوزیلند
+USD|US$ : دلار آمریکا|آمریکا
+GBP : پوند|پوند انگلیس|پوند استرلینگ
+EUR : یورو
 A.D.|AD|B.C.|BC|BCE|CE : میلاد|میلادی|میلاد مسیح|مسیح|پیش از میلاد|قبل از میلاد
 Pacific|Asia-Pacific|Oceania : اقیانوس آرام|آرام|اقیانوسیه|آسیا-اقیانوسیه
 Christian|Christians|Christianity : مسیحی|مسیحیان|مسیحیت

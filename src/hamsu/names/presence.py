@@ -620,9 +620,11 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
     return tuple(out)
 
 
-LOOSE_SCORE = 0.35  # Xinhua, شینهووا 0.40; Arizona, شوماخر 0.0
-LOOSE_ORDINARY_SCORE = 0.5  # Louis, لویی (a frequent word, as names are)
-LOOSE_WORD_SCORE = 0.8  # a word the dictionary translates (Carter, کاربر 0.72: no spelling of it)
+LOOSE_SCORE = 0.35  # one name or two? Xinhua, شینهووا 0.40 may be one; Arizona, شوماخر 0.0 are two
+# A name spelled otherwise: an unknown word (Bishkek, بییشکک 0.54), a frequent one (Louis, لویی
+# 0.50; names are frequent words too), a word the dictionary translates (Carter, کاربر 0.72 is
+# the word "user", no spelling of the name).
+SPELLING_SCORE, SPELLING_FREQUENT_SCORE, SPELLING_WORD_SCORE = 0.5, 0.5, 0.8
 
 
 def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE) -> bool:
@@ -645,23 +647,23 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     if lang == FA:
         for m in _LATIN_TOKEN.finditer(other_text):
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
-                pairs += [(fa, m.group(), LOOSE_SCORE) for fa in words]
+                pairs += [(fa, m.group(), SPELLING_SCORE) for fa in words]
     else:
         meaning = _persian_word_classes()[0]
         for w in persian_side(other_text).words:
             if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
                 continue
             if w.key in meaning or w.base in meaning:
-                needed = LOOSE_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
+                needed = SPELLING_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
             else:
-                needed = LOOSE_ORDINARY_SCORE if _ordinary_persian_word(w) else LOOSE_SCORE
+                needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
             parts = [p for p in w.text.split("\u200c") if len(p) >= 3] if "\u200c" in w.text else []
             pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
     best, found = 0.0, ""
     for fa, en, needed in pairs:
         folded, key = fold_fa(fa), latin_key(en)
-        if len(folded) < 3 or len(key) < 3:
-            continue
+        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+            continue  # a spelling is about as long as the name: not ترین for Bryan Judan
         score = score_keys(folded, key, needed - 0.01)
         if score >= needed and score > best:
             best, found = score, (fa if lang == EN else en)
