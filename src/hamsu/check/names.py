@@ -6,6 +6,13 @@ is the noisiest step of the chain, so an unlinked name is reported only when it 
 capitalized English words, linked in another unit of the same document, or accepted by the
 caller's `known` test) and the other side has nothing that may render it. A name linked in the
 same unit (سلیمانی twice in Persian, once in English and once as "he") is no omission.
+
+Warnings are kept for what changes the information: a name replaced by another (each side has a
+name the other lacks, one of them a name the table knows), a known name dropped. What the
+document explains (the name in a neighbouring unit whose own side lacks it, a pronoun for a person
+named nearby), a spelling, a spelled-out acronym or the translated rest of a name is minor. Every
+finding says in `evidence` what was compared: `en 'Kandahar' ↔ fa: none of قندهار on the other
+side; fa has کابل`.
 """
 from __future__ import annotations
 
@@ -179,6 +186,7 @@ class Verdict:
     missing: tuple[str, ...] = ()  # its words the other side renders by no evidence
     evidence: str = ""
     weak: bool = False  # an ordinary word capitalized: a name only if a known name stands in its place
+    known: bool = False  # a missing word is a name the table knows (Arizona, ژاپن)
 
 
 def _side_text(context: DocumentContext, index: int, lang: str) -> str:
@@ -288,7 +296,7 @@ class NamesRule(Rule):
         lower = context.memo("english-lower-words", lambda: _lower_words(context))
         known = tuple(w for w in missing if _known_name(w, mention.lang, lower))
         if known:  # Arizona, ژاپن: a name the table knows, and no form of it on the other side
-            return Verdict(CONFIDENT, missing, f"{_forms(known, mention.lang)} on the other side")
+            return Verdict(CONFIDENT, missing, f"{_forms(known, mention.lang)} on the other side", known=True)
         single = not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention)))
         if single:  # one untyped word: a name only if the other side turns out to lack one too
             proper = mention.lang == EN and rendered == 0.0 and not _ordinary(mention.text, lower)
@@ -374,7 +382,7 @@ class NamesRule(Rule):
                     if level:
                         graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled!r}, spelled otherwise"))
                     continue
-                remainder = lang == EN and _beside_link(m, unit) and not evidence.startswith("none of")
+                remainder = lang == EN and not verdict.known and _beside_link(m, unit)
                 rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
                 if not (level or rivals):
                     continue
