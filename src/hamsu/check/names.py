@@ -343,9 +343,15 @@ class NamesRule(Rule):
             index = unit.index + step
             if not 0 <= index < count:
                 continue
-            there = _side_text(context, index, other_lang)
-            own = _side_text(context, index, lang)
-            if _presence_in(mention, there) > HALF_RENDERED and not _words_in(mention, own):
+            if lang == FA:  # the English neighbour has it, one-sided there too (the linker says)
+                names = context.names[index] if context.names else None
+                moved = names is not None and any(_presence_in(mention, other.text) > HALF_RENDERED
+                                                  for other in names.en_only)  # fmt: skip
+            else:  # Persian names the linker misses: the neighbour renders it, its English lacks it
+                there = _side_text(context, index, other_lang)
+                own = _side_text(context, index, lang)
+                moved = _presence_in(mention, there) > HALF_RENDERED and not _words_in(mention, own)
+            if moved:
                 return f"rendered in unit {index}, whose {lang} side lacks it (moved or merged)"
         pronoun = _pronoun_in(unit.side(other_lang).text, other_lang)
         if pronoun and mention.kind in ("person", "name") and not _is_place(mention):
