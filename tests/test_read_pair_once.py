@@ -76,3 +76,16 @@ def test_an_empty_side_is_named(tmp_path, pair_files):
 )
 def test_text_language(text, lang):
     assert text_language(text, 0.8) == lang
+
+
+def test_a_one_line_paragraph_has_its_language_detected_once(monkeypatch):
+    import hamsu.read.blocks as blocks
+    from hamsu.read import read_document
+
+    seen: list[str] = []
+    detect = blocks.block_language
+    monkeypatch.setattr(blocks, "block_language", lambda text: seen.append(text) or detect(text))
+    text = "\n\n".join(FA_LINES[:3]) + "\n\n" + "\n\n".join(EN_LINES[:3]) + "\n"
+    doc = read_document(text, "doc.txt")
+    assert sorted(seen) == sorted(FA_LINES[:3] + EN_LINES[:3])  # each line once, the block not again
+    assert [b.lang for b in doc.blocks if b.kind == "paragraph"] == ["fa"] * 3 + ["en"] * 3

@@ -79,38 +79,45 @@ def paragraphs(text: str) -> list[list[tuple[int, int]]]:
     return groups
 
 
-def _split_paragraph(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_footer) runs of lines: footer lines alone, and a new run at a language change.
+def _split_paragraph(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool, str | None]]:
+    """(start, end, is_footer, lang) runs of lines: footer lines alone, and a new run at a language
+    change. `lang` is the run's language when it is one line, already detected here (else None).
 
     Lines with no Persian or English (numbers, an Arabic line) stay with the run they follow.
     """
     run: list[tuple[int, int]] = []
     run_lang = OTHER
+    last_lang = OTHER  # the language of the run's last line
+
+    def ended() -> tuple[int, int, bool, str | None]:
+        return run[0][0], run[-1][1], False, last_lang if len(run) == 1 else None
+
     for start, end in lines:
         line = text[start:end]
         if is_footer_line(line):
             if run:
-                yield run[0][0], run[-1][1], False
-            yield start, end, True
+                yield ended()
+            yield start, end, True, None
             run, run_lang = [], OTHER
             continue
         lang = block_language(line)
         if run and lang != OTHER and run_lang != OTHER and lang != run_lang:
-            yield run[0][0], run[-1][1], False
+            yield ended()
             run, run_lang = [], OTHER
         run.append((start, end))
+        last_lang = lang
         if run_lang == OTHER:
             run_lang = lang
     if run:
-        yield run[0][0], run[-1][1], False
+        yield ended()
 
 
 def paragraph_blocks(text: str, source: int = 0) -> tuple[Block, ...]:
     """Step 1: every paragraph (or run of it) as a block, footer lines already boilerplate."""
     blocks = []
     for lines in paragraphs(text):
-        for start, end, footer in _split_paragraph(text, lines):
-            lang = block_language(text[start:end])
+        for start, end, footer, known in _split_paragraph(text, lines):
+            lang = known or block_language(text[start:end])  # a one-line run: its line's language
             if footer:
                 blocks.append(Block(lang, BOILERPLATE, start, end, source, FOOTER_LINE))
             else:

@@ -52,19 +52,24 @@ def count_letters(runs: re.Pattern[str], text: str) -> int:
 
 # Arabic script with its supplement and presentation forms; Latin: Basic Latin to Latin
 # Extended-B, and Latin Extended Additional (Vietnamese and transliteration letters).
-_ARABIC_LETTERS = letter_runs((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06EE, 0x06F0),
-                              (0x06FA, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFE00), (0xFE70, 0xFEFD))  # fmt: skip
-LATIN_LETTERS = letter_runs((0x0000, 0x0250), (0x1E00, 0x1F00))
+ARABIC_RANGES = ((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06EE, 0x06F0),
+                 (0x06FA, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFE00), (0xFE70, 0xFEFD))  # fmt: skip
+LATIN_RANGES = ((0x0000, 0x0250), (0x1E00, 0x1F00))
+_ARABIC_LETTERS = letter_runs(*ARABIC_RANGES)
+LATIN_LETTERS = letter_runs(*LATIN_RANGES)
+# Runs of characters outside both scripts' ranges: the only places a letter of another script
+# can be. Looking at each character of the text in Python cost more than the rest of the reading.
+_OUTSIDE = re.compile(
+    "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in ARABIC_RANGES + LATIN_RANGES) + "]+"
+)
 
 
 def letter_counts(text: str) -> tuple[int, int, int]:
     """(Latin, Arabic-script, other) letters in text; digits, marks and punctuation count for none."""
-    letters = sum(map(str.isalpha, text))
-    if not letters:
-        return 0, 0, 0
     arabic = count_letters(_ARABIC_LETTERS, text)
     latin = count_letters(LATIN_LETTERS, text)
-    return latin, arabic, letters - arabic - latin
+    other = sum(map(str.isalpha, "".join(_OUTSIDE.findall(text))))
+    return latin, arabic, other
 
 
 def _words(text: str) -> list[str]:
