@@ -52,7 +52,11 @@ def align_with_features(
         nulls = [Unit((i,), (), 1.0) for i in range(n)] + [Unit((), (j,), 1.0) for j in range(m)]
         return [(u, "null", ()) for u in nulls]
     fa_ev = [fa_evidence(s, model.dictionary) for s in fa]
-    en_ev = [en_evidence(s, model.dictionary) for s in en]
+    # English keys no Persian sentence has can add to no score, anchor, learned pair or count:
+    # dropped, they take no memory.
+    persian_keys = frozenset().union(*(e.keys for e in fa_ev))
+    en_ev = [en_evidence(s, model.dictionary, persian_keys) for s in en]
+    del persian_keys
     scoring = _scoring(fa, en, fa_breaks, en_breaks, model)
     pair_scores = PairScores.of(fa_ev, en_ev, model.df_window)
     path = _search(scoring, pair_scores, fa_ev, en_ev, model)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -320,7 +320,10 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
     return Evidence(frozenset(keys), tuple(stems), known)
 
 
-def en_evidence(text: str, dictionary: Dictionary) -> Evidence:
+def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> Evidence:
+    """The English sentence's evidence. `persian_keys`: every key of the Persian side, if known;
+    keys outside it are dropped, since they can match nothing (and an English sentence's
+    translations of every word, kept whole, took more memory than the rest of a long alignment)."""
     keys: set[str] = set()
     stems: list[str] = []
     known = 0
@@ -350,7 +353,7 @@ def en_evidence(text: str, dictionary: Dictionary) -> Evidence:
             known += 1
         else:
             keys.add(_MARK_KEY[m.group()])
-    return Evidence(frozenset(keys), tuple(stems), known)
+    return Evidence(frozenset(keys if persian_keys is None else keys.intersection(persian_keys)), tuple(stems), known)
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------
