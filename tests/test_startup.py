@@ -39,3 +39,12 @@ def test_a_command_loads_no_store_and_no_numpy(command):
     code = f"sys.argv = ['hamsu', *{command!r}]\nfrom hamsu.cli import run\n"
     code += "try:\n    run()\nexcept SystemExit:\n    pass"
     assert _loaded(code, (*STORE, "numpy", "hamsu.align", "hamsu.check")) == []
+
+
+def test_shipped_data_is_read_the_same_without_importlib_resources():
+    from importlib import resources
+
+    from hamsu.cache import shipped_bytes
+
+    for name in ("fa_halfspace.txt.gz", "en_fa_dictionary.tsv.gz", "names_fa_en.tsv.gz"):
+        assert shipped_bytes(name) == resources.files("hamsu.data").joinpath(name).read_bytes()

@@ -19,9 +19,7 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
@@ -41,8 +39,15 @@ def cache_dir() -> Path | None:
 
 
 def shipped_bytes(filename: str) -> bytes:
-    """A data file that ships inside the package (hamsu/data)."""
-    return resources.files("hamsu.data").joinpath(filename).read_bytes()
+    """A data file that ships inside the package (hamsu/data): read straight from the folder
+    where the package is one, else (a zip, say) through importlib.resources, which costs a few
+    milliseconds of imports at every start."""
+    try:
+        return (Path(__file__).parent / "data" / filename).read_bytes()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("hamsu.data").joinpath(filename).read_bytes()
 
 
 def _key(raw: bytes, modules: Iterable[ModuleType]) -> str:
@@ -88,6 +93,8 @@ def _read(path: Path):
 
 
 def _write(folder: Path, path: Path, name: str, table) -> None:
+    import tempfile  # only when writing, which later runs do not
+
     payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)

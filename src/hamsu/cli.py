@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,6 +105,7 @@ def normalize_command(
     out = sys.stdout.buffer
 
     def normalize_all(log: IO[str] | None) -> None:
+        import json  # only for --explain
         lines_before = 0  # lines of the inputs already written
         open_line = False  # the last input written ended without a line break
         for texts in _sources(files or [], encoding):
