@@ -25,7 +25,7 @@ def test_english_keys_outside_the_persian_side_are_dropped():
     dictionary = AlignModel.default().dictionary
     whole = en_evidence("The army liberated the city of Albu Kamal.", dictionary)
     kept = en_evidence("The army liberated the city of Albu Kamal.", dictionary, frozenset({"@albu"}))
-    assert kept.keys == frozenset({"@albu"}) < whole.keys
+    assert kept.keys == ("@albu",) and "@albu" in whole.keys and len(whole.keys) > 1
     assert (kept.stems, kept.known) == (whole.stems, whole.known)
 
 

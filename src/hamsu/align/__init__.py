@@ -52,11 +52,17 @@ def align_with_features(
         nulls = [Unit((i,), (), 1.0) for i in range(n)] + [Unit((), (j,), 1.0) for j in range(m)]
         return [(u, "null", ()) for u in nulls]
     fa_ev = [fa_evidence(s, model.dictionary) for s in fa]
-    # English keys no Persian sentence has can add to no score, anchor, learned pair or count:
-    # dropped, they take no memory.
+    # Keys only one side has can add to no score, anchor or local count, and learning looks at
+    # the Persian stems and the English words' translations only: dropped, they take no memory
+    # (their sets were the largest thing a long alignment held). English keys go first, then the
+    # Persian keys that are not in the English ones left, save the Persian stems (learning may
+    # teach the English side any of them).
     persian_keys = frozenset().union(*(e.keys for e in fa_ev))
     en_ev = [en_evidence(s, model.dictionary, persian_keys) for s in en]
-    del persian_keys
+    english_keys = frozenset().union(*(e.keys for e in en_ev))
+    for i, evidence in enumerate(fa_ev):  # in place: the old sets go as the new ones come
+        fa_ev[i] = _keeping(evidence, english_keys)
+    del persian_keys, english_keys
     scoring = _scoring(fa, en, fa_breaks, en_breaks, model)
     pair_scores = PairScores.of(fa_ev, en_ev, model.df_window)
     path = _search(scoring, pair_scores, fa_ev, en_ev, model)
@@ -76,6 +82,13 @@ def align_with_features(
         unit = Unit(tuple(range(i, i + a)), tuple(range(j, j + b)), round(probability(kind, x), 4))
         out.append((unit, kind, x))
     return out
+
+
+def _keeping(evidence: Evidence, other_side: frozenset[str]) -> Evidence:
+    """Persian evidence without the keys the other side lacks, its own stems kept."""
+    own = set(evidence.stems)
+    keys = frozenset(k for k in evidence.keys if k in other_side or k in own)
+    return evidence if len(keys) == len(evidence.keys) else Evidence(keys, evidence.stems, evidence.known)
 
 
 LEARN_FROM = 1.5  # lexical score of a first-pass 1-1 unit that may teach translations

@@ -69,8 +69,10 @@ def with_learned(en_ev: Sequence[Evidence], learned: dict[str, str]) -> list[Evi
     out = []
     for ev in en_ev:
         extra = {learned[s] for s in ev.stems if s in learned}
-        if extra - ev.keys:
-            out.append(Evidence(ev.keys | extra, ev.stems, ev.known + len(extra)))
+        if extra.difference(ev.keys):
+            keys = extra.union(ev.keys)  # as the evidence held them: a set, or a tuple (lexical.Evidence)
+            kept = frozenset(keys) if isinstance(ev.keys, frozenset) else tuple(keys)
+            out.append(Evidence(kept, ev.stems, ev.known + len(extra)))
         else:
             out.append(ev)
     return out

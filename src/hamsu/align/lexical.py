@@ -268,7 +268,10 @@ _MARK_KEY = {"?": "?", "؟": "?", "!": "!", "«": '"', "»": '"', '"': '"', "“
 class Evidence:
     """What one sentence offers the lexical comparison."""
 
-    keys: frozenset[str]  # keys in the shared space (see the module doc)
+    # Keys in the shared space (see the module doc): a frozenset, or for an English sentence
+    # whose keys were cut to the Persian side's, a tuple of distinct keys (a sixth of the memory
+    # of a set; it is only ever iterated, or intersected with a Persian sentence's set).
+    keys: frozenset[str] | tuple[str, ...]
     stems: tuple[str, ...]  # content stems in order, for learning translations from the document
     known: int  # words that could have matched: dictionary words, numbers, names, Latin words
 
@@ -353,7 +356,8 @@ def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str]
             known += 1
         else:
             keys.add(_MARK_KEY[m.group()])
-    return Evidence(frozenset(keys if persian_keys is None else keys.intersection(persian_keys)), tuple(stems), known)
+    return Evidence(frozenset(keys) if persian_keys is None else tuple(keys.intersection(persian_keys)), tuple(stems),
+                    known)  # fmt: skip
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------
@@ -392,9 +396,10 @@ class PairScores:
     def with_english(self, en_ev: Sequence[Evidence], new_keys: set[str]) -> PairScores:
         """The scores after English keys were added (learned translations, all in `new_keys`):
         only the Persian counts of the new keys need counting."""
-        fa_local = [dict(c) for c in self.fa_local]
+        fa_local = list(self.fa_local)  # a sentence's counts are copied only where new ones come
         for i, counts in enumerate(local_counts(self.fa_keys, self.window, new_keys)):
-            fa_local[i].update(counts)
+            if counts:
+                fa_local[i] = {**fa_local[i], **counts}
         return PairScores(self.fa_keys, [e.keys for e in en_ev], self.window, fa_local)
 
     def __call__(self, i: int, lo: int, hi: int) -> list[float]:
@@ -405,7 +410,7 @@ class PairScores:
         en_keys, en_local = self.en_keys, self.en_local
         out = []
         for j in range(lo, hi + 1):
-            shared = keys & en_keys[j]
+            shared = keys.intersection(en_keys[j])
             if not shared:
                 out.append(0.0)
                 continue
