@@ -88,7 +88,7 @@ class HalfSpaceLexicon:
     common: WordSet  # the frequent ones among them (COMMON_MIN_COUNT)
     verbs: frozenset[str]  # verb forms that follow می/نمی (شود، دانستند)
     heads: frozenset[str]  # bound deverbal heads of productive compounds (سازی، شناسی)
-    join_triggers: WordSet  # words that may join the word before them across a space
+    join_triggers: frozenset[str]  # words that may join the word before them across a space
 
 
 def _pack(words: list[str], key=lambda word: word) -> Packed:
@@ -143,5 +143,5 @@ def halfspace_lexicon() -> HalfSpaceLexicon:
         common=WordSet(tables["common"]),
         verbs=frozenset(_whole(tables["verbs"])),
         heads=frozenset(_whole(tables["heads"])),
-        join_triggers=WordSet(tables["join_triggers"]),
+        join_triggers=frozenset(_whole(tables["join_triggers"])),  # asked of every pair of words
     )

@@ -25,6 +25,9 @@ _PROTECTED = re.compile(
     r"|#[\w\u200c]*\w|(?<!\w)@\w+"  # hashtags and mentions
 )
 
+# What every protected span holds: a URL's scheme or www., an e-mail's or a mention's @, a hashtag's #.
+_MARK = re.compile(r"://|www\.|[@#]")
+
 Stage = Callable[[str], list[Edit]]
 
 
@@ -61,12 +64,30 @@ def stages(options: Options) -> list[Stage]:
 def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
     if not edits or not ("://" in text or "www." in text or "@" in text or "#" in text):
         return edits
-    spans = [m.span() for m in _PROTECTED.finditer(text)]
+    spans = _protected_spans(text)
     if not spans:
         return edits
     # An edit inside a protected span, or touching its edge (a word joined onto a hashtag or the
     # end of a URL), would change what the span says.
     return [e for e in edits if not any(s <= e.end and e.start <= t for s, t in spans)]
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of _PROTECTED in text, found only in the lines that hold a URL, @ or # at all.
+
+    Every protected span holds one of those marks and no whitespace, so it lies inside one such
+    line; running the pattern over the whole of a long block instead cost more than all the
+    normalizer's rules together (the e-mail branch tries every word of every line)."""
+    spans: list[tuple[int, int]] = []
+    searched_to = 0
+    for mark in _MARK.finditer(text):
+        if mark.start() < searched_to:
+            continue  # in a line already searched
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.start())
+        searched_to = len(text) if end < 0 else end
+        spans += (m.span() for m in _PROTECTED.finditer(text, start, searched_to))
+    return spans
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
