@@ -25,7 +25,8 @@ def test_progress_lines_go_to_stderr_and_leave_the_output_alone():
     assert plain.returncode == shown.returncode == 0
     assert plain.stderr == "" and shown.stdout == plain.stdout
     lines = shown.stderr.splitlines()
-    assert lines[0].startswith("hamsu: splitting paragraphs: 0 of ")
+    assert lines[0].startswith("hamsu: reading documents: 0, ")
+    assert lines[1].startswith("hamsu: splitting paragraphs: 0 of ")
     assert any(line.startswith("hamsu: aligning 8 × 8 sentences") for line in lines)
     assert any(line.startswith("hamsu: linking names and checking 8 units") for line in lines)
     assert lines[-1].startswith("hamsu: aligned 1 document, 8 units in ") and lines[-1].endswith(" s")

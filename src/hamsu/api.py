@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from os import PathLike
 
@@ -99,8 +100,14 @@ def process_paths(
         from .check import load_glossary
 
         loaded = load_glossary(glossary)
-    for document in read_documents(paths, pair, presplit, encoding):
-        if progress is None:
+    if progress is None:
+        for document in read_documents(paths, pair, presplit, encoding):
             yield process_document(document, presplit=presplit, glossary=loaded, check=check)
-        else:
-            yield process_document(document, presplit=presplit, glossary=loaded, check=check, progress=progress)
+        return
+    documents = read_documents(paths, pair, presplit, encoding)
+    for done in itertools.count():
+        progress("reading documents", done, 0)  # how many the inputs hold is known only at the end
+        document = next(documents, None)
+        if document is None:
+            return
+        yield process_document(document, presplit=presplit, glossary=loaded, check=check, progress=progress)

@@ -44,7 +44,8 @@ class Every:
 class Stages:
     """Progress through the stages of one long job (reading, splitting, aligning, checking,
     writing) on standard error: a Rich bar on a terminal, a plain line when a stage starts and then
-    every PLAIN_EVERY_SECONDS elsewhere. Called as `progress(stage, done, total)`; `finish(line)`
+    every PLAIN_EVERY_SECONDS elsewhere. Called as `progress(stage, done, total)` (total 0: not known
+yet); `finish(line)`
     prints the summary with the time taken.
 
     On a terminal a short job shows nothing: the bar (and Rich, which takes a while to import)
@@ -80,11 +81,11 @@ class Stages:
                 if stage != self.stage or self.task is None:
                     if self.task is not None:
                         self.bar.remove_task(self.task)
-                    self.task = self.bar.add_task(stage, total=total)
-                self.bar.update(self.task, completed=done, total=total)
+                    self.task = self.bar.add_task(stage, total=total or None)
+                self.bar.update(self.task, completed=done, total=total or None)
         elif self.mode == LINES and (self.every.due() | (stage != self.stage)):  # due() restarts the wait too
-            share = f" ({done / total:.0%})" if total else ""
-            self.stream.write(f"hamsu: {stage}: {done:,} of {total:,}{share}, {self.every.elapsed():.0f} s\n")
+            count = f"{done:,} of {total:,} ({done / total:.0%})" if total else f"{done:,}"
+            self.stream.write(f"hamsu: {stage}: {count}, {self.every.elapsed():.0f} s\n")
             self.stream.flush()
             self.shown = True
         self.stage = stage
