@@ -70,7 +70,8 @@ def test_an_empty_side_is_named(tmp_path, pair_files):
         ("این یک متن فارسی است و چند کلمه دارد.", "fa"),
         ("An English text, with (IRGC) ۱۲ numbers.", "en"),
         ("هذا نص عربي في الكتاب الذي كان على الطاولة.", None),  # Arabic script, Arabic words
-        ("Half English. " + "نیمی فارسی است.", None),
+        ("Half of it is English, this line.\n" + "و نیمی از آن فارسی است، این خط.", None),
+        ("این متن کوتاه فارسی یک برچسب <script>alert(1)</script> دارد.", "fa"),  # the line is Persian
         ("12 34 !", None),
     ],
 )
