@@ -29,10 +29,17 @@ EN_MONTHS = {
     )
     for name in names
 }  # fmt: skip
-# At the start of a sentence these two are as often the verbs; abbreviations alone are too short
-# to trust (Jan is a name): all need a day or a year beside them there.
+# These two are as often a name or a verb (Theresa May, "May I", the March on Washington): with no
+# day or year beside them they are months only after a word that introduces a time (in May, early
+# March); elsewhere they may answer for a Persian month but are not demanded. Abbreviations alone
+# are too short to trust (Jan is a name) unless written with their period (Oct., Sept.).
 EN_MONTHS_NEED_CONTEXT = {"May", "March"}
 EN_MONTH_ABBREVIATIONS = {k for k in EN_MONTHS if len(k) <= 4 and k not in ("May", "June", "July")}
+_EN_TIME_WORDS = re.compile(
+    r"\b(?:in|of|on|early|late|mid|since|until|till|by|last|next|this|that|from|through|to|during|throughout"
+    r"|before|after|between|end|beginning|start|middle|and|or)\s*-?\s*$",
+    re.IGNORECASE,
+)  # fmt: skip
 EN_WEEKDAYS = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 SOLAR_MONTHS = {
@@ -49,6 +56,7 @@ GREGORIAN_MONTHS_FA = {
 GREGORIAN_MONTHS_FA_NEED_CONTEXT = {"مه", "می", "جون"}  # fog; the verb prefix; a name
 # Spelled with a half-space, a space or joined: the key is the joined form.
 FA_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
+_FA_WEEKDAY_DIGITS = str.maketrans({"1": "یک", "2": "دو", "3": "سه", "4": "چهار", "5": "پنج"})
 
 Values = frozenset
 
@@ -63,6 +71,7 @@ class DateItem:
     months: Values[int] | None = None
     day_months: Values[tuple[int, int]] | None = None
     weekdays: Values[int] | None = None
+    weak: bool = False  # answers for a fact of the other side, never demanded (the Sunday Times)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -108,7 +117,9 @@ _EN_PATTERNS = [
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
     re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
 ]
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(])[\s\"“'‘(]*$")
+# A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
+# Times); "Sunday March 5" and "Tuesday, President …" stay dates.
+_EN_TITLE_AFTER = re.compile(r"'?s?\s(?!(?:" + _alternation(EN_MONTHS) + r")\b)[A-Z][a-z]")
 
 # --- Persian ------------------------------------------------------------------------------------
 
@@ -133,8 +144,10 @@ _FA_PATTERNS = [
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)"
                rf"(?:\s*(?P<cal>شمسی|خورشیدی|میلادی))?"),
     re.compile(rf"(?:(?P<mah_before>{_FA_BOUND_BEFORE}ماه)\s+)?{_FA_MONTH}"),
-    re.compile(rf"{_FA_BOUND_BEFORE}(?P<weekday>(?:یک|دو|سه|چهار|پنج)[ {ZWNJ}]?شنبه|شنبه|جمعه)(?:{ZWNJ}ها)?"
-               rf"{_FA_BOUND_AFTER}"),
+    # یکشنبه, یک‌شنبه, یک شنبه, ۱شنبه are Sunday, not شنبه; a half-space may join an ending or a
+    # word (دوشنبه‌ها, سه‌شنبه‌شب "Tuesday night").
+    re.compile(rf"{_FA_BOUND_BEFORE}(?<!\d)(?P<weekday>(?:یک|دو|سه|چهار|پنج|[1-5])[\s{ZWNJ}]*شنبه|شنبه|جمعه)"
+               rf"(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_FA_BOUND_AFTER}"),
     re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
     re.compile(rf"(?<![\d.,٫٬/:])(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
 ]
@@ -210,23 +223,32 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
     cal = g.get("cal")
     if g.get("weekday"):
         w = g["weekday"]
-        day = EN_WEEKDAYS.get(w) if lang == EN else FA_WEEKDAYS.get(re.sub(f"[ {ZWNJ}]", "", w))
-        return None if day is None else DateItem(0, 0, weekdays=frozenset({day}))
+        if lang == EN:
+            day = EN_WEEKDAYS.get(w)
+            # Followed by a capitalized word it is often part of a title (the Sunday Times, Saturday
+            # Night Live): it answers for a weekday but is not demanded.
+            weak = _EN_TITLE_AFTER.match(text, m.end()) is not None
+        else:
+            day = FA_WEEKDAYS.get(re.sub(r"\s", "", w.replace(ZWNJ, "")).translate(_FA_WEEKDAY_DIGITS))
+            weak = False
+        return None if day is None else DateItem(0, 0, weekdays=frozenset({day}), weak=weak)
     if g.get("month"):
         word = g["month"]
         days = _days(g, lang)
         day = days[0] if days else None
+        weak = False
         if day is None and year is None and not g.get("mah") and not g.get("mah_before"):
-            if word in EN_MONTH_ABBREVIATIONS:
-                return None
-            if word in EN_MONTHS_NEED_CONTEXT and _SENTENCE_START.search(text[max(0, m.start() - 20) : m.start()]):
-                return None
+            if word in EN_MONTH_ABBREVIATIONS and not text.startswith(".", m.end()):
+                return None  # Jan, Mar: a name or a word; Oct. with its period is the month
+            if word in EN_MONTHS_NEED_CONTEXT and not _EN_TIME_WORDS.search(text, max(0, m.start() - 20), m.start()):
+                weak = True
             if word in SOLAR_MONTHS_NEED_CONTEXT or word in GREGORIAN_MONTHS_FA_NEED_CONTEXT:
                 return None
         if year is not None and year < 100 and word not in SOLAR_MONTHS:
             return None
         found = [f for f in (_month_facts(word, d, year, cal, lang) for d in days or [None]) if f]
-        return _union(found)
+        item = _union(found)
+        return DateItem(0, 0, item.years, item.months, item.day_months, item.weekdays, weak) if item and weak else item
     if g.get("m"):
         mo, d = int(g["m"]), int(g["d"])
         return _full_date(year, mo, d, solar=None if lang == FA else False)
@@ -349,7 +371,7 @@ def date_items(text: str, lang: str) -> list[DateItem]:
             if item is None:
                 continue
             taken.append((start, end))
-            items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays))
+            items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays, item.weak))
     items.sort(key=lambda i: i.start)
     return items
 
@@ -364,12 +386,15 @@ _FACT_NAMES = {"years": "year", "months": "month", "day_months": "day", "weekday
 
 def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float]) -> list[
         tuple[DateItem, str]]:  # fmt: skip
-    """Items whose facts the other side cannot match, each with the first fact that failed."""
+    """Items whose facts the other side cannot match, each with the first fact that failed. Weak
+    items (a weekday in a title) answer for the other side's facts but are never reported."""
     pools = {fact: set().union(*(getattr(i, fact) or () for i in other)) for fact in FACTS}
     other_states_years = bool(pools["years"])
     pools["years"] |= {int(v) for v in other_numbers if float(v).is_integer()}
     out = []
     for item in items:
+        if item.weak:
+            continue
         for fact in FACTS:
             mine = getattr(item, fact)
             if fact == "years" and item.months is not None and not other_states_years:
@@ -380,12 +405,31 @@ def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers:
     return out
 
 
+_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_WEEKDAY_NAMES = list(EN_WEEKDAYS)
+
+
+def _readings(fact: str, values) -> str:
+    """What a fact may mean, for evidence: 2024/2025, Jul/Aug, 2 Aug, Saturday."""
+    if fact == "years":
+        return "/".join(str(y) for y in sorted(values))
+    if fact == "months":
+        return "/".join(_MONTH_ABBREVIATIONS[m - 1] for m in sorted(values))
+    if fact == "day_months":
+        return "/".join(f"{d} {_MONTH_ABBREVIATIONS[m - 1]}" for m, d in sorted(values))
+    return "/".join(_WEEKDAY_NAMES[d] for d in sorted(values))
+
+
 def side_dates(unit: UnitView, lang: str) -> list[DateItem]:
     return unit.memo(("dates", lang), lambda: date_items(unit.side(lang).text, lang))
 
 
 class DatesRule(Rule):
-    """A year, month, day or weekday on one side that the other side does not state."""
+    """A year, month, day or weekday on one side that the other side does not state.
+
+    `major` when the other side states that fact and it differs (Saturday for Sunday, 2023 for
+    1403); `warning` when the other side says nothing of it (a weekday left out).
+    """
 
     name = "dates"
     severity = "major"
@@ -405,20 +449,43 @@ class DatesRule(Rule):
         if not fa_missing and not en_missing:
             return []
         parts = []
-        sides = ((FA, fa_missing, "Persian", "English"), (EN, en_missing, "English", "Persian"))
-        for lang, missing, name, other in sides:
+        evidence = []
+        contradicted = False  # the other side states the fact, differently
+        sides = ((FA, fa_missing, "Persian", "English", en), (EN, en_missing, "English", "Persian", fa))
+        for lang, missing, name, other, other_items in sides:
             if missing:
                 described = ", ".join(self._describe(unit, lang, i, f) for i, f in missing)
                 parts.append(f"{name} {described} not in {other}")
+            for item, fact in missing:
+                stating = [i for i in other_items if getattr(i, fact) is not None]
+                contradicted |= any(not i.weak for i in stating)
+                line = self._evidence(unit, lang, item, fact, stating)
+                if line not in evidence:  # Saturday for Sunday reads the same from either side
+                    evidence.append(line)
         return [
             Finding(
                 float(len(fa_missing) + len(en_missing)),
                 "dates differ: " + "; ".join(parts),
                 tuple(unit.fa.span(i.start, i.end) for i, _ in fa_missing),
                 tuple(unit.en.span(i.start, i.end) for i, _ in en_missing),
+                severity="major" if contradicted else "warning",
+                evidence="; ".join(evidence),
             )
         ]
 
     @staticmethod
     def _describe(unit: UnitView, lang: str, item: DateItem, fact: str) -> str:
         return f"{_FACT_NAMES[fact]} {shorten(unit.side(lang).text[item.start : item.end], 30)!r}"
+
+    @staticmethod
+    def _evidence(unit: UnitView, lang: str, item: DateItem, fact: str, stating: list[DateItem]) -> str:
+        """weekday: fa شنبه (Saturday) | en Sunday — each side as written, Persian with its reading."""
+        other = EN if lang == FA else FA
+
+        def shown(side: str, i: DateItem) -> str:
+            written = shorten(unit.side(side).text[i.start : i.end], 30)
+            return f"{written} ({_readings(fact, getattr(i, fact))})" if side == FA else written
+
+        theirs = ", ".join(shown(other, i) for i in stating) or "—"
+        pair = {lang: shown(lang, item), other: theirs}
+        return f"{_FACT_NAMES[fact]}: fa {pair[FA]} | en {pair[EN]}"

@@ -2,17 +2,31 @@
 
 Digits in any script, decimal and thousands marks, percentages and number words all reduce to
 values (numerals.py); numbers inside dates are left to the dates rule. A strong number with no
-equal value on the other side is reported; weak numbers (the article یک, "one", "first") only
-answer for numbers on the other side.
+equal value on the other side is reported; weak numbers (the article یک, "one", "first", "the
+pair") only answer for numbers on the other side.
+
+Before a number left over is called a mistranslation, the rule looks for what an editor would
+accept or grade lower, each reported with its evidence:
+- a unit converted (80 °F for ۲۷ درجه سانتیگراد): `info` when the figures agree within rounding,
+  `major` when they do not (6 ft 6 in given as ۱۸۲ سانتیمتر); quantities.py reads the units;
+- the same digits with the other separator (۲٬۵۲ for 2.52): a typo, `minor`;
+- the value moved to a neighbouring unit of the document, whose own counterpart lacks it too (a
+  figure the translator put in the next sentence): `minor`.
 """
 from __future__ import annotations
+
+import re
 
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
 from .dates import side_dates
-from .numerals import Numeral, numerals, show
+from .numerals import APPROXIMATE_SHARE, Numeral, numerals, show
+from .quantities import Quantity, compare, quantities
+from .text import ASCII_DIGITS
 
 REPEAT_WEIGHT = 0.25
+NEIGHBOURS = 2  # how many units either side a moved number is looked for in
+_SEPARATORS = re.compile(r"[.,،٫٬]")
 
 
 def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
@@ -21,6 +35,18 @@ def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
         return numerals(unit.side(lang).text, lang, exclude=spans)
 
     return unit.memo(("numbers", lang), compute)
+
+
+def side_quantities(unit: UnitView, lang: str) -> list[Quantity]:
+    return unit.memo(("quantities", lang), lambda: quantities(unit.side(lang).text, lang, side_numbers(unit, lang)))
+
+
+def _match(x: Numeral, y: Numeral) -> bool:
+    if x.values & y.values:
+        return True
+    if x.approximate or y.approximate:  # "two dozen" for بیست
+        return any(abs(a - b) <= APPROXIMATE_SHARE * max(abs(a), abs(b)) for a in x.values for b in y.values)
+    return False
 
 
 def unmatched(a: list[Numeral], b: list[Numeral]) -> tuple[list[Numeral], list[Numeral]]:
@@ -34,7 +60,7 @@ def unmatched(a: list[Numeral], b: list[Numeral]) -> tuple[list[Numeral], list[N
     def pair(left: list[Numeral], right: list[Numeral], left_strong: bool, right_strong: bool | None) -> None:
         for x in [n for n in left if n.strong == left_strong]:
             for y in right:
-                if (right_strong is None or y.strong == right_strong) and x.values & y.values:
+                if (right_strong is None or y.strong == right_strong) and _match(x, y):
                     left.remove(x)
                     right.remove(y)
                     break
@@ -45,26 +71,166 @@ def unmatched(a: list[Numeral], b: list[Numeral]) -> tuple[list[Numeral], list[N
     return [n for n in free_a if n.strong], [n for n in free_b if n.strong]
 
 
+def leftovers(unit: UnitView) -> tuple[list[Numeral], list[Numeral]]:
+    """The unit's strong numbers with no equal value on the other side (Persian, English)."""
+
+    def compute() -> tuple[list[Numeral], list[Numeral]]:
+        fa, en = side_numbers(unit, FA), side_numbers(unit, EN)
+        if not fa and not en:
+            return [], []
+        fa_left, en_left = unmatched(fa, en)
+        # A number the other side wrote as a year (1500 people, سال ۱۵۰۰) still answers for it.
+        fa_left = [n for n in fa_left if not n.values & _years(unit, EN)]
+        en_left = [n for n in en_left if not n.values & _years(unit, FA)]
+        return fa_left, en_left
+
+    return unit.memo("number leftovers", compute)
+
+
 class NumbersRule(Rule):
     """A number on one side with no equal value on the other."""
 
     name = "numbers"
     severity = "major"
     its_type = "mistranslation"
-    description = "numbers: digits in any script, separators, percentages and number words must match"
+    description = "numbers: digits in any script, separators, percentages, number words and units must match"
 
     def findings(self, unit: UnitView) -> list[Finding]:
-        fa, en = side_numbers(unit, FA), side_numbers(unit, EN)
-        if not fa and not en:
-            return []
-        fa_left, en_left = unmatched(fa, en)
-        # A number the other side wrote as a year (1500 people, سال ۱۵۰۰) still answers for it.
-        fa_left = [n for n in fa_left if not n.values & _years(unit, EN)]
-        en_left = [n for n in en_left if not n.values & _years(unit, FA)]
+        fa_left, en_left = leftovers(unit)
         if not fa_left and not en_left:
             return []
+        fa_left, en_left = list(fa_left), list(en_left)
+        found = self._conversions(unit, fa_left, en_left)
+        found += self._separator_typos(unit, fa_left, en_left)
+        found += self._moved(unit, fa_left, en_left)
+        if fa_left or en_left:
+            found.append(self._differ(unit, fa_left, en_left))
+        return found
+
+    # --- units converted -------------------------------------------------------------------------
+
+    def _conversions(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:
+        """Quantities in one unit on one side and another on the other: converted, or wrongly."""
+        fa_q = [q for q in side_quantities(unit, FA) if q.dimensions]
+        en_q = [q for q in side_quantities(unit, EN) if q.dimensions]
+        if not fa_q or not en_q:
+            return []
+        found: list[Finding] = []
+
+        def left(q: Quantity, pool: list[Numeral]) -> bool:
+            return any(n in pool for n in q.numerals)
+
+        def take(fq: Quantity, eq: Quantity) -> None:
+            for n in fq.numerals:
+                if n in fa_left:
+                    fa_left.remove(n)
+            for n in eq.numerals:
+                if n in en_left:
+                    en_left.remove(n)
+
+        # A figure left over that converts a quantity of the other side, left over or not (an
+        # English original in brackets after the converted figure): info.
+        used: set[int] = set()  # quantities (by id) already explained by a conversion
+        for fq, eq in [(f, e) for f in fa_q for e in en_q]:
+            if id(fq) in used or id(eq) in used or not (left(fq, fa_left) or left(eq, en_left)):
+                continue
+            conversion = compare(fq, eq, self._figure(unit, fq))
+            if conversion is not None and conversion.fits:
+                found.append(Finding(1.0, f"converted: {conversion.evidence}", (unit.fa.span(fq.start, fq.end),),
+                                     (unit.en.span(eq.start, eq.end),), severity="info", evidence=conversion.evidence))
+                take(fq, eq)  # fmt: skip
+                used.update((id(fq), id(eq)))
+        # Left over on both sides, one measure in two units, and the figures disagree: a wrong conversion.
+        for fq in fa_q:
+            if not left(fq, fa_left):
+                continue
+            for eq in en_q:
+                if not left(eq, en_left):
+                    continue
+                conversion = compare(fq, eq, self._figure(unit, fq))
+                if conversion is not None and not conversion.fits:
+                    found.append(Finding(1.0, f"wrong conversion: {conversion.evidence}",
+                                         (unit.fa.span(fq.start, fq.end),), (unit.en.span(eq.start, eq.end),),
+                                         evidence=conversion.evidence))  # fmt: skip
+                    take(fq, eq)
+                    break
+        return found
+
+    @staticmethod
+    def _figure(unit: UnitView, q: Quantity) -> str:
+        """The Persian figure of a quantity as written (۲۹۰ of ۲۹۰ کیلویی)."""
+        return " ".join(unit.fa.text[n.start : n.end] for n in q.numerals)
+
+    # --- separator typos -------------------------------------------------------------------------
+
+    def _separator_typos(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:
+        """The same digits with a separator at the same place, of the other kind: ۲٬۵۲ for 2.52."""
+        found: list[Finding] = []
+        for f in list(fa_left):
+            fa_written = unit.fa.text[f.start : f.end]
+            for e in en_left:
+                en_written = unit.en.text[e.start : e.end]
+                if _same_digits_other_mark(fa_written, en_written):
+                    evidence = f"fa {fa_written} | en {en_written}"
+                    found.append(Finding(1.0, f"number separator differs (a typo?): {evidence}",
+                                         (unit.fa.span(f.start, f.end),), (unit.en.span(e.start, e.end),),
+                                         severity="minor", its_type="typographical", evidence=evidence))  # fmt: skip
+                    fa_left.remove(f)
+                    en_left.remove(e)
+                    break
+        return found
+
+    # --- moved to a neighbouring unit ------------------------------------------------------------
+
+    def _moved(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:
+        """Numbers whose value a neighbouring unit has on the other side only, left over there too:
+        the translator moved the figure across the sentence boundary."""
+        found: list[Finding] = []
+        for lang, pool in ((FA, fa_left), (EN, en_left)):
+            other = EN if lang == FA else FA
+            for n in list(pool):
+                place = self._neighbour_with(unit, n, lang)
+                if place is None:
+                    continue
+                index, m = place
+                mine = unit.side(lang).text[n.start : n.end]
+                theirs = place_text = self._neighbour_text(unit, index, other, m)
+                evidence = (f"{lang} {mine} in unit {unit.index} | {other} {place_text} in unit {index}")
+                spans = ((unit.side(lang).span(n.start, n.end),), ())
+                fa_spans, en_spans = spans if lang == FA else spans[::-1]
+                found.append(Finding(1.0, f"number moved to a neighbouring unit: {theirs!r} in unit {index}",
+                                     fa_spans, en_spans, severity="minor",
+                                     its_type="omission" if lang == FA else "addition", evidence=evidence))  # fmt: skip
+                pool.remove(n)
+        return found
+
+    def _neighbour_with(self, unit: UnitView, n: Numeral, lang: str) -> tuple[int, Numeral] | None:
+        units = unit.context.alignment.units
+        other = EN if lang == FA else FA
+        for distance in range(1, NEIGHBOURS + 1):
+            for index in (unit.index - distance, unit.index + distance):
+                if not 0 <= index < len(units):
+                    continue
+                view = _neighbour_view(unit, index)
+                if view.is_null:
+                    continue
+                fa_left, en_left = leftovers(view)
+                theirs = en_left if other == EN else fa_left
+                for m in theirs:
+                    if _match(n, m):
+                        return index, m
+        return None
+
+    @staticmethod
+    def _neighbour_text(unit: UnitView, index: int, lang: str, m: Numeral) -> str:
+        return _neighbour_view(unit, index).side(lang).text[m.start : m.end]
+
+    # --- what is left ----------------------------------------------------------------------------
+
+    def _differ(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> Finding:
         # A value missing outright weighs 1; a value the other side has, only fewer times (١٠٠٬٠٠٠
         # twice in Persian, once in English), weighs REPEAT_WEIGHT: translations merge repeats.
+        fa, en = side_numbers(unit, FA), side_numbers(unit, EN)
         fa_values = {v for n in fa for v in n.values}
         en_values = {v for n in en for v in n.values}
         score = sum(REPEAT_WEIGHT if n.values & en_values else 1.0 for n in fa_left) + sum(
@@ -75,14 +241,42 @@ class NumbersRule(Rule):
             parts.append("Persian " + ", ".join(_shown(unit, FA, n) for n in fa_left) + " not in English")
         if en_left:
             parts.append("English " + ", ".join(_shown(unit, EN, n) for n in en_left) + " not in Persian")
-        return [
-            Finding(
-                score,
-                "numbers differ: " + "; ".join(parts),
-                tuple(unit.fa.span(n.start, n.end) for n in fa_left),
-                tuple(unit.en.span(n.start, n.end) for n in en_left),
-            )
-        ]
+        evidence = " | ".join(
+            f"{lang} " + (", ".join(unit.side(lang).text[n.start : n.end] for n in left) or "—")
+            for lang, left in ((FA, fa_left), (EN, en_left))
+        )
+        return Finding(
+            score,
+            "numbers differ: " + "; ".join(parts),
+            tuple(unit.fa.span(n.start, n.end) for n in fa_left),
+            tuple(unit.en.span(n.start, n.end) for n in en_left),
+            evidence=evidence,
+        )
+
+
+def _neighbour_view(unit: UnitView, index: int) -> UnitView:
+    """Another unit of the same document, built once per document and shared by the rules."""
+    context = unit.context
+    units = context.alignment.units
+    return context.memo(("unit view", index), lambda: UnitView(index, units[index], context))
+
+
+def _same_digits_other_mark(a: str, b: str) -> bool:
+    """True for ۲٬۵۲ and 2.52: one separator each, at the same place, one read as thousands and the
+    other as a decimal mark."""
+    a, b = a.translate(ASCII_DIGITS), b.translate(ASCII_DIGITS)
+    if len(_SEPARATORS.findall(a)) != 1 or len(_SEPARATORS.findall(b)) != 1:
+        return False
+    if not re.fullmatch(r"\d+[.,،٫٬]\d+", a) or not re.fullmatch(r"\d+[.,،٫٬]\d+", b):
+        return False
+    if _SEPARATORS.sub("", a) != _SEPARATORS.sub("", b) or _SEPARATORS.search(a).start() != _SEPARATORS.search(b).start():  # type: ignore[union-attr]
+        return False
+    return _is_decimal(a) != _is_decimal(b)
+
+
+def _is_decimal(written: str) -> bool:
+    """Whether the one separator of a figure reads as a decimal mark: ٫ and . do, ٬ , ، do not."""
+    return _SEPARATORS.search(written).group() in ".٫"  # type: ignore[union-attr]
 
 
 def _years(unit: UnitView, lang: str) -> frozenset[float]:
