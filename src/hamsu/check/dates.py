@@ -54,6 +54,13 @@ GREGORIAN_MONTHS_FA = {
     "نوامبر": 11, "دسامبر": 12,
 }  # fmt: skip
 GREGORIAN_MONTHS_FA_NEED_CONTEXT = {"مه", "می", "جون"}  # fog; the verb prefix; a name
+# A Gregorian month name alone is also a word or a name (تبدیل فوریه "Fourier transform", آوریل as
+# a first name): with no day, year or ماه beside it, it is demanded back only after a word that
+# introduces a time (در فوریه, از مارس, اواخر ژانویه); elsewhere it is weak.
+_FA_TIME_WORDS = re.compile(
+    rf"(?:^|[\s{ZWNJ}])(?:در|از|تا|طی|اوایل|اواسط|اواخر|اول|نیمه|پایان|ابتدای|آغاز|انتهای|و|یا|سراسر|بعد|قبل|پیش|پس)"
+    rf"[\s{ZWNJ}]*$"
+)
 # Spelled with a half-space, a space or joined: the key is the joined form.
 FA_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
 _FA_WEEKDAY_DIGITS = str.maketrans({"1": "یک", "2": "دو", "3": "سه", "4": "چهار", "5": "پنج"})
@@ -244,6 +251,8 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
                 weak = True
             if word in SOLAR_MONTHS_NEED_CONTEXT or word in GREGORIAN_MONTHS_FA_NEED_CONTEXT:
                 return None
+            if word in GREGORIAN_MONTHS_FA and not _FA_TIME_WORDS.search(text, max(0, m.start() - 12), m.start()):
+                weak = True
         if year is not None and year < 100 and word not in SOLAR_MONTHS:
             return None
         found = [f for f in (_month_facts(word, d, year, cal, lang) for d in days or [None]) if f]

@@ -26,7 +26,11 @@ from .text import ASCII_DIGITS
 
 REPEAT_WEIGHT = 0.25
 NEIGHBOURS = 2  # how many units either side a moved number is looked for in
-_SEPARATORS = re.compile(r"[.,،٫٬]")
+SMALL_WORD = 3  # number words up to this value, alone on one side, are graded below major
+# A figure with one separator: the digits before, the mark, the digits after.
+_TYPO_SHAPE = re.compile(r"(\d+)([.,،٫٬])(\d+)")
+_DECIMAL, _THOUSANDS = ".٫", ",،٬"
+_DIGIT = re.compile(r"\d")
 
 
 def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
@@ -164,20 +168,33 @@ class NumbersRule(Rule):
     # --- separator typos -------------------------------------------------------------------------
 
     def _separator_typos(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:
-        """The same digits with a separator at the same place, of the other kind: ۲٬۵۲ for 2.52."""
+        """The same digits with a separator at the same place, of the other kind: ۲٬۵۲ for 2.52
+        (the other side may read as a list what is one number: 2,52)."""
         found: list[Finding] = []
-        for f in list(fa_left):
-            fa_written = unit.fa.text[f.start : f.end]
-            for e in en_left:
-                en_written = unit.en.text[e.start : e.end]
-                if _same_digits_other_mark(fa_written, en_written):
-                    evidence = f"fa {fa_written} | en {en_written}"
-                    found.append(Finding(1.0, f"number separator differs (a typo?): {evidence}",
-                                         (unit.fa.span(f.start, f.end),), (unit.en.span(e.start, e.end),),
-                                         severity="minor", its_type="typographical", evidence=evidence))  # fmt: skip
-                    fa_left.remove(f)
-                    en_left.remove(e)
-                    break
+        for lang, left, other_left in ((FA, fa_left, en_left), (EN, en_left, fa_left)):
+            other = EN if lang == FA else FA
+            other_text = unit.side(other).text.translate(ASCII_DIGITS)
+            for n in list(left):
+                written = unit.side(lang).text[n.start : n.end]
+                m = _TYPO_SHAPE.fullmatch(written.translate(ASCII_DIGITS))
+                if m is None or n not in left:
+                    continue
+                marks = _THOUSANDS if m.group(2) in _DECIMAL else _DECIMAL
+                pattern = rf"(?<![\d.,،٫٬]){m.group(1)}[{marks}]{m.group(3)}(?!\d|[.,،٫٬]\d)"
+                hit = re.search(pattern, other_text)
+                if hit is None:
+                    continue
+                theirs = [o for o in other_left if o.start < hit.end() and hit.start() < o.end]
+                if not theirs:
+                    continue
+                shown = {lang: written, other: unit.side(other).text[hit.start() : hit.end()]}
+                evidence = f"fa {shown[FA]} | en {shown[EN]}"
+                spans = {lang: (unit.side(lang).span(n.start, n.end),), other: (unit.side(other).span(*hit.span()),)}
+                found.append(Finding(1.0, f"number separator differs (a typo?): {evidence}", spans[FA], spans[EN],
+                                     severity="minor", its_type="typographical", evidence=evidence))  # fmt: skip
+                left.remove(n)
+                for o in theirs:
+                    other_left.remove(o)
         return found
 
     # --- moved to a neighbouring unit ------------------------------------------------------------
@@ -250,8 +267,24 @@ class NumbersRule(Rule):
             "numbers differ: " + "; ".join(parts),
             tuple(unit.fa.span(n.start, n.end) for n in fa_left),
             tuple(unit.en.span(n.start, n.end) for n in en_left),
+            severity=self._severity(unit, fa_left, en_left),
             evidence=evidence,
         )
+
+    @staticmethod
+    def _severity(unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> str:
+        """major for a figure in digits, a count, or a number on each side that differ. "Two" or
+        "three" in words on one side only is less sure: Persian says them in idioms (دو طرف "either
+        side", دو نیم کردن "bisect", به سه بخش "into thirds") that English says without a number, so
+        such a Persian word alone is minor, an English one a warning."""
+        if fa_left and en_left:
+            return "major"
+        lang, left = (FA, fa_left) if fa_left else (EN, en_left)
+        for n in left:
+            written = unit.side(lang).text[n.start : n.end].translate(ASCII_DIGITS)
+            if max(n.values) > SMALL_WORD or _DIGIT.search(written):
+                return "major"
+        return "minor" if lang == FA else "warning"
 
 
 def _neighbour_view(unit: UnitView, index: int) -> UnitView:
@@ -259,24 +292,6 @@ def _neighbour_view(unit: UnitView, index: int) -> UnitView:
     context = unit.context
     units = context.alignment.units
     return context.memo(("unit view", index), lambda: UnitView(index, units[index], context))
-
-
-def _same_digits_other_mark(a: str, b: str) -> bool:
-    """True for ۲٬۵۲ and 2.52: one separator each, at the same place, one read as thousands and the
-    other as a decimal mark."""
-    a, b = a.translate(ASCII_DIGITS), b.translate(ASCII_DIGITS)
-    if len(_SEPARATORS.findall(a)) != 1 or len(_SEPARATORS.findall(b)) != 1:
-        return False
-    if not re.fullmatch(r"\d+[.,،٫٬]\d+", a) or not re.fullmatch(r"\d+[.,،٫٬]\d+", b):
-        return False
-    if _SEPARATORS.sub("", a) != _SEPARATORS.sub("", b) or _SEPARATORS.search(a).start() != _SEPARATORS.search(b).start():  # type: ignore[union-attr]
-        return False
-    return _is_decimal(a) != _is_decimal(b)
-
-
-def _is_decimal(written: str) -> bool:
-    """Whether the one separator of a figure reads as a decimal mark: ٫ and . do, ٬ , ، do not."""
-    return _SEPARATORS.search(written).group() in ".٫"  # type: ignore[union-attr]
 
 
 def _years(unit: UnitView, lang: str) -> frozenset[float]:

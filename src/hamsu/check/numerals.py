@@ -482,7 +482,9 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral
         if tok.kind == "num":
             parts += _digit_parts(text, tok, prev, nxt, lang)
         elif tok.kind == "mark":
-            parts.append(None)  # what _classify says of a mark
+            # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
+            if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
+                parts.append(None)  # what _classify says of a mark
         else:
             parts.append(_classify(tok, prev, nxt, lang))
     found = []
