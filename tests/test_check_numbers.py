@@ -233,3 +233,26 @@ def test_numbers_evidence_lists_what_is_left_on_each_side():
     assert flag.evidence == "fa ۱۲ | en 13"
     [flag] = flags_of(["numbers"], [("۱۲ نفر کشته شدند", "People were killed")])
     assert flag.evidence == "fa ۱۲ | en —"
+
+
+YEAR_SPANS_AND_IDENTIFIERS = [
+    # (units, rules flagged at warning or above)
+    ([("تخت به ازای هر ۱۰۰ هزار نفر در سال 11-2010", "beds per 100,000 population in 2010–11")], []),
+    ([("در سال ۱۳۹۸-۹۹", "in 2019-20")], []),
+    ([("در سال ۲۰۱۰-۱۱", "in 2010/11")], []),
+    ([("ویروسی با نام Hipposideros / GhanaKwam / ۱۹ / ۲۰۰۸", "a virus termed Hipposideros/GhanaKwam/19/2008")], []),
+    # a four-digit count on one side does not make the other side's full date owe it a year
+    ([("در 1261 نفر علایم دیده شد. در 23 فوریه اعلام کرد.", "1,261 had symptoms. It declared on 23 February 2020.")],
+     []),
+    # real errors stay caught: a span shifted by a year, a year changed inside it
+    ([("در سال 11-2010", "in 2011–12")], ["dates"]),
+    ([("در سال 11-2010", "in 2011–11")], ["dates", "numbers"]),
+    ([("در 1261 نفر علایم دیده شد. در 23 فوریه 2020 اعلام کرد.",
+       "1,261 had symptoms. It declared on 23 February 2021.")], ["dates"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("pairs, rules", YEAR_SPANS_AND_IDENTIFIERS)
+def test_year_spans_and_identifiers(pairs, rules):
+    flags = flags_of(["numbers", "dates"], pairs)
+    assert sorted({f.rule for f in flags if at_least(f.severity, "warning")}) == rules, [f.message for f in flags]

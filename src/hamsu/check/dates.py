@@ -117,12 +117,14 @@ _EN_PATTERNS = [
     re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)"),
     re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
+    # A span of two years with the second shortened: 2010–11, 2019/20.
+    re.compile(r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
     # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
     re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
     re.compile(rf"\b{_EN_MONTH}\b"),
     re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
-    re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+    re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
 ]
 # A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
 # Times); "Sunday March 5" and "Tuesday, President …" stay dates.
@@ -155,8 +157,12 @@ _FA_PATTERNS = [
     # word (دوشنبه‌ها, سه‌شنبه‌شب "Tuesday night").
     re.compile(rf"{_FA_BOUND_BEFORE}(?<!\d)(?P<weekday>(?:یک|دو|سه|چهار|پنج|[1-5])[\s{ZWNJ}]*شنبه|شنبه|جمعه)"
                rf"(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_FA_BOUND_AFTER}"),
+    # A span of two years with the second shortened, in either order (right to left, 2010–11 often
+    # comes out as 11-2010): 1398-99, 11-2010.
+    re.compile(r"(?<![\d.,٫٬/:])(?P<year>\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?<![\d.,٫٬/:\-–—])(?P<short_end>\d{2})\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
     re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
-    re.compile(rf"(?<![\d.,٫٬/:])(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
+    re.compile(rf"(?<![\d.,٫٬/:])(?<!/ )(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
 ]
 
 
@@ -279,6 +285,13 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
         return DateItem(0, 0, frozenset({1900 + y, 2000 + y}))
     if g.get("sal"):
         return DateItem(0, 0, _two_digit_years(int(g["year"])))
+    if g.get("short_end") and year is not None:
+        short = int(g["short_end"])
+        if short != (year + 1) % 100:  # 2010–11 and 1398-99 are spans; 2010-15 is a number and a range
+            return None
+        if lang == EN and not 1000 <= year <= 2100:
+            return None
+        return DateItem(0, 0, _year_readings(year, cal, lang))  # date_items adds the second year
     if year is not None:
         if lang == EN and not 1000 <= year <= 2100:
             return None
@@ -324,11 +337,11 @@ _MAY_HOLD_DATE = {
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
     {"month", "year"}, {"month", "year"}, {"month", "year"}, {"month"}, {"month"}, {"year"}, {"year"},
-    {"digit"}, {"month"}, {"weekday"}, {"year"},
+    {"year"}, {"digit"}, {"month"}, {"weekday"}, {"year"},
 )  # fmt: skip
 _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
-    {"month"}, {"weekday"}, {"sal", "digit"}, {"year"},
+    {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
 _DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
 _FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
@@ -381,6 +394,8 @@ def date_items(text: str, lang: str) -> list[DateItem]:
                 continue
             taken.append((start, end))
             items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays, item.weak))
+            if m.groupdict().get("short_end"):  # 2010–11: each year is stated, and each must be matched
+                items.append(DateItem(start, end, _year_readings(int(m.group("year")) + 1, None, lang)))
     items.sort(key=lambda i: i.start)
     return items
 
@@ -393,12 +408,17 @@ FACTS = ("years", "months", "day_months", "weekdays")
 _FACT_NAMES = {"years": "year", "months": "month", "day_months": "day", "weekdays": "weekday"}
 
 
-def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float]) -> list[
-        tuple[DateItem, str]]:  # fmt: skip
+def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float],
+                    own_numbers: frozenset[float] = frozenset()) -> list[tuple[DateItem, str]]:  # fmt: skip
     """Items whose facts the other side cannot match, each with the first fact that failed. Weak
-    items (a weekday in a title) answer for the other side's facts but are never reported."""
+    items (a weekday in a title) answer for the other side's facts but are never reported.
+
+    `own_numbers`: the plain numbers of the items' side; a four-digit number alone on the other
+    side that is one of them (1261 نفر for 1,261 people) is a count there, not a year it states."""
     pools = {fact: set().union(*(getattr(i, fact) or () for i in other)) for fact in FACTS}
-    other_states_years = bool(pools["years"])
+    other_states_years = any(
+        i.years and not (i.months is None and i.weekdays is None and i.years & own_numbers) for i in other
+    )
     pools["years"] |= {int(v) for v in other_numbers if float(v).is_integer()}
     out = []
     for item in items:
@@ -453,8 +473,9 @@ class DatesRule(Rule):
         def plain_numbers(lang: str) -> frozenset[float]:
             return frozenset(v for n in numerals(unit.side(lang).text, lang) for v in n.values)
 
-        fa_missing = unmatched_items(fa, en, plain_numbers(EN)) if fa else []
-        en_missing = unmatched_items(en, fa, plain_numbers(FA)) if en else []
+        fa_numbers, en_numbers = plain_numbers(FA), plain_numbers(EN)
+        fa_missing = unmatched_items(fa, en, en_numbers, fa_numbers) if fa else []
+        en_missing = unmatched_items(en, fa, fa_numbers, en_numbers) if en else []
         if not fa_missing and not en_missing:
             return []
         parts = []
@@ -495,6 +516,6 @@ class DatesRule(Rule):
             written = shorten(unit.side(side).text[i.start : i.end], 30)
             return f"{written} ({_readings(fact, getattr(i, fact))})" if side == FA else written
 
-        theirs = ", ".join(shown(other, i) for i in stating) or "—"
+        theirs = ", ".join(dict.fromkeys(shown(other, i) for i in stating)) or "—"  # a span of years once
         pair = {lang: shown(lang, item), other: theirs}
         return f"{_FACT_NAMES[fact]}: fa {pair[FA]} | en {pair[EN]}"

@@ -429,6 +429,7 @@ _NUMBER_WORDS = (
 )  # fmt: skip
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z\d]\s?/\s?$")
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?$")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
 
@@ -504,8 +505,11 @@ def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None
     before = text[tok.start - 1] if tok.start else ""
     before2 = text[tok.start - 2] if tok.start > 1 else ""
     after = text[tok.end] if tok.end < len(text) else ""
-    # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count.
-    glued_before = before.isalpha() or (before == "-" and before2.isalpha())
+    # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count,
+    # nor do the parts of a slash-separated name (Hipposideros/GhanaKwam/19/2008, copied with spaces).
+    glued_before = before.isalpha() or (before == "-" and before2.isalpha()) or bool(
+        _IDENTIFIER_BEFORE.search(text, max(0, tok.start - 4), tok.start)
+    )
     weak = glued_before
     scale = 1
     ordinal = False
