@@ -256,3 +256,20 @@ YEAR_SPANS_AND_IDENTIFIERS = [
 def test_year_spans_and_identifiers(pairs, rules):
     flags = flags_of(["numbers", "dates"], pairs)
     assert sorted({f.rule for f in flags if at_least(f.severity, "warning")}) == rules, [f.message for f in flags]
+
+
+BELOW_ZERO = [
+    # (Persian, English, severities, evidence)
+    ("دما به ۲۹ درجه زیر صفر رسید", "temperatures fell to minus 20 degrees Fahrenheit", ["info"],
+     "-20 °F = -28.9 °C ≈ -۲۹"),
+    ("دما به منفی ۲۹ درجه رسید", "temperatures fell to -20°F", ["info"], "-20 °F = -28.9 °C ≈ -۲۹"),
+    ("دما به ۷ درجه زیر صفر رسید", "temperatures fell to 20°F", ["info"], "20 °F = -6.7 °C ≈ -۷"),
+    ("دما به ۲۹ درجه رسید", "temperatures fell to -20°F", ["major"], "-20 °F = -28.9 °C | fa ۲۹ درجه"),  # sign lost
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fa, en, severities, evidence", BELOW_ZERO)
+def test_temperatures_below_zero(fa, en, severities, evidence):
+    flags = flags_of(["numbers"], [(fa, en)])
+    assert [f.severity for f in flags] == severities
+    assert flags[0].evidence == evidence

@@ -176,9 +176,23 @@ def quantities(text: str, lang: str, found: list[Numeral]) -> list[Quantity]:
                     out.append(Quantity((n, nxt), values, (small,), n.start, stop, text[n.start : stop]))
                     k += 2
                     continue
-        out.append(Quantity((n,), n.values, units, n.start, end, text[n.start : end]))
+        values = n.values
+        if any(u and UNITS[u].dimension == "temperature" for u in units) and _below_zero(text, n, end, lang):
+            values = frozenset(-v for v in values)  # minus 5 °C, ۵ درجه زیر صفر: numerals carry no sign
+        out.append(Quantity((n,), values, units, n.start, end, text[n.start : end]))
         k += 1
     return _ranges(text, found, out)
+
+
+_EN_MINUS = re.compile(r"(?:\bminus\s|(?:^|(?<=\s))[-−–]\s?)$", re.IGNORECASE)
+_FA_MINUS = re.compile(r"منفی\s$")
+_FA_BELOW_ZERO = re.compile(r"\s?زیر\s?صفر")
+
+
+def _below_zero(text: str, n: Numeral, end: int, lang: str) -> bool:
+    if lang == EN:
+        return bool(_EN_MINUS.search(text, max(0, n.start - 6), n.start))
+    return bool(_FA_MINUS.search(text, max(0, n.start - 5), n.start) or _FA_BELOW_ZERO.match(text, end))
 
 
 # The first number of a range takes the unit of the second: "4 to 6 inches", "۱۰ تا ۱۵ سانتیمتر".
@@ -265,7 +279,7 @@ def compare(fa: Quantity, en: Quantity, fa_figure: str) -> Conversion | None:
     exact = convert(ev, eu, fu)
     english = _en_shown(en, eu, ev)
     if miss < 0:
-        return Conversion(True, f"{english} = {_approx(exact)} {UNITS[fu].symbol} ≈ {fa_figure}")
+        return Conversion(True, f"{english} = {_approx(exact)} {UNITS[fu].symbol} ≈ {'-' if fv < 0 else ''}{fa_figure}")
     return Conversion(False, f"{english} = {_approx(exact)} {UNITS[fu].symbol} | fa {fa.text}")
 
 
