@@ -429,6 +429,7 @@ _NUMBER_WORDS = (
 )  # fmt: skip
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
+_NO_GAP = " \u200c" + _HYPHENS  # what may stand between the words of one compound
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z\d]\s?/\s?$")
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?$")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
@@ -478,7 +479,7 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         gap = text[prev.end : tok.start] if prev is not None else ""
-        if gap and gap != " " and gap.strip(" \u200c" + _HYPHENS):  # (a single space, the usual gap, is none)
+        if gap and gap != " " and gap.strip(_NO_GAP):  # (a single space, the usual gap, is none)
             parts.append(None)
         if tok.kind == "num":
             parts += _digit_parts(text, tok, prev, nxt, lang)
@@ -507,8 +508,8 @@ def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None
     after = text[tok.end] if tok.end < len(text) else ""
     # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count,
     # nor do the parts of a slash-separated name (Hipposideros/GhanaKwam/19/2008, copied with spaces).
-    glued_before = before.isalpha() or (before == "-" and before2.isalpha()) or bool(
-        _IDENTIFIER_BEFORE.search(text, max(0, tok.start - 4), tok.start)
+    glued_before = before.isalpha() or (before == "-" and before2.isalpha()) or (
+        "/" in (before, before2) and _IDENTIFIER_BEFORE.search(text, max(0, tok.start - 4), tok.start) is not None
     )
     weak = glued_before
     scale = 1
