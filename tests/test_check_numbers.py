@@ -99,6 +99,10 @@ CONVERSIONS = [
     ("۵ میلیون دلار", "$5m", [], ""),
     ("۳۰۰ میلیارد دلار", "a $300+ billion impact", [], ""),
     ("۵ تن کشته شدند", "five people were killed", [], ""),  # تن counts people here
+    # an amount given again in another currency in brackets: either may be the one kept
+    ("۵ میلیون پوند جریمه شد", "fined £5m ($6.5m)", ["info"], "en £5m ($6.5m)"),
+    ("۶.۵ میلیون دلار جریمه شد", "fined £5m (about $6.5 million)", ["info"], "en £5m ($6.5 million)"),
+    ("۷ میلیون پوند جریمه شد", "fined £5m ($6.5m)", ["major"], "fa ۷ میلیون | en 5, 6.5"),
 ]  # fmt: skip
 
 

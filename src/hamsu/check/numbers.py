@@ -30,6 +30,7 @@ SMALL_WORD = 3  # number words up to this value, alone on one side, are graded b
 # A figure with one separator: the digits before, the mark, the digits after.
 _TYPO_SHAPE = re.compile(r"(\d+)([.,،٫٬])(\d+)")
 _DECIMAL, _THOUSANDS = ".٫", ",،٬"
+_BRACKET_BETWEEN = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|roughly|some|or|حدود|معادل|تقریبا|تقریباً)?\s*")
 _DIGIT = re.compile(r"\d")
 
 
@@ -105,6 +106,7 @@ class NumbersRule(Rule):
             return []
         fa_left, en_left = list(fa_left), list(en_left)
         found = self._conversions(unit, fa_left, en_left)
+        found += self._bracketed_money(unit, fa_left, en_left)
         found += self._separator_typos(unit, fa_left, en_left)
         found += self._moved(unit, fa_left, en_left)
         if fa_left or en_left:
@@ -158,6 +160,32 @@ class NumbersRule(Rule):
                                          evidence=conversion.evidence))  # fmt: skip
                     take(fq, eq)
                     break
+        return found
+
+    def _bracketed_money(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:
+        """An amount in another currency in brackets right after an amount the other side has
+        ("£5m ($6.5m)" for ۵ میلیون پوند): the writer's conversion, which no rate here can check."""
+        found: list[Finding] = []
+        for lang, left in ((FA, fa_left), (EN, en_left)):
+            text = unit.side(lang).text
+            qs = side_quantities(unit, lang)
+            for first, second in zip(qs, qs[1:]):
+                money = {d for d in first.dimensions | second.dimensions if d.startswith("currency")}
+                if len(money) != 2 or not _BRACKET_BETWEEN.fullmatch(text, first.end, second.start):
+                    continue
+                # One of the two amounts matched on the other side, the other left over: either may be
+                # the one the translator kept.
+                left_over = [q for q in (first, second) if all(n in left for n in q.numerals)]
+                if len(left_over) != 1 or any(n in left for q in (first, second) if q is not left_over[0]
+                                              for n in q.numerals):  # fmt: skip
+                    continue
+                dropped = left_over[0]
+                evidence = f"{lang} {first.text} ({second.text})"
+                spans = (unit.side(lang).span(dropped.start, dropped.end),)
+                found.append(Finding(1.0, f"amount converted in brackets: {evidence}", spans if lang == FA else (),
+                                     spans if lang == EN else (), severity="info", evidence=evidence))  # fmt: skip
+                for n in dropped.numerals:
+                    left.remove(n)
         return found
 
     @staticmethod

@@ -69,6 +69,7 @@ _EN_SYMBOL_BEFORE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(EN_SYMBOLS_BEFORE, key=len, reverse=True)) + r")\s?$",
     re.IGNORECASE,
 )
+_EN_SCALE_SUFFIX = re.compile(r"(?:bn|mn|m|k|tn)\b")  # £5m, $3bn: glued to the figure
 # Between the two numbers of "6 ft 6 in", "6 feet, 6 inches", "6-foot-6".
 _EN_BETWEEN = re.compile(r"\s*(?:,|and)?\s*-?\s*$")
 _FA_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
@@ -152,7 +153,9 @@ def quantities(text: str, lang: str, found: list[Numeral]) -> list[Quantity]:
         before = _EN_SYMBOL_BEFORE.search(text, max(0, n.start - 4), n.start) if lang == EN else None
         if before is not None:  # $5, £3.5m: the symbol is the unit (the m of 5m is millions here)
             units = EN_SYMBOLS_BEFORE[before.group().strip().lower()]
-            out.append(Quantity((n,), n.values, units, before.start(), n.end, text[before.start() : n.end]))
+            suffix = _EN_SCALE_SUFFIX.match(text, n.end)
+            end = suffix.end() if suffix else n.end
+            out.append(Quantity((n,), n.values, units, before.start(), end, text[before.start() : end]))
             k += 1
             continue
         after = _en_unit_after(text, n.end) if lang == EN else _fa_unit_after(text, n.end)
