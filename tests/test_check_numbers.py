@@ -39,6 +39,7 @@ TERMS = [
     ("حدود بیست نماینده مبتلا شدند", "around two dozen lawmakers were infected", False),
     ("آن سه با هم آمدند", "The trio came together", False),
     ("به کشورهای ونزوئلا و ایران", "to the latter two countries", False),
+    ("به کشورهای ونزوئلا و ایران", "to the latter six countries", True),
     ("رکاب‌ها در دو طرف زین آویزانند", "Stirrups hang on either side of the saddle", False),  # minor only
     # real errors stay caught
     ("این دو بازیکن به فینال رسیدند", "The three players reached the final", True),
@@ -103,6 +104,11 @@ CONVERSIONS = [
     ("۵ میلیون پوند جریمه شد", "fined £5m ($6.5m)", ["info"], "en £5m ($6.5m)"),
     ("۶.۵ میلیون دلار جریمه شد", "fined £5m (about $6.5 million)", ["info"], "en £5m ($6.5 million)"),
     ("۷ میلیون پوند جریمه شد", "fined £5m ($6.5m)", ["major"], "fa ۷ میلیون | en 5, 6.5"),
+    # a figure given in two units on both sides: a changed one is not excused by the other unit's figure
+    ("فاصله بین 1 تا 2 متر (3 تا 6 فوت)", "within 1 to 2 metres (3 to 6 feet)", [], ""),
+    ("فاصله بین 1 تا 2 متر (3 تا 6 فوت)", "within 1 to 2 metres (2 to 6 feet)", ["major"], "fa 3 | en 2"),
+    ("تا 4.5 متر (15 فوت)", "up to 4.8 metres (15 feet)", ["major"], "fa 4.5 | en 4.8"),
+    ("تا 4.5 متر", "up to 4.5 metres (15 feet)", ["info"], "15 ft = 4.6 m ≈ 4.5"),
 ]  # fmt: skip
 
 

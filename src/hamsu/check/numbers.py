@@ -134,32 +134,40 @@ class NumbersRule(Rule):
                 if n in en_left:
                     en_left.remove(n)
 
-        # A figure left over that converts a quantity of the other side, left over or not (an
-        # English original in brackets after the converted figure): info.
-        used: set[int] = set()  # quantities (by id) already explained by a conversion
-        for fq, eq in [(f, e) for f in fa_q for e in en_q]:
-            if id(fq) in used or id(eq) in used or not (left(fq, fa_left) or left(eq, en_left)):
-                continue
-            conversion = compare(fq, eq, self._figure(unit, fq))
-            if conversion is not None and conversion.fits:
-                found.append(Finding(1.0, f"converted: {conversion.evidence}", (unit.fa.span(fq.start, fq.end),),
-                                     (unit.en.span(eq.start, eq.end),), severity="info", evidence=conversion.evidence))
-                take(fq, eq)  # fmt: skip
-                used.update((id(fq), id(eq)))
-        # Left over on both sides, one measure in two units, and the figures disagree: a wrong conversion.
-        for fq in fa_q:
-            if not left(fq, fa_left):
-                continue
-            for eq in en_q:
-                if not left(eq, en_left):
-                    continue
-                conversion = compare(fq, eq, self._figure(unit, fq))
-                if conversion is not None and not conversion.fits:
-                    found.append(Finding(1.0, f"wrong conversion: {conversion.evidence}",
-                                         (unit.fa.span(fq.start, fq.end),), (unit.en.span(eq.start, eq.end),),
+        # 1. Left over on both sides, one measure in two units: converted (info) or wrongly (major).
+        for fits in (True, False):
+            for fq in fa_q:
+                for eq in en_q:
+                    if not (left(fq, fa_left) and left(eq, en_left)):
+                        continue
+                    conversion = compare(fq, eq, self._figure(unit, fq))
+                    if conversion is None or conversion.fits != fits:
+                        continue
+                    kind = "converted" if fits else "wrong conversion"
+                    found.append(Finding(1.0, f"{kind}: {conversion.evidence}", (unit.fa.span(fq.start, fq.end),),
+                                         (unit.en.span(eq.start, eq.end),), severity="info" if fits else None,
                                          evidence=conversion.evidence))  # fmt: skip
                     take(fq, eq)
-                    break
+        # 2. Left over on one side only, converting a figure the other side has matched (the original
+        # repeated in brackets: 100 miles (160 km) for ۱۶۰ کیلومتر): info, unless the other side has a
+        # figure of that measure left over too, which is then the counterpart that differs.
+        for fq in fa_q:
+            for eq in en_q:
+                fa_is_left, en_is_left = left(fq, fa_left), left(eq, en_left)
+                if fa_is_left == en_is_left:
+                    continue
+                # the matched one, and what its side has left over
+                matched, pool, pool_left = (eq, en_q, en_left) if fa_is_left else (fq, fa_q, fa_left)
+                rival = [q for q in pool if q is not matched and q.dimensions & matched.dimensions
+                         and left(q, pool_left)]  # fmt: skip
+                if rival:
+                    continue
+                conversion = compare(fq, eq, self._figure(unit, fq))
+                if conversion is not None and conversion.fits:
+                    found.append(Finding(1.0, f"converted: {conversion.evidence}", (unit.fa.span(fq.start, fq.end),),
+                                         (unit.en.span(eq.start, eq.end),), severity="info",
+                                         evidence=conversion.evidence))  # fmt: skip
+                    take(fq, eq)
         return found
 
     def _bracketed_money(self, unit: UnitView, fa_left: list[Numeral], en_left: list[Numeral]) -> list[Finding]:

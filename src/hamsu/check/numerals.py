@@ -279,7 +279,7 @@ def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -
         if tok.text in _ROMAN and prev is not None and prev.kind == "en" and prev.text[:1].isupper():
             return _Part("unit", frozenset({_ROMAN[tok.text]}), tok, True)  # World War II, Louis XIV
         if w in _EN_UNITS:
-            back = prev is not None and prev.text.lower() in _EN_BACK_REFERENCE  # "the latter two"
+            back = prev is not None and prev.text.lower() in _EN_BACK_REFERENCE and _EN_UNITS[w] <= 3  # the latter two
             return _Part("unit", frozenset({_EN_UNITS[w]}), tok, w in _EN_WEAK_ALONE or back)
         if w == "hundred":
             return _Part("hundred", frozenset({100}), tok)
