@@ -100,6 +100,13 @@ CONVERSIONS = [
     ("۵ میلیون دلار", "$5m", [], ""),
     ("۳۰۰ میلیارد دلار", "a $300+ billion impact", [], ""),
     ("۵ تن کشته شدند", "five people were killed", [], ""),  # تن counts people here
+    # the figure right, the money wrong: a warning; the same money in symbol or word is fine
+    ("۵ یورو پرداخت کرد", "paid $5", ["warning"], "fa ۵ یورو | en $5"),
+    ("۵ پوند پرداخت کرد", "paid $5", ["warning"], "fa ۵ پوند | en $5"),
+    ("۵ میلیارد تومان", "5 billion rials", ["warning"], "fa ۵ میلیارد تومان | en 5 billion rials"),
+    ("۵ پوند پرداخت کرد", "paid £5", [], ""),
+    ("۵ یورو پرداخت کرد", "paid 5 euros", [], ""),
+    ("۵ دلار و ۵ یورو", "$5 and €5", [], ""),
     # an amount given again in another currency in brackets: either may be the one kept
     ("۵ میلیون پوند جریمه شد", "fined £5m ($6.5m)", ["info"], "en £5m ($6.5m)"),
     ("۶.۵ میلیون دلار جریمه شد", "fined £5m (about $6.5 million)", ["info"], "en £5m ($6.5 million)"),

@@ -22,7 +22,7 @@ from .base import Finding, Rule, UnitView
 from .dates import side_dates
 from .numerals import APPROXIMATE_SHARE, Numeral, numerals, show
 from .quantities import Quantity, compare, quantities
-from .text import ASCII_DIGITS
+from .text import ARABIC_LETTERS, ASCII_DIGITS
 
 REPEAT_WEIGHT = 0.25
 NEIGHBOURS = 2  # how many units either side a moved number is looked for in
@@ -30,6 +30,9 @@ SMALL_WORD = 3  # number words up to this value, alone on one side, are graded b
 # A figure with one separator: the digits before, the mark, the digits after.
 _TYPO_SHAPE = re.compile(r"(\d+)([.,،٫٬])(\d+)")
 _DECIMAL, _THOUSANDS = ".٫", ",،٬"
+# What a side must hold to name money at all (a cheap test before reading quantities).
+_EN_MONEY = re.compile(r"[$£€¥﷼]|dollar|euro|pound|sterling|yen|yuan|renminbi|rial|toman|USD|EUR|GBP", re.IGNORECASE)
+_FA_MONEY = re.compile(f"دلار|یورو|پوند|استرلینگ|یوان|ریال|تومان|(?<![{ARABIC_LETTERS}])ین(?![{ARABIC_LETTERS}])")
 _BRACKET_BETWEEN = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|roughly|some|or|حدود|معادل|تقریبا|تقریباً)?\s*")
 _DIGIT = re.compile(r"\d")
 
@@ -102,15 +105,36 @@ class NumbersRule(Rule):
 
     def findings(self, unit: UnitView) -> list[Finding]:
         fa_left, en_left = leftovers(unit)
+        found = self._currencies(unit)
         if not fa_left and not en_left:
-            return []
+            return found
         fa_left, en_left = list(fa_left), list(en_left)
-        found = self._conversions(unit, fa_left, en_left)
+        found += self._conversions(unit, fa_left, en_left)
         found += self._bracketed_money(unit, fa_left, en_left)
         found += self._separator_typos(unit, fa_left, en_left)
         found += self._moved(unit, fa_left, en_left)
         if fa_left or en_left:
             found.append(self._differ(unit, fa_left, en_left))
+        return found
+
+    # --- the same amount in another currency -----------------------------------------------------
+
+    def _currencies(self, unit: UnitView) -> list[Finding]:
+        """An amount whose figure both sides share, in a currency the other side never names
+        (۵ یورو for $5): the figure matched, the money did not."""
+        if not (_EN_MONEY.search(unit.en.text) and _FA_MONEY.search(unit.fa.text)):
+            return []
+        fa_money = [(q, _money(q)) for q in side_quantities(unit, FA) if _money(q)]
+        en_money = [(q, _money(q)) for q in side_quantities(unit, EN) if _money(q)]
+        found = []
+        for fq, f_cur in fa_money:
+            same = [(eq, e_cur) for eq, e_cur in en_money if eq.values & fq.values]
+            if not same or any(e_cur & f_cur for _, e_cur in en_money):
+                continue
+            eq = same[0][0]
+            evidence = f"fa {fq.text} | en {eq.text}"
+            found.append(Finding(1.0, f"currency differs: {evidence}", (unit.fa.span(fq.start, fq.end),),
+                                 (unit.en.span(eq.start, eq.end),), severity="warning", evidence=evidence))  # fmt: skip
         return found
 
     # --- units converted -------------------------------------------------------------------------
@@ -321,6 +345,10 @@ class NumbersRule(Rule):
             if max(n.values) > SMALL_WORD or _DIGIT.search(written):
                 return "major"
         return "minor" if lang == FA else "warning"
+
+
+def _money(q: Quantity) -> frozenset[str]:
+    return frozenset(d for d in q.dimensions if d.startswith("currency"))
 
 
 def _neighbour_view(unit: UnitView, index: int) -> UnitView:
