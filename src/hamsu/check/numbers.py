@@ -20,9 +20,9 @@ import re
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
 from .dates import side_dates
-from .numerals import APPROXIMATE_SHARE, Numeral, numerals, show
+from .numerals import ANSWERS_ONLY, APPROXIMATE_SHARE, NO_NUMBERS, NUMBERS, Numeral, number_content, numerals, show
 from .quantities import Quantity, compare, quantities
-from .text import ARABIC_LETTERS, ASCII_DIGITS
+from .text import ASCII_DIGITS
 
 REPEAT_WEIGHT = 0.25
 NEIGHBOURS = 2  # how many units either side a moved number is looked for in
@@ -31,18 +31,26 @@ SMALL_WORD = 3  # number words up to this value, alone on one side, are graded b
 _TYPO_SHAPE = re.compile(r"(\d+)([.,،٫٬])(\d+)")
 _DECIMAL, _THOUSANDS = ".٫", ",،٬"
 # What a side must hold to name money at all (a cheap test before reading quantities).
-_EN_MONEY = re.compile(r"[$£€¥﷼]|dollar|euro|pound|sterling|yen|yuan|renminbi|rial|toman|USD|EUR|GBP", re.IGNORECASE)
-_FA_MONEY = re.compile(f"دلار|یورو|پوند|استرلینگ|یوان|ریال|تومان|(?<![{ARABIC_LETTERS}])ین(?![{ARABIC_LETTERS}])")
+_EN_MONEY = re.compile(r"[$£€¥﷼]|[Dd]ollar|[Ee]uro|[Pp]ound|[Ss]terling|[Yy]en|[Yy]uan|[Rr]enminbi|[Rr]ial|[Tt]oman"
+                       r"|USD|EUR|GBP")
+_FA_MONEY = ("دلار", "یورو", "پوند", "استرلینگ", "یوان", "ریال", "تومان", " ین ")  # ین: yen, as a word
 _BRACKET_BETWEEN = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|roughly|some|or|حدود|معادل|تقریبا|تقریباً)?\s*")
 _DIGIT = re.compile(r"\d")
 
 
 def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
     def compute() -> list[Numeral]:
+        text = unit.side(lang).text
+        content = number_content(text)
+        if content == NO_NUMBERS:
+            return []
+        if content == ANSWERS_ONLY and number_content(unit.side(EN if lang == FA else FA).text) != NUMBERS:
+            return []  # "both", "the pair" with no number on the other side to answer for
         spans = [(d.start, d.end) for d in side_dates(unit, lang)]
-        return numerals(unit.side(lang).text, lang, exclude=spans)
+        return numerals(text, lang, exclude=spans, content=content)
 
-    return unit.memo(("numbers", lang), compute)
+    # Kept for the document, not the unit: a neighbour looked at for a moved number is read once.
+    return unit.context.memo(("numbers", unit.index, lang), compute)
 
 
 def side_quantities(unit: UnitView, lang: str) -> list[Quantity]:
@@ -92,7 +100,7 @@ def leftovers(unit: UnitView) -> tuple[list[Numeral], list[Numeral]]:
         en_left = [n for n in en_left if not n.values & _years(unit, FA)]
         return fa_left, en_left
 
-    return unit.memo("number leftovers", compute)
+    return unit.context.memo(("number leftovers", unit.index), compute)
 
 
 class NumbersRule(Rule):
@@ -112,7 +120,8 @@ class NumbersRule(Rule):
         found += self._conversions(unit, fa_left, en_left)
         found += self._bracketed_money(unit, fa_left, en_left)
         found += self._separator_typos(unit, fa_left, en_left)
-        found += self._moved(unit, fa_left, en_left)
+        if not (fa_left and en_left):  # a number replaced by another is no move, whatever the neighbours hold
+            found += self._moved(unit, fa_left, en_left)
         if fa_left or en_left:
             found.append(self._differ(unit, fa_left, en_left))
         return found
@@ -122,7 +131,10 @@ class NumbersRule(Rule):
     def _currencies(self, unit: UnitView) -> list[Finding]:
         """An amount whose figure both sides share, in a currency the other side never names
         (۵ یورو for $5): the figure matched, the money did not."""
-        if not (_EN_MONEY.search(unit.en.text) and _FA_MONEY.search(unit.fa.text)):
+        if not (side_numbers(unit, FA) and side_numbers(unit, EN)):
+            return []
+        fa_text = unit.fa.text
+        if not any(word in fa_text for word in _FA_MONEY) or not _EN_MONEY.search(unit.en.text):
             return []
         fa_money = [(q, _money(q)) for q in side_quantities(unit, FA) if _money(q)]
         en_money = [(q, _money(q)) for q in side_quantities(unit, EN) if _money(q)]

@@ -421,12 +421,15 @@ def _compounds(parts: list[_Part | None]) -> Iterable[list[_Part]]:
 
 
 # Every word that can be (part of) a number, as _classify reads words: most sentences hold none and
-# no digit, and those are answered without tokenizing them.
+# no digit, and those are answered without tokenizing them. Words that only answer for a number
+# (both, pair, twice, جفت) are kept apart: a side holding only those has nothing to say unless the
+# other side holds a number (number_content).
+_ANSWER_WORDS = frozenset(_EN_WEAK) | frozenset(_FA_WEAK)
 _NUMBER_WORDS = (
-    set(_FA_UNITS) | set(_FA_SCALES) | set(_FA_ORDINALS) | set(_FA_WEAK) | {_FA_HUNDRED, "یکی"}
+    set(_FA_UNITS) | set(_FA_SCALES) | set(_FA_ORDINALS) | {_FA_HUNDRED, "یکی"}
     | {unit + suffix for unit in _FA_UNITS for suffix in _FA_NUMBER_PREFIXED}
-    | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_WEAK) | {"hundred"} | set(_ROMAN)
-)  # fmt: skip
+    | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | {"hundred"} | set(_ROMAN)
+) - _ANSWER_WORDS  # fmt: skip
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
 _NO_GAP = " \u200c" + _HYPHENS  # what may stand between the words of one compound
@@ -435,26 +438,34 @@ _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?$")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
 
 
-def _may_hold_numbers(text: str) -> bool:
-    """False only when no word of text is a number word and no character a digit. Words are read
-    as tokens are (marks removed, letter variants folded); a half-space splits a word, so the head of
-    سه‌بعدی is seen as سه."""
+NO_NUMBERS, ANSWERS_ONLY, NUMBERS = 0, 1, 2
+
+
+def number_content(text: str) -> int:
+    """NO_NUMBERS when no word of text is a number word and no character a digit; ANSWERS_ONLY when
+    its only number words are those that answer for a number (both, pair); NUMBERS otherwise. Words
+    are read as tokens are (marks removed, letter variants folded); a half-space splits a word, so
+    the head of سه‌بعدی is seen as سه."""
     if _ANY_DIGIT.search(text):
-        return True
+        return NUMBERS
     if not text.isascii():  # (a flag of the string: no scan)
         text = _MARKS.sub("", text)
         if _VARIANT.search(text):  # normalized text has none: translate is slow, search is not
             text = text.translate(_FA_VARIANTS)
     words = set(_WORD.findall(text))
-    if not _NUMBER_WORDS.isdisjoint(words):
-        return True
     # Persian words have no case: only the Latin ones are looked up in lower case too.
-    return not _NUMBER_WORDS.isdisjoint(map(str.lower, filter(str.isascii, words)))
+    lower = set(map(str.lower, filter(str.isascii, words)))
+    if not _NUMBER_WORDS.isdisjoint(words) or not _NUMBER_WORDS.isdisjoint(lower):
+        return NUMBERS
+    if not _ANSWER_WORDS.isdisjoint(words) or not _ANSWER_WORDS.isdisjoint(lower):
+        return ANSWERS_ONLY
+    return NO_NUMBERS
 
 
-def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral]:
-    """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs."""
-    if not _may_hold_numbers(text):
+def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | None = None) -> list[Numeral]:
+    """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs.
+    `content`: number_content(text), when the caller has it."""
+    if (number_content(text) if content is None else content) == NO_NUMBERS:
         return []
     excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
     tokens = _tokens(text)
