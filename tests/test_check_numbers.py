@@ -290,3 +290,11 @@ def test_temperatures_below_zero(fa, en, severities, evidence):
     flags = flags_of(["numbers"], [(fa, en)])
     assert [f.severity for f in flags] == severities
     assert flags[0].evidence == evidence
+
+
+def test_a_figure_in_a_neighbouring_sentence_left_unaligned_is_moved():
+    flags = flags_of(["numbers"], [("پلیس گفت ۱۲ نفر کشته شدند.", "Police said people were killed."),
+                                   ("", "Twelve died.")])  # fmt: skip
+    [flag] = [f for f in flags if f.unit == 0]
+    assert flag.severity == "minor"
+    assert flag.evidence == "fa ۱۲ in unit 0 | en Twelve in unit 1"

@@ -283,8 +283,8 @@ class NumbersRule(Rule):
                     continue
                 index, m = place
                 mine = unit.side(lang).text[n.start : n.end]
-                theirs = place_text = self._neighbour_text(unit, index, other, m)
-                evidence = (f"{lang} {mine} in unit {unit.index} | {other} {place_text} in unit {index}")
+                theirs = _neighbour_view(unit, index).side(other).text[m.start : m.end]
+                evidence = f"{lang} {mine} in unit {unit.index} | {other} {theirs} in unit {index}"
                 spans = ((unit.side(lang).span(n.start, n.end),), ())
                 fa_spans, en_spans = spans if lang == FA else spans[::-1]
                 found.append(Finding(1.0, f"number moved to a neighbouring unit: {theirs!r} in unit {index}",
@@ -300,19 +300,13 @@ class NumbersRule(Rule):
             for index in (unit.index - distance, unit.index + distance):
                 if not 0 <= index < len(units):
                     continue
-                view = _neighbour_view(unit, index)
-                if view.is_null:
-                    continue
-                fa_left, en_left = leftovers(view)
+                # (a null neighbour counts too: a sentence split off and left unaligned)
+                fa_left, en_left = leftovers(_neighbour_view(unit, index))
                 theirs = en_left if other == EN else fa_left
                 for m in theirs:
                     if _match(n, m):
                         return index, m
         return None
-
-    @staticmethod
-    def _neighbour_text(unit: UnitView, index: int, lang: str, m: Numeral) -> str:
-        return _neighbour_view(unit, index).side(lang).text[m.start : m.end]
 
     # --- what is left ----------------------------------------------------------------------------
 
