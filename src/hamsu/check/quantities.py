@@ -90,7 +90,7 @@ def _en_unit_after(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
         return None
     form = " ".join(m.group("unit").lower().split())
     units = EN_UNIT_WORDS.get(form)
-    if units is None:  # "sq  km" written with a line break: the spaces were folded above
+    if units is None:  # (a form whose lower case is another spelling: not in the table, no unit)
         return None
     if form in ("'", "’") and rest[m.end() : m.end() + 1].isalpha():
         return None  # the '90s, 80’s: no feet
