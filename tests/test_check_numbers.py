@@ -5,6 +5,8 @@ must stay caught beside the false alarms that must go, and every flag must carry
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hamsu.check import check_alignment
 from hamsu.check.base import at_least
@@ -298,3 +300,23 @@ def test_a_figure_in_a_neighbouring_sentence_left_unaligned_is_moved():
     [flag] = [f for f in flags if f.unit == 0]
     assert flag.severity == "minor"
     assert flag.evidence == "fa ۱۲ in unit 0 | en Twelve in unit 1"
+
+
+# English form, Persian form, English unit, Persian unit: pairs a translator converts between.
+CONVERTED_PAIRS = [("miles", "کیلومتر", "mi", "km"), ("inches", "سانتیمتر", "in", "cm"), ("feet", "متر", "ft", "m"),
+                   ("pounds", "کیلوگرم", "lb", "kg"), ("gallons", "لیتر", "gal", "l"), ("acres", "هکتار", "acre", "ha"),
+                   ("mph", "کیلومتر در ساعت", "mph", "km/h"),
+                   ("degrees Fahrenheit", "درجه سانتیگراد", "F", "C")]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=2, max_value=5000), st.sampled_from(CONVERTED_PAIRS), st.sampled_from([0, 1]))
+def test_a_rounded_conversion_is_info_and_a_far_one_major(value, pair, decimals):
+    en_word, fa_word, en_unit, fa_unit = pair
+    exact = convert(value, en_unit, fa_unit)
+    written = f"{exact:.{decimals}f}"
+    flags = flags_of(["numbers"], [(f"به {written} {fa_word} رسید", f"it reached {value} {en_word}")])
+    assert [f.severity for f in flags] == ["info"], [(f.message, f.evidence) for f in flags]
+    wrong = f"{exact + abs(exact) * 0.3 + 5:.0f}"  # off by far more than any rounding
+    flags = flags_of(["numbers"], [(f"به {wrong} {fa_word} رسید", f"it reached {value} {en_word}")])
+    assert [f.severity for f in flags] == ["major"], [(f.message, f.evidence) for f in flags]

@@ -17,6 +17,7 @@ from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
 from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
+from .quantities import unit_after
 from .text import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
 
 EN_MONTHS = {
@@ -124,7 +125,7 @@ _EN_PATTERNS = [
     re.compile(rf"\b{_EN_MONTH}\b"),
     re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
-    re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+    re.compile(r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
 ]
 # A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
 # Times); "Sunday March 5" and "Tuesday, President …" stay dates.
@@ -293,10 +294,10 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
             return None
         return DateItem(0, 0, _year_readings(year, cal, lang))  # date_items adds the second year
     if year is not None:
-        if lang == EN and not 1000 <= year <= 2100:
+        if not 1000 <= year <= 2100:
             return None
-        if lang == FA and not (1000 <= year <= 2100):
-            return None
+        if not cal and unit_after(text, m.end(), lang) is not None:
+            return None  # 1500 miles, ۱۶۰۰ کیلومتر: a measure, not a year
         return DateItem(0, 0, _year_readings(year, cal, lang))
     return None
 

@@ -144,6 +144,12 @@ def _fa_unit_after(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
     return None
 
 
+def unit_after(text: str, end: int, lang: str) -> tuple[str, ...] | None:
+    """The units a unit word right after position `end` may stand for (None: no unit word there)."""
+    found = _en_unit_after(text, end) if lang == EN else _fa_unit_after(text, end)
+    return found[0] if found is not None else None
+
+
 def quantities(text: str, lang: str, found: list[Numeral]) -> list[Quantity]:
     """The numerals of `found` (numerals(text, lang)) that carry a unit, as quantities."""
     out: list[Quantity] = []
@@ -188,7 +194,7 @@ def quantities(text: str, lang: str, found: list[Numeral]) -> list[Quantity]:
 
 
 _EN_MINUS = re.compile(r"(?:\bminus\s|(?:^|(?<=\s))[-−–]\s?)$", re.IGNORECASE)
-_FA_MINUS = re.compile(r"منفی\s$")
+_FA_MINUS = re.compile(r"(?:منفی\s|(?:^|(?<=\s))[-−–]\s?)$")
 _FA_BELOW_ZERO = re.compile(r"\s?زیر\s?صفر")
 
 
