@@ -486,8 +486,9 @@ def test_score_is_separate_from_accept():
 def test_flag_record_is_json_ready():
     [flag] = flags_of("numbers", "۱۲ نفر", "13 people")
     record = flag_record(flag)
-    assert set(record) == {"rule", "severity", "its_type", "message", "fa_spans", "en_spans", "unit", "score", "doc",
-                           "evidence"}  # fmt: skip
+    assert set(record) == {
+        "rule", "severity", "its_type", "message", "fa_spans", "en_spans", "unit", "score", "doc", "evidence"
+    }
     assert json.loads(json.dumps(record, ensure_ascii=False)) == record
     assert record["fa_spans"] == [[0, 2]] and record["unit"] == 0 and record["doc"] == "doc"
     assert "\n" not in record["message"]
