@@ -321,3 +321,21 @@ def test_a_rounded_conversion_is_info_and_a_far_one_major(value, pair, decimals)
     assume(int(wrong) != value)  # (the same figure in both units is no conversion to check)
     flags = flags_of(["numbers"], [(f"به {wrong} {fa_word} رسید", f"it reached {value} {en_word}")])
     assert [f.severity for f in flags] == ["major"], [(f.message, f.evidence) for f in flags]
+
+
+IDENTIFIERS = [
+    # (Persian, English, severities): numbers inside names are not demanded, but a changed one is caught
+    ("کووید-۱۹ شایع شد", "COVID-19 spread", []),
+    ("کرونا شایع شد", "COVID-19 spread", []),  # the name rendered without its number
+    ("ویروس کووید ۱۹", "the COVID-19 virus", []),
+    ("ویروس HCoV - ۲۲۹ E", "the HCoV-229E virus", []),
+    ("کووید-۱۹ شایع شد", "COVID-24 spread", ["warning"]),
+    ("ویروس SARS-CoV-2", "the SARS-CoV-12 virus", ["warning"]),
+    ("HCoV-OC43 و HCoV-NL6", "HCoV-OC43 and HCoV-NL63", ["warning"]),  # a digit dropped from a name
+]
+
+
+@pytest.mark.parametrize("fa, en, severities", IDENTIFIERS)
+def test_numbers_inside_names(fa, en, severities):
+    flags = flags_of(["numbers"], [(fa, en)])
+    assert [f.severity for f in flags] == severities, [(f.message, f.evidence) for f in flags]

@@ -36,6 +36,7 @@ _EN_MONEY = re.compile(r"[$£€¥﷼]|[Dd]ollar|[Ee]uro|[Pp]ound|[Ss]terling|[Y
 _FA_MONEY = ("دلار", "یورو", "پوند", "استرلینگ", "یوان", "ریال", "تومان", " ین ")  # ین: yen, as a word
 _BRACKET_BETWEEN = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|roughly|some|or|حدود|معادل|تقریبا|تقریباً)?\s*")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
@@ -113,7 +114,7 @@ class NumbersRule(Rule):
 
     def findings(self, unit: UnitView) -> list[Finding]:
         fa_left, en_left = leftovers(unit)
-        found = self._currencies(unit)
+        found = self._currencies(unit) + self._identifiers(unit)
         if not fa_left and not en_left:
             return found
         fa_left, en_left = list(fa_left), list(en_left)
@@ -148,6 +149,38 @@ class NumbersRule(Rule):
             found.append(Finding(1.0, f"currency differs: {evidence}", (unit.fa.span(fq.start, fq.end),),
                                  (unit.en.span(eq.start, eq.end),), severity="warning", evidence=evidence))  # fmt: skip
         return found
+
+    # --- numbers inside names ----------------------------------------------------------------------
+
+    def _identifiers(self, unit: UnitView) -> list[Finding]:
+        """Numbers inside names (COVID-19, SARS-CoV-2) are not demanded: a translation may drop them.
+        But when each side has one whose value the other side lacks (COVID-24 for کووید-۱۹), the name
+        was changed."""
+        fa, en = side_numbers(unit, FA), side_numbers(unit, EN)
+        fa_ids = [n for n in fa if n.identifier]
+        en_ids = [n for n in en if n.identifier]
+        if not fa_ids or not en_ids:
+            return []
+        # Compared by their runs of digits, as written (19/2008 and ۱۹ / ۲۰۰۸ are one name).
+        fa_runs = set(_DIGIT_RUN.findall(unit.fa.text.translate(ASCII_DIGITS)))
+        en_runs = set(_DIGIT_RUN.findall(unit.en.text.translate(ASCII_DIGITS)))
+
+        def odd(n: Numeral, lang: str, other_runs: set[str]) -> bool:
+            written = unit.side(lang).text[n.start : n.end].translate(ASCII_DIGITS)
+            return not (set(_DIGIT_RUN.findall(written)) & other_runs) and not n.values & _values(unit, other_of(lang))
+
+        fa_odd = [n for n in fa_ids if odd(n, FA, en_runs)]
+        en_odd = [n for n in en_ids if odd(n, EN, fa_runs)]
+        if not fa_odd or not en_odd:
+            return []
+        evidence = " | ".join(
+            f"{lang} " + ", ".join(_around(unit.side(lang).text, n) for n in odd)
+            for lang, odd in ((FA, fa_odd), (EN, en_odd))
+        )
+        fa_spans = tuple(unit.fa.span(n.start, n.end) for n in fa_odd)
+        en_spans = tuple(unit.en.span(n.start, n.end) for n in en_odd)
+        return [Finding(1.0, f"numbers in names differ: {evidence}", fa_spans, en_spans, severity="warning",
+                        evidence=evidence)]  # fmt: skip
 
     # --- units converted -------------------------------------------------------------------------
 
@@ -351,6 +384,24 @@ class NumbersRule(Rule):
             if max(n.values) > SMALL_WORD or _DIGIT.search(written):
                 return "major"
         return "minor" if lang == FA else "warning"
+
+
+def other_of(lang: str) -> str:
+    return EN if lang == FA else FA
+
+
+def _values(unit: UnitView, lang: str) -> set[float]:
+    return {v for n in side_numbers(unit, lang) for v in n.values}
+
+
+def _around(text: str, n: Numeral) -> str:
+    """A number inside a name shown with the name: COVID-19, not 19."""
+    start, end = n.start, n.end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(".,;:()[]«»\"'،؛")
 
 
 def _money(q: Quantity) -> frozenset[str]:

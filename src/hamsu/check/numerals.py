@@ -27,6 +27,7 @@ class Numeral:
     end: int
     strong: bool = True
     approximate: bool = False  # "two dozen": matches a value near its own (APPROXIMATE_SHARE)
+    identifier: bool = False  # digits glued to letters: COVID-19, SARS-CoV-2, F-35
 
     @property
     def value(self) -> float:
@@ -508,8 +509,9 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         bare_scale = len(group) == 1 and group[0].kind == "scale"
         approximate = group[-1].kind == "dozen"
         weak = (len(counted) == 1 and counted[0].weak_alone) or bare_scale or approximate
-        strong = not weak and all(not (p.kind == "digits" and p.weak_alone) for p in counted)
-        found.append(Numeral(_combine(group), first.start, last.end, strong, approximate))
+        identifier = any(p.kind == "digits" and p.weak_alone for p in counted)
+        strong = not weak and not identifier
+        found.append(Numeral(_combine(group), first.start, last.end, strong, approximate, identifier))
     return found
 
 
