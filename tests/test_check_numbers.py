@@ -339,3 +339,9 @@ IDENTIFIERS = [
 def test_numbers_inside_names(fa, en, severities):
     flags = flags_of(["numbers"], [(fa, en)])
     assert [f.severity for f in flags] == severities, [(f.message, f.evidence) for f in flags]
+
+
+def test_an_english_scale_word_alone_is_a_count():
+    assert alarms("numbers", "نابینایی در یک چشم", "blindness in million eye") == ["major"]
+    assert alarms("numbers", "یک میلیون نفر", "a million people") == []
+    assert alarms("numbers", "هزار و یک شب", "the Arabian Nights") == []  # a Persian one alone is not demanded

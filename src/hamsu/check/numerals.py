@@ -505,8 +505,9 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     for group in _compounds(parts):
         first, last = group[0].token, group[-1].token
         counted = [p for p in group if p.kind not in ("and", "a")]
-        # A scale word with no number before it (English "billion" after "$300+") counts for little.
-        bare_scale = len(group) == 1 and group[0].kind == "scale"
+        # A Persian scale word with no number before it is as often a figure of speech (هزار و یک
+        # شب, هزار بار) as a count; an English one (a million, "million" for "one") is a count.
+        bare_scale = len(counted) == 1 and counted[0].kind == "scale" and lang == "fa"
         approximate = group[-1].kind == "dozen"
         weak = (len(counted) == 1 and counted[0].weak_alone) or bare_scale or approximate
         identifier = any(p.kind == "digits" and p.weak_alone for p in counted)
