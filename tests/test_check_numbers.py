@@ -344,4 +344,4 @@ def test_numbers_inside_names(fa, en, severities):
 def test_an_english_scale_word_alone_is_a_count():
     assert alarms("numbers", "نابینایی در یک چشم", "blindness in million eye") == ["major"]
     assert alarms("numbers", "یک میلیون نفر", "a million people") == []
-    assert alarms("numbers", "هزار و یک شب", "the Arabian Nights") == []  # a Persian one alone is not demanded
+    assert alarms("numbers", "هزار بار به او گفتم", "I told him many times") == []  # a Persian one alone is not
