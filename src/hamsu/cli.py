@@ -161,6 +161,59 @@ def align_command(
     _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
 
 
+PAIR_FORMATS = ("tsv", "jsonl")
+
+
+@app.command("pair")
+def pair_command(
+    inputs: list[Path] = typer.Argument(
+        ..., help="WARC files (.warc, .warc.gz), folders of pages, or JSON lines {url, text, lang?}."
+    ),
+    fmt: str = typer.Option("tsv", "--format", "-f", help="tsv (fa, en, score) or jsonl (with the evidence)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    min_score: float = typer.Option(
+        0.1, "--min-score", help="Pairs scoring below this (0 to 1) are left unpaired.", show_default=True
+    ),
+    unpaired: Path | None = typer.Option(
+        None, "--unpaired", help="List the pages left without a pair here (TSV: source, language, reason)."
+    ),
+) -> None:
+    """Find which English page translates which Persian page in a crawl or folders of pages.
+
+    Reads HTML responses of WARC crawls (revisits and non-200 responses skipped), folders of saved
+    pages (one folder holding both languages, or a Persian and an English folder), or JSON lines.
+    Site boilerplate is removed, each page's language identified (pages in other languages are set
+    aside), and pages are paired one-to-one by shared numbers, dates across calendars, names and
+    dictionary-translated words, with length, publication dates and URLs as hints. Each page is in
+    at most one pair. Sources are URLs (WARC, JSON lines with a url), file paths, or FILE:LINE.
+    """
+    from .formats.atomic import atomic_output
+    from .pair import pair_inputs, pairs_jsonl, pairs_tsv, summary, unpaired_tsv
+
+    if fmt not in PAIR_FORMATS:
+        _fail(f"--format must be one of {', '.join(PAIR_FORMATS)}, not {fmt!r}")
+    if not 0.0 <= min_score <= 1.0:
+        _fail(f"--min-score must be between 0 and 1, not {min_score}")
+
+    def progress(message: str) -> None:
+        sys.stderr.write(f"hamsu pair: {message}\n")
+
+    def job() -> None:
+        reading, pairing = pair_inputs([str(p) for p in inputs], min_score, progress)
+        for warning in reading.warnings:
+            sys.stderr.write(f"hamsu: warning: {warning}\n")
+        writer = pairs_tsv if fmt == "tsv" else pairs_jsonl
+        if unpaired is not None:
+            with atomic_output(unpaired) as f:
+                for line in unpaired_tsv(reading.unpaired + pairing.unpaired):
+                    f.write(line)
+        _write(writer(pairing.pairs), output)
+        for line in summary(reading, pairing):
+            sys.stderr.write(f"hamsu pair: {line}\n")
+
+    _guard(job)
+
+
 def _guard(job) -> None:
     """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback."""
     try:
