@@ -167,8 +167,6 @@ def warc_pages(path: str, reading: Reading) -> Iterator[RawPage]:
     """The HTML pages of a WARC file; other records are counted in reading.skipped, malformed
     ones reported in reading.warnings (FILE: bad WARC record at byte N: why) and stepped over."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     compressed = path.lower().endswith(".gz")
     good = 0
     with open(path, "rb") as f:
@@ -185,9 +183,20 @@ def warc_pages(path: str, reading: Reading) -> Iterator[RawPage]:
                     good += 1
                     if page is not None:
                         yield page
+                if not good:
+                    why = reading.warnings[-1].split(": ", 1)[1] if reading.warnings else "no records"
+                    raise InputError(f"{path}: not a WARC file ({why})")
+                end = offset if compressed else _skip_blank_lines(f, offset)
+                if end < os.fstat(f.fileno()).st_size:  # bytes after the last record that make none
+                    reading.warnings.append(f"{path}: bad WARC record at byte {end}: truncated or not a record")
+                    reading.skipped["malformed record"] += 1
                 return
-            except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as e:
-                at = offset
+            except InputError:
+                raise
+            # warcio meets malformed input with whatever the parsing code raises (AttributeError
+            # on a header line cut short, among others): every failure of a record is the record's.
+            except Exception as e:  # noqa: BLE001
+                at = offset if compressed else _skip_blank_lines(f, offset)
                 reason = " ".join(str(e).split())[:120] or type(e).__name__
                 reading.warnings.append(f"{path}: bad WARC record at byte {at}: {reason}")
                 reading.skipped["malformed record"] += 1
@@ -196,6 +205,13 @@ def warc_pages(path: str, reading: Reading) -> Iterator[RawPage]:
                     if not good:
                         raise InputError(f"{path}: not a WARC file (bad record at byte {at}: {reason})") from None
                     return
+
+
+def _skip_blank_lines(f, offset: int) -> int:
+    """The offset of the first byte after the blank lines at `offset` (between plain WARC records)."""
+    f.seek(offset)
+    head = f.read(64)
+    return offset + len(head) - len(head.lstrip(b"\r\n"))
 
 
 def _next_record(f, start: int, compressed: bool) -> int:

@@ -92,7 +92,7 @@ LATIN_FUNCTION_WORDS = {
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _SHARED_FUNCTION_WORDS = Counter(w for words in LATIN_FUNCTION_WORDS.values() for w in words)
 # Below this many function words the text is too short to argue with: Latin script is English.
-MIN_FUNCTION_WORDS = 8
+MIN_FUNCTION_WORDS = 5
 
 
 def _latin_language(text: str) -> str:
