@@ -419,3 +419,31 @@ def test_cli_malformed_record_is_a_warning_and_pairs_still_come(tmp_path):
     assert done.returncode == 0
     assert f"hamsu: warning: {crawl}: bad WARC record at byte {len(data)}".encode() in done.stderr
     assert len(done.stdout.decode().splitlines()) == 1 + len(GOLD)
+
+
+def test_align_pairs_a_crawl_first_or_takes_a_pair_list(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl)
+    done = hamsu("align", crawl, "--format", "jsonl", "--no-check")
+    assert done.returncode == 0, done.stderr
+    units = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert any("Taremi" in u["en"] and "طارمی" in u["fa"] for u in units)
+    assert len({u["doc"] for u in units}) == len(GOLD)
+
+    listing = tmp_path / "pairs.tsv"
+    url_fa, url_en = FA_URL.format(FA_IDS["football"]), EN_URL.format(EN_IDS["football"])
+    listing.write_text(f"fa\ten\tscore\n{url_fa}\t{url_en}\t1\n", encoding="utf-8")
+    done = hamsu("align", crawl, "--pairs", listing, "--format", "jsonl", "--no-check")
+    assert done.returncode == 0, done.stderr
+    units = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert len({u["doc"] for u in units}) == 1 and any("25,000" in u["en"] for u in units)
+
+    write_folders(tmp_path)  # pages saved as files: the list names the files, no inputs needed
+    fa_file, en_file = tmp_path / "fa" / f"news-{FA_IDS['bank']}.html", tmp_path / "en" / f"story-{EN_IDS['bank']}.html"
+    listing.write_text(f"{fa_file}\t{en_file}\n", encoding="utf-8")
+    done = hamsu("align", "--pairs", listing, "--format", "tsv", "--no-check")
+    assert done.returncode == 0, done.stderr
+    assert "inflation" in done.stdout.decode() and "تورم" in done.stdout.decode()
+    listing.write_text(f"{fa_file}\n", encoding="utf-8")
+    done = hamsu("align", "--pairs", listing)
+    assert done.returncode == 2 and f"{listing}:1: expected".encode() in done.stderr and done.stdout == b""

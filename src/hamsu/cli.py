@@ -133,8 +133,10 @@ def normalize_command(
 
 @app.command("align")
 def align_command(
-    inputs: list[Path] = typer.Argument(
-        ..., help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English."
+    inputs: list[Path] | None = typer.Argument(
+        None,
+        help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English;"
+        " or WARC crawls and folders of pages, paired first (see `hamsu pair`).",
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, beads, jsonl, tsv or tmx."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
@@ -145,6 +147,10 @@ def align_command(
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."),
     check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
+    pairs: Path | None = typer.Option(
+        None, "--pairs", help="Align exactly these pages: a TSV of Persian and English sources (`hamsu pair` output)."
+    ),
+    min_score: float = typer.Option(0.1, "--min-score", help="For crawls paired first: as `hamsu pair --min-score`."),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
@@ -152,13 +158,51 @@ def align_command(
     files may hold one language each. Boilerplate is kept out of alignment and shown in the text
     view; sentences without a counterpart become null units. Each unit carries its linked names and
     the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check.
+
+    A WARC crawl or a folder of pages is paired first, as `hamsu pair` pairs it, and each pair
+    aligned; with --pairs, exactly the listed pairs are aligned (their pages looked up in the
+    inputs, or read from the files the list names).
     """
     from .api import process_paths
     from .formats.units import FORMATS, WRITERS
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
+    paths = inputs or []
+    if pairs is not None or _crawl_inputs(paths):
+        _guard(lambda: _write(WRITERS[fmt](_paired_checked(paths, pairs, min_score, glossary, check)), output))
+        return
+    _guard(lambda: _write(WRITERS[fmt](process_paths(paths, pair, presplit, encoding, glossary, check)), output))
+
+
+def _crawl_inputs(paths: list[Path]) -> bool:
+    """Inputs to pair before aligning: WARC files and folders (pages, not bilingual documents)."""
+    return any(p.is_dir() or str(p).lower().endswith((".warc", ".warc.gz")) for p in paths)
+
+
+def _paired_checked(paths: list[Path], pairs: Path | None, min_score: float, glossary: Path | None, check: bool):
+    """Each pair of pages of the inputs (found by `hamsu pair`, or listed in `pairs`) aligned and checked."""
+    from .pair import pair_inputs, paired_documents, read_inputs, read_pairs_file, summary
+    from .pipeline import process_document
+
+    loaded = None
+    if glossary is not None:
+        from .check import load_glossary
+
+        loaded = load_glossary(glossary)
+    if pairs is not None:
+        listed = read_pairs_file(str(pairs))
+        pages = read_inputs([str(p) for p in paths]).pages if paths else []
+    else:
+        reading, pairing = pair_inputs([str(p) for p in paths], min_score)
+        for warning in reading.warnings:
+            sys.stderr.write(f"hamsu: warning: {warning}\n")
+        for line in summary(reading, pairing):
+            sys.stderr.write(f"hamsu pair: {line}\n")
+        listed = [(p.fa.source, p.en.source) for p in pairing.pairs]
+        pages = [page for p in pairing.pairs for page in (p.fa, p.en)]
+    for document in paired_documents(listed, pages):
+        yield process_document(document, glossary=loaded, check=check)
 
 
 PAIR_FORMATS = ("tsv", "jsonl")
