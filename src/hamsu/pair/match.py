@@ -32,7 +32,7 @@ DEFAULT_MIN_SCORE = 0.1
 # A pair's score is its margin: how far its similarity stands above the similarity of each page
 # to its next best candidates (the mean of BACKGROUND of them), times MARGIN_SCALE, in [0, 1]. A
 # page without a translation is about as similar to its best candidate as to the next ones.
-BACKGROUND = 4
+BACKGROUND = 2
 MARGIN_SCALE = 2.0
 RARE_KEYS = 40  # keys per page looked up in the index, rarest first
 MAX_POSTINGS = 200  # a key on more pages of the other language is not looked up
@@ -126,14 +126,14 @@ def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float]) -> tuple[float
     content = min(1.0, sum(small[k] * large[k] for k in shared_words))
     fa_anchors, en_anchors = fa.features.anchors, en.features.anchors
     shared = [k for k in fa_anchors if k in en_anchors]
-    parts = []
+    parts = {}
     number_total = fa.number_weight + en.number_weight
     if number_total:
-        parts.append(min(1.0, 2 * sum(idf[k] for k in shared if _is_number(k)) / number_total))
+        parts["numbers"] = min(1.0, 2 * sum(idf[k] for k in shared if _is_number(k)) / number_total)
     if en.name_weight:
         found = sum(max(idf[k] for k in keys) for _, keys in en.features.names if any(k in fa_anchors for k in keys))
-        parts.append(min(1.0, found / en.name_weight))
-    anchors = sum(parts) / len(parts) if parts else 0.0
+        parts["names"] = min(1.0, found / en.name_weight)
+    anchors = sum(parts.values()) / len(parts) if parts else 0.0
     # With neither numbers nor names on the pages, the words decide alone.
     base = W_CONTENT * content + W_ANCHORS * anchors if parts else content
     length = _length_agreement(fa.features.letters, en.features.letters)
@@ -143,7 +143,7 @@ def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float]) -> tuple[float
         "numbers": sorted({en_anchors[k] for k in shared if k.startswith("n:")}, key=_number_order),
         "dates": sorted({en_anchors[k] for k in shared if k[:2] in ("y:", "d:")}),
         "dictionary": {"shared_words": len(shared_words), "cosine": round(content, 3)},
-        "anchors": round(anchors, 3),
+        "anchors": {k: round(v, 3) for k, v in parts.items()},
         "length": round(length, 3),
     }
     if fa.day is not None and en.day is not None:
