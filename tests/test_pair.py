@@ -447,3 +447,45 @@ def test_align_pairs_a_crawl_first_or_takes_a_pair_list(tmp_path):
     listing.write_text(f"{fa_file}\n", encoding="utf-8")
     done = hamsu("align", "--pairs", listing)
     assert done.returncode == 2 and f"{listing}:1: expected".encode() in done.stderr and done.stdout == b""
+
+
+# --- hamsu build on crawls ----------------------------------------------------------------------
+
+
+def test_build_walks_a_crawl_as_pairs_and_reports_the_unpaired(tmp_path):
+    from hamsu.build.inputs import walk
+
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl, [("https://fa.akhbar.example/x.png", b"png", "200 OK", "image/png", None, "response")])
+    jobs = list(walk([str(crawl)]))
+    pairs = {tuple(j.source.split(" + ")) for j in jobs if j.kind == "pair"}
+    assert pairs == GOLD
+    skipped = {j.source: j.reason for j in jobs if j.kind == "skip"}
+    assert skipped["https://fa.akhbar.example/ar/1"] == "unpaired ar page: language ar"
+    assert skipped[f"{crawl} (1 records)"] == "not a page: not HTML (image/png)"
+    assert not [j for j in jobs if j.kind == "bad"]
+
+
+def test_build_two_edition_folders_pair_by_name_then_by_content(tmp_path):
+    from hamsu.build.inputs import walk
+
+    write_folders(tmp_path / "site")
+    # one page saved under the same name in both editions: the name decides
+    (tmp_path / "site" / "fa" / "same.html").write_text(html("fa", POLIO_FA), encoding="utf-8")
+    (tmp_path / "site" / "en" / "same.html").write_text(html("en", SNOW_EN), encoding="utf-8")
+    jobs = list(walk([str(tmp_path / "site")]))
+    pairs = {tuple(Path(s).name for s in j.source.split(" + ")) for j in jobs if j.kind == "pair"}
+    assert ("same.html", "same.html") in pairs
+    assert {(f"news-{FA_IDS[n]}.html", f"story-{EN_IDS[n]}.html") for n in ARTICLES} <= pairs
+    assert len(pairs) == len(ARTICLES) + 1
+
+
+def test_build_crawl_end_to_end(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl)
+    done = hamsu("build", crawl, "-o", tmp_path / "out", "--formats", "tsv", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"]["inputs"] >= len(GOLD)
+    text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
+    assert "Taremi" in text and "طارمی" in text
