@@ -39,6 +39,7 @@ MAX_POSTINGS = 200  # a key on more pages of the other language is not looked up
 CANDIDATES = 12  # candidates kept per page, from each side
 
 W_CONTENT, W_ANCHORS = 0.55, 0.45
+MIN_SHARED_NUMBERS = 2  # numbers and dates two pages must share before their agreement counts in full
 # Persian letters per English letter in a translation (FLORES-200 and TICO-19 dev: 0.78 and
 # 0.80), and how far (natural log of the ratio) a translation's length usually strays from it.
 LETTER_RATIO = 0.79
@@ -129,7 +130,10 @@ def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float]) -> tuple[float
     parts = {}
     number_total = fa.number_weight + en.number_weight
     if number_total:
-        parts["numbers"] = min(1.0, 2 * sum(idf[k] for k in shared if _is_number(k)) / number_total)
+        numbers = [k for k in shared if _is_number(k)]
+        # One shared number (a year, a small count) is thin evidence however few the pages hold.
+        sure = min(1.0, len(numbers) / MIN_SHARED_NUMBERS)
+        parts["numbers"] = sure * min(1.0, 2 * sum(idf[k] for k in numbers) / number_total)
     if en.name_weight:
         found = sum(max(idf[k] for k in keys) for _, keys in en.features.names if any(k in fa_anchors for k in keys))
         parts["names"] = min(1.0, found / en.name_weight)
