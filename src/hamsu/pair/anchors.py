@@ -44,6 +44,9 @@ class Features:
     # English pages: each capitalized word (a name, or a word starting a sentence) and its keys,
     # so that a name counts once however many of its keys the Persian page shares
     names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # English pages: each content word the dictionary knows, with the Persian keys it translates
+    # to, so that coverage counts a word once however many translations it has
+    translated: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def _show_number(value: float) -> str:
@@ -109,12 +112,14 @@ def english_features(text: str, dictionary: Dictionary, names: NameTable) -> Fea
     previous = ""
     previous_name = ""  # the capitalized word before, for two-word names
     name_keys: dict[str, list[str]] = {}
+    translated: dict[str, frozenset[str]] = {}
     for word in en_words(text):
         stem = en_content_stem(word)
         if stem:
             for key in (stem, previous + " " + stem if previous else ""):
                 translations = table.get(key) if key else None
                 if translations:
+                    translated[key] = translations
                     share = 1.0 / len(translations)
                     for fa in translations:
                         words[fa] += share
@@ -135,7 +140,7 @@ def english_features(text: str, dictionary: Dictionary, names: NameTable) -> Fea
             previous_name = ""
     _number_anchors(text, EN, anchors)
     groups = tuple((word, tuple(dict.fromkeys(keys))) for word, keys in name_keys.items())
-    return Features(dict(words), anchors, _letters(text), groups)
+    return Features(dict(words), anchors, _letters(text), groups, tuple(translated.items()))
 
 
 def _letters(text: str) -> int:

@@ -5,10 +5,12 @@
    pages and keeps the pages that share the most weight with it. A key held by more than
    MAX_POSTINGS pages is not looked up (it could not single out a translation anyway), so each
    page costs a bounded amount of work and the whole grows about linearly with the pages.
-3. Score in [0, 1] (`pair_score`): content (tf-idf cosine of the dictionary-translated words) and
-   anchors (idf-weighted Dice of shared numbers, years, dates and names), scaled by how well the
-   lengths agree; a publication date far apart lowers it, a URL hint (the same path once the
-   language is taken out, or a shared long number) raises it. Dates and URLs are never required.
+3. Score: the pair's similarity (`pair_score`) mixes content (how much of each page's words the
+   other page's words translate to, through the en–fa dictionary, weighted by idf) and anchors
+   (the share of numbers, dates and names the two pages agree on), scaled by how well the lengths
+   agree; a publication date far apart lowers it, a URL hint (the same path once the language is
+   taken out, or a shared long number) raises it. Dates and URLs are never required. The score
+   in [0, 1] is the similarity's margin over each page's next best candidates (BACKGROUND).
 4. Assignment: candidate pairs best first, each taken when both pages are still free and the
    score reaches the threshold; so each page is in at most one pair, and two near-duplicate
    articles (one story, different figures) go to the translations their anchors agree with.
@@ -79,9 +81,9 @@ def _quiet(_: str) -> None:
 class _Indexed:
     page: Page
     features: Features
-    vector: dict[str, float]  # content words, tf-idf, unit length
     number_weight: float  # sum of the idf of its numbers and dates
     name_weight: float  # English pages: sum of the weights of its capitalized words
+    word_weight: float  # sum of the idf of its content words (English: of its translated words)
     url_path: str
     url_numbers: frozenset[str]
     day: date | None
@@ -120,11 +122,19 @@ def _is_number(key: str) -> bool:
     return key[:2] in ("n:", "y:", "d:")
 
 
-def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float]) -> tuple[float, dict]:
+def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float], en_idf: dict[str, float]) -> tuple[float, dict]:
     """The score of a Persian and an English page, and the evidence behind it."""
-    small, large = (fa.vector, en.vector) if len(fa.vector) <= len(en.vector) else (en.vector, fa.vector)
-    shared_words = [k for k in small if k in large]
-    content = min(1.0, sum(small[k] * large[k] for k in shared_words))
+    # Content: the share of the Persian page's words (by idf) that the English page's words
+    # translate to, and the share of the English page's words (by idf among English pages) with a
+    # translation on the Persian page; their geometric mean. Coverage counts each English word
+    # once however many translations the dictionary gives it (a tf-idf cosine over the
+    # translations lets polysemous words weigh more, and paired less well on the dev sets).
+    fa_words, en_words = fa.features.words, en.features.words
+    shared_words = [k for k in fa_words if k in en_words]
+    fa_covered = sum(idf[k] for k in shared_words) / fa.word_weight if fa.word_weight else 0.0
+    en_covered = (sum(en_idf[stem] for stem, keys in en.features.translated if not keys.isdisjoint(fa_words))
+                  / en.word_weight) if en.word_weight else 0.0  # fmt: skip
+    content = math.sqrt(fa_covered * en_covered)
     fa_anchors, en_anchors = fa.features.anchors, en.features.anchors
     shared = [k for k in fa_anchors if k in en_anchors]
     parts = {}
@@ -146,7 +156,7 @@ def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float]) -> tuple[float
         "names": sorted({en_anchors[k] for k in shared if k[0] in "~N@"}),
         "numbers": sorted({en_anchors[k] for k in shared if k.startswith("n:")}, key=_number_order),
         "dates": sorted({en_anchors[k] for k in shared if k[:2] in ("y:", "d:")}),
-        "dictionary": {"shared_words": len(shared_words), "cosine": round(content, 3)},
+        "dictionary": {"shared_words": len(shared_words), "coverage": round(content, 3)},
         "anchors": {k: round(v, 3) for k, v in parts.items()},
         "length": round(length, 3),
     }
@@ -192,20 +202,27 @@ def pair_pages(pages: list[Page], min_score: float = DEFAULT_MIN_SCORE, progress
             df[k] += 1
     total = len(pages)
     idf = {k: math.log(1 + total / d) for k, d in df.items()}
+    # English words are weighed by how rare they are among the English pages.
+    en_df: dict[str, int] = defaultdict(int)
+    for f in features:
+        for stem, _ in f.translated:
+            en_df[stem] += 1
+    en_total = sum(1 for page in pages if page.lang == EN)
+    en_idf = {k: math.log(1 + en_total / d) for k, d in en_df.items()}
     indexed = []
     for page, f in zip(pages, features):
-        vector = {k: w * idf[k] for k, w in f.words.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         path, numbers = _url_hints(page.url)
-        indexed.append(_Indexed(page, f, {k: v / norm for k, v in vector.items()},
+        indexed.append(_Indexed(page, f,
                                 sum(idf[k] for k in f.anchors if _is_number(k)),
                                 sum(max(idf[k] for k in keys) for _, keys in f.names),
+                                sum(en_idf[stem] for stem, _ in f.translated) if page.lang == EN
+                                else sum(idf[k] for k in f.words),
                                 path, numbers, _day(page.date)))  # fmt: skip
     fa_side = [x for x in indexed if x.page.lang == FA]
     en_side = [x for x in indexed if x.page.lang == EN]
     candidates = _candidates(fa_side, en_side, idf)
     progress(f"scoring {len(candidates)} candidate pairs")
-    raw = {(i, j): pair_score(fa_side[i], en_side[j], idf) for i, j in sorted(candidates)}
+    raw = {(i, j): pair_score(fa_side[i], en_side[j], idf, en_idf) for i, j in sorted(candidates)}
     fa_top: dict[int, list[float]] = defaultdict(list)
     en_top: dict[int, list[float]] = defaultdict(list)
     for (i, j), (score, _) in raw.items():
