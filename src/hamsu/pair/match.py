@@ -41,6 +41,8 @@ MAX_POSTINGS = 200  # a key on more pages of the other language is not looked up
 CANDIDATES = 12  # candidates kept per page, from each side
 
 W_CONTENT, W_ANCHORS = 0.55, 0.45
+NUMBER_DISAGREEMENT = 0.5  # the most that numbers not agreeing take from a similarity
+MANY_NUMBERS = 5  # numbers and dates each page must hold for their disagreement to count in full
 MIN_SHARED_NUMBERS = 2  # numbers and dates two pages must share before their agreement counts in full
 # Persian letters per English letter in a translation (FLORES-200 and TICO-19 dev: 0.78 and
 # 0.80), and how far (natural log of the ratio) a translation's length usually strays from it.
@@ -152,6 +154,11 @@ def pair_score(fa: _Indexed, en: _Indexed, idf: dict[str, float], en_idf: dict[s
     base = W_CONTENT * content + W_ANCHORS * anchors if parts else content
     length = _length_agreement(fa.features.letters, en.features.letters)
     score = base * (1 - LENGTH_FLOOR + LENGTH_FLOOR * length)
+    if "numbers" in parts:
+        # A translation carries its numbers over; two pages that both hold many numbers and
+        # agree on few are two texts (two versions of a story, two reports on one subject).
+        held = min(sum(map(_is_number, fa_anchors)), sum(map(_is_number, en_anchors)))
+        score *= 1 - NUMBER_DISAGREEMENT * (1 - parts["numbers"]) * min(1.0, held / MANY_NUMBERS)
     evidence: dict = {
         "names": sorted({en_anchors[k] for k in shared if k[0] in "~N@"}),
         "numbers": sorted({en_anchors[k] for k in shared if k.startswith("n:")}, key=_number_order),
