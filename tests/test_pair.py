@@ -489,3 +489,21 @@ def test_build_crawl_end_to_end(tmp_path):
     assert summary["documents"]["inputs"] >= len(GOLD)
     text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
     assert "Taremi" in text and "طارمی" in text
+
+
+def test_ingest_a_crawl_or_a_pair_list(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl)
+    corpus = tmp_path / "corpus.db"
+    done = hamsu("ingest", corpus, crawl)
+    assert done.returncode == 0, done.stderr
+    assert f"hamsu: {corpus}: {len(GOLD)} added".encode() in done.stderr
+    done = hamsu("search", corpus, "Taremi")
+    assert done.returncode == 0 and "طارمی" in done.stdout.decode()
+
+    listing = tmp_path / "pairs.tsv"
+    url_fa, url_en = FA_URL.format(FA_IDS["bank"]), EN_URL.format(EN_IDS["bank"])
+    listing.write_text(f"{url_fa}\t{url_en}\n", encoding="utf-8")
+    done = hamsu("ingest", tmp_path / "other.db", crawl, "--pairs", listing)
+    assert done.returncode == 0, done.stderr
+    assert b"1 added" in done.stderr

@@ -34,7 +34,11 @@ def _open(corpus: Path, readonly: bool):
 
 def ingest_command(
     corpus: Path = typer.Argument(..., help="The corpus file (SQLite); created when missing."),
-    inputs: list[Path] = typer.Argument(..., help="Bilingual files: text laid out like the seed, HTML, JSON lines."),
+    inputs: list[Path] | None = typer.Argument(
+        None,
+        help="Bilingual files: text laid out like the seed, HTML, JSON lines; or WARC crawls and folders of pages,"
+        " paired first (see `hamsu pair`).",
+    ),
     glossary: Path | None = typer.Option(None, "--glossary", help="A TSV, CSV or TBX glossary for the checks."),
     pair: bool = typer.Option(False, "--pair", help="The inputs are Persian and English files, two by two."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
@@ -42,16 +46,30 @@ def ingest_command(
     force: bool = typer.Option(
         False, "--force", help="Align and check every document again, even if stored unchanged."
     ),
+    pairs: Path | None = typer.Option(
+        None, "--pairs", help="Store exactly these pairs of pages: a TSV of Persian and English sources (`hamsu pair`)."
+    ),
 ) -> None:
     """Read, normalize, align and check documents, and store them in a corpus.
 
     A document already stored is skipped ("unchanged"); one stored under the same key (its
     JSON-lines id, else its file) with other content is replaced, in one transaction. A file
     that cannot be read is reported and the others still go in; the exit status is then 1.
+    A WARC crawl or a folder of pages is paired first (as `hamsu pair` pairs it), and each pair
+    stored as a document named "FA + EN"; with --pairs, exactly the listed pairs are.
     """
     from ..cli import _fail
     from ..errors import HamsuError
 
+    inputs = inputs or []
+    crawl = pairs is not None or any(p.is_dir() or str(p).lower().endswith((".warc", ".warc.gz")) for p in inputs)
+    if crawl:
+        try:
+            groups = [(doc,) for doc in _crawl_documents(inputs, pairs)]
+        except HamsuError as e:
+            _fail(str(e), e.exit_code)
+    elif not inputs:
+        _fail("no input files")
     if pair and len(inputs) % 2:
         _fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
     loaded = None
@@ -64,7 +82,8 @@ def ingest_command(
             _fail(str(e), e.exit_code)
     store = _open(corpus, readonly=False)
     counts: Counter = Counter()
-    groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
+    if not crawl:
+        groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
     with store, _Progress(len(groups)) as progress:
         try:
@@ -84,13 +103,35 @@ def ingest_command(
         raise typer.Exit(1)
 
 
+def _crawl_documents(inputs: list[Path], pairs: Path | None) -> list:
+    """The Documents of the pairs of pages of the inputs: the listed ones, or those `hamsu pair` finds."""
+    from ..pair import pair_inputs, paired_documents, read_inputs, read_pairs_file, summary
+
+    paths = [str(p) for p in inputs]
+    if pairs is not None:
+        listed = read_pairs_file(str(pairs))
+        pages = read_inputs(paths).pages if paths else []
+    else:
+        reading, pairing = pair_inputs(paths)
+        for warning in reading.warnings:
+            sys.stderr.write(f"hamsu: warning: {warning}\n")
+        for line in summary(reading, pairing):
+            sys.stderr.write(f"hamsu pair: {line}\n")
+        listed = [(p.fa.source, p.en.source) for p in pairing.pairs]
+        pages = [page for p in pairing.pairs for page in (p.fa, p.en)]
+    return list(paired_documents(listed, pages))
+
+
 def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, force) -> None:
     from ..errors import HamsuError
     from ..pipeline import process_document
     from ..read import read_pair_paths, read_path, require_both_languages
+    from ..records import Document
 
     try:
-        if len(group) == 2:
+        if len(group) == 1 and isinstance(group[0], Document):  # a pair of pages, read already
+            documents = [group[0]]
+        elif len(group) == 2:
             documents = [read_pair_paths(group[0], group[1], encoding, presplit, require_both=False)]
         else:
             documents = read_path(group[0], encoding, presplit, require_both=False)
