@@ -507,3 +507,18 @@ def test_ingest_a_crawl_or_a_pair_list(tmp_path):
     done = hamsu("ingest", tmp_path / "other.db", crawl, "--pairs", listing)
     assert done.returncode == 0, done.stderr
     assert b"1 added" in done.stderr
+
+
+def test_build_with_a_pair_list(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl)
+    listing = tmp_path / "pairs.tsv"
+    url_fa, url_en = FA_URL.format(FA_IDS["football"]), EN_URL.format(EN_IDS["football"])
+    listing.write_text(f"fa\ten\tscore\n{url_fa}\t{url_en}\t1\nhttps://nowhere.example/1\t{url_en}\t1\n",
+                       encoding="utf-8")  # fmt: skip
+    done = hamsu("build", crawl, "--pairs", listing, "-o", tmp_path / "out", "--formats", "tsv", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"]["ok"] == 1 and summary["documents"]["bad"] == 1
+    text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
+    assert "Taremi" in text and "Kerman" not in text

@@ -220,6 +220,36 @@ def _paired_jobs(paths: tuple[str, ...], group: str, stamp: tuple) -> tuple[Job,
     return tuple(Job(j.kind, j.source, j.group, j.data, j.reason, share, j.suffix) for j in jobs)
 
 
+def listed_pair_jobs(inputs: list[str], pairs_file: str) -> Iterator[Job]:
+    """One "pair" job per line of a pair list (`hamsu pair` output, perhaps edited), its pages
+    looked up among the pages of the inputs or read from the files it names; a source found
+    nowhere is a "bad" job."""
+    yield from _listed_jobs(tuple(inputs), pairs_file, _stamp(pairs_file, *inputs))
+
+
+@lru_cache(maxsize=2)
+def _listed_jobs(inputs: tuple[str, ...], pairs_file: str, stamp: tuple) -> tuple[Job, ...]:
+    from ..errors import InputError
+    from ..pair import paired_documents, read_inputs, read_pairs_file
+
+    try:
+        listed = read_pairs_file(pairs_file)
+        pages = read_inputs(list(inputs)).pages if inputs else []
+    except InputError as e:
+        return (Job("bad", pairs_file, pairs_file, reason=str(e)),)
+    jobs = []
+    for fa, en in listed:
+        source = f"{fa} + {en}"
+        try:
+            [document] = paired_documents([(fa, en)], pages)
+        except InputError as e:
+            jobs.append(Job("bad", source, pairs_file, reason=str(e)))
+            continue
+        data = tuple(text.encode("utf-8") for text in document.texts)
+        jobs.append(Job("pair", source, pairs_file, data, nbytes=sum(map(len, data))))
+    return tuple(jobs)
+
+
 def walk(inputs: list[str], exclude: Path | None = None) -> Iterator[Job]:
     """Every job of the inputs, in the build's order. `exclude`: a folder never walked (the
     build's own output folder, which may sit inside an input folder)."""

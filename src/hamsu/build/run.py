@@ -38,7 +38,7 @@ from ..errors import HamsuError, InputError, OutputError
 from ..records import SEVERITIES
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
-from .inputs import Job, input_size, new_digest, walk
+from .inputs import Job, input_size, listed_pair_jobs, new_digest, walk
 from .report import make_summary, render_html, summary_json
 from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
@@ -64,6 +64,7 @@ class BuildOptions:
     check: bool = True
     glossary: Path | None = None
     progress: bool = False
+    pairs: Path | None = None  # a pair list: build exactly these pairs of pages of the inputs
 
     def output_options(self, glossary_hash: str) -> dict:
         """The options that decide the output (not where or how fast it is made): the fingerprint
@@ -189,6 +190,8 @@ class Coordinator:
     # --- planning ------------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[Job]:
+        if self.options.pairs is not None:
+            return listed_pair_jobs(self.inputs, str(self.options.pairs))
         return walk(self.inputs, exclude=self.out)
 
     def plan(self, state: BuildState) -> Iterator[tuple[Chunk | Done, list[Job] | None]]:
