@@ -486,7 +486,12 @@ def test_build_crawl_end_to_end(tmp_path):
     done = hamsu("build", crawl, "-o", tmp_path / "out", "--formats", "tsv", "--no-progress")
     assert done.returncode == 0, done.stderr
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["documents"]["inputs"] >= len(GOLD)
+    assert summary["documents"]["ok"] == len(GOLD)
+    counts = summary["pairing"][str(crawl)]
+    assert counts["pages"] == 15 and counts["pairs"] == len(GOLD)
+    assert counts["languages"] == {"ar": 1, "en": 6, "fa": 6, "fr": 1, "ur": 1}
+    assert counts["unpaired"]["language ur"] == 1 and sum(counts["unpaired"].values()) == 15 - 2 * len(GOLD)
+    assert "Pages paired" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
     assert "Taremi" in text and "طارمی" in text
 

@@ -197,15 +197,21 @@ def _stamp(*paths: str) -> tuple:
     return tuple(out)
 
 
+# The pairing counts of each crawl or folder paired by content (pages, languages, pairs, unpaired
+# by reason), by group, for the build's summary; filled as the walk pairs them.
+PAIRING: dict[str, dict] = {}
+
+
 @lru_cache(maxsize=4)  # a build walks its inputs more than once; pairing a crawl is the costly part
 def _paired_jobs(paths: tuple[str, ...], group: str, stamp: tuple) -> tuple[Job, ...]:
     from ..errors import InputError
-    from ..pair import pair_inputs
+    from ..pair import pair_inputs, pairing_counts
 
     try:
         reading, pairing = pair_inputs(list(paths))
     except InputError as e:
         return (Job("bad", group, group, reason=str(e).removeprefix(f"{group}: ")),)
+    PAIRING[group] = pairing_counts(reading, pairing)
     jobs = [
         Job("pair", f"{p.fa.source} + {p.en.source}", group, (p.fa.text.encode(), p.en.text.encode()))
         for p in sorted(pairing.pairs, key=lambda p: (p.fa.source, p.en.source))

@@ -38,7 +38,7 @@ from ..errors import HamsuError, InputError, OutputError
 from ..records import SEVERITIES
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
-from .inputs import Job, input_size, listed_pair_jobs, new_digest, walk
+from .inputs import PAIRING, Job, input_size, listed_pair_jobs, new_digest, walk
 from .report import make_summary, render_html, summary_json
 from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
@@ -280,6 +280,9 @@ class Coordinator:
                 for part in state.shard_stats(self.shard_count):
                     merge(total, part)
         summary = make_summary(total, self.inputs, self.output_options, self.shard_count)
+        pairing = {group: counts for group, counts in sorted(PAIRING.items()) if group in total["sources"]}
+        if pairing:  # crawls and folders whose pages were paired by content
+            summary["pairing"] = pairing
         self._write_reports(summary)
         self._finish_line(summary, time.monotonic() - started)
         return summary

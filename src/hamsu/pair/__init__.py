@@ -81,6 +81,20 @@ def summary(reading: Reading, pairing: Pairing) -> list[str]:
     return lines
 
 
+def pairing_counts(reading: Reading, pairing: Pairing) -> dict:
+    """The counts a build's summary shows for a crawl: pages read, their languages, pairs, the
+    unpaired pages by reason and the records that were no pages."""
+    unpaired = reading.unpaired + pairing.unpaired
+    languages = Counter(p.lang for p in reading.pages) + Counter(u.lang for u in reading.unpaired)
+    return {
+        "pages": reading.read,
+        "languages": dict(sorted(languages.items())),
+        "pairs": len(pairing.pairs),
+        "unpaired": dict(sorted(Counter(_reason_kind(u.reason) for u in unpaired).items())),
+        "records_skipped": dict(sorted(reading.skipped.items())),
+    }
+
+
 def _reason_kind(reason: str) -> str:
     """A reason without its particulars, for counting: "duplicate of X" → "duplicate"."""
     if reason.startswith("duplicate of"):
@@ -157,6 +171,7 @@ __all__ = [
     "pair_pages",
     "paired_documents",
     "pairs_jsonl",
+    "pairing_counts",
     "pairs_tsv",
     "read_inputs",
     "read_pairs_file",
