@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -527,3 +529,26 @@ def test_build_with_a_pair_list(tmp_path):
     assert summary["documents"]["ok"] == 1 and summary["documents"]["bad"] == 1
     text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
     assert "Taremi" in text and "Kerman" not in text
+
+
+# --- Properties -------------------------------------------------------------------------------
+
+_PAGES = [(lang, text) for pair in ARTICLES.values() for lang, text in zip(("fa", "en"), pair)] + [
+    ("fa", POLIO_FA), ("en", SNOW_EN)]  # fmt: skip
+
+
+@settings(max_examples=40)
+@given(chosen=st.lists(st.sampled_from(range(len(_PAGES))), min_size=1, max_size=24),
+       min_score=st.floats(0, 1))  # fmt: skip
+def test_each_page_in_at_most_one_pair_and_scores_in_range(chosen, min_score):
+    """Any mix of pages, repeats included (the same text under several sources): one-to-one,
+    scores in [min_score, 1], and every page either paired or listed as unpaired."""
+    from hamsu.pair import pair_pages
+    from hamsu.pair.pages import Page
+
+    pages = [Page(f"p{k}", _PAGES[i][0], _PAGES[i][1]) for k, i in enumerate(chosen)]
+    pairing = pair_pages(pages, min_score)
+    sources = [p.fa.source for p in pairing.pairs] + [p.en.source for p in pairing.pairs]
+    assert len(sources) == len(set(sources))
+    assert all(min_score <= p.score <= 1 and p.fa.lang == "fa" and p.en.lang == "en" for p in pairing.pairs)
+    assert sorted(sources + [u.source for u in pairing.unpaired]) == sorted(p.source for p in pages)

@@ -42,6 +42,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FALLBACK_ENCODING = "windows-1256"  # what Persian sites used before UTF-8
 SNIFF_BYTES = 4096
+PROGRESS_EVERY = 1000  # pages between two progress lines
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.-]+)", re.IGNORECASE)
 # Publication dates as pages state them in <meta> (Open Graph, Dublin Core, schema.org, news sites).
@@ -85,18 +86,20 @@ def read_inputs(paths: list[str], progress: Progress = _quiet) -> Reading:
     for arg in paths:
         path = str(arg)
         if os.path.isdir(path):
-            raw.extend(_folder_pages(path, reading))
+            pages = _folder_pages(path, reading)
         elif not os.path.exists(path):
             raise InputError(f"{path}: no such file")
         elif is_warc(path):
-            raw.extend(warc_pages(path, reading))
+            pages = warc_pages(path, reading)
         elif path.lower().endswith(JSONL_SUFFIXES):
-            raw.extend(jsonl_pages(path))
+            pages = jsonl_pages(path)
         else:
-            page = file_page(path, os.path.dirname(path) or ".")
-            if page is not None:
-                raw.append(page)
-        progress(f"read {len(raw)} pages")
+            pages = iter([file_page(path, os.path.dirname(path) or ".")])
+        for page in pages:
+            raw.append(page)
+            if len(raw) % PROGRESS_EVERY == 0:
+                progress(f"read {len(raw)} pages")
+    progress(f"read {len(raw)} pages")
     reading.read = len(raw)
     pages, unpaired = finish_pages(raw)
     reading.pages = pages
@@ -293,12 +296,10 @@ def _folder_pages(folder: str, reading: Reading) -> Iterator[RawPage]:
             if lower.endswith(WARC_SUFFIXES):
                 yield from warc_pages(full, reading)
             elif lower.endswith(HTML_SUFFIXES + TEXT_SUFFIXES):
-                page = file_page(full, root)
-                if page is not None:
-                    yield page
+                yield file_page(full, root)
 
 
-def file_page(path: str, site: str) -> RawPage | None:
+def file_page(path: str, site: str) -> RawPage:
     """One saved page (HTML by extension, else plain text), named by its path."""
     try:
         data = Path(path).read_bytes()

@@ -227,9 +227,14 @@ def pair_pages(pages: list[Page], min_score: float = DEFAULT_MIN_SCORE, progress
                                 path, numbers, _day(page.date)))  # fmt: skip
     fa_side = [x for x in indexed if x.page.lang == FA]
     en_side = [x for x in indexed if x.page.lang == EN]
+    progress(f"finding candidates among {len(fa_side)} Persian and {len(en_side)} English pages")
     candidates = _candidates(fa_side, en_side, idf)
     progress(f"scoring {len(candidates)} candidate pairs")
-    raw = {(i, j): pair_score(fa_side[i], en_side[j], idf, en_idf) for i, j in sorted(candidates)}
+    raw = {}
+    for n, (i, j) in enumerate(sorted(candidates), start=1):
+        raw[i, j] = pair_score(fa_side[i], en_side[j], idf, en_idf)
+        if n % 50000 == 0:
+            progress(f"scored {n}/{len(candidates)} candidate pairs")
     fa_top: dict[int, list[float]] = defaultdict(list)
     en_top: dict[int, list[float]] = defaultdict(list)
     for (i, j), (score, _) in raw.items():
