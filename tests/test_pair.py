@@ -407,6 +407,9 @@ def test_cli_errors_are_one_line(tmp_path):
     assert done.stdout == b""
     done = hamsu("pair", tmp_path / "missing.warc")
     assert done.returncode == 2 and b"no such file" in done.stderr
+    (tmp_path / "empty").mkdir()
+    done = hamsu("pair", tmp_path / "empty")
+    assert done.returncode == 2 and f"{tmp_path / 'empty'}: no pages found".encode() in done.stderr
     done = hamsu("pair", bogus, "--min-score", "2")
     assert done.returncode == 2 and b"--min-score" in done.stderr
 

@@ -36,7 +36,6 @@ def _quiet(_: str) -> None:
 def pair_inputs(paths: list[str], min_score: float = DEFAULT_MIN_SCORE, progress=_quiet) -> tuple[Reading, Pairing]:
     """Read the inputs and pair their Persian and English pages."""
     reading = read_inputs(paths, progress)
-    progress(f"{reading.read} pages read: " + _languages(reading))
     pairing = pair_pages(reading.pages, min_score, progress)
     return reading, pairing
 

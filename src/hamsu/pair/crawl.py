@@ -100,6 +100,9 @@ def read_inputs(paths: list[str], progress: Progress = _quiet) -> Reading:
             if len(raw) % PROGRESS_EVERY == 0:
                 progress(f"read {len(raw)} pages")
     progress(f"read {len(raw)} pages")
+    if not raw:
+        where = ", ".join(str(p) for p in paths)
+        raise InputError(f"{where}: no pages found (WARC HTML responses, .html or .txt files, JSON lines)")
     reading.read = len(raw)
     pages, unpaired = finish_pages(raw)
     reading.pages = pages

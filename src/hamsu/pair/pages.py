@@ -185,7 +185,8 @@ def finish_pages(raw: list[RawPage]) -> tuple[list[Page], list[Unpaired]]:
     for i, page in enumerate(raw):
         text = texts[i]
         if not text.strip():
-            unpaired.append(Unpaired(page.source, "-", "no text left after boilerplate"))
+            why = "no text left after boilerplate" if page.text.strip() else "no text"
+            unpaired.append(Unpaired(page.source, "-", why))
             continue
         lang = page.lang if page.lang in (FA, EN) else page_language(text)
         if page.url is not None and latest[page.url] != i:
