@@ -555,3 +555,27 @@ def test_each_page_in_at_most_one_pair_and_scores_in_range(chosen, min_score):
     assert len(sources) == len(set(sources))
     assert all(min_score <= p.score <= 1 and p.fa.lang == "fa" and p.en.lang == "en" for p in pairing.pairs)
     assert sorted(sources + [u.source for u in pairing.unpaired]) == sorted(p.source for p in pages)
+
+
+def test_url_hint_and_publication_dates_move_the_score_but_are_not_needed():
+    from hamsu.pair import pair_pages
+    from hamsu.pair.pages import Page
+
+    def pages(fa_url=None, en_url=None, fa_date=None, en_date=None):
+        out = [Page("fa-bank", "fa", BANK_FA, url=fa_url, date=fa_date), Page("en-bank", "en", BANK_EN, url=en_url,
+                                                                              date=en_date)]  # fmt: skip
+        out += [Page(f"fa-{n}", "fa", ARTICLES[n][0]) for n in ("quake", "football", "books")]
+        out += [Page(f"en-{n}", "en", ARTICLES[n][1]) for n in ("quake", "football", "books")]
+        return out
+
+    def bank(pairing):
+        return next(p for p in pairing.pairs if p.fa.source == "fa-bank")
+
+    plain = bank(pair_pages(pages()))
+    assert plain.en.source == "en-bank" and "url" not in plain.evidence
+    hinted = bank(pair_pages(pages("https://x.example/fa/news/2024/inflation", "https://x.example/en/news/2024/inflation")))
+    assert hinted.evidence["url"] == "same path" and hinted.evidence["raw_score"] > plain.evidence["raw_score"]
+    far = bank(pair_pages(pages(fa_date="2024-01-01", en_date="2024-03-01")))
+    assert far.evidence["days_apart"] == 60 and far.evidence["raw_score"] < plain.evidence["raw_score"]
+    near = bank(pair_pages(pages(fa_date="2024-01-01", en_date="2024-01-02")))
+    assert near.evidence["raw_score"] == plain.evidence["raw_score"]
