@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -579,3 +580,15 @@ def test_url_hint_and_publication_dates_move_the_score_but_are_not_needed():
     assert far.evidence["days_apart"] == 60 and far.evidence["raw_score"] < plain.evidence["raw_score"]
     near = bank(pair_pages(pages(fa_date="2024-01-01", en_date="2024-01-02")))
     assert near.evidence["raw_score"] == plain.evidence["raw_score"]
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    crawl = tmp_path / "crawl.warc.gz"
+    site_warc(crawl)
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "hamsu", "pair", str(crawl), "--format", "jsonl"],
+                              capture_output=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed})  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -121,7 +121,7 @@ def english_features(text: str, dictionary: Dictionary, names: NameTable) -> Fea
                 if translations:
                     translated[key] = translations
                     share = 1.0 / len(translations)
-                    for fa in translations:
+                    for fa in sorted(translations):  # (a set's order changes with the hash seed)
                         words[fa] += share
             previous = stem
         if word[0].isupper() and stem:
