@@ -182,7 +182,7 @@ def _crawl_inputs(paths: list[Path]) -> bool:
 
 def _paired_checked(paths: list[Path], pairs: Path | None, min_score: float, glossary: Path | None, check: bool):
     """Each pair of pages of the inputs (found by `hamsu pair`, or listed in `pairs`) aligned and checked."""
-    from .pair import pair_inputs, paired_documents, read_inputs, read_pairs_file, summary
+    from .pair import crawl_documents
     from .pipeline import process_document
 
     loaded = None
@@ -190,18 +190,9 @@ def _paired_checked(paths: list[Path], pairs: Path | None, min_score: float, glo
         from .check import load_glossary
 
         loaded = load_glossary(glossary)
-    if pairs is not None:
-        listed = read_pairs_file(str(pairs))
-        pages = read_inputs([str(p) for p in paths]).pages if paths else []
-    else:
-        reading, pairing = pair_inputs([str(p) for p in paths], min_score)
-        for warning in reading.warnings:
-            sys.stderr.write(f"hamsu: warning: {warning}\n")
-        for line in summary(reading, pairing):
-            sys.stderr.write(f"hamsu pair: {line}\n")
-        listed = [(p.fa.source, p.en.source) for p in pairing.pairs]
-        pages = [page for p in pairing.pairs for page in (p.fa, p.en)]
-    for document in paired_documents(listed, pages):
+    documents = crawl_documents([str(p) for p in paths], str(pairs) if pairs else None, min_score,
+                                lambda line: sys.stderr.write(line + "\n"))  # fmt: skip
+    for document in documents:
         yield process_document(document, glossary=loaded, check=check)
 
 

@@ -142,6 +142,26 @@ def paired_documents(pairs: list[tuple[str, str]], pages: list[Page]) -> Iterato
         yield read_pair(fa.text, en.text, f"{fa.source} + {en.source}", meta=meta)
 
 
+def crawl_documents(
+    paths: list[str], pairs_file: str | None = None, min_score: float = DEFAULT_MIN_SCORE, log=_quiet
+) -> list[Document]:
+    """The Documents `align`, `ingest` and `build` make of crawls: the pairs listed in `pairs_file`
+    (pages looked up in `paths`, or read from the files the list names), or without a list the
+    pairs `pair_inputs` finds, its warnings and counts passed to `log` line by line."""
+    if pairs_file is not None:
+        listed = read_pairs_file(pairs_file)
+        pages = read_inputs(paths).pages if paths else []
+    else:
+        reading, pairing = pair_inputs(paths, min_score)
+        for warning in reading.warnings:
+            log(f"hamsu: warning: {warning}")
+        for line in summary(reading, pairing):
+            log(f"hamsu pair: {line}")
+        listed = [(p.fa.source, p.en.source) for p in pairing.pairs]
+        pages = [page for p in pairing.pairs for page in (p.fa, p.en)]
+    return list(paired_documents(listed, pages))
+
+
 def _page(source: str, by_source: dict[str, Page], lang: str) -> Page:
     page = by_source.get(source)
     if page is not None:
@@ -160,6 +180,7 @@ def _page(source: str, by_source: dict[str, Page], lang: str) -> Page:
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
+    "crawl_documents",
     "Page",
     "Pair",
     "Pairing",

@@ -65,7 +65,11 @@ def ingest_command(
     crawl = pairs is not None or any(p.is_dir() or str(p).lower().endswith((".warc", ".warc.gz")) for p in inputs)
     if crawl:
         try:
-            groups = [(doc,) for doc in _crawl_documents(inputs, pairs)]
+            from ..pair import crawl_documents
+
+            documents = crawl_documents([str(p) for p in inputs], str(pairs) if pairs else None,
+                                        log=lambda line: sys.stderr.write(line + "\n"))  # fmt: skip
+            groups = [(doc,) for doc in documents]
         except HamsuError as e:
             _fail(str(e), e.exit_code)
     elif not inputs:
@@ -101,25 +105,6 @@ def ingest_command(
         raise typer.Exit(130)
     if counts["failed"]:
         raise typer.Exit(1)
-
-
-def _crawl_documents(inputs: list[Path], pairs: Path | None) -> list:
-    """The Documents of the pairs of pages of the inputs: the listed ones, or those `hamsu pair` finds."""
-    from ..pair import pair_inputs, paired_documents, read_inputs, read_pairs_file, summary
-
-    paths = [str(p) for p in inputs]
-    if pairs is not None:
-        listed = read_pairs_file(str(pairs))
-        pages = read_inputs(paths).pages if paths else []
-    else:
-        reading, pairing = pair_inputs(paths)
-        for warning in reading.warnings:
-            sys.stderr.write(f"hamsu: warning: {warning}\n")
-        for line in summary(reading, pairing):
-            sys.stderr.write(f"hamsu pair: {line}\n")
-        listed = [(p.fa.source, p.en.source) for p in pairing.pairs]
-        pages = [page for p in pairing.pairs for page in (p.fa, p.en)]
-    return list(paired_documents(listed, pages))
 
 
 def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, force) -> None:
