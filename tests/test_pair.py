@@ -592,3 +592,17 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("fa_name, en_name", [("books", "bank"), ("bank", "football"), ("football", "books")])
+def test_two_unrelated_pages_alone_are_not_a_pair(fa_name, en_name):
+    """With no other candidates to compare with, a pair must still stand above what unrelated
+    articles share (common words); a translation does."""
+    from hamsu.pair import pair_pages
+    from hamsu.pair.pages import Page
+
+    alone = pair_pages([Page("f", "fa", ARTICLES[fa_name][0]), Page("e", "en", ARTICLES[en_name][1])])
+    assert alone.pairs == []
+    assert [u.reason.split()[0] for u in alone.unpaired] == ["best", "best"]
+    translated = pair_pages([Page("f", "fa", ARTICLES[fa_name][0]), Page("e", "en", ARTICLES[fa_name][1])])
+    assert len(translated.pairs) == 1 and translated.pairs[0].score > 0.3

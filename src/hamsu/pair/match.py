@@ -35,6 +35,10 @@ DEFAULT_MIN_SCORE = 0.1
 # to its next best candidates (the mean of BACKGROUND of them), times MARGIN_SCALE, in [0, 1]. A
 # page without a translation is about as similar to its best candidate as to the next ones.
 BACKGROUND = 2
+# The similarity of unrelated pages, for a page with too few candidates to measure its own (a
+# crawl of a handful of pages): unrelated news articles reach about this much through shared
+# common words (0.02–0.06 on the dev articles), translations 0.3 and more.
+BACKGROUND_FLOOR = 0.06
 MARGIN_SCALE = 2.0
 RARE_KEYS = 40  # keys per page looked up in the index, rarest first
 MAX_POSTINGS = 200  # a key on more pages of the other language is not looked up
@@ -245,7 +249,7 @@ def pair_pages(pages: list[Page], min_score: float = DEFAULT_MIN_SCORE, progress
             tops[k] = sorted(tops[k], reverse=True)[: BACKGROUND + 1]
     scored = []
     for (i, j), (score, evidence) in raw.items():
-        background = max(_background(fa_top[i], score), _background(en_top[j], score))
+        background = max(_background(fa_top[i], score), _background(en_top[j], score), BACKGROUND_FLOOR)
         evidence["raw_score"] = score
         evidence["background"] = round(background, 4)
         final = round(min(1.0, max(0.0, MARGIN_SCALE * (score - background))), 4)
