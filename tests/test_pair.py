@@ -606,3 +606,15 @@ def test_two_unrelated_pages_alone_are_not_a_pair(fa_name, en_name):
     assert [u.reason.split()[0] for u in alone.unpaired] == ["best", "best"]
     translated = pair_pages([Page("f", "fa", ARTICLES[fa_name][0]), Page("e", "en", ARTICLES[fa_name][1])])
     assert len(translated.pairs) == 1 and translated.pairs[0].score > 0.3
+
+
+def test_build_reads_same_name_html_editions_as_pages_not_markup(tmp_path):
+    """fa/NAME.html + en/NAME.html: paired by name, and read as pages (their article text)."""
+    for lang, text in (("fa", FOOTBALL_FA), ("en", FOOTBALL_EN)):
+        (tmp_path / "site" / lang).mkdir(parents=True)
+        (tmp_path / "site" / lang / "match.html").write_text(html(lang, text), encoding="utf-8")
+    done = hamsu("build", tmp_path / "site", "-o", tmp_path / "out", "--formats", "tsv", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    text = gzip.decompress(next((tmp_path / "out" / "tsv").glob("*.gz")).read_bytes()).decode()
+    assert "Taremi" in text and "طارمی" in text
+    assert "<" not in text and "Home" not in text

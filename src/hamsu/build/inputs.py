@@ -107,7 +107,9 @@ def pair_job(fa_path: str, en_path: str, group: str) -> Job:
     en, error = _read(en_path)
     if en is None:
         return Job("bad", en_path, group, reason=error)
-    return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en))
+    # The suffix says how the worker reads both files (HTML: its article text); pairs of pages
+    # already read to text (crawls) have none.
+    return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en), suffix=_suffix(fa_path))
 
 
 class _Counted:
