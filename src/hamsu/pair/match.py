@@ -45,7 +45,7 @@ MAX_POSTINGS = 200  # a key on more pages of the other language is not looked up
 CANDIDATES = 12  # candidates kept per page, from each side
 
 W_CONTENT, W_ANCHORS = 0.55, 0.45
-NUMBER_DISAGREEMENT = 0.5  # the most that numbers not agreeing take from a similarity
+NUMBER_DISAGREEMENT = 0.7  # the most that numbers not agreeing take from a similarity
 MANY_NUMBERS = 5  # numbers and dates each page must hold for their disagreement to count in full
 MIN_SHARED_NUMBERS = 2  # numbers and dates two pages must share before their agreement counts in full
 # Persian letters per English letter in a translation (FLORES-200 devtest 0.896, TICO-19 test
