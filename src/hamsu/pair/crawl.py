@@ -4,8 +4,9 @@
 
 A WARC file (.warc, .warc.gz; wget --warc-file, Heritrix, browsertrix, Common Crawl) gives one
 page per HTML response with status 200; revisit records, other status codes and other content
-types are counted, not read. The payload is decoded by the charset its Content-Type declares, or
-the one its <meta> declares, or as UTF-8, or as Windows-1256 (older Persian sites), in that order.
+types are counted, not read. The payload is decoded as UTF-8 when it is valid UTF-8, else by the
+charset its Content-Type declares, or the one its <meta> declares, or as Windows-1256 (older
+Persian sites), in that order.
 A malformed record is reported with the file and its byte offset (in the compressed file for
 .warc.gz) and reading goes on at the next record the file holds: one bad record does not cost the
 good ones around it.
@@ -122,9 +123,18 @@ def _known_codec(name: str | None) -> str | None:
 
 
 def decode_page(data: bytes, declared: str | None = None) -> str:
-    """An HTML page's text: by the declared charset, the <meta> one, UTF-8, then Windows-1256."""
+    """An HTML page's text: by the declared charset, the <meta> one, UTF-8, then Windows-1256.
+
+    Bytes that are valid UTF-8 beyond ASCII are read as UTF-8 whatever is declared: servers often
+    send a default "ISO-8859-1" for UTF-8 pages, and multi-byte UTF-8 sequences practically never
+    occur by chance in text of a single-byte charset."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace")
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     meta = _META_CHARSET.search(data[:SNIFF_BYTES])
     tried = []
     for name in (_known_codec(declared), _known_codec(meta.group(1).decode("ascii") if meta else None), "utf-8"):
