@@ -127,6 +127,12 @@ def read_job(job: Job, settings: Settings):
         fa_text, en_text = decode_bytes(job.data[0], fa_path, encoding), decode_bytes(job.data[1], en_path, encoding)
         require_text(fa_text, fa_path)
         require_text(en_text, en_path)
+        if job.suffix in (".html", ".htm", ".xhtml"):  # the two editions' pages: their article text
+            from ..read import extract_html_text
+
+            fa_text, en_text = extract_html_text(fa_text)[0], extract_html_text(en_text)[0]
+            require_text(fa_text, fa_path, "no text in the HTML")
+            require_text(en_text, en_path, "no text in the HTML")
         return read_pair(fa_text, en_text, job.source, presplit=settings.presplit)
     if job.kind == "jsonl":
         try:
