@@ -36,7 +36,6 @@ ARABIC_WORDS = frozenset(
     " ثم حتى منذ لقد مع هو عند قال".split()
 )
 AMBIGUOUS_ARABIC_WORDS = frozenset({"من", "ما"})
-_FOLD = str.maketrans({"ي": "ی", "ك": "ک"})
 
 
 def letter_runs(*ranges: tuple[int, int]) -> re.Pattern[str]:
@@ -73,7 +72,8 @@ def letter_counts(text: str) -> tuple[int, int, int]:
 
 
 def _words(text: str) -> list[str]:
-    return _ARABIC_WORD.findall(_MARKS.sub("", text).translate(_FOLD))
+    # Two replaces rather than str.translate with a table: the same text, several times faster.
+    return _ARABIC_WORD.findall(_MARKS.sub("", text).replace("ي", "ی").replace("ك", "ک"))
 
 
 def _count(text: str, letters: frozenset[str]) -> int:
@@ -82,11 +82,12 @@ def _count(text: str, letters: frozenset[str]) -> int:
 
 def _persian_or_arabic(text: str) -> str:
     words = _words(text)
-    persian = _count(text, PERSIAN_ONLY_LETTERS) + 2 * sum(w in PERSIAN_WORDS for w in words)
+    # (counted by map over the sets' own membership test: in C, where a generator ran in Python)
+    persian = _count(text, PERSIAN_ONLY_LETTERS) + 2 * sum(map(PERSIAN_WORDS.__contains__, words))
     arabic = (
         _count(text, ARABIC_ONLY_LETTERS)
-        + 2 * sum(w in ARABIC_WORDS for w in words)
-        + sum(w in AMBIGUOUS_ARABIC_WORDS for w in words)
+        + 2 * sum(map(ARABIC_WORDS.__contains__, words))
+        + sum(map(AMBIGUOUS_ARABIC_WORDS.__contains__, words))
     )
     if persian != arabic:
         return FA if persian > arabic else AR
