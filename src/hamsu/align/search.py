@@ -97,28 +97,35 @@ def best_path(n: int, m: int, scoring: Scoring, pair_scores: PairScores, band: B
 
 @dataclass(frozen=True, slots=True)
 class PairTable:
-    """The lexical scores of Persian sentence i with English sentences start[i] .. start[i] + len(scores[i]) − 1:
-    every pair a bead ending inside the band can hold."""
+    """The lexical scores of Persian sentence i with English sentences start[i] .. start[i] + length[i] − 1:
+    every pair a bead ending inside the band can hold. All rows lie end to end in one array of
+    doubles (row i from offset[i]), the form the compiled core reads: a list of floats per row
+    took as much memory again, for every row of a long document."""
 
-    start: tuple[int, ...]
-    scores: tuple[list[float], ...]
+    start: array  # "q"
+    offset: array  # "q"
+    length: array  # "q"
+    scores: array  # "d"
 
     def get(self, i: int, j: int) -> float:
         k = j - self.start[i]
-        if not 0 <= k < len(self.scores[i]):
+        if not 0 <= k < self.length[i]:
             raise IndexError("a bead needs a pair score outside the scored range")
-        return self.scores[i][k]
+        return self.scores[self.offset[i] + k]
 
 
 def _pair_table(n: int, m: int, pair_scores: PairScores, band: Band) -> PairTable:
     lo, hi = band.lo, band.hi
-    start, scores = [], []
+    start, offset, length, scores = array("q"), array("q"), array("q"), array("d")
     for i in range(n):  # a bead ending in rows i + 1 .. i + 3 holds Persian i with these English sentences
         first = max(0, lo[i + 1] - _PAD)
         last = min(m - 1, hi[min(n, i + 3)] - 1)
+        row = pair_scores(i, first, last) if last >= first else ()
         start.append(first)
-        scores.append(pair_scores(i, first, last) if last >= first else [])
-    return PairTable(tuple(start), tuple(scores))
+        offset.append(len(scores))
+        length.append(len(row))
+        scores.extend(row)
+    return PairTable(start, offset, length, scores)
 
 
 # The order in which bead shapes compete at a node: on equal scores the first one wins.
@@ -195,10 +202,6 @@ def fill_python(n: int, m: int, scoring: Scoring, band: Band, table: PairTable) 
 
 
 def _fill_compiled(n: int, m: int, scoring: Scoring, band: Band, table: PairTable) -> bytes:
-    starts, flat = [], array("d")
-    for scores in table.scores:
-        starts.append(len(flat))
-        flat.extend(scores)
     priors = array("d", (scoring.priors.get(shape, NEG) for shape in SHAPES))
     fbr, ebr = scoring.fa_break, scoring.en_break
     return _beads.fill(
@@ -206,7 +209,7 @@ def _fill_compiled(n: int, m: int, scoring: Scoring, band: Band, table: PairTabl
         bytes(fbr), bytes(ebr), priors, scoring.ratio, scoring.length_weight / scoring.variance,
         scoring.match_weight, scoring.cross_penalty, scoring.mismatch_penalty,
         bool(scoring.mismatch_penalty) and any(fbr[1:n]) and any(ebr[1:m]),
-        array("q", table.start), array("q", starts), array("q", map(len, table.scores)), flat,
+        table.start, table.offset, table.length, table.scores,
     )  # fmt: skip
 
 
