@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -387,7 +388,7 @@ class PairScores:
         en_vocab: set[str] = set().union(*en_keys)
         self.fa_local = fa_local if fa_local is not None else local_counts(fa_keys, window, en_vocab)
         self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
-        self.rows: dict[int, tuple[int, list[float]]] = {}
+        self.rows: dict[int, tuple[int, array]] = {}
 
     @classmethod
     def of(cls, fa_ev: Sequence[Evidence], en_ev: Sequence[Evidence], window: int) -> PairScores:
@@ -405,7 +406,7 @@ class PairScores:
     def __call__(self, i: int, lo: int, hi: int) -> list[float]:
         cached = self.rows.get(i)
         if cached and cached[0] <= lo and hi < cached[0] + len(cached[1]):
-            return cached[1][lo - cached[0] : hi - cached[0] + 1]
+            return cached[1][lo - cached[0] : hi - cached[0] + 1].tolist()
         keys, counts = self.fa_keys[i], self.fa_local[i]
         en_keys, en_local = self.en_keys, self.en_local
         out = []
@@ -421,7 +422,7 @@ class PairScores:
             # summed in sorted order: a float sum in set order would differ from run to run
             out.append(sum(sorted(1.0 / (counts.get(k, 1) * other.get(k, 1)) for k in shared)))
         if not cached or hi - lo + 1 > len(cached[1]):
-            self.rows[i] = (lo, out)
+            self.rows[i] = (lo, array("d", out))  # doubles: a list held a float object for each score
         return out
 
 
