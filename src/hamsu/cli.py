@@ -136,7 +136,7 @@ def align_command(
     inputs: list[Path] = typer.Argument(
         ..., help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, beads, jsonl, tsv or tmx."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, beads, jsonl, tsv, tmx, or a plugin's format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     pair: bool | None = typer.Option(
         None, "--pair/--no-pair", help="The two inputs are a Persian file and its English translation (default: guess)."
@@ -155,17 +155,19 @@ def align_command(
     One file may hold both languages in either order (title, paragraphs, boilerplate), or two
     files may hold one language each. Boilerplate is kept out of alignment and shown in the text
     view; sentences without a counterpart become null units. Each unit carries its linked names and
-    the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check; beads carry neither,
-    so they skip that work unless --check asks for it.
+    the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check; a format that carries
+    neither (beads) skips that work unless --check asks for it.
     """
     from .api import process_paths
-    from .formats.units import FORMATS, WRITERS
+    from .formats import get_writer
 
-    if fmt not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    try:
+        writer = get_writer(fmt)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
     if check is None:  # names and flags cost more than the alignment itself: only where they are written
-        check = fmt != "beads"
-    _guard(lambda: _write(WRITERS[fmt](process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
+        check = writer.carries_checks
+    _guard(lambda: _write(writer.write(process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
 
 
 def _guard(job) -> None:

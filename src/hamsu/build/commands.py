@@ -29,7 +29,9 @@ def register(app: typer.Typer) -> None:
             [], "--drop-flag", help="Leave out units flagged by this RULE, or this SEVERITY or worse; repeatable."
         ),
         shard_size: int = typer.Option(500, "--shard-size", help="Documents per shard (in input order)."),
-        formats: str = typer.Option("tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated."),
+        formats: str = typer.Option(
+            "tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated (also a plugin's exchange format)."
+        ),
         presplit: bool = typer.Option(False, "--presplit", help="Articles hold one sentence a line."),
         encoding: str = typer.Option(
             "utf-8", "--encoding", help="Input encoding (for JSON lines an ASCII-compatible one)."

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import HamsuError, InputError, OutputError
+from ..formats import exchange_formats
 from ..records import SEVERITIES
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
@@ -118,8 +119,10 @@ def check_options(options: BuildOptions) -> None:
                 f"--drop-flag takes a rule ({', '.join(sorted(RULES))}) or a severity ({', '.join(SEVERITIES)}),"
                 f" not {value!r}"
             )
-    if not options.formats or any(f not in SHARD_FORMATS for f in options.formats):
-        raise HamsuError(f"--formats takes some of {', '.join(SHARD_FORMATS)}, comma-separated")
+    exchange = exchange_formats()  # the default's first, in its order, then any other (a plugin's)
+    choices = (*(f for f in SHARD_FORMATS if f in exchange), *(f for f in exchange if f not in SHARD_FORMATS))
+    if not options.formats or any(f not in choices for f in options.formats):
+        raise HamsuError(f"--formats takes some of {', '.join(choices)}, comma-separated")
 
 
 def build(inputs: list[str], options: BuildOptions, log=sys.stderr) -> dict:

@@ -20,6 +20,9 @@ from ..records import Checked
 from ..store.ingest import DocumentRows, document_rows
 from .inputs import Job
 
+# The shards a build writes unless --formats says otherwise (the option's default; its order is the
+# order of the summary's "formats"). Any exchange format of the writer table, a plugin's too, can
+# be asked for.
 SHARD_FORMATS = ("tmx", "tsv", "jsonl")
 
 
@@ -45,7 +48,7 @@ class UnitOut(NamedTuple):
     flags: tuple[tuple[str, str], ...]  # (rule, severity) of the unit's flags and its document's
     fa_chars: int
     en_chars: int
-    text: tuple[str, ...]  # one piece per Settings.formats
+    text: tuple[str, ...]  # one piece per Settings.formats: the writer's unit()
 
 
 class Result(NamedTuple):
@@ -152,17 +155,14 @@ def exact_key(fa: str, en: str) -> str:
 
 def unit_outputs(checked: Checked, formats: tuple[str, ...]) -> tuple[UnitOut, ...]:
     """Each unit's keys, facts and shard text, in unit order."""
-    from ..formats.units import flags_by_unit, unit_text, write_jsonl, write_tmx, write_tsv
+    from ..formats import writers
+    from ..formats.base import flags_by_unit
+    from ..formats.units import unit_text
     from ..store.ingest import dedup_key
 
     alignment = checked.alignment
-    pieces: dict[str, list[str]] = {}
-    if "jsonl" in formats:
-        pieces["jsonl"] = list(write_jsonl([checked]))
-    if "tsv" in formats:
-        pieces["tsv"] = list(write_tsv([checked]))[1:]  # the header is the shard's, once
-    if "tmx" in formats:
-        pieces["tmx"] = tmx_units(checked, write_tmx)
+    table = writers()
+    pieces = {fmt: table[fmt].units(checked) for fmt in formats}
     document_flags = tuple((f.rule, f.severity) for f in checked.flags if f.unit is None)
     out = []
     for index, (unit, flags) in enumerate(zip(alignment.units, flags_by_unit(checked))):
@@ -181,22 +181,3 @@ def unit_outputs(checked: Checked, formats: tuple[str, ...]) -> tuple[UnitOut, .
         )
     return tuple(out)
 
-
-def tmx_units(checked: Checked, write_tmx) -> list[str]:
-    """The <tu> of each unit ("" for a null unit, which write_tmx leaves out), in unit order."""
-    chunks = list(write_tmx([checked]))
-    tus: list[str] = []
-    current: list[str] | None = None
-    for chunk in chunks:
-        if chunk == "  <tu>\n":
-            current = [chunk]
-        elif current is not None:
-            current.append(chunk)
-            if chunk == "  </tu>\n":
-                tus.append("".join(current))
-                current = None
-    found = iter(tus)
-    out = ["" if not unit.fa or not unit.en else next(found) for unit in checked.alignment.units]
-    if next(found, None) is not None:
-        raise AssertionError("write_tmx wrote more units than the alignment has")
-    return out

@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import HamsuError
+from ..formats import exchange_formats, writers
 from . import models, queries
 from .render import EN, FA, document_view, histogram_svg, marked, marks_from_ranges
 
@@ -56,12 +57,9 @@ MAX_DOC_PAGE = 1_000_000  # more pages than any document has (the store holds in
 # this only queue on the GIL (bench/serve_load.py).
 THREADS = 8
 EXPORT_LIMIT = 10_000  # units in a search export (the first, in id order)
-EXPORT_FORMATS = ("tmx", "tsv", "jsonl")
-EXPORT_TYPES = {
-    "tmx": "application/x-tmx+xml; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "jsonl": "application/x-ndjson; charset=utf-8",
-}
+# The exchange formats of the writer table (hamsu's TMX, TSV, JSON lines and any plugin's): each
+# page links to its export in every one, and the export routes take no other.
+EXPORT_FORMATS = exchange_formats()
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -75,7 +73,7 @@ SECURITY_HEADERS = [
 ]
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 Lang = Literal["fa", "en"]
-Fmt = Literal["tmx", "tsv", "jsonl"]
+Fmt = Literal[EXPORT_FORMATS]  # type: ignore[valid-type]
 DocId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A document id.")]
 UnitId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A unit id.")]
 
@@ -423,10 +421,11 @@ def create_app(
         return "".join(export_corpus(corpus.conn(), fmt, doc_ids=doc_ids, unit_ids=unit_ids))
 
     def export_response(text: str, fmt: str, name: str) -> Response:
+        writer = writers()[fmt]
         return Response(
             text.encode("utf-8"),
-            media_type=EXPORT_TYPES[fmt],
-            headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+            media_type=writer.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{name}{writer.suffix}"'},
         )
 
     # --- pages -------------------------------------------------------------------------------------

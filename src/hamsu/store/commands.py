@@ -218,7 +218,7 @@ def _marked(text: str, marks, color: bool) -> str:
 
 def export_command(
     corpus: Path = typer.Argument(..., help="The corpus file."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="tmx, tsv or jsonl (also text, beads)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="tmx, tsv or jsonl (also text, beads, a plugin's)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     query: str | None = typer.Option(None, "--query", "-q", help="Only the units this search matches."),
     lang: str | None = typer.Option(None, "--lang", help="With --query: search the fa or en side only."),
@@ -227,12 +227,14 @@ def export_command(
     """Write the corpus, some documents, or the units a search matches, as TMX, TSV or JSON lines."""
     from ..cli import _fail, _write
     from ..errors import HamsuError
-    from ..formats.units import WRITERS
+    from ..formats import get_writer
     from .export import export_corpus
     from .search import search_unit_ids
 
-    if fmt not in WRITERS:
-        _fail(f"--format must be one of {', '.join(WRITERS)}, not {fmt!r}")
+    try:
+        get_writer(fmt)
+    except HamsuError as e:
+        _fail(str(e), e.exit_code)
     if lang not in (None, "fa", "en"):
         _fail(f"--lang must be fa or en, not {lang!r}")
     store = _open(corpus, readonly=True)
