@@ -39,10 +39,12 @@ def read_documents(
 
 def _one_language_each(paths: Sequence[Path], presplit: bool, encoding: str) -> bool:
     from .read import languages_present, read_path
+    from .read.table import reader_by_suffix
 
     langs = []
     for path in paths:
-        if str(path).lower().endswith((".jsonl", ".html", ".htm")):
+        known = reader_by_suffix(path)
+        if known is not None and not known.pairable:  # JSON lines, HTML: never one side of a pair
             return False
         [doc] = read_path(path, encoding, presplit, require_both=False)
         langs.append(languages_present(doc) & {"fa", "en"})

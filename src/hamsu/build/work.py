@@ -116,15 +116,18 @@ def _reason(message: str, source: str) -> str:
 def read_job(job: Job, settings: Settings):
     """The Document of a job, as `hamsu align` would read the same file, pair or line."""
     from ..errors import InputError
-    from ..read import read_document, read_html, read_pair, read_presplit_document, require_text
+    from ..read import read_pair, require_text
     from ..read.decode import decode_bytes
+    from ..read.table import SNIFF_BYTES, reader_for, readers
 
     encoding = settings.encoding
     if job.kind == "text":
-        text = decode_bytes(job.data[0], job.source, encoding)
-        if job.suffix in (".html", ".htm", ".xhtml"):
-            return read_html(text, job.source)
-        return read_presplit_document(text, job.source) if settings.presplit else read_document(text, job.source)
+        reader = reader_for(job.source, job.data[0][:SNIFF_BYTES])
+        documents = reader.read(job.data[0], job.source, encoding, settings.presplit)
+        if len(documents) != 1:
+            raise InputError(f"{job.source}: holds {len(documents)} documents; hamsu build reads one a file"
+                             " (or JSON lines, one a line)")  # fmt: skip
+        return documents[0]
     if job.kind == "pair":
         fa_path, en_path = job.source.split(" + ", 1)
         fa_text, en_text = decode_bytes(job.data[0], fa_path, encoding), decode_bytes(job.data[1], en_path, encoding)
@@ -137,16 +140,10 @@ def read_job(job: Job, settings: Settings):
         except InputError as e:
             # The offset counts from the start of the line, not of the file: say so.
             raise InputError(re.sub(r" at byte (\d+)", r" at byte \1 of the line", str(e), count=1)) from None
-        return _jsonl_document(line, job.source)
+        # The JSON-lines reader's own step, so a line reads exactly as `hamsu align` reads it and is
+        # named FILE:LINE the same way.
+        return readers()["jsonl"].line(line, job.source)
     raise ValueError(f"unknown job kind {job.kind!r}")
-
-
-def _jsonl_document(line: str, where: str):
-    # hamsu.read.jsonl's own step, so a line reads exactly as `hamsu align` reads it and is named
-    # FILE:LINE the same way; its per-text reader is line-at-a-time here.
-    from ..read.jsonl import line_document
-
-    return line_document(line, where)
 
 
 def exact_key(fa: str, en: str) -> str:

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
 
 from ..records import EN, FA, SEVERITIES, Checked, Flag
 from .base import at_least, shorten
@@ -41,13 +40,14 @@ def check_inputs(
     from ..pipeline import check_document, process_document
     from ..read.aligned import is_aligned_jsonl, read_aligned_files, read_aligned_jsonl
     from ..read.files import read_text_file
+    from ..read.table import JsonlReader, reader_by_suffix
     from . import load_glossary
 
     loaded = load_glossary(glossary) if glossary is not None else None
     if aligned is not None:
         yield CheckedInput(check_document(read_aligned_files(*aligned, encoding), loaded))
         return
-    texts = {p: read_text_file(p, encoding) for p in paths if Path(p).suffix.lower() == ".jsonl"}
+    texts = {p: read_text_file(p, encoding) for p in paths if isinstance(reader_by_suffix(p), JsonlReader)}
     aligned_jsonl = {p for p, text in texts.items() if is_aligned_jsonl(text)}
     if not aligned_jsonl:
         for document in read_documents(paths, pair, presplit, encoding):

@@ -1,4 +1,4 @@
-"""Reading from files: decode by read/decode.py, then dispatch by extension."""
+"""Reading from files: the reader the table (read/table.py) gives a file decodes and reads it."""
 from __future__ import annotations
 
 from os import PathLike
@@ -7,14 +7,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Document
 from .decode import decode_bytes
-from .document import read_document, require_both_languages, require_text, single_text_document
-from .html import read_html
-from .jsonl import read_jsonl
+from .document import require_both_languages, require_text, single_text_document
 from .pair import read_pair
 from .presplit import presplit_blocks
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl",)
+from .table import SNIFF_BYTES, reader_for
 
 
 def read_presplit_document(text: str, source: str, doc_id: str | None = None) -> Document:
@@ -22,34 +18,32 @@ def read_presplit_document(text: str, source: str, doc_id: str | None = None) ->
     return single_text_document(text, source, doc_id, presplit_blocks, "presplit")
 
 
-def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
-    """The decoded text of a file; InputError naming the file if it cannot be read or decoded."""
+def read_bytes(path: str | PathLike[str]) -> bytes:
+    """The bytes of a file; InputError naming the file if it cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return decode_bytes(data, str(path), encoding)
+
+
+def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
+    """The decoded text of a file (a compressed one uncompressed, as its reader decodes it);
+    InputError naming the file if it cannot be read or decoded."""
+    data = read_bytes(path)
+    return reader_for(path, data[:SNIFF_BYTES]).decode(data, str(path), encoding)
 
 
 def read_path(
     path: str | PathLike[str], encoding: str = "utf-8", presplit: bool = False, *, require_both: bool = True
 ) -> list[Document]:
-    """The documents of one file, read by its extension: .html/.htm, .jsonl, else plain text.
+    """The documents of one file, read by the reader of the table for it (read/table.py: .html,
+    .jsonl, .jsonl.gz, ..., else plain text).
 
     With require_both (the default) a document without Persian or without English article text is
     an InputError; pass False to check with require_both_languages yourself and warn instead.
     """
-    source = str(path)
-    text = read_text_file(path, encoding)
-    suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        docs = [read_html(text, source)]
-    elif suffix in JSONL_SUFFIXES:
-        docs = read_jsonl(text, source)
-    elif presplit:
-        docs = [read_presplit_document(text, source)]
-    else:
-        docs = [read_document(text, source)]
+    data = read_bytes(path)
+    docs = reader_for(path, data[:SNIFF_BYTES]).read(data, str(path), encoding, presplit)
     if require_both:
         for doc in docs:
             require_both_languages(doc)
@@ -65,7 +59,8 @@ def read_pair_paths(
     require_both: bool = True,
 ) -> Document:
     """A Persian file and its English translation as one Document, named "FA_PATH + EN_PATH"."""
-    fa_text, en_text = read_text_file(fa_path, encoding), read_text_file(en_path, encoding)
+    fa_text = decode_bytes(read_bytes(fa_path), str(fa_path), encoding)
+    en_text = decode_bytes(read_bytes(en_path), str(en_path), encoding)
     require_text(fa_text, str(fa_path))
     require_text(en_text, str(en_path))
     doc = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)

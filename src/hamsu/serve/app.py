@@ -764,7 +764,8 @@ def _ingest_document(body: bytes, content_type: str):
     from ..errors import InputError
     from ..read import require_both_languages
     from ..read.decode import decode_bytes
-    from ..read.jsonl import line_document, parse_line
+    from ..read.jsonl import parse_line
+    from ..read.table import readers
 
     source = "POST /api/ingest"
     ctype, charset = _media_type(content_type)
@@ -788,7 +789,8 @@ def _ingest_document(body: bytes, content_type: str):
         except ValidationError as e:
             errors = [{"loc": list(x["loc"]), "msg": x["msg"], "type": x["type"]} for x in e.errors()]
             raise RequestValidationError(errors) from None
-        document = line_document(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
+        # Read by the JSON-lines reader of the table, as `hamsu ingest` reads a line of a .jsonl file.
+        document = readers()["jsonl"].line(json.dumps(given.model_dump(exclude_none=True), ensure_ascii=False), source)
         require_both_languages(document)
     except InputError as e:
         raise HTTPException(400, _one_line(str(e))) from None
