@@ -205,3 +205,131 @@ def test_checks_run_only_where_the_output_carries_them(monkeypatch, args, checke
     result = CliRunner().invoke(app, ["align", str(SEED), *args])
     assert result.exit_code == 0, result.output
     assert seen == [checked]
+
+
+@pytest.mark.parametrize("presplit", [True, False])
+def test_one_language_files_with_a_few_lines_of_the_other_script_are_a_pair(tmp_path, presplit):
+    """Each file is predominantly one language (a share of its letters, not purity): a Persian file
+    with a line of Latin letters (a score line, a headline of English names) is still the
+    Persian side, and an English file quoting a Persian line the English side."""
+    fa_lines = [f"گزارش شماره {i} دربارهٔ وضعیت شهر در این هفته منتشر شد." for i in range(1, 9)]
+    en_lines = [f"Report number {i} on the state of the city was published this week." for i in range(1, 9)]
+    fa_lines.insert(3, "Real Madrid 2 - 1 Barcelona")
+    en_lines.insert(5, "«گزارش»")
+    fa, en = tmp_path / "a.txt", tmp_path / "b.txt"
+    fa.write_text("\n".join(fa_lines) + "\n", encoding="utf-8")
+    en.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+    for order in ((fa, en), (en, fa)):
+        args = ("--presplit",) if presplit else ()
+        result = hamsu("align", *args, *order, "--format", "jsonl", "--no-check")
+        assert result.returncode == 0, result.stderr.decode()
+        units = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert {u["fa_source"] for u in units if u["fa"]} == {0}
+        assert {u["en_source"] for u in units if u["en"]} == {1}
+        paired = [u for u in units if u["fa"] and u["en"]]
+        assert len(paired) >= 8
+        assert sum("Report number" in u["en"] for u in paired) == 8
+
+
+def test_a_bilingual_file_and_a_one_language_file_are_not_a_pair(tmp_path):
+    """The seed (both languages) beside an English file: two documents, the second refused."""
+    en = tmp_path / "en.txt"
+    en.write_text("Only English text is here. Nothing else.\n", encoding="utf-8")
+    result = hamsu("align", SEED, en, "--format", "jsonl")
+    assert result.returncode == 2
+    assert "only English text found" in result.stderr.decode()
+
+
+def _limited(*args, timeout=60) -> subprocess.CompletedProcess:
+    """hamsu in a process that may use at most 1 GB of memory: reading an endless input whole
+    would fail here (a traceback) rather than take the machine's memory."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, timeout=timeout,
+                          preexec_fn=limit)  # fmt: skip
+
+
+def _one_line_error(result, *needles) -> str:
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("hamsu: error: ") and "Traceback" not in err, err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "darwin", reason="needs /dev/zero, RLIMIT_AS")
+@pytest.mark.parametrize("command", ["align", "check"])
+@pytest.mark.parametrize(
+    "device, message",
+    [("/dev/zero", "/dev/zero: binary data (a NUL byte) at byte 0"), ("/dev/urandom", "/dev/urandom: ")],
+)
+def test_endless_devices_stop_at_their_first_chunk(command, device, message):
+    _one_line_error(_limited(command, device), message)
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists() or sys.platform == "darwin", reason="needs bash, RLIMIT_AS")
+def test_an_endless_pipe_stops_at_the_maximum_input_size():
+    """<(yes ...) never ends and never has a bad byte: the maximum input size ends the read."""
+    script = f'exec "{sys.executable}" -m hamsu align --max-input-size 4 <(yes "A line of text.")'
+    result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, timeout=60)
+    _one_line_error(result, "/dev/fd/", ": larger than the maximum input size, 4 MB (raise it with --max-input-size)")
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="RLIMIT_AS")
+def test_a_gigabyte_of_nul_bytes_is_refused_before_it_is_read(tmp_path):
+    zeros = tmp_path / "zeros.txt"
+    with open(zeros, "wb") as f:
+        f.truncate(1 << 30)  # sparse: no disk used
+    _one_line_error(_limited("align", zeros, timeout=20), f"{zeros}: larger than the maximum input size, 256 MB")
+    raised = _limited("align", zeros, "--max-input-size", "2048", timeout=20)
+    _one_line_error(raised, f"{zeros}: binary data (a NUL byte) at byte 0")
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
+def test_stdin_and_process_substitution_still_read():
+    for script in (f'"{sys.executable}" -m hamsu align /dev/stdin --format beads < "{SEED}"',
+                   f'"{sys.executable}" -m hamsu align <(cat "{SEED}") --format beads'):  # fmt: skip
+        result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, timeout=120)
+        assert result.returncode == 0, result.stderr.decode()
+        assert len(result.stdout.decode().splitlines()) == 8
+
+
+HOSTILE_FA = "دوازده نفر آمدند \x1b]0;pwned\x07 و \x1b[31mقرمز\x1b[0m رفتند.\n"
+HOSTILE_EN = "Thirteen people came \x1b]0;pwned\x07 and \x1b[31mred\x1b[0m left.\x9b\n"
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
+
+
+@pytest.fixture()
+def hostile(tmp_path):
+    fa, en = tmp_path / "fa.txt", tmp_path / "en.txt"
+    fa.write_text(HOSTILE_FA, encoding="utf-8")
+    en.write_text(HOSTILE_EN, encoding="utf-8")
+    return fa, en
+
+
+@pytest.mark.parametrize("command", ["align", "check"])
+def test_control_characters_are_shown_escaped_in_the_text_view(hostile, command):
+    """A title-setting OSC sequence, colour codes and a C1 control never reach the terminal raw."""
+    result = hamsu(command, *hostile)
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0, result.stderr.decode()
+    assert not any(c in out for c in RAW_CONTROLS), out
+    assert "came \\x1b]0;pwned\\x07 and \\x1b[31mred\\x1b[0m left.\\x9b" in out
+    assert "\\x1b[31mقرمز\\x1b[0m" in out
+
+
+def test_data_formats_keep_control_characters_as_they_are(hostile):
+    [unit] = [json.loads(line) for line in hamsu("align", *hostile, "-f", "jsonl").stdout.decode().splitlines()]
+    assert unit["en"] == HOSTILE_EN.strip() and "\x1b]0;pwned\x07" in unit["fa"]
+    tsv = hamsu("align", *hostile, "-f", "tsv").stdout.decode("utf-8")
+    assert HOSTILE_EN.strip() in tsv
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_glossary_is_read_within_the_maximum_input_size():
+    result = hamsu("align", SEED, "--glossary", "/dev/zero", "--max-input-size", "1")
+    _one_line_error(result, "/dev/zero: larger than the maximum input size, 1 MB")

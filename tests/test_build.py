@@ -40,9 +40,8 @@ def run_build(out: Path, *inputs: str, **options) -> dict:
 
 
 def hamsu(*args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, timeout=300, cwd=ROOT, **kwargs
-    )
+    kwargs.setdefault("timeout", 300)
+    return subprocess.run([sys.executable, "-m", "hamsu", *map(str, args)], capture_output=True, cwd=ROOT, **kwargs)
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -266,6 +265,101 @@ def test_resume_after_kill_gives_identical_output(baseline, tmp_path):
     assert not [p for p in out.rglob("*.tmp")]
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_a_killed_coordinator_and_the_build_resumes(baseline, tmp_path, sig):
+    """Kill only the coordinator of a -j 2 build: its workers end too, hold no lock, and the same
+    command run at once finishes the build to the bytes of an uninterrupted one."""
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "hamsu", "build", INPUT, "-o", str(out), "--shard-size", str(SHARD), "-j", "2"]
+    interrupted = False
+    for _ in range(4):
+        shutil.rmtree(out, ignore_errors=True)
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # fmt: skip
+        try:
+            first = out / "tmx" / "part-00000.tmx.gz"
+            deadline = time.monotonic() + 120
+            while not first.exists() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if proc.poll() is None:
+                os.kill(proc.pid, sig)
+            proc.wait()
+            if (out / "summary.json").exists():
+                continue
+            interrupted = True
+            resumed = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=300)
+            assert resumed.returncode == 0, resumed.stderr.decode()
+            assert outputs(out) == outputs(baseline)
+            deadline = time.monotonic() + 10
+            while _group_alive(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not _group_alive(proc.pid), "a worker outlived its coordinator"
+            break
+        finally:
+            if _group_alive(proc.pid):
+                os.killpg(proc.pid, signal.SIGKILL)
+    assert interrupted, "the build always finished before it could be killed"
+
+
+def _hold_lock(out: Path, pid_text: str) -> subprocess.Popen:
+    """Another process holding OUT's build lock, with `pid_text` written in it."""
+    out.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import fcntl, sys, time\n"
+        f"f = open({str(out / '.build.lock')!r}, 'a+b')\n"
+        "fcntl.flock(f, fcntl.LOCK_EX)\n"
+        f"f.truncate(0); f.write({pid_text!r}.encode()); f.flush()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == b"locked\n"
+    return holder
+
+
+@pytest.mark.skipif(os.name != "posix", reason="build locks are POSIX flocks")
+@pytest.mark.parametrize("named", [True, False])
+def test_a_running_build_holds_the_folder(tmp_path, named):
+    """A lock held by a live process (named in it, or not named: an older hamsu) is respected."""
+    out = tmp_path / "out"
+    holder = _hold_lock(out, "")
+    try:
+        if named:
+            (out / ".build.lock").write_text(f"{holder.pid}\n")
+        result = hamsu("build", INPUT, "-o", out)
+        assert result.returncode == 2
+        running = f" (process {holder.pid})" if named else ""
+        assert result.stderr.decode() == f"hamsu: error: {out}: another build is running there{running}\n"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="build locks are POSIX flocks")
+def test_a_stale_lock_is_taken_over_with_a_message(baseline, tmp_path):
+    """The lock is held, but the build named in it is gone: the new build takes the folder over."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    out = tmp_path / "out"
+    holder = _hold_lock(out, f"{gone.pid}\n")
+    try:
+        result = hamsu("build", INPUT, "-o", out, "--shard-size", SHARD)
+        assert result.returncode == 0, result.stderr.decode()
+        assert f"hamsu: {out}: build {gone.pid} is no longer running; taking over its lock" in result.stderr.decode()
+        assert outputs(out) == outputs(baseline)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_a_finished_build_run_again_changes_nothing(baseline, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(baseline, out)
@@ -343,11 +437,11 @@ def test_drop_flag_by_rule(tmp_path):
     [
         (["missing-folder"], "missing-folder: no such file or folder"),
         ([INPUT, "--drop-flag", "nonsense"], "--drop-flag takes a rule"),
-        ([INPUT, "--min-score", "2"], "--min-score must be between 0 and 1"),
+        ([INPUT, "--min-score", "2"], "'--min-score': 2.0 is not in the range 0.0<=x<=1.0"),
         ([INPUT, "--engine", "spark"], "--engine must be one of local, dask"),
         ([INPUT, "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is for --engine dask"),
         ([INPUT, "--formats", "tmx,xliff"], "--formats takes some of tmx, tsv, jsonl"),
-        ([INPUT, "-j", "0"], "-j must be at least 1"),
+        ([INPUT, "-j", "0"], "'--jobs' / '-j': 0 is not in the range 1<=x"),
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path, args, message):
@@ -369,3 +463,92 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path):
     first = run_build(src / "out", str(src))
     second = run_build(src / "out", str(src))  # the shards and report now lie inside the input
     assert first == second and second["documents"]["skipped"] == 0
+
+
+def test_more_workers_than_the_cores_can_use_are_cut_with_a_message(baseline, tmp_path, monkeypatch):
+    import hamsu.build.run as run
+
+    monkeypatch.setattr(run, "WORKERS_PER_CORE", 1)
+    monkeypatch.setattr(run.os, "cpu_count", lambda: 2)
+    log = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build([INPUT], BuildOptions(output=tmp_path / "out", shard_size=SHARD, workers=1000), log=log)
+    finally:
+        os.chdir(cwd)
+    assert "hamsu: warning: -j 1000 is more than 1 workers for each of the 2 cores here; starting 2\n" in log.getvalue()
+    assert outputs(tmp_path / "out") == outputs(baseline)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero")
+def test_a_folder_with_pipes_and_devices_lists_them_as_skipped_and_never_hangs(tmp_path):
+    """Only regular files are read in a folder: a named pipe no one writes to, a link to /dev/zero
+    and one to a pipe are listed as skipped without being opened; the articles still build."""
+    src = tmp_path / "in"
+    shutil.copytree(FIXTURES / "articles", src)
+    os.mkfifo(src / "pipe.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    (src / "to-pipe.jsonl").symlink_to(src / "pipe.txt")
+    os.mkfifo(src / "waiting.fa.txt")
+    (src / "waiting.en.txt").write_text("An English side.\n", encoding="utf-8")
+    result = hamsu("build", src, "-o", tmp_path / "out", "--formats", "tsv", timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    skipped = {Path(s["source"]).name: s["reason"] for s in summary["skipped"]}
+    assert skipped == {
+        "pipe.txt": "a named pipe (FIFO): only regular files are read in a folder",
+        "to-pipe.jsonl": "a link to named pipe (FIFO): only regular files are read in a folder",
+        "waiting.fa.txt": "a named pipe (FIFO): only regular files are read in a folder",
+        "zero.txt": "a link to device: only regular files are read in a folder",
+    }
+    assert summary["documents"]["ok"] == len(list((FIXTURES / "articles").iterdir()))
+
+
+def test_inputs_past_the_maximum_size_or_binary_are_bad_from_their_first_chunk(tmp_path):
+    """A file larger than --max-input-size (known from its size), an endless device named on the
+    command line (its first chunk has a NUL byte), and a JSON line past the maximum."""
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(3 << 20)  # sparse: 3 MB of NULs, no disk used
+    lines = tmp_path / "long.jsonl"
+    lines.write_bytes(b'{"fa": "' + b"x" * (3 << 20) + b'"}\n')
+    args = ["build", big, "/dev/zero", lines, "-o", tmp_path / "out", "--max-input-size", "2"]
+    result = hamsu(*args, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    bad = {s["source"]: s["reason"] for s in json.loads((tmp_path / "out" / "summary.json").read_text())["bad"]}
+    limit = "the maximum input size, 2 MB (raise it with --max-input-size)"
+    assert bad == {
+        str(big): f"larger than {limit}",
+        "/dev/zero": "binary data (a NUL byte) at byte 0",
+        f"{lines}:1": f"a line larger than {limit}",
+    }
+
+
+def test_progress_off_a_terminal_is_plain_lines(baseline, tmp_path, monkeypatch):
+    """--progress to a file or pipe: a plain line at the start and then periodically (here: at
+    every chunk), never a bar's control codes or a blank line."""
+    import hamsu.progress
+
+    monkeypatch.setattr(hamsu.progress, "PLAIN_EVERY_SECONDS", 0.0)
+    log = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        summary = build([INPUT], BuildOptions(output=tmp_path / "out", shard_size=SHARD, progress=True), log=log)
+    finally:
+        os.chdir(cwd)
+    lines = log.getvalue().splitlines()
+    progress = [line for line in lines if line.startswith(f"hamsu: building {tmp_path / 'out'}: ")]
+    assert progress[0].startswith(f"hamsu: building {tmp_path / 'out'}: 0 articles, 0 units, 0% of the input (")
+    assert len(progress) > 3 and f": {summary['documents']['inputs']} articles, " in progress[-1]
+    assert all(lines) and "\x1b" not in log.getvalue()
+    assert outputs(tmp_path / "out") == outputs(baseline)
+
+
+def test_progress_to_a_pipe_prints_no_blank_line(tmp_path):
+    result = hamsu("build", INPUT, "-o", tmp_path / "out", "--shard-size", SHARD, "--progress")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert err.startswith(f"hamsu: building {tmp_path / 'out'}: 0 articles"), err
+    assert "" not in err.splitlines() and "\x1b" not in err, err

@@ -364,3 +364,42 @@ def test_runs_from_another_folder(tmp_path):
     result = normalize_cli(SEED, cwd=tmp_path)
     assert result.returncode == 0
     assert "می‌شود" in result.stdout.decode()
+
+
+# --- integer options are bounded ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["search", "c.db", "q", "-n", "0"], "'--limit' / '-n': 0 is not in the range 1<=x<=100"),
+        (["search", "c.db", "q", "-n", "-5"], "'--limit' / '-n': -5 is not in the range"),
+        (["search", "c.db", "q", "-n", "1000"], "'--limit' / '-n': 1000 is not in the range"),
+        (["search", "c.db", "q", "--offset", "-3"], "'--offset': -3 is not in the range"),
+        (["search", "c.db", "q", "--offset", "9223372036854775807"], "'--offset': 9223372036854775807 is not in"),
+        (["build", "in", "-o", "out", "-j", "0"], "'--jobs' / '-j': 0 is not in the range"),
+        (["build", "in", "-o", "out", "-j", str(1 << 70)], "'--jobs' / '-j'"),
+        (["build", "in", "-o", "out", "--shard-size", "0"], "'--shard-size': 0 is not in the range"),
+        (["build", "in", "-o", "out", "--min-score", "2"], "'--min-score': 2.0 is not in the range"),
+        (["search", "c.db", "q", "--no-such-option"], "No such option: --no-such-option"),
+    ],
+)
+def test_integer_options_out_of_range_are_one_line_errors(tmp_path, args, option):
+    """Nothing runs (no corpus, no input needed): the value is refused as the command line is read."""
+    err = assert_one_line_error(hamsu_cli(*args, cwd=tmp_path), option)
+    assert err.endswith(f" -m hamsu {args[0]} --help)\n")
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_furthest_page_of_a_search_is_empty_not_a_traceback(tmp_path):
+    corpus = tmp_path / "c.db"
+    assert hamsu_cli("ingest", corpus, SEED).returncode == 0
+    result = hamsu_cli("search", corpus, "Soleimani", "--offset", str(1 << 40))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and result.stderr.decode().startswith("hamsu: no hits")
+
+
+def test_store_and_command_line_agree_on_the_search_bounds():
+    from hamsu.store import commands, search
+
+    assert (commands.MAX_LIMIT, commands.MAX_OFFSET) == (search.MAX_LIMIT, search.MAX_OFFSET)

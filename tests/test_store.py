@@ -3,10 +3,13 @@ back and exporting, and the ingest / search / export commands."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -259,6 +262,31 @@ def test_new_fold_version_rebuilds_the_index(tmp_path, seed, caplog):
         assert len(search(store.conn, "سلیمانی").hits) == n
         assert search(store.conn, "Soleimani", lang="fa").hits
         assert migrations.fold_version(store.conn) == migrations.FOLD_VERSION
+
+
+def test_a_store_made_by_another_process_while_waiting_is_not_reindexed(tmp_path, caplog):
+    """Two first-time ingests at once: both find an empty file, one makes the schema while the
+    other waits for the write lock. The second must see that it is done: no "rebuilding the
+    search index" warning (the fold version is read again under the lock)."""
+    import threading
+
+    path = tmp_path / "c.db"
+    first = sqlite3.connect(path, isolation_level=None)
+    first.execute("PRAGMA journal_mode = WAL")  # as the first process has set it already
+    first.execute("BEGIN IMMEDIATE")
+    opened = []
+    with caplog.at_level("WARNING", logger="hamsu.store"):
+        second = threading.Thread(target=lambda: opened.append(open_store(path, check_same_thread=False)))
+        second.start()
+        time.sleep(0.5)  # the second has read the empty file and waits for the write lock
+        migrations.migrate(first)
+        first.execute("COMMIT")
+        second.join(timeout=30)
+    first.close()
+    [store] = opened
+    with store:
+        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
+    assert "rebuilding the search index" not in caplog.text
 
 
 # --- Ingest --------------------------------------------------------------------------------------
@@ -634,3 +662,143 @@ def test_hit_is_frozen(tmp_path, seed):
 def test_busy_timeout_is_set(tmp_path):
     with open_store(tmp_path / "c.db") as store:
         assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+
+
+def test_cli_ingest_keeps_the_good_lines_of_a_json_lines_file(tmp_path):
+    """One malformed line does not lose the file: every good record is stored, each bad line is
+    named FILE:LINE with its reason, and the exit status is 1."""
+    corpus = tmp_path / "c.db"
+    mixed = tmp_path / "mixed.jsonl"
+    good = [{"id": f"r{i}", "fa": f"این جملهٔ شماره {i} است.", "en": f"This is sentence number {i}."} for i in range(3)]
+    lines = [json.dumps(good[0], ensure_ascii=False), '{"fa": "بد", "en": ', json.dumps(good[1], ensure_ascii=False),
+             json.dumps({"id": "x", "fa": "تنها"}, ensure_ascii=False), "", json.dumps(good[2], ensure_ascii=False)]
+    data = "\n".join(lines).encode("utf-8") + b'\n{"id": "y", "fa": "\xff", "en": "bad byte"}\n'
+    mixed.write_bytes(data)
+    result = hamsu("ingest", corpus, mixed)
+    err = result.stderr.decode("utf-8").splitlines()
+    assert result.returncode == 1, err
+    assert err[0].startswith(f"hamsu: error: {mixed}:2: not valid JSON")
+    assert err[1] == f'hamsu: error: {mixed}:4: no "en" field'
+    assert err[2].startswith(f"hamsu: error: {mixed}:7: not valid utf-8 at byte 19 of the line")
+    assert err[3:] == [f"hamsu: {corpus}: 3 added, 0 replaced, 0 unchanged, 3 failed"]
+    with open_store(corpus, readonly=True) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT doc_key FROM documents ORDER BY doc_key")]
+    assert keys == ["r0", "r1", "r2"]
+
+
+def test_cli_a_file_by_relative_and_absolute_path_is_one_document(tmp_path):
+    corpus = tmp_path / "c.db"
+    (tmp_path / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    assert hamsu("ingest", corpus, "seed.txt", cwd=tmp_path).returncode == 0
+    again = hamsu("ingest", corpus, tmp_path / "seed.txt", cwd=ROOT)
+    assert again.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "seed.txt")
+    linked = hamsu("ingest", corpus, "link.txt", cwd=tmp_path)
+    assert linked.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        keys = [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")]
+    assert keys == [str((tmp_path / "seed.txt").resolve())]
+
+
+def test_cli_a_file_stored_under_its_relative_path_keeps_that_key_until_it_changes(tmp_path):
+    """A corpus written before keys were resolved holds "seed.txt": the same file ingested again is
+    that document (unchanged, its row left as it is); edited, it replaces it under the new key."""
+    corpus = tmp_path / "c.db"
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    with open_store(corpus) as store:
+        assert store.ingest(process_document(read_document(SEED_TEXT, "seed.txt"))) == "added"
+    again = hamsu("ingest", corpus, "seed.txt", cwd=tmp_path)
+    assert again.stderr.decode().strip().endswith("0 added, 0 replaced, 1 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        assert [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")] == ["seed.txt"]
+    article.write_text(SEED_TEXT.replace("Syria", "Syrie"), encoding="utf-8")
+    edited = hamsu("ingest", corpus, "seed.txt", cwd=tmp_path)
+    assert edited.stderr.decode().strip().endswith("0 added, 1 replaced, 0 unchanged, 0 failed")
+    with open_store(corpus, readonly=True) as store:
+        assert [k for (k,) in store.conn.execute("SELECT doc_key FROM documents")] == [str(article.resolve())]
+
+
+def test_cli_ingest_refuses_an_input_past_the_maximum_size_and_stores_the_rest(tmp_path):
+    corpus = tmp_path / "c.db"
+    big = tmp_path / "big.txt"
+    big.write_text(SEED_TEXT * (2 * (1 << 20) // len(SEED_TEXT.encode()) + 1), encoding="utf-8")
+    result = hamsu("ingest", corpus, big, SEED, "--max-input-size", "1")
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1, err
+    assert err == [f"hamsu: error: {big}: larger than the maximum input size, 1 MB (raise it with --max-input-size)",
+                   f"hamsu: {corpus}: 1 added, 0 replaced, 0 unchanged, 1 failed"]  # fmt: skip
+
+
+def test_cli_search_shows_control_characters_escaped(tmp_path):
+    corpus = tmp_path / "c.db"
+    fa, en = tmp_path / "fa.txt", tmp_path / "en.txt"
+    fa.write_text("کتاب \x1b]0;pwned\x07 در \x1b[31mکتابخانه\x1b[0m است.\n", encoding="utf-8")
+    en.write_text("The book \x1b]0;pwned\x07 is in the \x1b[31mlibrary\x1b[0m.\n", encoding="utf-8")
+    assert hamsu("ingest", corpus, "--pair", fa, en).returncode == 0
+    found = hamsu("search", corpus, "book")
+    out = found.stdout.decode("utf-8")
+    assert found.returncode == 0 and "\x1b" not in out and "\x07" not in out, out
+    assert "en: The book \\x1b]0;pwned\\x07 is in the \\x1b[31mlibrary\\x1b[0m." in out
+    as_json = hamsu("search", corpus, "book", "-f", "jsonl").stdout.decode("utf-8")
+    assert json.loads(as_json)["en"] == "The book \x1b]0;pwned\x07 is in the \x1b[31mlibrary\x1b[0m."
+
+
+_READ_ONLY_MOUNT = 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"'
+
+
+def run_on_read_only(folder: Path, *command: str) -> subprocess.CompletedProcess:
+    """`command` run while `folder` cannot be written: by permissions, or for root (whom they do
+    not stop) on a read-only bind mount in a mount namespace of its own."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            return subprocess.run(command, capture_output=True, timeout=120)
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+    if shutil.which("unshare") is None:
+        pytest.skip("root, and no unshare to make a read-only mount")
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT, str(folder), "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a read-only mount here ({probe.stderr.decode().strip()})")
+    return subprocess.run(["unshare", "-m", "sh", "-c", _READ_ONLY_MOUNT, str(folder), *command],
+                          capture_output=True, timeout=120)  # fmt: skip
+
+
+def test_a_read_only_corpus_is_read_and_said_to_be_read_only(tmp_path):
+    """A corpus on a read-only file, folder or medium: search, export and the web app's check read
+    it (it is in WAL mode, whose reading needs a file SQLite cannot make there); ingest says it is
+    read-only, not that it cannot be read."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    corpus = folder / "c.db"
+    assert hamsu("ingest", corpus, SEED).returncode == 0
+    python = [sys.executable, "-m", "hamsu"]
+    found = run_on_read_only(folder, *python, "search", str(corpus), "Soleimani")
+    assert found.returncode == 0, found.stderr.decode()
+    assert "Soleimani" in found.stdout.decode() or "Soleymani" in found.stdout.decode()
+    exported = run_on_read_only(folder, *python, "export", str(corpus), "-f", "tsv")
+    assert exported.returncode == 0 and len(exported.stdout.decode().splitlines()) == 9, exported.stderr.decode()
+    served = run_on_read_only(folder, sys.executable, "-c",
+                              f"from hamsu.serve.app import check_corpus; check_corpus({str(corpus)!r})")  # fmt: skip
+    assert served.returncode == 0, served.stderr.decode()
+    ingested = run_on_read_only(folder, *python, "ingest", str(corpus), str(SEED))
+    err = ingested.stderr.decode()
+    assert ingested.returncode == 2, err
+    assert err.startswith(f"hamsu: error: {corpus}: read-only (this ") and err.count("\n") == 1, err
+
+
+def test_cli_ingest_progress_off_a_terminal_is_plain_lines(tmp_path):
+    corpus = tmp_path / "c.db"
+    result = hamsu("ingest", corpus, SEED, "--progress")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert err.splitlines() == [
+        f"hamsu: ingesting into {corpus}: 0 of 1 inputs; 0 added, 0 replaced, 0 unchanged, 0 failed (0 s)",
+        f"hamsu: {corpus}: 1 added, 0 replaced, 0 unchanged, 0 failed",
+    ]
+    quiet = hamsu("ingest", corpus, SEED)  # not a terminal, no --progress: the summary only
+    assert quiet.stderr.decode().splitlines() == [f"hamsu: {corpus}: 0 added, 0 replaced, 1 unchanged, 0 failed"]

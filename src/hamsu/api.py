@@ -22,33 +22,38 @@ def read_documents(
 ) -> Iterator[Document]:
     """The documents of the inputs. Two inputs with one language each are a Persian file and its
     English translation (say so with pair=True, or forbid it with pair=False)."""
-    from .read import languages_present, read_pair_paths, read_path
+    from .read import read_pair_paths, read_path
 
     if not paths:
         raise InputError("no input files")
-    if pair or (pair is None and len(paths) == 2 and _one_language_each(paths, presplit, encoding)):
+    if pair or (pair is None and len(paths) == 2):
         if len(paths) != 2:
             raise InputError(f"--pair takes two files (Persian, English), not {len(paths)}")
-        first = read_path(paths[0], encoding, presplit, require_both=False)
-        fa_path, en_path = paths if "fa" in languages_present(first[0]) else paths[::-1]
-        yield read_pair_paths(fa_path, en_path, encoding, presplit)
-        return
+        first, second = _languages(paths, presplit, encoding)
+        if pair or {first, second} == {"fa", "en"}:
+            swapped = first == "en" or (first is None and second == "fa")
+            fa_path, en_path = paths[::-1] if swapped else paths
+            yield read_pair_paths(fa_path, en_path, encoding, presplit)
+            return
     for path in paths:
         yield from read_path(path, encoding, presplit)
 
 
-def _one_language_each(paths: Sequence[Path], presplit: bool, encoding: str) -> bool:
-    from .read import languages_present, read_path
+def _languages(paths: Sequence[Path], presplit: bool, encoding: str) -> list[str | None]:
+    """The language each file is predominantly in ("fa", "en"), or None: mixed, or a kind of file
+    that is never one side of a pair (the reader table's: HTML, JSON lines)."""
+    from .read import predominant_language, read_path
     from .read.table import reader_by_suffix
 
-    langs = []
+    langs: list[str | None] = []
     for path in paths:
         known = reader_by_suffix(path)
-        if known is not None and not known.pairable:  # JSON lines, HTML: never one side of a pair
-            return False
+        if known is not None and not known.pairable:
+            langs.append(None)
+            continue
         [doc] = read_path(path, encoding, presplit, require_both=False)
-        langs.append(languages_present(doc) & {"fa", "en"})
-    return sorted(map(tuple, langs)) == [("en",), ("fa",)]
+        langs.append(predominant_language(doc))
+    return langs
 
 
 def align_paths(

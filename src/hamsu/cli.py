@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .errors import HamsuError, InputError
+from .read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
 
 app = typer.Typer(
     add_completion=False,
@@ -21,8 +22,19 @@ app = typer.Typer(
 )
 
 
+def max_input_size_option():
+    """--max-input-size MB, the same on every command that reads whole inputs."""
+    return typer.Option(
+        DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+        help="Refuse an input larger than this many megabytes, found while reading it.",
+    )
+
+
 def _fail(message: str, code: int = 2) -> None:
-    sys.stderr.write(f"hamsu: error: {message}\n")
+    from .terminal import shown
+
+    # A message may quote input (a file name, a glossary term): its control characters are escaped.
+    sys.stderr.write(f"hamsu: error: {shown(message)}\n")
     raise typer.Exit(code)
 
 
@@ -149,6 +161,7 @@ def align_command(
         "--check/--no-check",
         help="Link names and run the checks (default: on, except for beads, which cannot carry them).",
     ),
+    max_input_size: int = max_input_size_option(),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
@@ -167,13 +180,21 @@ def align_command(
         _fail(str(e), e.exit_code)
     if check is None:  # names and flags cost more than the alignment itself: only where they are written
         check = writer.carries_checks
-    _guard(lambda: _write(writer.write(process_paths(inputs, pair, presplit, encoding, glossary, check)), output))
+    _guard(
+        lambda: _write(writer.write(process_paths(inputs, pair, presplit, encoding, glossary, check)), output),
+        max_input_size,
+    )
 
 
-def _guard(job) -> None:
-    """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback."""
+def _guard(job, max_input_mb: int | None = None) -> None:
+    """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback.
+    `max_input_mb`: the --max-input-size the readers apply while the job runs."""
+    from .read.decode import max_input_size
+
+    limit = DEFAULT_MAX_INPUT_BYTES if max_input_mb is None else max_input_mb * MB
     try:
-        job()
+        with max_input_size(limit):
+            job()
     except HamsuError as e:
         _fail(str(e), e.exit_code)
     except BrokenPipeError:
@@ -203,6 +224,7 @@ def check_command(
     ),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (e.g. windows-1256)."),
+    max_input_size: int = max_input_size_option(),
 ) -> None:
     """Link names across the languages and flag translation problems.
 
@@ -228,7 +250,7 @@ def check_command(
         results = check_inputs(inputs or [], aligned, glossary, pair, presplit, encoding)
         _write(write_report(results, fmt, names, state), output)
 
-    _guard(job)
+    _guard(job, max_input_size)
     summary = state["summary"]
     sys.stderr.write(summary.line() + "\n")
     if fail_on is not None and summary.reaches(fail_on):
@@ -262,4 +284,27 @@ for _module in _STAGE_COMMANDS:
 
 
 def run() -> None:
-    app()
+    """The `hamsu` script. A usage error (an unknown option, a value out of range) is one line too,
+    like every other error, rather than click's usage text and framed message."""
+    try:  # Typer 0.22 and later carry their own copy of click
+        from typer._click import exceptions as click_errors
+    except ImportError:
+        from click import exceptions as click_errors
+
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as e:
+        if e.format_message().strip():  # `hamsu` alone: its help (Rich has printed it already)
+            e.show()
+        sys.exit(e.exit_code)
+    except click_errors.UsageError as e:
+        where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
+        sys.stderr.write(f"hamsu: error: {e.format_message()}{where}\n")
+        sys.exit(e.exit_code)
+    except click_errors.ClickException as e:
+        sys.stderr.write(f"hamsu: error: {e.format_message()}\n")
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        sys.stderr.write("hamsu: aborted\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,6 +6,13 @@ from pathlib import Path
 
 import typer
 
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
+
+# Bounds of the integer options: a number of processes no machine starts (the build cuts -j to
+# 4 per core anyway), and a shard size beyond any input (shard × size stays a 64-bit integer).
+MAX_JOBS = 1 << 16
+MAX_SHARD_SIZE = 1 << 30
+
 
 def register(app: typer.Typer) -> None:
     @app.command("build")
@@ -16,19 +23,24 @@ def register(app: typer.Typer) -> None:
         ),
         output: Path = typer.Option(..., "--output", "-o", help="The folder to build in (made if missing)."),
         jobs: int = typer.Option(
-            1, "--jobs", "-j", help="Worker processes (local), or workers of the local Dask cluster."
+            1, "--jobs", "-j", min=1, max=MAX_JOBS,
+            help="Worker processes (local), or workers of the local Dask cluster; more than 4 per core are cut"
+            " to that.",
         ),
         engine: str = typer.Option("local", "--engine", help="local (process pool) or dask (the dask extra)."),
         scheduler: str | None = typer.Option(
             None, "--scheduler", help="With --engine dask: the scheduler's ADDRESS (default: a local cluster)."
         ),
         min_score: float | None = typer.Option(
-            None, "--min-score", help="Leave units with an alignment score below this (0..1) out of the shards."
+            None, "--min-score", min=0.0, max=1.0,
+            help="Leave units with an alignment score below this (0..1) out of the shards.",
         ),
         drop_flag: list[str] = typer.Option(
             [], "--drop-flag", help="Leave out units flagged by this RULE, or this SEVERITY or worse; repeatable."
         ),
-        shard_size: int = typer.Option(500, "--shard-size", help="Documents per shard (in input order)."),
+        shard_size: int = typer.Option(
+            500, "--shard-size", min=1, max=MAX_SHARD_SIZE, help="Documents per shard (in input order)."
+        ),
         formats: str = typer.Option(
             "tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated (also a plugin's exchange format)."
         ),
@@ -40,8 +52,14 @@ def register(app: typer.Typer) -> None:
             None, "--glossary", help="Glossary (TSV, CSV or TBX) for the glossary check."
         ),
         check: bool = typer.Option(True, "--check/--no-check", help="Link names and run the checks (default: on)."),
+        max_input_size: int = typer.Option(
+            DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+            help="Leave out (as bad) an input larger than this many megabytes (JSON lines: a line), found while"
+            " reading it.",
+        ),
         progress: bool | None = typer.Option(
-            None, "--progress/--no-progress", help="Progress bar on standard error (default: when it is a terminal)."
+            None, "--progress/--no-progress",
+            help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
         ),
     ) -> None:
         """Build a corpus: database, gzip shards (TMX, TSV, JSON lines), report and summary.
@@ -51,8 +69,9 @@ def register(app: typer.Typer) -> None:
         --min-score or --drop-flag, no exact or near duplicate of an earlier unit), OUT/summary.json
         and OUT/report.html.
 
-        A bad input (undecodable, empty, one language, a malformed JSON line) is listed in the
-        summary with its reason and the build goes on; it still exits 0. After an interruption, run
+        A bad input (undecodable, empty, one language, a malformed JSON line, too large) is listed in
+        the summary with its reason and the build goes on; it still exits 0. In a folder only
+        regular files are read: named pipes, devices and sockets are listed as skipped. After an interruption, run
         the same command again: done shards are kept, and the output is the same as an
         uninterrupted run's, byte for byte.
         """
@@ -72,7 +91,8 @@ def register(app: typer.Typer) -> None:
             encoding=encoding,
             check=check,
             glossary=glossary,
-            progress=sys.stderr.isatty() if progress is None else progress,
+            progress=progress,
+            max_input_bytes=max_input_size * MB,
         )
 
         def job() -> None:

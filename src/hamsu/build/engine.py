@@ -21,6 +21,10 @@ import collections
 import logging
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -54,16 +58,45 @@ class InlineEngine:
 
 
 _WORKER_SETTINGS: Any = None
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+PARENT_CHECK_SECONDS = 1.0
 
 
-def _init_worker(settings: Any) -> None:
+def _init_worker(settings: Any, coordinator: int) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
     # The coordinator handles Ctrl-C and stops the pool; a worker's own KeyboardInterrupt would
     # only print a traceback per worker.
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(coordinator)
+
+
+def die_with(coordinator: int) -> None:
+    """End this worker when its coordinator (process `coordinator`) ends. A coordinator killed
+    with kill -9 cannot stop its pool, and the orphans would wait on their task queue for ever
+    (every worker holds the queue's write end too, so it never reports end of file).
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); everywhere,
+    a thread checks every PARENT_CHECK_SECONDS that the parent is still the coordinator (an
+    orphan is adopted by another process)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl (another C library): the thread below still ends the worker
+    if os.getppid() != coordinator:  # the coordinator died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(coordinator,), name="hamsu-watch-coordinator", daemon=True).start()
+
+
+def _watch_parent(coordinator: int) -> None:
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != coordinator:
+            os._exit(1)
 
 
 def _run(fn: Callable, payload: Any) -> Any:
@@ -117,7 +150,7 @@ class LocalEngine:
             gc.freeze()
         try:
             self.pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+                max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
             )
             # With fork, the first task starts every worker: now, while the caller has no open
             # database and no other thread.

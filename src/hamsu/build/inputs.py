@@ -21,7 +21,10 @@ What a folder may hold:
   (any file a JSON-lines reader of the table claims).
 Names starting with "." (.git, editor files) are not walked. Any other file, and a pair member
 without its counterpart, becomes a job too (kind "skip" or "bad"), so the summary lists it:
-nothing is dropped silently.
+nothing is dropped silently. In a folder only regular files are read: a named pipe, a device or a
+socket (or a link to one) is listed as skipped without being opened, since reading one could
+wait for ever or never end. A file named on the command line is read whatever it is (a pipe from
+<(...) included), up to the maximum input size; for JSON lines the maximum is per line.
 """
 from __future__ import annotations
 
@@ -29,10 +32,13 @@ import gzip
 import hashlib
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..read.decode import CHUNK_BYTES, DEFAULT_MAX_INPUT_BYTES, NUL, too_large
 
 LANGS = ("fa", "en")
 # NAME.fa.txt, NAME_en.html, NAME-fa, NAME.en: the language tag before the extension, if any.
@@ -68,6 +74,16 @@ class Job:
             digest.update(part)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How inputs are read: at most `max_bytes` a document (a file, a pair member, a JSON line),
+    and, unless the encoding is UTF-16 or UTF-32, a NUL byte is binary data, found in the chunk
+    that has it rather than after the whole file has been read."""
+
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    nul_is_binary: bool = True
+
+
 def is_jsonl(name: str) -> bool:
     """JSON lines, read one line a job."""
     from ..read.table import JsonlReader, reader_by_suffix
@@ -94,29 +110,65 @@ def _suffix(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
-def _read(path: str) -> tuple[bytes | None, str]:
+def _reason(error: Exception, path: str) -> str:
+    """An InputError's message without its leading "PATH: " (a job's source says where)."""
+    message = str(error)
+    return message[len(path) + 2 :] if message.startswith(f"{path}: ") else message
+
+
+def _read(path: str, limits: Limits) -> tuple[bytes | None, str]:
+    """The bytes of a file, read a chunk at a time; or None and why not (too large, binary)."""
     try:
         with open(path, "rb") as f:
-            return f.read(), ""
+            info = os.fstat(f.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes:
+                return None, _reason(too_large(path, limits.max_bytes), path)
+            chunks, total = [], 0
+            while block := f.read(CHUNK_BYTES):
+                if limits.nul_is_binary and NUL in block:
+                    return None, f"binary data (a NUL byte) at byte {total + block.index(NUL)}"
+                total += len(block)
+                if total > limits.max_bytes:
+                    return None, _reason(too_large(path, limits.max_bytes), path)
+                chunks.append(block)
+            return b"".join(chunks), ""
     except IsADirectoryError:
         return None, "is a directory"
     except OSError as e:
         return None, f"cannot read ({e.strerror or e})"
 
 
-def file_job(path: str, group: str) -> Job:
-    data, error = _read(path)
+def not_regular(path: str) -> str:
+    """What a path that is not a regular file is ("a named pipe", "a link to a device" ...), or ""
+    for a regular file (or one that cannot be looked at: reading it will say why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")  # fmt: skip
+    return f"a link to {kind.removeprefix('a ')}" if os.path.islink(path) else kind
+
+
+def file_job(path: str, group: str, limits: Limits = Limits()) -> Job:
+    data, error = _read(path, limits)
     if data is None:
         return Job("bad", path, group, reason=error)
     return Job("text", path, group, (data,), nbytes=len(data), suffix=_suffix(path))
 
 
-def pair_job(fa_path: str, en_path: str, group: str) -> Job:
+def pair_job(fa_path: str, en_path: str, group: str, limits: Limits = Limits()) -> Job:
     source = f"{fa_path} + {en_path}"
-    fa, error = _read(fa_path)
+    for path in (fa_path, en_path):
+        kind = not_regular(path)
+        if kind:
+            return Job("skip", path, group, reason=f"{kind}: only regular files are read in a folder")
+    fa, error = _read(fa_path, limits)
     if fa is None:
         return Job("bad", fa_path, group, reason=error)
-    en, error = _read(en_path)
+    en, error = _read(en_path, limits)
     if en is None:
         return Job("bad", en_path, group, reason=error)
     return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en))
@@ -141,7 +193,7 @@ class _Counted:
         self.raw.close()
 
 
-def jsonl_jobs(path: str) -> Iterator[Job]:
+def jsonl_jobs(path: str, limits: Limits = Limits()) -> Iterator[Job]:
     """One job per non-blank line (bytes, decoded by the worker, so an undecodable line is one bad
     document, not a lost file). Only b"\\n" ends a record, as in hamsu.read.jsonl; lines are
     numbered from 1 like an editor's. A broken gzip stream ends the file with a bad job saying where."""
@@ -168,6 +220,10 @@ def jsonl_jobs(path: str) -> Iterator[Job]:
                     break
                 pending += block
                 if b"\n" not in block:
+                    if len(pending) > limits.max_bytes:
+                        reason = _reason(too_large(path, limits.max_bytes), path).replace("larger", "a line larger", 1)
+                        yield Job("bad", f"{path}:{number + 1}", path, reason=reason)
+                        return
                     continue  # inside a long line: do not split what is held again and again
                 *lines, pending = pending.split(b"\n")
                 for line in lines:
@@ -187,19 +243,19 @@ def jsonl_jobs(path: str) -> Iterator[Job]:
         yield Job("bad", path, path, reason="empty (no JSON lines)")
 
 
-def walk(inputs: list[str], exclude: Path | None = None) -> Iterator[Job]:
+def walk(inputs: list[str], exclude: Path | None = None, limits: Limits = Limits()) -> Iterator[Job]:
     """Every job of the inputs, in the build's order. `exclude`: a folder never walked (the
     build's own output folder, which may sit inside an input folder)."""
     skip = exclude.resolve() if exclude is not None else None
     for arg in inputs:
         path = str(Path(arg))
         if os.path.isdir(path):
-            yield from _walk_dir(path, skip)
+            yield from _walk_dir(path, skip, limits)
         elif is_jsonl(path):
-            yield from jsonl_jobs(path)
+            yield from jsonl_jobs(path, limits)
         else:
             # A file named on the command line is read whatever its extension: the user chose it.
-            yield file_job(path, os.path.dirname(path) or ".")
+            yield file_job(path, os.path.dirname(path) or ".", limits)
 
 
 def _entries(folder: str) -> tuple[list[str], list[str], str]:
@@ -215,7 +271,7 @@ def _entries(folder: str) -> tuple[list[str], list[str], str]:
     return dirs, files, ""
 
 
-def _walk_dir(folder: str, skip: Path | None) -> Iterator[Job]:
+def _walk_dir(folder: str, skip: Path | None, limits: Limits) -> Iterator[Job]:
     if skip is not None and Path(folder).resolve() == skip:
         return
     dirs, files, error = _entries(folder)
@@ -231,24 +287,26 @@ def _walk_dir(folder: str, skip: Path | None) -> Iterator[Job]:
             if paired_dirs and name == "en":
                 continue  # walked with fa/
             if paired_dirs and name == "fa":
-                yield from _folder_pairs(folder, os.path.join(folder, "fa"), os.path.join(folder, "en"))
+                yield from _folder_pairs(folder, os.path.join(folder, "fa"), os.path.join(folder, "en"), limits)
             else:
-                yield from _walk_dir(full, skip)
+                yield from _walk_dir(full, skip, limits)
             continue
         if os.path.islink(full) and os.path.isdir(full):
             yield Job("skip", full, folder, reason="a link to a folder (not followed)")
-        elif name in tagged:
+        elif name in tagged:  # pair_job looks at both members before it opens either
             partner, lang = tagged[name]
             if partner is None:
                 other = _partner_name(name, "en" if lang == "fa" else "fa")
                 yield Job("bad", full, folder, reason=f"no counterpart {other} beside it")
             elif lang == "fa":
-                yield pair_job(full, os.path.join(folder, partner), folder)
+                yield pair_job(full, os.path.join(folder, partner), folder, limits)
             # the English member is read with its Persian one
+        elif special := not_regular(full):
+            yield Job("skip", full, folder, reason=f"{special}: only regular files are read in a folder")
         elif is_jsonl(name):
-            yield from jsonl_jobs(full)
+            yield from jsonl_jobs(full, limits)
         elif is_article(name):
-            yield file_job(full, folder)
+            yield file_job(full, folder, limits)
         else:
             yield Job("skip", full, folder, reason=f"not an article file ({_kinds()})")
 
@@ -292,13 +350,13 @@ def _relative_files(root: str) -> list[str]:
     return found
 
 
-def _folder_pairs(group: str, fa_root: str, en_root: str) -> Iterator[Job]:
+def _folder_pairs(group: str, fa_root: str, en_root: str, limits: Limits) -> Iterator[Job]:
     """fa/REL with en/REL for every relative path in either folder, in sorted order."""
     fa_files, en_files = set(_relative_files(fa_root)), set(_relative_files(en_root))
     for rel in sorted(fa_files | en_files):
         fa, en = os.path.join(fa_root, rel), os.path.join(en_root, rel)
         if rel in fa_files and rel in en_files:
-            yield pair_job(fa, en, group)
+            yield pair_job(fa, en, group, limits)
         elif rel in fa_files:
             yield Job("bad", fa, group, reason=f"no counterpart {en}")
         else:

@@ -30,16 +30,18 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
 from ..errors import HamsuError, InputError, OutputError
 from ..formats import exchange_formats
+from ..progress import progress_mode
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, nul_is_binary
 from ..records import SEVERITIES
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
-from .inputs import Job, input_size, new_digest, walk
+from .inputs import Job, Limits, input_size, new_digest, walk
 from .report import make_summary, render_html, summary_json
 from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
@@ -48,6 +50,7 @@ from .work import SHARD_FORMATS, Result, Settings, UnitOut, process_chunk, warm_
 DATABASE = "corpus.db"
 CHUNK_JOBS = 8  # documents per task: enough to make a task's overhead small, few enough to spread
 CHUNK_BYTES = 1 << 20  # ... and at most about this much input, so huge pages do not pile up
+WORKERS_PER_CORE = 4
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class BuildOptions:
     encoding: str = "utf-8"
     check: bool = True
     glossary: Path | None = None
-    progress: bool = False
+    progress: bool | None = False  # None: a bar when standard error is a terminal
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def output_options(self, glossary_hash: str) -> dict:
         """The options that decide the output (not where or how fast it is made): the fingerprint
@@ -125,9 +129,20 @@ def check_options(options: BuildOptions) -> None:
         raise HamsuError(f"--formats takes some of {', '.join(choices)}, comma-separated")
 
 
+def workers_at_most() -> int:
+    """The most local workers a build starts: 4 per core. More only share the cores, each with its
+    own memory (the pipeline is CPU-bound)."""
+    return WORKERS_PER_CORE * (os.cpu_count() or 1)
+
+
 def build(inputs: list[str], options: BuildOptions, log=sys.stderr) -> dict:
     """Build OUT from the inputs (or finish an interrupted build); returns the summary."""
     check_options(options)
+    limit = workers_at_most()
+    if options.workers > limit and options.scheduler is None:
+        log.write(f"hamsu: warning: -j {options.workers} is more than {WORKERS_PER_CORE} workers for each of the"
+                  f" {os.cpu_count() or 1} cores here; starting {limit}\n")  # fmt: skip
+        options = replace(options, workers=limit)
     for arg in inputs:
         if not os.path.exists(arg):
             raise InputError(f"{arg}: no such file or folder")
@@ -138,29 +153,111 @@ def build(inputs: list[str], options: BuildOptions, log=sys.stderr) -> dict:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out}: cannot create ({e.strerror or e})") from None
-    with _locked(out):
+    with _locked(out, log):
         shard_files.remove_temporaries(out)
         return Coordinator(inputs, options, log).run()
 
 
+LOCK = ".build.lock"
+# The descriptors of the build locks this process holds. A forked child (a pool worker) gets a copy
+# of every descriptor, and with it a share in the lock: were the coordinator killed, its workers
+# would keep the folder locked. So every child lets go of them at once (see _release_in_child).
+_held_locks: set[int] = set()
+
+
+def _release_in_child() -> None:
+    if not _held_locks:
+        return
+    # dup2 of /dev/null onto the descriptor drops the child's share in the lock and leaves a valid
+    # descriptor in place, so the file object the child inherited can never close someone else's.
+    null = os.open(os.devnull, os.O_RDONLY)
+    for fd in _held_locks:
+        os.dup2(null, fd)
+    os.close(null)
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_release_in_child)
+
+
 @contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One build at a time in a folder: two writers would interleave shards and dedup entries."""
+def _locked(out: Path, log=sys.stderr) -> Iterator[None]:
+    """One build at a time in a folder: two writers would interleave shards and dedup entries.
+
+    The lock file holds the process id of the build holding it. A lock held although that build
+    is gone (something it started lives on) is stale: the file is replaced by a new one, locked
+    by this build, with a message."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, as on such systems the rest still works
         yield
         return
+    path = out / LOCK
+    handle = _open_lock(path, out)
     try:
-        handle = open(out / ".build.lock", "a+b")
+        if not _try_lock(handle, fcntl):
+            holder = _holder(handle)
+            if holder is None or _alive(holder):
+                running = f" (process {holder})" if holder is not None else ""
+                raise OutputError(f"{out}: another build is running there{running}")
+            handle.close()
+            handle = _take_over(path, out, fcntl)
+            log.write(f"hamsu: {out}: build {holder} is no longer running; taking over its lock\n")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        _held_locks.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _held_locks.discard(handle.fileno())
+    finally:
+        handle.close()
+
+
+def _open_lock(path: Path, out: Path):
+    try:
+        return open(path, "a+b")
     except OSError as e:
         raise OutputError(f"{out}: cannot write ({e.strerror or e})") from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{out}: another build is running there") from None
-        yield
+
+
+def _try_lock(handle, fcntl) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _holder(handle) -> int | None:
+    """The process id written in a lock file, or None (empty: an older hamsu, or being written)."""
+    handle.seek(0)
+    text = handle.read(32).decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _take_over(path: Path, out: Path, fcntl):
+    """A new lock file, locked, put in the stale one's place (renaming it over the old one is atomic)."""
+    fresh = path.with_name(f"{LOCK}.{os.getpid()}")
+    handle = _open_lock(fresh, out)
+    if not _try_lock(handle, fcntl):
+        handle.close()
+        raise OutputError(f"{out}: another build is running there")
+    os.replace(fresh, path)
+    return handle
 
 
 class Coordinator:
@@ -184,6 +281,7 @@ class Coordinator:
         self.drop_rules = {v for v in options.drop_flags if v not in SEVERITIES}
         floors = [SEVERITIES.index(v) for v in options.drop_flags if v in SEVERITIES]
         self.drop_floor = min(floors) if floors else None
+        self.limits = Limits(options.max_input_bytes, nul_is_binary(options.encoding))
         self.shard_count = 0
         # the shard being written
         self.writer: shard_files.ShardWriter | None = None
@@ -192,7 +290,7 @@ class Coordinator:
     # --- planning ------------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[Job]:
-        return walk(self.inputs, exclude=self.out)
+        return walk(self.inputs, exclude=self.out, limits=self.limits)
 
     def plan(self, state: BuildState) -> Iterator[tuple[Chunk | Done, list[Job] | None]]:
         """The chunks to process, shard by shard; done shards are checked and passed over."""
@@ -265,8 +363,9 @@ class Coordinator:
                                        "building every shard again\n")  # fmt: skip
                     state.set_options(self.fingerprint)
                 try:
-                    size = input_size(self.inputs, self.out) if options.progress else 0
-                    with _Progress(options.progress, size) as progress:
+                    mode = progress_mode(options.progress, self.log)
+                    size = input_size(self.inputs, self.out) if mode else 0
+                    with _Progress(mode, size, self.log, self.out) as progress:
                         for meta, results in engine.imap(process_chunk, self._tasks(state, progress)):
                             self.consume(store, state, meta, results)
                             progress.advance(meta.jobs, sum(len(r.units) for r in results), meta.nbytes)
@@ -374,19 +473,31 @@ def _duplicate(unit: UnitOut, seq: int, index: int, first: tuple[int, int, str])
 
 @dataclass
 class _Progress:
-    """A Rich progress bar on a terminal (articles, articles/s, units, ETA by bytes); else nothing."""
+    """Progress on standard error (hamsu.progress): a Rich bar on a terminal (articles,
+    articles/s, units, ETA by bytes), plain periodic lines elsewhere, or nothing."""
 
-    enabled: bool
+    mode: str | None
     total_bytes: int
+    log: object = None
+    out: Path | None = None
     bar: object = None
     task: object = None
     started: float = 0.0
     documents: int = 0
     units: int = 0
+    nbytes: int = 0
+    every: object = None
     fields: dict = field(default_factory=dict)
 
     def __enter__(self):
-        if not self.enabled:
+        from ..progress import BAR, LINES, Every
+
+        self.started = time.monotonic()
+        if self.mode == LINES:
+            self.every = Every()
+            self._line()
+            return self
+        if self.mode != BAR:
             return self
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -403,17 +514,27 @@ class _Progress:
         )
         self.bar.__enter__()
         self.task = self.bar.add_task("build", total=max(self.total_bytes, 1), documents=0, rate=0.0, units=0)
-        self.started = time.monotonic()
         return self
 
     def advance(self, documents: int, units: int, nbytes: int) -> None:
-        if self.bar is None:
-            return
         self.documents += documents
         self.units += units
+        self.nbytes += nbytes
+        if self.every is not None:
+            self._line()
+        if self.bar is None:
+            return
         elapsed = max(time.monotonic() - self.started, 1e-6)
         self.bar.update(self.task, advance=nbytes, documents=self.documents, units=self.units,
                         rate=self.documents / elapsed)  # fmt: skip
+
+    def _line(self) -> None:
+        if not self.every.due():
+            return
+        share = f", {min(100, 100 * self.nbytes // self.total_bytes)}% of the input" if self.total_bytes else ""
+        self.log.write(f"hamsu: building {self.out}: {self.documents:,} articles, {self.units:,} units{share}"
+                       f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
+        self.log.flush()
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

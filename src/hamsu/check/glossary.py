@@ -147,9 +147,12 @@ def _evidence(entry: GlossaryEntry, fa_text: str, found: list[tuple[int, int]], 
 
 def load_glossary(path: str | PathLike[str]) -> Glossary:
     """A glossary from a .tsv, .csv or .tbx file (other names: TBX if it starts with `<`, else TSV)."""
+    from ..read.decode import read_stream_bytes
+
     name = fspath(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = read_stream_bytes(stream, name)  # at most the maximum input size (read/decode.py)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:

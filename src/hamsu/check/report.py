@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 
 from ..records import EN, FA, SEVERITIES, Checked, Flag
+from ..terminal import shown
 from .base import at_least, shorten
 
 FORMATS = ("text", "jsonl")
@@ -129,14 +130,15 @@ def _flag_out(flag: Flag, result: CheckedInput, fmt: str) -> str:
         if "line" in record
         else (f"unit {flag.unit + 1}" if flag.unit is not None else "document")
     )
-    out = f"{alignment.document.source}: {where}: {flag.severity} [{flag.rule}] {flag.message}\n"
+    # The text view shows control characters of the text escaped (hamsu.terminal); JSON keeps them.
+    out = f"{shown(alignment.document.source)}: {where}: {flag.severity} [{flag.rule}] {shown(flag.message)}\n"
     if flag.evidence:
-        out += f"    evidence: {flag.evidence}\n"
+        out += f"    evidence: {shown(flag.evidence)}\n"
     if flag.unit is not None:
         unit = alignment.units[flag.unit]
         fa = " ".join(alignment.fa[i].text for i in unit.fa)
         en = " ".join(alignment.en[i].text for i in unit.en)
-        out += f"    fa: {shorten(fa, 100) or '—'}\n    en: {shorten(en, 100) or '—'}\n"
+        out += f"    fa: {shown(shorten(fa, 100)) or '—'}\n    en: {shown(shorten(en, 100)) or '—'}\n"
     return out
 
 
@@ -149,7 +151,8 @@ def _name_table(checked: Checked, fmt: str) -> Iterator[str]:
         for row in rows:
             yield json.dumps({"doc": document.id, "source": document.source, **row}, ensure_ascii=False) + "\n"
         return
-    yield f"# {document.source}: {len(rows)} names\n"
+    yield f"# {shown(document.source)}: {len(rows)} names\n"
     for row in rows:
         units = ",".join(str(u + 1) for u in row["units"])
-        yield f"  {row['fa'] or '—'}  =  {' | '.join(row['en']) or '—'}   ×{row['count']}  units {units}\n"
+        fa, en = shown(row["fa"] or "—"), shown(" | ".join(row["en"]) or "—")
+        yield f"  {fa}  =  {en}   ×{row['count']}  units {units}\n"

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from ..records import Alignment, Checked, Flag, Sentence, Unit, UnitNames
+from ..terminal import shown
 from .base import Documents, Writer, as_checked, checked_documents, flags_by_unit
 
 # Characters XML 1.0 forbids: C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF.
@@ -176,7 +177,8 @@ class TmxWriter(Writer):
 
 class TextWriter(Writer):
     """A readable view for the terminal: each unit's Persian and English on lines of their own,
-    then its names and flags; each document headed by its source, its boilerplate after it."""
+    then its names and flags; each document headed by its source, its boilerplate after it. Control
+    characters of the text are shown escaped (hamsu.terminal)."""
 
     name = "text"
     suffix = ".txt"
@@ -184,22 +186,22 @@ class TextWriter(Writer):
 
     def document(self, checked: Checked) -> Iterator[str]:
         alignment = checked.alignment
-        yield f"# {alignment.document.source}  ({len(alignment.units)} units)\n"
+        yield f"# {shown(alignment.document.source)}  ({len(alignment.units)} units)\n"
         for n, (unit, names, flags) in enumerate(zip(alignment.units, checked.names, flags_by_unit(checked)), 1):
             yield f"[{n}] score {unit.score:.2f}  fa {list(unit.fa)}  en {list(unit.en)}\n"
-            yield f"  fa: {unit_text(alignment.fa, unit.fa) or '—'}\n"
-            yield f"  en: {unit_text(alignment.en, unit.en) or '—'}\n"
+            yield f"  fa: {shown(unit_text(alignment.fa, unit.fa)) or '—'}\n"
+            yield f"  en: {shown(unit_text(alignment.en, unit.en)) or '—'}\n"
             if names.links:
-                yield "  names: " + "; ".join(f"{link.fa.text} = {link.en.text}" for link in names.links) + "\n"
+                yield "  names: " + shown("; ".join(f"{link.fa.text} = {link.en.text}" for link in names.links)) + "\n"
             for flag in flags:
-                yield f"  flag {flag.severity} {flag.rule}: {flag.message}\n"
+                yield f"  flag {flag.severity} {flag.rule}: {shown(flag.message)}\n"
                 if flag.evidence:
-                    yield f"    evidence: {flag.evidence}\n"
+                    yield f"    evidence: {shown(flag.evidence)}\n"
         document = alignment.document
         for block in document.blocks:
             if block.kind == "boilerplate":
                 text = " ".join(document.texts[block.source][block.start : block.end].split())
-                yield f"boilerplate ({block.reason}): {text}\n"
+                yield f"boilerplate ({block.reason}): {shown(text)}\n"
         yield "\n"
 
 

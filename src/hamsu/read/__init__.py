@@ -23,6 +23,7 @@ _EXPORTS = {
     "document_id": "document",
     "require_both_languages": "document",
     "languages_present": "document",
+    "predominant_language": "document",
     "require_text": "document",
     "read_pair": "pair",
     "read_html": "html",
@@ -67,6 +68,7 @@ __all__ = [
     "iter_jsonl",
     "language_of",
     "languages_present",
+    "predominant_language",
     "presplit_blocks",
     "read_document",
     "read_html",
@@ -94,7 +96,14 @@ if TYPE_CHECKING:
         TRAILING_SECTION_LINK,
         text_blocks,
     )
-    from .document import document_id, languages_present, read_document, require_both_languages, require_text
+    from .document import (
+        document_id,
+        languages_present,
+        predominant_language,
+        read_document,
+        require_both_languages,
+        require_text,
+    )
     from .files import read_pair_paths, read_path, read_presplit_document, read_text_file
     from .html import extract_html_text, read_html
     from .jsonl import iter_jsonl, read_jsonl

@@ -9,6 +9,10 @@ from ..records import EN, FA, Block, Document
 from .blocks import BOILERPLATE, text_blocks
 
 LANGUAGE_NAMES = {FA: "Persian", EN: "English"}
+# A text is in one language when that language holds this share of its article text's letters: a
+# Persian article with a Latin-letter headline or score line is still a Persian file, while the
+# halves of a bilingual document (a text and its translation) are never four to one.
+PREDOMINANT_SHARE = 0.8
 
 
 def document_id(texts: tuple[str, ...]) -> str:
@@ -42,6 +46,20 @@ def read_document(text: str, source: str, doc_id: str | None = None) -> Document
 def languages_present(doc: Document) -> set[str]:
     """The languages of the article text (titles and paragraphs, not boilerplate)."""
     return {b.lang for b in doc.blocks if b.kind != BOILERPLATE and b.lang in (FA, EN)}
+
+
+def predominant_language(doc: Document, share: float = PREDOMINANT_SHARE) -> str | None:
+    """FA or EN when that language holds at least `share` of the letters of the document's
+    article text (titles and paragraphs, not boilerplate); None for a mixed or empty document."""
+    letters = {FA: 0, EN: 0}
+    for b in doc.blocks:
+        if b.kind != BOILERPLATE and b.lang in letters:
+            letters[b.lang] += sum(map(str.isalpha, doc.texts[b.source][b.start : b.end]))
+    total = letters[FA] + letters[EN]
+    for lang, count in letters.items():
+        if total and count >= share * total:
+            return lang
+    return None
 
 
 def require_both_languages(doc: Document) -> None:

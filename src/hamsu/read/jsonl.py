@@ -2,12 +2,14 @@
 
 Each line becomes a two-text Document (Persian source 0, English source 1) named FILE:LINE, so a
 message about it points at the line. A malformed line stops the read with that place named: a
-corpus with a broken line is better fixed than silently shortened.
+corpus with a broken line is better fixed than silently shortened. A caller that stores what it
+can (`hamsu ingest`) passes on_bad_line instead, is told of each bad line, and gets the good ones.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from ..errors import InputError
 from ..records import Document
@@ -52,16 +54,53 @@ def line_document(line: str, where: str) -> Document:
     return _document(parse_line(line, where), where)
 
 
-def iter_jsonl(text: str, source: str) -> Iterator[Document]:
-    """The documents of a JSON-lines text, one per non-empty line."""
+BadLine = Callable[[InputError], None]
+
+
+def iter_jsonl(
+    text: str, source: str, on_bad_line: BadLine | None = None, *, numbered: bool = True
+) -> Iterator[Document]:
+    """The documents of a JSON-lines text, one per non-empty line. A malformed line raises its
+    InputError, or, given on_bad_line, is passed to it and the reading goes on. `numbered`
+    False: the text is one line, and `source` already says which (FILE:LINE)."""
     # Only "\n" ends a record: JSON strings may hold a raw U+2028, which str.splitlines breaks at.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        where = f"{source}:{number}" if numbered else source
+        try:
+            document = line_document(line, where)
+        except InputError as e:
+            if on_bad_line is None:
+                raise
+            on_bad_line(e)
+            continue
+        yield document
+
+
+def read_jsonl_bytes(data: bytes, source: str, encoding: str, on_bad_line: BadLine) -> list[Document]:
+    """The documents of JSON-lines bytes in an ASCII-compatible encoding, each line decoded on its
+    own (as `hamsu build` reads them), so that an undecodable byte, like malformed JSON, is one bad
+    line passed to on_bad_line while the good lines are read."""
+    from .decode import decode_bytes
+
+    if not data.strip():
+        raise InputError(f"{source}: empty")
+    documents = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
         where = f"{source}:{number}"
-        yield line_document(line, where)
+        try:
+            line = decode_bytes(raw, where, encoding)
+        except InputError as e:
+            # The offset counts from the start of the line, not of the file: say so.
+            on_bad_line(InputError(re.sub(r" at byte (\d+)", r" at byte \1 of the line", str(e), count=1)))
+            continue
+        documents += iter_jsonl(line, f"{source}:{number}", on_bad_line, numbered=False)
+    return documents
 
 
-def read_jsonl(text: str, source: str) -> list[Document]:
+def read_jsonl(text: str, source: str, on_bad_line: BadLine | None = None) -> list[Document]:
     require_text(text, source)
-    return list(iter_jsonl(text, source))
+    return list(iter_jsonl(text, source, on_bad_line))

@@ -51,18 +51,32 @@ class Reader:
         """Whether a file whose name has no known ending is of this kind, by its first bytes."""
         return False
 
+    def documents(self, text: str, source: str, presplit: bool = False) -> list[Document]:
+        """The documents of a file's text (`source` names the file in messages and documents)."""
+        raise NotImplementedError(f"{type(self).__name__} does not define documents()")
+
     def decode(self, data: bytes, source: str, encoding: str) -> str:
-        """The file's text; InputError naming the file when it cannot be decoded."""
+        """The text of a file's bytes; InputError naming the file when they cannot be decoded."""
         from .decode import decode_bytes
 
         return decode_bytes(data, source, encoding)
 
-    def documents(self, text: str, source: str, presplit: bool = False) -> list[Document]:
-        raise NotImplementedError(f"{type(self).__name__} does not define documents()")
+    def text(self, path: str | PathLike[str], encoding: str = "utf-8") -> str:
+        """The text of a file, read and decoded chunk by chunk within the maximum input size."""
+        from .files import read_plain_text
+
+        return read_plain_text(path, encoding)
 
     def read(self, data: bytes, source: str, encoding: str = "utf-8", presplit: bool = False) -> list[Document]:
-        """The documents of a file's bytes."""
+        """The documents of a file's bytes (`hamsu build` hands its workers bytes)."""
         return self.documents(self.decode(data, source, encoding), source, presplit)
+
+    def read_file(
+        self, path: str | PathLike[str], encoding: str = "utf-8", presplit: bool = False, *, on_bad_line=None
+    ) -> list[Document]:
+        """The documents of a file. `on_bad_line`: for a file of many records, what to do with a
+        malformed one instead of failing (see read_path)."""
+        return self.documents(self.text(path, encoding), str(path), presplit)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
@@ -109,6 +123,25 @@ class JsonlReader(Reader):
 
         return read_jsonl(text, source)
 
+    def uncompressed(self, data: bytes, source: str) -> bytes:
+        return data
+
+    def decode(self, data: bytes, source: str, encoding: str) -> str:
+        return super().decode(self.uncompressed(data, source), source, encoding)
+
+    def read_file(
+        self, path: str | PathLike[str], encoding: str = "utf-8", presplit: bool = False, *, on_bad_line=None
+    ) -> list[Document]:
+        from .decode import nul_is_binary
+        from .files import read_bytes
+        from .jsonl import read_jsonl, read_jsonl_bytes
+
+        source = str(path)
+        if on_bad_line is not None and nul_is_binary(encoding):
+            # Line by line from the bytes: an undecodable line is one bad line, not a lost file.
+            return read_jsonl_bytes(self.uncompressed(read_bytes(path), source), source, encoding, on_bad_line)
+        return read_jsonl(self.text(path, encoding), source, on_bad_line)
+
     def line(self, text: str, where: str) -> Document:
         """The document of one line, named `where` (FILE:LINE): `hamsu build` reads line by line."""
         from .jsonl import line_document
@@ -121,14 +154,18 @@ class GzipJsonlReader(JsonlReader):
     suffixes = (".jsonl.gz",)
     description = "JSON lines compressed with gzip"
 
-    def decode(self, data: bytes, source: str, encoding: str) -> str:
+    def uncompressed(self, data: bytes, source: str) -> bytes:
         try:
-            data = gzip.decompress(data)
+            return gzip.decompress(data)
         except EOFError:
             raise InputError(f"{source}: truncated gzip stream") from None
         except (OSError, zlib.error) as e:
             raise InputError(f"{source}: not a valid gzip file ({e})") from None
-        return super().decode(data, source, encoding)
+
+    def text(self, path: str | PathLike[str], encoding: str = "utf-8") -> str:
+        from .files import read_bytes
+
+        return self.decode(read_bytes(path), str(path), encoding)
 
 
 # hamsu's own readers. A name whose ending no reader claims, and whose first bytes no reader

@@ -16,8 +16,9 @@ HISTOGRAM_BINS = 10  # unit scores in [0, 1], bins of 0.1 (a score of 1.0 falls 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     """A read-only connection to the corpus (SQLite refuses every write on it)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+    from ..store.db import connect_readonly as connect  # opens a read-only file or medium too
+
+    conn = connect(Path(path).resolve(), check_same_thread=False, timeout=10.0)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA query_only = 1")
     return conn

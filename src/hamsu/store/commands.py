@@ -12,7 +12,12 @@ from pathlib import Path
 
 import typer
 
+from ..read.decode import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_SIZE_MB, MB
+
 STATUSES = ("added", "replaced", "unchanged", "failed")
+# store.search's bounds, repeated here so that the command line loads no store code at start-up.
+MAX_LIMIT = 100
+MAX_OFFSET = 1 << 40  # store.search.MAX_OFFSET, not imported here: this module loads at every start
 
 
 def register(app: typer.Typer) -> None:
@@ -42,15 +47,25 @@ def ingest_command(
     force: bool = typer.Option(
         False, "--force", help="Align and check every document again, even if stored unchanged."
     ),
+    max_input_size: int = typer.Option(
+        DEFAULT_MAX_INPUT_BYTES // MB, "--max-input-size", min=1, max=MAX_INPUT_SIZE_MB, metavar="MB",
+        help="Refuse an input larger than this many megabytes, found while reading it.",
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress",
+        help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
+    ),
 ) -> None:
     """Read, normalize, align and check documents, and store them in a corpus.
 
     A document already stored is skipped ("unchanged"); one stored under the same key (its
-    JSON-lines id, else its file) with other content is replaced, in one transaction. A file
-    that cannot be read is reported and the others still go in; the exit status is then 1.
+    JSON-lines id, else its file's resolved absolute path) with other content is replaced, in one
+    transaction. A file that cannot be read, or a malformed JSON line, is reported (FILE or
+    FILE:LINE) and the others still go in; the exit status is then 1.
     """
     from ..cli import _fail
     from ..errors import HamsuError
+    from ..read.decode import max_input_size as input_limit
 
     if pair and len(inputs) % 2:
         _fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
@@ -66,15 +81,18 @@ def ingest_command(
     counts: Counter = Counter()
     groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
-    with store, _Progress(len(groups)) as progress:
+    from ..progress import progress_mode
+
+    shown = _Progress(len(groups), progress_mode(progress, sys.stderr), corpus, counts)
+    with store, shown, input_limit(max_input_size * MB):
         try:
             for group in groups:
-                _ingest_group(store, group, progress, counts, loaded, presplit, encoding, force)
-                progress.advance()
+                _ingest_group(store, group, shown, counts, loaded, presplit, encoding, force)
+                shown.advance()
         except KeyboardInterrupt:
             interrupted = True  # every document stored so far is complete: say what went in
         except sqlite3.Error as e:
-            progress.error(f"{corpus}: {e}")
+            shown.error(f"{corpus}: {e}")
             counts["failed"] += 1
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
     sys.stderr.write(f"hamsu: {corpus}: {summary}{' (interrupted)' if interrupted else ''}\n")
@@ -88,12 +106,18 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     from ..errors import HamsuError
     from ..pipeline import process_document
     from ..read import read_pair_paths, read_path, require_both_languages
+    from .ingest import file_key
+
+    def bad_line(error: HamsuError) -> None:
+        # A malformed JSON line is one failed document: the file's good lines still go in.
+        progress.error(str(error))
+        counts["failed"] += 1
 
     try:
         if len(group) == 2:
             documents = [read_pair_paths(group[0], group[1], encoding, presplit, require_both=False)]
         else:
-            documents = read_path(group[0], encoding, presplit, require_both=False)
+            documents = read_path(group[0], encoding, presplit, require_both=False, on_bad_line=bad_line)
     except HamsuError as e:
         progress.error(str(e))
         counts["failed"] += 1
@@ -101,22 +125,28 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     for document in documents:
         try:
             require_both_languages(document)
-            if not force and store.is_current(document):
+            key = file_key(document)
+            if not force and store.is_current(document, key):
                 counts["unchanged"] += 1
                 continue
             checked = process_document(document, presplit=presplit, glossary=glossary)
-            counts[store.ingest(checked, force=force)] += 1
+            counts[store.ingest(checked, force=force, key=key)] += 1
         except HamsuError as e:
             progress.error(str(e))
             counts["failed"] += 1
 
 
 class _Progress:
-    """A Rich progress bar on a terminal; nothing otherwise. Errors print above the bar."""
+    """Progress on standard error (hamsu.progress): a Rich bar on a terminal, plain periodic
+    lines elsewhere with --progress, or nothing. Errors print above the bar."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, mode: str | None, corpus: Path, counts: Counter) -> None:
+        from ..progress import BAR, LINES, Every
+
         self.bar = None
-        if sys.stderr.isatty():
+        self.every = Every() if mode == LINES else None
+        self.total, self.done, self.corpus, self.counts = total, 0, corpus, counts
+        if mode == BAR:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -129,6 +159,7 @@ class _Progress:
     def __enter__(self) -> _Progress:
         if self.bar is not None:
             self.bar.start()
+        self._line()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -136,11 +167,23 @@ class _Progress:
             self.bar.stop()
 
     def advance(self) -> None:
+        self.done += 1
         if self.bar is not None:
             self.bar.advance(self.task)
+        self._line()
+
+    def _line(self) -> None:
+        if self.every is None or not self.every.due():
+            return
+        stored = ", ".join(f"{self.counts[s]:,} {s}" for s in STATUSES)
+        sys.stderr.write(f"hamsu: ingesting into {self.corpus}: {self.done} of {self.total} inputs; {stored}"
+                         f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
+        sys.stderr.flush()
 
     def error(self, message: str) -> None:
-        line = f"hamsu: error: {message}"
+        from ..terminal import shown
+
+        line = f"hamsu: error: {shown(message)}"
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False)
         else:
@@ -151,8 +194,8 @@ def search_command(
     corpus: Path = typer.Argument(..., help="The corpus file."),
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", prefix*, a OR b.'),
     lang: str | None = typer.Option(None, "--lang", help="Search the fa or en side only (default: both)."),
-    limit: int = typer.Option(20, "--limit", "-n", help="Hits to show (at most 100)."),
-    offset: int = typer.Option(0, "--offset", help="Skip this many hits (the next page)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT, help="Hits to show (at most 100)."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_OFFSET, help="Skip this many hits (the next page)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or jsonl (one object per hit)."),
 ) -> None:
     """Search the corpus: each hit with its aligned counterpart.
@@ -194,26 +237,32 @@ def _print_hits(result, fmt: str, offset: int) -> None:
             out.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
         out.flush()
         return
+    from ..terminal import shown
+
     color = out.isatty()
     for n, hit in enumerate(result.hits, offset + 1):
         flags = f"  flags: {', '.join(hit.flags)}" if hit.flags else ""
-        out.write(f"[{n}] {hit.doc_key} #{hit.unit_idx}  score {hit.score:.2f}{flags}\n")
+        out.write(f"[{n}] {shown(hit.doc_key)} #{hit.unit_idx}  score {hit.score:.2f}{flags}\n")
         out.write(f"  fa: {_marked(hit.fa, hit.fa_marks, color) or '—'}\n")
         out.write(f"  en: {_marked(hit.en, hit.en_marks, color) or '—'}\n")
     out.flush()
-    names = f" (names: {', '.join(result.names)})" if result.names else ""
+    names = f" (names: {shown(', '.join(result.names))})" if result.names else ""
     shown = f"hits {offset + 1}–{offset + len(result.hits)}" if result.hits else "no hits"
     sys.stderr.write(f"hamsu: {shown}{', more follow' if result.more else ''}{names}\n")
 
 
 def _marked(text: str, marks, color: bool) -> str:
+    """The text with its control characters escaped (hamsu.terminal), the matches in colour on a
+    terminal: the only escape sequences printed are hamsu's own."""
+    from ..terminal import shown
+
     if not color or not marks:
-        return text
+        return shown(text)
     out, last = [], 0
     for start, end in marks:
-        out += [text[last:start], "\x1b[1;33m", text[start:end], "\x1b[0m"]
+        out += [shown(text[last:start]), "\x1b[1;33m", shown(text[start:end]), "\x1b[0m"]
         last = end
-    return "".join(out) + text[last:]
+    return "".join(out) + shown(text[last:])
 
 
 def export_command(

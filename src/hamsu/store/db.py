@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -56,21 +57,31 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    def is_current(self, document: Document) -> bool:
+    def is_current(self, document: Document, key: str | None = None) -> bool:
         """Whether this very document (same key, same content) is already stored: the CLI skips
-        aligning and checking it."""
+        aligning and checking it. `key`: see ingest."""
         from .ingest import content_hash, document_key
 
-        row = self.conn.execute(
-            "SELECT content_hash FROM documents WHERE doc_key = ?", (document_key(document),)
-        ).fetchone()
-        return row is not None and row[0] == content_hash(document)
+        row = self._stored(key or document_key(document), document_key(document))
+        return row is not None and row[1] == content_hash(document)
 
-    def _put(self, item: Checked | DocumentRows, force: bool) -> str:
-        from .ingest import DocumentRows, delete_document, document_rows, write_rows
+    def _stored(self, key: str, old_key: str) -> tuple[int, str] | None:
+        """(id, content_hash) of the document stored under `key`, or else under `old_key`: the
+        key an older hamsu gave the same document (a file's path as typed, not resolved)."""
+        for k in (key, old_key) if old_key != key else (key,):
+            row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (k,)).fetchone()
+            if row is not None:
+                return row
+        return None
 
-        rows = item if isinstance(item, DocumentRows) else document_rows(item)
-        row = self.conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (rows.key,)).fetchone()
+    def _put(self, item: Checked | DocumentRows, force: bool, key: str | None = None) -> str:
+        from .ingest import DocumentRows, delete_document, document_key, document_rows, write_rows
+
+        if isinstance(item, DocumentRows):
+            rows, old_key = item, item.key
+        else:
+            rows, old_key = document_rows(item, key), document_key(item.alignment.document)
+        row = self._stored(rows.key, old_key)
         if row is not None and row[1] == rows.digest and not force:
             return "unchanged"
         if row is not None:
@@ -78,13 +89,17 @@ class Store:
         write_rows(self.conn, rows)
         return "added" if row is None else "replaced"
 
-    def ingest(self, checked: Checked, force: bool = False) -> str:
+    def ingest(self, checked: Checked, force: bool = False, key: str | None = None) -> str:
         """Store one checked document: "added", "unchanged" (same key and content already
         stored) or "replaced" (same key, new content; the old version is removed in the same
-        transaction). With `force` a stored version is replaced even when unchanged."""
+        transaction). With `force` a stored version is replaced even when unchanged.
+
+        `key` (default store.ingest.document_key) is what it is stored under; `hamsu ingest` gives
+        store.ingest.file_key. A version stored under the document_key (by an older hamsu) counts
+        as stored: kept when unchanged, replaced under `key` when not."""
         self._writable()
         with self._transaction():
-            return self._put(checked, force)
+            return self._put(checked, force, key)
 
     def ingest_many(self, items: Iterable[Checked | DocumentRows], batch: int = 100, force: bool = False) -> Counter:
         """Store many documents with one commit per `batch` of them; returns the statuses counted.
@@ -167,10 +182,32 @@ class Store:
             raise OutputError(f"{self.path}: opened read-only")
 
 
+def connect_readonly(path: str | PathLike[str], **options) -> sqlite3.Connection:
+    """A read-only connection to a corpus file (`options` go to sqlite3.connect).
+
+    A corpus is kept in WAL mode, and reading one takes a shared-memory file beside it
+    (NAME-shm), which SQLite cannot make when this process may not write the file or its folder
+    (a read-only file, folder or medium): the open fails with "unable to open database file".
+    Such a file is then opened as immutable, read as it is on disk, since no writer can be
+    changing it through what this process sees either."""
+    path = Path(path).absolute()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, **options)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            return conn  # not for want of writing: the caller's own checks say what is wrong
+        conn.close()
+        return sqlite3.connect(f"{uri}&immutable=1", uri=True, **options)
+    except sqlite3.DatabaseError:
+        pass  # not a database at all: the same
+    return conn
+
+
 def _connect(path: Path, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if readonly:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
+        return connect_readonly(path, isolation_level=None, check_same_thread=check_same_thread)
     try:
         return sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
     except sqlite3.OperationalError as e:
@@ -194,6 +231,10 @@ def open_store(
         raise InputError(f"{path}: is a directory")
     if readonly and not path.exists():
         raise InputError(f"{path}: no such corpus")
+    if not readonly and path.exists() and not (os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)):
+        # Writing takes the file and, for its journal, its folder: say so rather than "cannot read".
+        what = "file" if not os.access(path, os.W_OK) else "folder"
+        raise OutputError(f"{path}: read-only (this {what} cannot be written); search, export and serve can read it")
     conn = _connect(path, readonly, check_same_thread)
     try:
         _prepare(conn, path, readonly)
@@ -257,6 +298,9 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
         if application_id != migrations.APPLICATION_ID and (application_id != 0 or n_objects):
             raise _not_corpus(path, "an SQLite database of another program")
         if migrations.user_version(conn) == migrations.SCHEMA_VERSION:
+            if migrations.fold_version(conn) == migrations.FOLD_VERSION:
+                conn.execute("COMMIT")  # another process did it while this one waited for the lock
+                return
             # Only the index is out of date; on a big corpus rebuilding it takes minutes, so say why.
             log.warning("%s: rebuilding the search index (made by another version of hamsu's text folding)", path)
         migrations.migrate(conn)

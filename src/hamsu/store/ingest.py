@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,20 @@ def document_key(document: Document) -> str:
     if document.metadata().get("format") == "jsonl":
         return document.id
     return document.source
+
+
+PAIR_JOIN = " + "  # how a file pair's source names its two files (hamsu.read.read_pair_paths)
+
+
+def file_key(document: Document) -> str:
+    """document_key, with a document that is a whole file keyed by the file's resolved absolute
+    path (a pair: both files'), so that seed.txt and /abs/path/seed.txt are one document. Made
+    where the file was read: a relative path resolves against that process's working folder."""
+    key = document_key(document)
+    if key != document.source:
+        return key
+    parts = key.split(PAIR_JOIN, 1) if document.metadata().get("format") == "pair" else [key]
+    return PAIR_JOIN.join(os.path.realpath(part) for part in parts)
 
 
 def content_hash(document: Document) -> str:
@@ -120,8 +135,8 @@ class DocumentRows(NamedTuple):
     name_terms: tuple[tuple[str, str, str], ...]
 
 
-def document_rows(checked: Checked) -> DocumentRows:
-    """Everything write_rows stores for a checked document."""
+def document_rows(checked: Checked, key: str | None = None) -> DocumentRows:
+    """Everything write_rows stores for a checked document, under `key` (default document_key)."""
     alignment = checked.alignment
     document = alignment.document
     meta = document.metadata()
@@ -157,8 +172,9 @@ def document_rows(checked: Checked) -> DocumentRows:
         for k, f in enumerate(checked.flags)
     )  # fmt: skip
     names, forms = _name_rows(checked)
-    return DocumentRows(document_key(document), content_hash(document), head, blocks, sentences, tuple(unit_rows),
-                        tuple(search_rows), flags, names, tuple(name_term_rows(sorted(forms))))  # fmt: skip
+    return DocumentRows(key or document_key(document), content_hash(document), head, blocks, sentences,
+                        tuple(unit_rows), tuple(search_rows), flags, names,
+                        tuple(name_term_rows(sorted(forms))))  # fmt: skip
 
 
 def _name_rows(checked: Checked) -> tuple[tuple[tuple, ...], set[str]]:

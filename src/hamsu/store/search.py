@@ -39,7 +39,9 @@ from ..errors import HamsuError
 from .fold import en_prefix, en_stem, en_tokens, en_words, fa_tokens
 
 MAX_LIMIT = 100  # a page holds at most this many hits; larger limits are cut to it
-MAX_OFFSET = 1_000_000  # hits past this are not looked for (SQLite's LIMIT takes a 64-bit integer)
+# The furthest page: offset + limit goes to SQLite, whose integers are 64-bit; no corpus has more
+# units than this (larger offsets are cut to it, and find nothing).
+MAX_OFFSET = 1 << 40
 RANK_WINDOW = 200  # matches ranked by relevance (see the module docstring)
 BM25_K1, BM25_B = 1.2, 0.75
 NAME_THRESHOLD = 0.85  # transliteration score for a Persian name word to stand for a Latin term
