@@ -403,13 +403,15 @@ def test_ingest_reads_a_body_as_the_cli_reads_a_file(writable, tmp_path):
 
     seed = {"fa": SEED_TEXT.split("\n\n")[0], "en": "General Soleymani visits al-Nujaba fighters", "id": "seed"}
     body = json.dumps(seed, ensure_ascii=False)
-    # A NUL byte: the CLI's error for a file holding one, word for word.
+    # A NUL byte: the CLI's error for a JSON line holding one, at the same byte (the CLI names FILE:LINE).
     nul = body.encode().replace(b", ", b",\x00 ", 1)
     (tmp_path / "nul.jsonl").write_bytes(nul)
     cli = _hamsu("ingest", tmp_path / "c.db", tmp_path / "nul.jsonl")
     r = post(nul, "application/json")
     assert r.status == 400
-    assert r.json()["error"].replace("POST /api/ingest", str(tmp_path / "nul.jsonl")) in cli.stderr
+    reason = r.json()["error"].removeprefix("POST /api/ingest: ")
+    assert reason.startswith("binary data (a NUL byte) at byte ")
+    assert f"nul.jsonl:1: {reason} of the line" in cli.stderr
     # A NUL character in a JSON string: refused by the schema, and by the CLI's JSON-lines reader.
     record = {"fa": "وزیر خارجه ایران به پاریس رفت.\u0000", "en": "Iran's foreign minister went to Paris."}
     r = post(json.dumps(record).encode(), "application/json")
