@@ -272,6 +272,35 @@ def _write(chunks: Iterator[str], output: Path | None) -> None:
             f.write(chunk)
 
 
+@app.command("plugins")
+def plugins_command() -> None:
+    """List the readers, output formats and check rules hamsu has, and the package of each.
+
+    hamsu's own come first; other packages add theirs through entry points (the groups
+    hamsu.readers, hamsu.formats and hamsu.rules). A plugin that cannot be loaded is one warning
+    line on standard error, and the others are listed.
+    """
+    from .check import BUILTIN_RULES, RULES
+    from .formats import writers
+    from .formats.units import BUILTIN_WRITERS
+    from .plugins import packages_by_name
+    from .read.table import BUILTIN_READERS, readers
+
+    own = f"hamsu {__version__}"
+    for title, group, table, builtin in (
+        ("readers", "hamsu.readers", readers(), BUILTIN_READERS),
+        ("formats", "hamsu.formats", writers(), BUILTIN_WRITERS),
+        ("rules", "hamsu.rules", RULES, BUILTIN_RULES),
+    ):
+        hamsus = {item.name for item in builtin}
+        packages = packages_by_name(group)
+        typer.echo(f"{title}:")
+        width = max(map(len, table))
+        for name, item in table.items():
+            source = own if name in hamsus else packages.get(name, "?")
+            typer.echo(f"  {name:<{width}}  {source:<24}  {item.description}")
+
+
 # Commands that live with their stage register themselves here; each module's register(app)
 # only declares the command, so start-up stays light (the stage loads when the command runs).
 _STAGE_COMMANDS: tuple[str, ...] = (

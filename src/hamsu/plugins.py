@@ -47,8 +47,20 @@ def distribution_of(point: Any) -> str:
     return f"{dist.metadata['Name']} {dist.version}"
 
 
-def declared(group: str) -> list[tuple[str, str, str]]:
-    """(entry point name, its value, its package) of every entry point in `group`."""
+def packages_by_name(group: str) -> dict[str, str]:
+    """The name each loadable entry point of `group` registers (the `name` of the object it loads)
+    -> the package it comes from. Entry points that do not load are left out silently: the table
+    that loaded them has said so once already."""
     from importlib.metadata import entry_points
 
-    return [(point.name, point.value, distribution_of(point)) for point in entry_points(group=group)]
+    found: dict[str, str] = {}
+    for point in entry_points(group=group):
+        try:
+            loaded = point.load()
+            value = loaded() if isinstance(loaded, type) else loaded
+            name = value.name
+        except Exception:  # noqa: BLE001 - reported by the table when it loaded
+            continue
+        if isinstance(name, str):
+            found.setdefault(name, distribution_of(point))
+    return found
