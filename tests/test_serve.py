@@ -566,14 +566,14 @@ def test_serve_command_serves(corpus):
 
 
 def test_help_does_not_load_the_web_stack():
-    code = "import sys, hamsu.cli; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
+    code = "import sys, hamsu.commands; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]"
     assert "serve" in _hamsu("--help").stdout
 
 
 def test_is_loopback():
-    from hamsu.serve.commands import is_loopback
+    from hamsu.commands.serve import is_loopback
 
     assert all(map(is_loopback, ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"]))
     assert not any(map(is_loopback, ["0.0.0.0", "192.168.1.2", "::", "example.com"]))

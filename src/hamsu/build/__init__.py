@@ -8,7 +8,7 @@
     shards.py   gzip shard files, byte-identical run to run
     stats.py    counts per shard, added up
     report.py   summary.json and report.html
-    commands.py the `build` command
+(the `build` command itself is hamsu/commands/build.py)
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The web reader and JSON API over a corpus database: `hamsu serve CORPUS.db`.
 
 app.py builds the FastAPI application (pages, API, exports), queries.py holds its read-only
-SQL, render.py the HTML it builds in Python, models.py the API's response models, and
-commands.py declares the command. Nothing here is imported by `hamsu --help`.
+SQL, render.py the HTML it builds in Python and models.py the API's response models; the command
+is hamsu/commands/serve.py. Nothing here is imported by `hamsu --help`.
 """

@@ -75,8 +75,8 @@ def register(app: typer.Typer) -> None:
         the same command again: done shards are kept, and the output is the same as an
         uninterrupted run's, byte for byte.
         """
-        from ..cli import _guard
-        from .run import BuildOptions, build
+        from ..build.run import BuildOptions, build
+        from .plumbing import guard
 
         options = BuildOptions(
             output=output,
@@ -102,4 +102,4 @@ def register(app: typer.Typer) -> None:
                 sys.stderr.write(f"hamsu: interrupted; run the same command to resume the build in {output}\n")
                 raise typer.Exit(130) from None
 
-        _guard(job)
+        guard(job)
