@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
         the same command again: done shards are kept, and the output is the same as an
         uninterrupted run's, byte for byte.
         """
-        from ..build.run import BuildOptions, build
+        from ..batch.run import BuildOptions, build
         from .plumbing import guard
 
         options = BuildOptions(

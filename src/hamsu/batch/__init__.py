@@ -1,4 +1,6 @@
-"""`hamsu build`: a corpus from folders and JSON lines, in parallel, resumable, deterministic.
+"""The batch builder behind `hamsu build`: a corpus from folders and JSON lines, in parallel,
+resumable, deterministic. (Named batch, not build, because tools and ignore files take a folder
+called build/ for generated output.)
 
     inputs.py   the inputs walked into jobs, one per document, in a fixed order
     work.py     the worker's part: read, pipeline, rows for the store, unit keys and text (pure)
