@@ -26,14 +26,14 @@ def seed():
 
 
 def test_the_table_holds_hamsus_formats_in_order():
-    assert list(writers()) == ["text", "beads", "jsonl", "tsv", "tmx"]
-    assert exchange_formats() == ("jsonl", "tsv", "tmx")
+    assert list(writers()) == ["text", "beads", "tmx", "tsv", "jsonl"]
+    assert exchange_formats() == ("tmx", "tsv", "jsonl")
     # Beads hold sentence ids only: `hamsu align --format beads` skips names and checks.
     assert [w.name for w in BUILTIN_WRITERS if not w.carries_checks] == ["beads"]
     assert {w.suffix for w in BUILTIN_WRITERS} == {".txt", ".beads", ".jsonl", ".tsv", ".tmx"}
-    with pytest.raises(HamsuError, match=r"--format must be one of text, beads, jsonl, tsv, tmx, not 'csv'"):
+    with pytest.raises(HamsuError, match=r"--format must be one of text, beads, tmx, tsv, jsonl, not 'csv'"):
         get_writer("csv")
-    with pytest.raises(HamsuError, match=r"must be one of jsonl, tsv, tmx, not 'text'"):
+    with pytest.raises(HamsuError, match=r"must be one of tmx, tsv, jsonl, not 'text'"):
         get_writer("text", exchange=True)
 
 

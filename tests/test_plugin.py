@@ -67,7 +67,7 @@ def test_align_writes_csv_and_only_where_the_plugin_is(env):
     # Without the plugin on the path, hamsu is unchanged: no csv, and its error lists its own formats.
     plain = hamsu("align", SEED, "--format", "csv")
     assert plain.returncode == 2
-    assert plain.stderr.decode() == "hamsu: error: --format must be one of text, beads, jsonl, tsv, tmx, not 'csv'\n"
+    assert plain.stderr.decode() == "hamsu: error: --format must be one of text, beads, tmx, tsv, jsonl, not 'csv'\n"
 
 
 def test_check_runs_the_plugins_rule(env, tmp_path):
@@ -111,6 +111,8 @@ def test_the_web_offers_and_serves_csv(env, corpus):
         assert page.status == 200
         assert '<a href="/export/doc/1.csv" download>CSV</a>' in page.text
         assert '<a href="/export/doc/1.tmx" download>TMX</a>' in page.text
+        links = '<a href="/export/doc/1.jsonl" download>JSONL</a> <a href="/export/doc/1.csv" download>CSV</a>'
+        assert links in server.get("/overview").text
         search = server.get("/search?q=Syria")
         assert "/export/search.csv?q=Syria" in search.text
         export = server.get("/export/doc/1.csv")

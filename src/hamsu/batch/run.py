@@ -123,8 +123,7 @@ def check_options(options: BuildOptions) -> None:
                 f"--drop-flag takes a rule ({', '.join(sorted(RULES))}) or a severity ({', '.join(SEVERITIES)}),"
                 f" not {value!r}"
             )
-    exchange = exchange_formats()  # the default's first, in its order, then any other (a plugin's)
-    choices = (*(f for f in SHARD_FORMATS if f in exchange), *(f for f in exchange if f not in SHARD_FORMATS))
+    choices = exchange_formats()
     if not options.formats or any(f not in choices for f in options.formats):
         raise HamsuError(f"--formats takes some of {', '.join(choices)}, comma-separated")
 

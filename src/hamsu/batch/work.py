@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..errors import HamsuError
+from ..formats import builtin_exchange_formats
 from ..records import Checked
 from ..store.ingest import DocumentRows, document_rows
 from .inputs import Job
 
-# The shards a build writes unless --formats says otherwise (the option's default; its order is the
-# order of the summary's "formats"). Any exchange format of the writer table, a plugin's too, can
+# The shards a build writes unless --formats says otherwise: hamsu's own exchange formats, in the
+# writer table's order (TMX, TSV, JSON lines). Any exchange format of the table, a plugin's too, can
 # be asked for.
-SHARD_FORMATS = ("tmx", "tsv", "jsonl")
+SHARD_FORMATS = builtin_exchange_formats()
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,7 +120,7 @@ def align_command(
     inputs: list[Path] = typer.Argument(
         ..., help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, beads, jsonl, tsv, tmx, or a plugin's format."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, beads, tmx, tsv, jsonl, or a plugin's format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     pair: bool | None = typer.Option(
         None, "--pair/--no-pair", help="The two inputs are a Persian file and its English translation (default: guess)."

@@ -7,6 +7,6 @@
 from __future__ import annotations
 
 from .base import Writer
-from .table import PLUGIN_GROUP, exchange_formats, get_writer, writers
+from .table import PLUGIN_GROUP, builtin_exchange_formats, exchange_formats, get_writer, writers
 
-__all__ = ["PLUGIN_GROUP", "Writer", "exchange_formats", "get_writer", "writers"]
+__all__ = ["PLUGIN_GROUP", "Writer", "builtin_exchange_formats", "exchange_formats", "get_writer", "writers"]

@@ -97,8 +97,15 @@ def writers() -> dict[str, Writer]:
 
 
 def exchange_formats() -> tuple[str, ...]:
-    """The formats the web offers as exports and `hamsu build` can write as shards."""
+    """The formats the web offers as exports and `hamsu build` can write as shards, in table order."""
     return tuple(name for name, w in writers().items() if w.exchange)
+
+
+def builtin_exchange_formats() -> tuple[str, ...]:
+    """hamsu's own exchange formats (TMX, TSV, JSON lines): the shards a build writes by default."""
+    from .units import BUILTIN_WRITERS
+
+    return tuple(w.name for w in BUILTIN_WRITERS if w.exchange)
 
 
 def get_writer(name: str, what: str = "--format", exchange: bool = False) -> Writer:

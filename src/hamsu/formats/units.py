@@ -205,11 +205,12 @@ class TextWriter(Writer):
         yield "\n"
 
 
-# hamsu's own writers, in the order --format lists them. Adding one is its class and a line here;
-# another package's are entry points in the group `hamsu.formats` (formats/table.py).
-BUILTIN_WRITERS: tuple[Writer, ...] = (TextWriter(), BeadsWriter(), JsonlWriter(), TsvWriter(), TmxWriter())
+# hamsu's own writers, in the order every listing shows them (--format, the web's export links, the
+# shards a build writes by default: the exchange formats TMX, TSV, JSON lines). Adding one is its
+# class and a line here; another package's are entry points in the group `hamsu.formats`.
+BUILTIN_WRITERS: tuple[Writer, ...] = (TextWriter(), BeadsWriter(), TmxWriter(), TsvWriter(), JsonlWriter())
 
-write_text, write_beads, write_jsonl, write_tsv, write_tmx = (w.write for w in BUILTIN_WRITERS)
+write_text, write_beads, write_tmx, write_tsv, write_jsonl = (w.write for w in BUILTIN_WRITERS)
 
 __all__ = [
     "BUILTIN_WRITERS",

@@ -498,6 +498,7 @@ def create_app(
             "pages": _page_links("/overview", {}, offset, limit, offset + len(docs) < total),
             "offset": offset,
             "path": str(corpus.path.name),
+            "export_formats": EXPORT_FORMATS,
         }
         return templates.TemplateResponse(request, "overview.html", context)
 
