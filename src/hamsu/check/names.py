@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView
-from .text import ZWNJ, fold_english, fold_persian_key
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
 

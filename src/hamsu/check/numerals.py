@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
+from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
 
 Span = tuple[int, int]
 

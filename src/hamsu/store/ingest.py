@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..check.text import ARABIC_MARKS
 from ..formats.units import unit_spans, unit_text
+from ..matching import ARABIC_MARKS
 from ..names.translit import fold_fa as translit_fold
 from ..names.translit import latin_key, skeleton_fa
 from ..read.document import document_id
