@@ -185,7 +185,7 @@ def test_bad_requests(server, spec):
 
 
 def test_query_error_is_a_400(server):
-    from hamsu.serve.queries import connect_readonly
+    from hamsu.store.queries import connect_readonly
     from hamsu.store.search import QueryError, search
 
     # Find a query the store refuses, then check the API says 400 with its one-line message.
@@ -259,7 +259,7 @@ def test_host_header_must_be_loopback(server):
 def test_the_corpus_is_opened_read_only(server, corpus):
     import sqlite3
 
-    from hamsu.serve.queries import connect_readonly
+    from hamsu.store.queries import connect_readonly
 
     conn = connect_readonly(corpus)
     with pytest.raises(sqlite3.OperationalError):

@@ -6,7 +6,7 @@ called build/ for generated output.)
     work.py     the worker's part: read, pipeline, rows for the store, unit keys and text (pure)
     engine.py   where workers run: inline, a local process pool, or Dask
     run.py      the coordinator: shards, filters, dedup, the store, resume
-    state.py    what a build remembers, in its own tables of the corpus database
+    (what a build remembers, in its own tables of the corpus database: store/build_state.py)
     shards.py   gzip shard files, byte-identical run to run
     stats.py    counts per shard, added up
     report.py   summary.json and report.html

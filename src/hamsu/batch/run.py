@@ -39,11 +39,11 @@ from ..formats import exchange_formats
 from ..progress import progress_mode
 from ..read.decode import DEFAULT_MAX_INPUT_BYTES, nul_is_binary
 from ..records import SEVERITIES
+from ..store.build_state import BuildState
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
 from .inputs import Job, Limits, input_size, new_digest, walk
 from .report import make_summary, render_html, summary_json
-from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
 from .work import SHARD_FORMATS, Result, Settings, UnitOut, process_chunk, warm_up
 

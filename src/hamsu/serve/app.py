@@ -7,7 +7,7 @@ API: /api/search, /api/documents[/{id}[/units|/names]], /api/units/{id}, /api/na
 /api/overview, described at /openapi.json. POST /api/ingest exists only with a token.
 
 Safe by default: read-only connections (SQLite refuses writes on them), parameterized SQL
-(queries.py), every corpus text escaped (Jinja2 autoescape; marked-up text built from escaped
+(store/queries.py), every corpus text escaped (Jinja2 autoescape; marked-up text built from escaped
 pieces in render.py), bounded page sizes and bodies, a Content-Security-Policy that allows no
 inline script, and a Host check against DNS rebinding when bound to loopback.
 """
@@ -39,7 +39,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import HamsuError
 from ..formats import exchange_formats, writers
-from . import models, queries
+from ..store import queries
+from . import models
 from .render import EN, FA, document_view, histogram_svg, marked, marks_from_ranges
 
 log = logging.getLogger("hamsu.serve")
@@ -173,7 +174,7 @@ def check_corpus(path: str | Path) -> None:
     try:
         conn = queries.connect_readonly(p)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = queries.table_names(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
@@ -811,7 +812,7 @@ def _ingest(corpus: Corpus, document) -> dict[str, Any]:
     key = document_key(document)
     with corpus.write_lock, open_store(corpus.path) as store:
         status = store.ingest(checked)
-        row = store.conn.execute("SELECT id, n_units, n_flags FROM documents WHERE doc_key = ?", (key,)).fetchone()
+        row = queries.document_counts(store.conn, key)
     return {
         "status": status,
         "doc_id": row["id"] if row else None,
