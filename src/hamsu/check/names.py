@@ -6,16 +6,24 @@ is the noisiest step of the chain, so an unlinked name is reported only when it 
 capitalized English words, linked in another unit of the same document, or accepted by the
 caller's `known` test) and the other side has nothing that may render it. A name linked in the
 same unit (سلیمانی twice in Persian, once in English and once as "he") is no omission.
+
+Warnings are kept for what changes the information: a name replaced by another (each side has a
+name the other lacks, one of them a name the table knows), a known name dropped. What the
+document explains (the name in a neighbouring unit whose own side lacks it, a pronoun for a person
+named nearby), a spelling, a spelled-out acronym or the translated rest of a name is minor. Every
+finding says in `evidence` what was compared: `en 'Kandahar' ↔ fa: none of قندهار on the other
+side; fa has کابل`.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..records import EN, FA, Mention, UnitNames
-from .base import DocumentContext, Finding, Rule, UnitView
+from .base import DocumentContext, Finding, Rule, UnitView, build_side
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
 
@@ -162,6 +170,50 @@ def _is_latin(mention: Mention) -> bool:
 
 HALF_RENDERED = 0.5  # a name with more than this share of its words rendered is no omission
 CONFIDENT, TENTATIVE = 1.0, 0.5  # scores of one name left out, by how sure the rule is of it
+NEIGHBOURS = (-1, 1, -2, 2)  # the units a moved attribution or the name a pronoun stands for may be in
+# Pronouns that may stand for a person's name on the other side (he ↔ آدامز, او ↔ Adams).
+PRONOUNS = {
+    EN: frozenset("he she they him her them his hers their theirs himself herself themselves it its".split()),
+    FA: frozenset(fold_persian_key(w) for w in "او وی ایشان آنها آنان اینان ایشون".split()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How one unlinked mention is graded, and what was compared to grade it."""
+
+    level: float  # CONFIDENT, TENTATIVE or 0
+    missing: tuple[str, ...] = ()  # its words the other side renders by no evidence
+    evidence: str = ""
+    weak: bool = False  # an ordinary word capitalized: a name only if a known name stands in its place
+    known: bool = False  # a missing word is a name the table knows (Arizona, ژاپن)
+
+
+def _side_text(context: DocumentContext, index: int, lang: str) -> str:
+    """One side of another unit of the document, as the rules read it."""
+    def build() -> str:
+        unit = context.alignment.units[index]
+        return build_side(context.alignment, unit.fa if lang == FA else unit.en, lang).text
+
+    return context.memo(("side-text", index, lang), build)
+
+
+def _pronoun_in(text: str, lang: str) -> str:
+    """The first pronoun of a text that may stand for a person's name, or ""."""
+    if lang == EN:
+        words = re.findall(r"[A-Za-z]+", text)
+        return next((w for w in words if w.lower() in PRONOUNS[EN]), "")
+    return next((w for w in text.split() if fold_persian_key(w) in PRONOUNS[FA]), "")
+
+
+def _forms(words: tuple[str, ...], lang: str) -> str:
+    """The table's other-language forms of missing words, for evidence: "none of کابل"."""
+    try:
+        from ..names.presence import table_forms
+    except ImportError:  # pragma: no cover
+        return ""
+    forms = [f for w in words for f in table_forms(w, lang)]
+    return "none of " + ", ".join(dict.fromkeys(forms)) if forms else "no rendering of it"
 
 
 class NamesRule(Rule):
@@ -177,12 +229,21 @@ class NamesRule(Rule):
     sure: a Persian name kept in Latin letters, a Persian name of two words or more the linker
     typed or the name table knows, an English name of two words or more with a word that is no
     ordinary English word (Gilead Sciences, not Foster Care), a name the document links elsewhere
-    more often than it leaves it one-sided, or one the caller's `known` test accepts. Tentative,
-    reported as minor: such a name with half its words rendered, any other name of two words or
-    more with less rendered, a typed Persian name of one word, any name linked elsewhere. Never
-    reported: an untyped one-word name linked nowhere, English acronyms (translations expand and
-    contract them), a name linked in the unit itself, a name whose linked form from elsewhere in
-    the document appears on the other side.
+    more often than it leaves it one-sided, or one the caller's `known` test accepts. Also
+    confident: a word of the name the table knows as a name and as nothing else left unrendered
+    (Arizona, ژاپن; Spring Washington with Spring translated), and a name REPLACED: an unrendered
+    name on one side while the other has an unrendered name of its own (English Arizona where the
+    Persian has شوماخر), whatever either is.
+
+    Tentative, reported as minor: such a name with half its words rendered, any other name of two
+    words or more with less rendered, a typed Persian name of one word, any name linked elsewhere,
+    an English one-word name rendered by nothing; and a confident omission the document explains:
+    the name in a neighbouring unit's other side whose own side lacks it (an attribution moved to
+    the next sentence, sentences merged or split), or a pronoun on the other side standing for a
+    name the neighbouring units give (he ↔ آدامز).
+
+    Never reported: English acronyms (translations expand and contract them), a name linked in the
+    unit itself, a name whose linked form from elsewhere in the document appears on the other side.
     """
 
     name = "names"
@@ -199,13 +260,21 @@ class NamesRule(Rule):
 
     def confidence(self, mention: Mention, unit: UnitView, others: tuple[Mention, ...] = ()) -> float:
         """CONFIDENT, TENTATIVE, or 0 when the mention is no name left out."""
+        return self.verdict(mention, unit).level
+
+    def verdict(self, mention: Mention, unit: UnitView) -> Verdict:
+        """The mention graded on its own, without the rest of the unit (see findings)."""
         if is_acronym(mention.text) and not _is_latin(mention):
-            return 0.0  # an English acronym: the Persian may spell it out
+            return Verdict(0.0)  # an English acronym: the Persian may spell it out
+        if _is_latin(mention) and _latin_phrase(mention.text):
+            return Verdict(0.0)  # a Latin sentence, not a name: the untranslated rule's business
         key = (mention.lang, name_key(mention))
         context = unit.context
         linked = context.memo("linked-names", lambda: linked_units(context)).get(key, set())
+        if mention.lang == FA and not (_is_latin(mention) or linked) and _in_ordinary_compound(mention, unit):
+            return Verdict(0.0)  # الجزایر of مجمع الجزایر (archipelago), not Algeria
         if unit.index in linked:
-            return 0.0  # linked in this very unit: another mention of it is translated
+            return Verdict(0.0)  # linked in this very unit: another mention of it is translated
         other_lang = EN if mention.lang == FA else FA
         forms = context.memo("name-forms", lambda: counterparts(context)).get(key, set())
         if forms:
@@ -214,18 +283,26 @@ class NamesRule(Rule):
             # Whole English words (US is no part of "virus"); Persian forms also inside a word
             # (چینی in ضدچینی, anti-Chinese) unless they are too short to tell.
             if forms & runs or (other_lang == FA and any(len(f) >= 3 and f in letters for f in forms)):
-                return 0.0  # the linker missed a form the document links elsewhere
+                return Verdict(0.0)  # the linker missed a form the document links elsewhere
         one_sided = context.memo("one-sided-names", lambda: one_sided_units(context)).get(key, set())
         one_sided = one_sided - {unit.index}
         elsewhere = linked - {unit.index}
         typed = mention.lang == FA and (mention.kind in KNOWN_KINDS or _in_table(mention))
         words = _word_count(mention)
         several = words >= 2 or _word_count(mention, loose=True) >= 2
-        if not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention))):
-            return 0.0  # one untyped word: no name for sure, whatever the other side says
         rendered = _presence(mention, unit)
         if rendered > HALF_RENDERED:
-            return 0.0  # the other side may well render it: the linker missed the pair
+            return Verdict(0.0)  # the other side may well render it: the linker missed the pair
+        missing = _missing(mention, unit)
+        lower = context.memo("english-lower-words", lambda: _lower_words(context))
+        known = tuple(w for w in missing if _known_name(w, mention.lang, lower))
+        if known:  # Arizona, ژاپن: a name the table knows, and no form of it on the other side
+            return Verdict(CONFIDENT, missing, f"{_forms(known, mention.lang)} on the other side", known=True)
+        single = not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention)))
+        if single:  # one untyped word: a name only if the other side turns out to lack one too
+            proper = mention.lang == EN and rendered == 0.0 and not _ordinary(mention.text, lower)
+            weak = mention.lang == EN and rendered == 0.0 and not proper
+            return Verdict(TENTATIVE if proper else 0.0, missing, weak=weak)
         sure = (
             _is_latin(mention)
             or (typed and words >= 2)
@@ -234,10 +311,10 @@ class NamesRule(Rule):
             or bool(self.known and self.known(mention))
         )
         if sure and rendered == 0.0:
-            return CONFIDENT
+            return Verdict(CONFIDENT, missing, "no word of it rendered")
         if rendered == HALF_RENDERED:  # حزب کمونیست چین with China in the English, no Communist
-            return TENTATIVE if sure else 0.0
-        return TENTATIVE
+            return Verdict(TENTATIVE if sure else 0.0, missing, "half of it rendered")
+        return Verdict(TENTATIVE, missing, "not all of it rendered" if rendered else "no word of it rendered")
 
     @staticmethod
     def _proper(mention: Mention, unit: UnitView) -> bool:
@@ -254,22 +331,310 @@ class NamesRule(Rule):
         lower = context.memo("english-lower-words", lambda: _lower_words(context))
         return not all(ordinary_english(w, lower) for w in name_words(mention.text, EN))
 
+    def _explained(self, mention: Mention, unit: UnitView) -> str:
+        """Why the document says a name left out of this unit is no omission, or "": the other
+        side of a neighbouring unit renders it while that unit's own side lacks it (a moved
+        attribution, merged or split sentences), or a pronoun here stands for a name the
+        neighbouring units give."""
+        context = unit.context
+        lang, other_lang = mention.lang, (EN if mention.lang == FA else FA)
+        count = len(context.alignment.units)
+        key = name_key(mention)
+        for step in NEIGHBOURS:
+            index = unit.index + step
+            if not 0 <= index < count:
+                continue
+            if lang == FA:  # the English neighbour has it, one-sided there too (the linker says)
+                names = context.names[index] if context.names else None
+                moved = names is not None and any(_presence_in(mention, other.text) > HALF_RENDERED
+                                                  for other in names.en_only)  # fmt: skip
+            else:  # Persian names the linker misses: the neighbour renders it, its English lacks it
+                there = _side_text(context, index, other_lang)
+                own = _side_text(context, index, lang)
+                moved = _presence_in(mention, there) > HALF_RENDERED and not _words_in(mention, own)
+            if moved:
+                return f"rendered in unit {index}, whose {lang} side lacks it (moved or merged)"
+        pronoun = _pronoun_in(unit.side(other_lang).text, other_lang)
+        if pronoun and mention.kind in ("person", "name") and not _is_place(mention):
+            for step in NEIGHBOURS:
+                index = unit.index + step
+                if 0 <= index < count and key in _word_runs(_side_text(context, index, lang), lang):
+                    return f"'{pronoun}' may stand for it; unit {index} names it"
+        return ""
+
     def findings(self, unit: UnitView) -> list[Finding]:
         names: UnitNames | None = unit.names
         if names is None:
             return []
+        verdicts = {id(m): self.verdict(m, unit) for m in names.fa_only + names.en_only}
+        # What each side leaves unrendered: a name replaced by another leaves one on each side.
+        lacking = {
+            EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing],
+            FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing],
+        }
+        weak = any(verdicts[id(m)].weak for m in names.en_only)
+        strays = self._strays(unit, names) if lacking[EN] or weak else ()
         out = []
-        for lang, mentions, others, its_type in ((FA, names.fa_only, names.en_only, "omission"),
-                                                  (EN, names.en_only, names.fa_only, "addition")):  # fmt: skip
-            graded = [(self.confidence(m, unit, others), m) for m in mentions]
+        for lang, mentions, its_type in ((FA, names.fa_only, "omission"), (EN, names.en_only, "addition")):
+            other_lang = EN if lang == FA else FA
+            graded = []
+            for m in mentions:
+                verdict = verdicts[id(m)]
+                level, evidence = verdict.level, verdict.evidence
+                if not (level or verdict.weak):
+                    continue
+                shown = f"{lang} {m.text!r} ↔ {other_lang}: " + (evidence or "no rendering of it")
+                spelled = _loose_counterpart(m, verdict.missing, unit) if verdict.missing else ""
+                if spelled:  # a name spelled otherwise (a typo, a loose romanization) is there
+                    if level:
+                        graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled!r}, spelled otherwise"))
+                    continue
+                remainder = lang == EN and not verdict.known and _beside_link(m, unit)
+                rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
+                if not (level or rivals):
+                    continue
+                if rivals and not _all_generic(verdict.missing, lang):
+                    level = CONFIDENT  # replaced: the other side has a name of its own in its place
+                    shown += f"; {other_lang} has " + ", ".join(rivals)
+                elif level == CONFIDENT:
+                    acronym = _spelled_out_acronym(m, unit, names) if lang == FA and not _is_latin(m) else ""
+                    why = ("the rest of a name linked in part, its words translated" if remainder
+                           else f"en has {acronym!r}, which the Persian may spell out" if acronym
+                           else self._explained(m, unit))  # fmt: skip
+                    if why:
+                        level = TENTATIVE
+                        shown += f"; {why}"
+                graded.append((level, m, shown))
             for level, severity in ((CONFIDENT, "warning"), (TENTATIVE, "minor")):
-                chosen = [m for c, m in graded if c == level]
+                chosen = [(m, shown) for c, m, shown in graded if c == level]
                 if not chosen:
                     continue
-                shown = ", ".join(repr(m.text) for m in chosen)
+                listed = ", ".join(repr(m.text) for m, _ in chosen)
                 where = "Persian name {} has no counterpart in English" if lang == FA else \
                     "English name {} has no counterpart in Persian"  # fmt: skip
-                spans = tuple((m.start, m.end) for m in chosen)
-                out.append(Finding(level * len(chosen), where.format(shown), spans if lang == FA else (),
-                                   spans if lang == EN else (), severity=severity, its_type=its_type))  # fmt: skip
+                spans = tuple((m.start, m.end) for m, _ in chosen)
+                out.append(Finding(level * len(chosen), where.format(listed), spans if lang == FA else (),
+                                   spans if lang == EN else (), severity=severity, its_type=its_type,
+                                   evidence="; ".join(shown for _, shown in chosen)))  # fmt: skip
         return out
+
+    @staticmethod
+    def _strays(unit: UnitView, names: UnitNames) -> tuple[str, ...]:
+        """Persian words that look like names, outside the unit's links, the English renders by
+        nothing (hamsu.names.presence.stray_names)."""
+        try:
+            from ..names.presence import stray_names
+        except ImportError:  # pragma: no cover
+            return ()
+        skip = frozenset(k for link in names.links for k in _word_keys(link.fa.text))
+        return stray_names(unit.fa.text, unit.en.text, skip)
+
+    def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
+                strays: tuple[tuple[str, bool], ...], remainder: bool = False) -> list[str]:
+        """The other side's unrendered names that may have taken this one's place: at least one
+        of the two a name the table knows (two unknown words are as likely a translation and
+        its source: Continuum, تسلسل), and none that may be the mention's own romanization,
+        however loose (then the two are one name the tests missed)."""
+        try:
+            from ..names.presence import loosely_romanizes
+        except ImportError:  # pragma: no cover
+            return []
+        lower = unit.context.memo("english-lower-words", lambda: _lower_words(unit.context))
+        linked = unit.context.memo("name-forms", lambda: counterparts(unit.context))
+        known_here = not verdict.weak and (any(_known_name(w, mention.lang, lower) for w in verdict.missing) or (
+            mention.lang == FA and _in_table(mention)) or (mention.lang, name_key(mention)) in linked)
+        if remainder and not known_here:
+            return []  # the rest of a name linked in part (Hurricane of Hurricane Katrina): translated words
+        candidates = [(m.text, self._known_mention(m, unit, lower)) for m in lacking]
+        candidates += [(word, known or (FA, fold_persian_key(word)) in linked) for word, known in strays]
+        found = []
+        for other, known_there in candidates:
+            if not (known_here or known_there):
+                continue
+            en_words, fa_text = (verdict.missing, other) if mention.lang == EN else (re.findall(r"[A-Za-z]+", other),
+                                                                                      mention.text)  # fmt: skip
+            if any(loosely_romanizes(fa, en) for fa in fa_text.split() for en in en_words):
+                continue
+            if other not in found:
+                found.append(other)
+        return found
+
+    @staticmethod
+    def _known_mention(mention: Mention, unit: UnitView, lower: frozenset[str]) -> bool:
+        """A one-sided mention the table knows as a name (whole, or a word of it), one the linker
+        typed a person or a place (a title before it; not an institution, whose name is as often
+        translated: کالج سلطنتی), or one the document links elsewhere."""
+        if (mention.lang, name_key(mention)) in unit.context.memo("name-forms", lambda: counterparts(unit.context)):
+            return True
+        if mention.lang == FA:  # typed by the table or by a title before it (روزنامه گاردین)
+            typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
+            return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
+        return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _latin_phrase(text: str) -> bool:
+    """Latin words on the Persian side that read as a phrase, not a name: more than MAX_RUN_WORDS
+    words, or more lower-case words than capitalized ones among three or more (Children are
+    placed in)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    lower = sum(w.islower() for w in words)
+    return len(words) > MAX_RUN_WORDS or (len(words) >= 3 and lower > len(words) - lower)
+
+
+def _all_generic(words: tuple[str, ...], lang: str) -> bool:
+    """Whether a name's missing words are all generic name words (اداره بهداشت, health agency;
+    Office, Council): translated as often as not, no proof a name was replaced. True for none."""
+    try:
+        from ..names.generic import generic_english, generic_translations
+        from ..names.table import fa_lookup_key
+    except ImportError:  # pragma: no cover
+        return not words
+    if lang == EN:
+        return all(generic_translations(w) or generic_translations(w.capitalize()) for w in words)
+    generic = generic_english()
+    return all(fa_lookup_key(w) in generic or fa_lookup_key(w)[:-1] in generic for w in words)
+
+
+def _beside_link(mention: Mention, unit: UnitView) -> bool:
+    """An English mention next to a name linked in the unit, only spaces, dots or hyphens between
+    (George W of George W. Bush, Hurricane of Hurricane Katrina; not Singapore's TraceTogether):
+    the unlinked rest of one name."""
+    names = unit.names
+    text = unit.context.alignment.document.texts[mention.source]
+    for link in names.links if names is not None else ():
+        en = link.en
+        if en.source != mention.source:
+            continue
+        gap = text[mention.end : en.start] if en.start >= mention.end else text[en.end : mention.start]
+        if gap and len(gap) <= 3 and not gap.strip(" .-‐"):
+            return True
+    return False
+
+
+def _is_place(mention: Mention) -> bool:
+    """A mention the name table knows as a place (China): no pronoun stands for it."""
+    try:
+        from ..names.table import en_lookup_key, fa_lookup_key, name_table_data
+    except ImportError:  # pragma: no cover
+        return False
+    table = name_table_data()
+    if mention.lang == FA:
+        entry = table.entry(fa_lookup_key(mention.text))
+        return entry is not None and entry.kind == "place"
+    return any(table.entry(k).kind == "place" for k in table.persian_for(en_lookup_key(mention.text)))
+
+
+def _ordinary_persian(text: str) -> bool:
+    """Whether every word of a Persian mention is an ordinary word (ملکه وحشت‌زده, the terrified
+    queen, after the title ملکه): no name, whatever the title before it."""
+    try:
+        from ..names.presence import ordinary_persian
+    except ImportError:  # pragma: no cover
+        return False
+    return ordinary_persian(text)
+
+
+def _in_ordinary_compound(mention: Mention, unit: UnitView) -> bool:
+    """A Persian mention that is, as a whole or with the word before it, one ordinary word of the
+    dictionary (مجمع الجزایر, archipelago)."""
+    text = unit.fa.text
+    at = text.find(mention.text)
+    before = text[:at].split()[-1:] if at > 0 else []
+    return _ordinary_persian_compound("", mention.text) or bool(before) and _ordinary_persian_compound(
+        before[0], mention.text)
+
+
+def _ordinary_persian_compound(first: str, second: str) -> bool:
+    try:
+        from ..names.presence import ordinary_compound
+    except ImportError:  # pragma: no cover
+        return False
+    return ordinary_compound(first, second)
+
+
+def _spelled_out_acronym(mention: Mention, unit: UnitView, names: UnitNames) -> str:
+    """An English acronym the unit leaves unlinked that holds the initials of the Persian name's
+    English form (USAF and ایالات متحده, United States), or "": a translator who spells an acronym
+    out writes the names inside it."""
+    try:
+        from ..names.presence import table_forms
+    except ImportError:  # pragma: no cover
+        return ""
+    initials = ["".join(w[0] for w in re.findall(r"[A-Z][a-z]+", form)) for form in table_forms(mention.text, FA)]
+    initials = [i for i in initials if len(i) >= 2]
+    linked = {link.en.text for link in names.links}
+    for word in re.findall(r"\b[A-Z]{3,6}\b", unit.en.text):
+        if word not in linked and any(_subsequence(i, word) for i in initials):
+            return word
+    return ""
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def _words_in(mention: Mention, text: str) -> bool:
+    """Whether every word of a mention is in a text of its language, in any order (سازمان جهانی
+    بهداشت has the words of سازمان بهداشت جهانی)."""
+    words = {_letters(w, mention.lang) for w in text.split()}
+    if mention.lang == EN:
+        words |= {w[:-1] for w in words if w.endswith("s")}
+    else:
+        words |= {h for w in text.split() for h in _fa_heads(w)}
+    wanted = {_letters(w, mention.lang) for w in mention.text.split()} - {""}
+    return bool(wanted) and wanted <= words
+
+
+def _word_keys(text: str) -> list[str]:
+    return [fold_persian_key(w) for w in text.split()]
+
+
+def _presence_in(mention: Mention, other_text: str) -> float:
+    try:
+        from ..names.presence import presence
+    except ImportError:  # pragma: no cover
+        return 0.0
+    return presence(mention.text, mention.lang, other_text)
+
+
+def _missing(mention: Mention, unit: UnitView) -> tuple[str, ...]:
+    try:
+        from ..names.presence import unrendered_words
+    except ImportError:  # pragma: no cover
+        return (mention.text,)
+    other = unit.side(EN if mention.lang == FA else FA).text
+    return unrendered_words(mention.text, mention.lang, other)
+
+
+def _known_name(word: str, lang: str, lower: frozenset[str]) -> bool:
+    """A name the table knows as nothing else, and in English no ordinary word either (Hurricane
+    is a place in the gazetteer, and a word)."""
+    try:
+        from ..names.presence import known_name
+    except ImportError:  # pragma: no cover
+        return False
+    return known_name(word, lang) and not (lang == EN and _ordinary(word, lower))
+
+
+def _ordinary(text: str, lower: frozenset[str]) -> bool:
+    """An English word that is an ordinary word (hamsu.names.presence.ordinary_english)."""
+    try:
+        from ..names.presence import ordinary_english
+    except ImportError:  # pragma: no cover
+        return False
+    return all(ordinary_english(w, lower) for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _loose_counterpart(mention: Mention, missing: tuple[str, ...], unit: UnitView) -> str:
+    try:
+        from ..names.presence import loose_counterpart
+        from ..names.table import en_lookup_key
+    except ImportError:  # pragma: no cover
+        return ""
+    links = unit.names.links if unit.names is not None else ()
+    if mention.lang == EN:  # words the linker paired are no one else's spelling
+        skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+    else:
+        skip = frozenset(en_lookup_key(w) for link in links for w in link.en.text.split())
+    return loose_counterpart(missing, mention.lang, unit.side(EN if mention.lang == FA else FA).text, skip)

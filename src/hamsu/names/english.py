@@ -51,6 +51,9 @@ Deputy Secretary Speaker Chairman Chairwoman Chief Mr Mrs Ms Miss Dr Prof Profes
 Lady King Queen Prince Princess Emperor Sheikh Shaikh Ayatollah Grand Hojatoleslam Hojjatoleslam
 Imam Mullah Pope Father Rev Reverend Bishop Cardinal Rabbi Senator Sen Governor Gov Mayor Judge
 Justice Ambassador Envoy Spokesman Spokeswoman Martyr Sayyed Seyyed Haj Hajj Mirza Saint
+Chancellor Premier Commissioner Councillor Councilman Councilwoman Congressman Congresswoman
+Representative Rep Attorney Director Administrator Executive Officer Manager Editor Coach Inspector
+Superintendent Commandant Acting Interim Former Assistant Associate Senior
 """.split())
 PERSON_TITLES = TITLES  # every title above is said of a person
 # Lower-case words that may stand inside a name.
@@ -223,8 +226,8 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
         known = any(w.lower() in document_capitals for w in words) or bool(
             table.persian_for(en_lookup_key(" ".join(words)))
         ) or any(table.persian_for(en_lookup_key(w)) for w in words)
-        if kind == "person":
-            certain = True  # after a title
+        if kind == "person" and not uncertain_everywhere:
+            certain = True  # after a title, but not in a title-case headline (Senator Undergoes Surgery)
         elif uncertain_everywhere:
             certain = known
         elif len(words) == 1 and at_opening:

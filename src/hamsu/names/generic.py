@@ -46,6 +46,10 @@ _GENERIC = {
     "Health": "بهداشت بهداشتی سلامت", "Medical": "پزشکی", "Medicine": "پزشکی", "Research": "تحقیقات پژوهش",
     "Science": "علوم علم", "Sciences": "علوم", "Technology": "فناوری تکنولوژی", "Education": "آموزش",
     "Security": "امنیت امنیتی", "Public": "عمومی", "Affairs": "امور", "Foreign": "خارجه خارجی",
+    "Hurricane": "طوفان توفان", "Storm": "طوفان توفان", "Typhoon": "طوفان توفان", "Cyclone": "طوفان گردباد",
+    "Festival": "جشنواره جشن", "Plan": "طرح برنامه", "Act": "قانون", "Treaty": "پیمان معاهده عهدنامه",
+    "Enterprise": "شرکت", "Corporation": "شرکت", "Inc": "شرکت", "Ltd": "شرکت",
+    "Glacier": "یخچال", "Range": "رشته دامنه", "Airways": "هواپیمایی", "Airlines": "هواپیمایی",
 }
 
 

@@ -23,10 +23,12 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..persian.normalize import normalize
-from ..records import FA
+from ..records import EN, FA
+from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
 from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
-from .persian import STOPWORDS, Word, is_common, words_of
+from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
+from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
 from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
 
@@ -37,6 +39,7 @@ GENERIC_ONLY = 0.25  # the share of a name whose generic words alone are rendere
 MAX_RUN = 4  # words of the other side read together as one form
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z\u00c0-\u024f]+)*|[0-9]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 _FUNCTION_WORDS = frozenset(w.lower() for w in STOP)
 _NOT_NAMES = _FUNCTION_WORDS | frozenset(w.lower() for w in TITLES)
 # Not name words: The United Kingdom, Bank of England, Wayne Hale Jr.
@@ -105,11 +108,14 @@ class EnglishSide:
     stems: frozenset[str]  # the aligner's content stems, for the dictionary
     initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
     acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
+    text: str = ""  # the text itself, for the other names of a thing (aliases.py)
 
 
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
     words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
+    words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
     keys = tuple(latin_key(w) for w in words)
     # Romanization candidates: capitalized words but no function words or titles (Mrs is no
     # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
@@ -147,7 +153,7 @@ def english_side(text: str) -> EnglishSide:
     bare = [re.sub(r"['’]s$", "", w) for w in words]  # WHO's
     acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
     return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
-                       acronyms)
+                       acronyms, text)
 
 
 @dataclass(frozen=True)
@@ -237,6 +243,8 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
         return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
     stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
     for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
+        if alias_in_english(stem, english.text):
+            return True  # انگلیسی by UK, اروپا by EU: another name of the same thing
         entry = table.entry(stem)
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return True
@@ -259,10 +267,12 @@ def _english_word_rendered(word: str, persian: PersianSide, translate: bool = Tr
         return _romanized_in(key, persian)
     table = name_table_data()
     lookup = en_lookup_key(word)
-    if table.persian_for(lookup) & persian.lookup:
-        return True
+    if table.persian_for(lookup) & (persian.lookup | persian.parts):
+        return True  # آفریقایی in آفریقایی‌تبار too
     if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
         return True
+    if persian_aliases(word) & persian.lookup:
+        return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
     if generic and any(p in generic or (p.endswith("ی") and p[:-1] in generic) for p in persian.parts):
         return True
@@ -362,6 +372,8 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         entry = table.entry(fa_lookup_key(text))
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return 1.0
+        if alias_in_english(fa_lookup_key(text), english.text):
+            return 1.0  # اتحادیه اروپا by EU
         if not latin:
             folded = fold_fa(" ".join(w.text for w in words))
             if _romanizes(folded, english.pairs + (english.roman if len(words) > 1 else ()), skeleton_fa(folded)):
@@ -380,7 +392,7 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         return 1.0
     table = name_table_data()
     known = table.persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup:
+    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
         return 1.0
     if len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False):
         return 1.0  # St. Louis for سنت‌لوییز
@@ -474,3 +486,185 @@ def presence(text: str, lang: str, other_text: str) -> float:
     """The share of the words of name `text` (in language `lang`) that `other_text`, the other
     side of the unit, may render: 1.0 when the name as a whole is there, 0.0 when no word is."""
     return _presence(text, lang, other_text)
+
+
+def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
+    """The words of name `text` (name_words) that `other_text` renders by no evidence, in order:
+    what a reviewer is told is missing (Spring Washington: Washington)."""
+    if lang == FA and not is_latin(text):
+        english = english_side(other_text)
+        words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return tuple(w.text for w in words if not _persian_word_rendered(w, english))
+    if lang == FA:
+        return () if _latin_presence(text, english_side(other_text)) else (text,)
+    persian = persian_side(other_text)
+    return tuple(w for w in name_words(text, lang) if not _english_word_rendered(w, persian))
+
+
+def known_name(word: str, lang: str) -> bool:
+    """Whether the name table knows a word as a name and as nothing else (Arizona, ژاپن; not
+    Lady, بانو, or چین, also an ordinary word): a name for sure wherever it stands."""
+    table = name_table_data()
+    if lang == FA:
+        entry = table.entry(fa_lookup_key(word))
+        return entry is not None and not entry.ambiguous and not ordinary_persian(word)  # قطر: diameter
+    if generic_translations(word):
+        return False  # Bay, Peninsula: the generic words of names, translated
+    keys = table.persian_for(en_lookup_key(word))
+    if not keys and word.endswith("s") and len(word) > 3:
+        keys = table.persian_for(en_lookup_key(word[:-1]))
+    return any(not table.entry(k).ambiguous for k in keys)
+
+
+def table_forms(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
+    """The other language's forms of a name the table lists (Kabul: کابل), for evidence."""
+    table = name_table_data()
+    if lang == FA:
+        entry = table.entry(fa_lookup_key(word))
+        return entry.english[:limit] if entry is not None else ()
+    forms = sorted({table.entry(k).fa for k in table.persian_for(en_lookup_key(word))}, key=lambda f: (len(f), f))
+    return tuple(forms[:limit])
+
+
+@lru_cache(maxsize=1)
+def _persian_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys, and the aligner's stems, of the Persian words the shipped dictionary gives an
+    ordinary (lower-case) English translation (کره butter; not لونا, only Luena), and the keys of
+    CLDR's countries and languages (چین China, which is a name before it is a pleat)."""
+    import gzip
+    from importlib import resources
+
+    try:
+        raw = resources.files("hamsu.data").joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+    except FileNotFoundError:  # pragma: no cover
+        return frozenset()
+    dictionary = _dictionary()
+    out, countries = set(), set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        english, _, rest = line.partition("\t")
+        persian, _, sources = rest.partition("\t")
+        if "cldr" in sources.split(","):
+            countries.add(fa_lookup_key(persian))
+        if not english[:1].islower():
+            continue
+        out.add(fa_lookup_key(persian))
+        if dictionary and " " not in persian:
+            out.add(dictionary[3](persian))
+    out.discard("")
+    return frozenset(out), frozenset(countries)
+
+
+def _ordinary_persian_word(word: Word) -> bool:
+    """A Persian word that is an ordinary word: frequent, a form of a word the dictionary
+    translates by an ordinary English word, or a compound whose first part is one; never a
+    country or language of CLDR."""
+    table = name_table_data()
+    ordinary, countries = _persian_word_classes()
+    if any(stem in countries for stem in word.stems[:2]):
+        return False
+    if is_common(word, table) or any(table.is_common(stem) or stem in ordinary for stem in word.stems):
+        return True
+    dictionary = _dictionary()
+    if dictionary and dictionary[3](word.text) in ordinary:
+        return True  # حذفیات: حذف
+    if "\u200c" in word.text:
+        head = fa_lookup_key(word.text.split("\u200c")[0])
+        return head in ordinary or table.is_common(head) or head in STOPWORDS or len(head) < 3
+    return False
+
+
+# Titles before a romanized name: of persons and places, and of the press, whose names are kept
+# as they are even when they are words (روزنامه گاردین; but ملکه وحشت‌زده is the terrified queen).
+_PRESS_TITLES = frozenset(fa_lookup_key(w) for w in "روزنامه خبرگزاری شبکه".split())
+_NAMING_TITLES = PERSON_TITLES | PLACE_TITLES | _PRESS_TITLES
+
+
+def ordinary_persian(text: str) -> bool:
+    """Whether every word of a Persian text is an ordinary word (_ordinary_persian_word), or the
+    text as a whole is one (مجمع الجزایر, archipelago)."""
+    if fa_lookup_key(text) in _persian_word_classes()[0]:
+        return True
+    words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS]
+    return bool(words) and all(not w.latin and _ordinary_persian_word(w) for w in words)
+
+
+def ordinary_compound(first: str, second: str) -> bool:
+    """Whether two Persian words written apart are one ordinary word (مجمع الجزایر)."""
+    return fa_lookup_key(first + second) in _persian_word_classes()[0]
+
+
+def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[str, bool], ...]:
+    """Persian words that look like names and that the English renders by no evidence: no
+    ordinary words (see _ordinary_persian_word), so names the table knows (لونا, اسپانیایی) and
+    unknown words (شوماخر); no titles or generic name words. `skip`: keys of words the linker has
+    paired. What a name replaced in the English leaves behind in the Persian: (word, whether it
+    is a name for sure: the table knows it as a name and as nothing else, or a title precedes it)."""
+    english = english_side(en_text)
+    table = name_table_data()
+    out = []
+    words = persian_side(fa_text).words
+    for i, w in enumerate(words):
+        if w.latin or w.key in STOPWORDS or len(w.base) < 3 or w.key in skip or w.base in skip:
+            continue
+        if w.base in _PERSIAN_TITLES or any(stem in generic_english() for stem in w.stems):
+            continue
+        # After a title (روزنامه گاردین, شهر کابل) a word is a name, however ordinary otherwise;
+        # not after the head of an institution, whose name is as often translated (کالج سلطنتی).
+        title = words[i - 1].key if i > 0 and words[i - 1].run == w.run else ""
+        ordinary = _ordinary_persian_word(w)
+        titled = title in _PRESS_TITLES or (title in _NAMING_TITLES and not ordinary)
+        if (ordinary and not titled) or _persian_word_rendered(w, english):
+            continue
+        entries = [table.entry(stem) for stem in w.stems[:2]]
+        out.append((w.text, titled or any(e is not None and not e.ambiguous for e in entries)))
+    return tuple(out)
+
+
+LOOSE_SCORE = 0.35  # one name or two? Xinhua, شینهووا 0.40 may be one; Arizona, شوماخر 0.0 are two
+# A name spelled otherwise: an unknown word (Bishkek, بییشکک 0.54), a frequent one (Louis, لویی
+# 0.50; names are frequent words too), a word the dictionary translates (Carter, کاربر 0.72 is
+# the word "user", no spelling of the name).
+SPELLING_SCORE, SPELLING_FREQUENT_SCORE, SPELLING_WORD_SCORE = 0.5, 0.5, 0.8
+
+
+def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE) -> bool:
+    """Whether a Persian word may be an English word's romanization at a loose standard (Xinhua,
+    شینهووا 0.40; a typo, Bishkek, بییشکک 0.54): the two are then one name the presence test
+    missed or one misspelled, not a name and its replacement (Arizona, شوماخر 0.0)."""
+    folded = fold_fa(fa_word)
+    key = latin_key(en_word)
+    if not folded or not key:
+        return False
+    return score_keys(folded, key, threshold - 0.01) >= threshold
+
+
+def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: frozenset[str] = frozenset()) -> str:
+    """The word of the other side that best, if loosely, romanizes one of a name's missing words
+    (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
+    linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
+    needs a closer match than an unknown one."""
+    pairs = []
+    if lang == FA:
+        for m in _LATIN_TOKEN.finditer(other_text):
+            if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
+                pairs += [(fa, m.group(), SPELLING_SCORE) for fa in words]
+    else:
+        meaning = _persian_word_classes()[0]
+        for w in persian_side(other_text).words:
+            if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
+                continue
+            if w.key in meaning or w.base in meaning:
+                needed = SPELLING_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
+            else:
+                needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
+            parts = [p for p in w.text.split("\u200c") if len(p) >= 3] if "\u200c" in w.text else []
+            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
+    best, found = 0.0, ""
+    for fa, en, needed in pairs:
+        folded, key = fold_fa(fa), latin_key(en)
+        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+            continue  # a spelling is about as long as the name: not ترین for Bryan Judan
+        score = score_keys(folded, key, needed - 0.01)
+        if score >= needed and score > best:
+            best, found = score, (fa if lang == EN else en)
+    return found
