@@ -145,7 +145,7 @@ def test_walk_order_pairs_and_exclusions(tmp_path):
         ("pair", "d/fa.txt"),
         ("skip", "image.png"),
         ("pair", "sub/fa/1.txt"),
-        ("bad", "sub/en/2.txt"),
+        ("skip", "sub/en/2.txt"),  # no name and no content to pair it with: reported, not an error
         ("jsonl", "z.jsonl:1"),
         ("jsonl", "z.jsonl:3"),
     ]

@@ -219,7 +219,8 @@ def test_tmx_carries_flags_as_props(tmp_path):
     lines = text.splitlines()
     for i, line in enumerate(lines):
         if "x-flag-evidence" in line:
-            assert lines[i - 1].startswith('    <prop type="x-flag">glossary:')
+            rule = line.split(">", 1)[1].split(":", 1)[0]
+            assert lines[i - 1].startswith(f'    <prop type="x-flag">{rule}:')
     assert '<prop type="x-name">سلیمانی = Soleymani</prop>' in text
     store = tmx.tmxfile(out.read_bytes(), sourcelanguage="fa", targetlanguage="en")
     assert len(store.units) == 8

@@ -25,7 +25,8 @@ def hamsu(*args) -> subprocess.CompletedProcess:
 
 
 def test_endings_and_sniffing_choose_the_reader():
-    assert list(readers()) == ["text", "html", "jsonl", "jsonl.gz"]
+    assert list(readers()) == ["text", "html", "jsonl", "jsonl.gz", "warc"]
+    assert reader_for("crawl.WARC.gz").name == "warc" and reader_for("crawl.warc").crawl
     assert reader_for("a/b.TXT").name == "text"
     assert reader_for("page.XHTML").name == "html"
     assert reader_for("x.jsonl.gz").name == "jsonl.gz"  # the longest ending wins

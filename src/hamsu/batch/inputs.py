@@ -36,6 +36,7 @@ import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..read.decode import CHUNK_BYTES, DEFAULT_MAX_INPUT_BYTES, NUL, too_large
@@ -171,7 +172,9 @@ def pair_job(fa_path: str, en_path: str, group: str, limits: Limits = Limits()) 
     en, error = _read(en_path, limits)
     if en is None:
         return Job("bad", en_path, group, reason=error)
-    return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en))
+    # The suffix says how the worker reads both files (HTML: its article text); pairs of pages
+    # already read to text (crawls) have none.
+    return Job("pair", source, group, (fa, en), nbytes=len(fa) + len(en), suffix=_suffix(fa_path))
 
 
 class _Counted:
@@ -243,6 +246,90 @@ def jsonl_jobs(path: str, limits: Limits = Limits()) -> Iterator[Job]:
         yield Job("bad", path, path, reason="empty (no JSON lines)")
 
 
+def is_warc(name: str) -> bool:
+    """A crawl (the reader table's WARC files): its pages are paired first (hamsu.pair)."""
+    from ..read.table import is_crawl
+
+    return is_crawl(name)
+
+
+def warc_jobs(path: str) -> Iterator[Job]:
+    """A crawl's pages paired (hamsu.pair), one "pair" job per pair; the pages left unpaired and
+    the records that are no pages (by reason) as "skip" jobs, a malformed record as a "bad" one."""
+    yield from _paired_jobs((path,), path, _stamp(path))
+
+
+def _stamp(*paths: str) -> tuple:
+    """What a cached pairing depends on: each file's size and modification time."""
+    out = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+            out.append((path, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((path, -1, -1))
+    return tuple(out)
+
+
+# The pairing counts of each crawl or folder paired by content (pages, languages, pairs, unpaired
+# by reason), by group, for the build's summary; filled as the walk pairs them.
+PAIRING: dict[str, dict] = {}
+
+
+@lru_cache(maxsize=4)  # a build walks its inputs more than once; pairing a crawl is the costly part
+def _paired_jobs(paths: tuple[str, ...], group: str, stamp: tuple) -> tuple[Job, ...]:
+    from ..errors import InputError
+    from ..pair import pair_inputs, pairing_counts
+
+    try:
+        reading, pairing = pair_inputs(list(paths))
+    except InputError as e:
+        return (Job("bad", group, group, reason=str(e).removeprefix(f"{group}: ")),)
+    PAIRING[group] = pairing_counts(reading, pairing)
+    jobs = [
+        Job("pair", f"{p.fa.source} + {p.en.source}", group, (p.fa.text.encode(), p.en.text.encode()))
+        for p in sorted(pairing.pairs, key=lambda p: (p.fa.source, p.en.source))
+    ]
+    jobs += [Job("skip", u.source, group, reason=f"unpaired {u.lang} page: {u.reason}")
+             for u in reading.unpaired + pairing.unpaired]  # fmt: skip
+    jobs += [Job("skip", f"{group} ({n} records)", group, reason=f"not a page: {why}")
+             for why, n in sorted(reading.skipped.items()) if why != "malformed record"]  # fmt: skip
+    jobs += [Job("bad", group, group, reason=w.removeprefix(f"{group}: ")) for w in reading.warnings]
+    size = sum(max(s[1], 0) for s in stamp)
+    share = size // max(len(jobs), 1)  # the progress bar counts bytes on disk: spread them over the jobs
+    return tuple(Job(j.kind, j.source, j.group, j.data, j.reason, share, j.suffix) for j in jobs)
+
+
+def listed_pair_jobs(inputs: list[str], pairs_file: str) -> Iterator[Job]:
+    """One "pair" job per line of a pair list (`hamsu pair` output, perhaps edited), its pages
+    looked up among the pages of the inputs or read from the files it names; a source found
+    nowhere is a "bad" job."""
+    yield from _listed_jobs(tuple(inputs), pairs_file, _stamp(pairs_file, *inputs))
+
+
+@lru_cache(maxsize=2)
+def _listed_jobs(inputs: tuple[str, ...], pairs_file: str, stamp: tuple) -> tuple[Job, ...]:
+    from ..errors import InputError
+    from ..pair import paired_documents, read_inputs, read_pairs_file
+
+    try:
+        listed = read_pairs_file(pairs_file)
+        pages = read_inputs(list(inputs)).pages if inputs else []
+    except InputError as e:
+        return (Job("bad", pairs_file, pairs_file, reason=str(e)),)
+    jobs = []
+    for fa, en in listed:
+        source = f"{fa} + {en}"
+        try:
+            [document] = paired_documents([(fa, en)], pages)
+        except InputError as e:
+            jobs.append(Job("bad", source, pairs_file, reason=str(e)))
+            continue
+        data = tuple(text.encode("utf-8") for text in document.texts)
+        jobs.append(Job("pair", source, pairs_file, data, nbytes=sum(map(len, data))))
+    return tuple(jobs)
+
+
 def walk(inputs: list[str], exclude: Path | None = None, limits: Limits = Limits()) -> Iterator[Job]:
     """Every job of the inputs, in the build's order. `exclude`: a folder never walked (the
     build's own output folder, which may sit inside an input folder)."""
@@ -251,6 +338,8 @@ def walk(inputs: list[str], exclude: Path | None = None, limits: Limits = Limits
         path = str(Path(arg))
         if os.path.isdir(path):
             yield from _walk_dir(path, skip, limits)
+        elif is_warc(path):
+            yield from warc_jobs(path)
         elif is_jsonl(path):
             yield from jsonl_jobs(path, limits)
         else:
@@ -305,6 +394,8 @@ def _walk_dir(folder: str, skip: Path | None, limits: Limits) -> Iterator[Job]:
             yield Job("skip", full, folder, reason=f"{special}: only regular files are read in a folder")
         elif is_jsonl(name):
             yield from jsonl_jobs(full, limits)
+        elif is_warc(name):
+            yield from warc_jobs(full)
         elif is_article(name):
             yield file_job(full, folder, limits)
         else:
@@ -353,14 +444,18 @@ def _relative_files(root: str) -> list[str]:
 def _folder_pairs(group: str, fa_root: str, en_root: str, limits: Limits) -> Iterator[Job]:
     """fa/REL with en/REL for every relative path in either folder, in sorted order."""
     fa_files, en_files = set(_relative_files(fa_root)), set(_relative_files(en_root))
-    for rel in sorted(fa_files | en_files):
-        fa, en = os.path.join(fa_root, rel), os.path.join(en_root, rel)
-        if rel in fa_files and rel in en_files:
-            yield pair_job(fa, en, group, limits)
-        elif rel in fa_files:
-            yield Job("bad", fa, group, reason=f"no counterpart {en}")
-        else:
-            yield Job("bad", en, group, reason=f"no counterpart {fa}")
+    for rel in sorted(fa_files & en_files):
+        yield pair_job(os.path.join(fa_root, rel), os.path.join(en_root, rel), group, limits)
+    # Files whose name has no counterpart: two editions of a site name their pages differently,
+    # so their content decides (hamsu.pair); what stays unpaired is reported, not an error.
+    alone = [os.path.join(fa_root, rel) for rel in sorted(fa_files - en_files) if is_article(rel)]
+    alone += [os.path.join(en_root, rel) for rel in sorted(en_files - fa_files) if is_article(rel)]
+    if alone:
+        yield from _paired_jobs(tuple(alone), group, _stamp(*alone))
+    for rel in sorted(fa_files ^ en_files):
+        if not is_article(rel):
+            root = fa_root if rel in fa_files else en_root
+            yield Job("skip", os.path.join(root, rel), group, reason="not an article file (.txt, .html)")
 
 
 def input_size(inputs: list[str], exclude: Path | None = None) -> int:

@@ -208,6 +208,7 @@ def render_html(summary: dict) -> str:
             ],
             {1, 2, 3, 4, 5},
         ),
+        *_pairing(summary.get("pairing", {})),
         "<h2>Bad inputs</h2>",
         _problems(summary["bad"], "No bad inputs."),
         "<h2>Skipped files</h2>",
@@ -225,6 +226,20 @@ _DROP_TEXT = {
     "exact-duplicate": "exact duplicate of an earlier unit",
     "near-duplicate": "near duplicate of an earlier unit",
 }
+
+
+def _pairing(pairing: dict) -> list[str]:
+    """Crawls and folders whose pages were paired first: pages, languages, pairs, unpaired and why."""
+    if not pairing:
+        return []
+
+    def counts(d: dict) -> str:
+        return escape(", ".join(f"{k} {v}" for k, v in d.items())) or "—"
+
+    rows = [[f"<code>{escape(g)}</code>", _n(c["pages"]), counts(c["languages"]), _n(c["pairs"]),
+             counts(c["unpaired"]), counts(c["records_skipped"])] for g, c in pairing.items()]  # fmt: skip
+    head = ["crawl or folder", "pages", "languages", "pairs", "unpaired pages, why", "records not pages"]
+    return ["<h2>Pages paired</h2>", _table(head, rows, {1, 3})]
 
 
 def _problems(items: list[dict], none: str) -> str:

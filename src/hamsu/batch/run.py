@@ -42,7 +42,7 @@ from ..records import SEVERITIES
 from ..store.build_state import BuildState
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
-from .inputs import Job, Limits, input_size, new_digest, walk
+from .inputs import PAIRING, Job, Limits, input_size, listed_pair_jobs, new_digest, walk
 from .report import make_summary, render_html, summary_json
 from .stats import add_document, add_failure, add_unit, merge, new_stats
 from .work import SHARD_FORMATS, Result, Settings, UnitOut, process_chunk, warm_up
@@ -69,6 +69,7 @@ class BuildOptions:
     glossary: Path | None = None
     progress: bool | None = False  # None: a bar when standard error is a terminal
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    pairs: Path | None = None  # a pair list: build exactly these pairs of pages of the inputs
 
     def output_options(self, glossary_hash: str) -> dict:
         """The options that decide the output (not where or how fast it is made): the fingerprint
@@ -289,6 +290,8 @@ class Coordinator:
     # --- planning ------------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[Job]:
+        if self.options.pairs is not None:
+            return listed_pair_jobs(self.inputs, str(self.options.pairs))
         return walk(self.inputs, exclude=self.out, limits=self.limits)
 
     def plan(self, state: BuildState) -> Iterator[tuple[Chunk | Done, list[Job] | None]]:
@@ -378,6 +381,9 @@ class Coordinator:
                 for part in state.shard_stats(self.shard_count):
                     merge(total, part)
         summary = make_summary(total, self.inputs, self.output_options, self.shard_count)
+        pairing = {group: counts for group, counts in sorted(PAIRING.items()) if group in total["sources"]}
+        if pairing:  # crawls and folders whose pages were paired by content
+            summary["pairing"] = pairing
         self._write_reports(summary)
         self._finish_line(summary, time.monotonic() - started)
         return summary

@@ -119,7 +119,7 @@ def read_job(job: Job, settings: Settings):
     from ..errors import InputError
     from ..read import read_pair, require_text
     from ..read.decode import decode_bytes
-    from ..read.table import SNIFF_BYTES, reader_for, readers
+    from ..read.table import SNIFF_BYTES, reader_by_suffix, reader_for, readers
 
     encoding = settings.encoding
     if job.kind == "text":
@@ -134,6 +134,12 @@ def read_job(job: Job, settings: Settings):
         fa_text, en_text = decode_bytes(job.data[0], fa_path, encoding), decode_bytes(job.data[1], en_path, encoding)
         require_text(fa_text, fa_path)
         require_text(en_text, en_path)
+        if job.suffix and reader_by_suffix(job.suffix) is readers()["html"]:  # two editions' pages: article text
+            from ..read import extract_html_text
+
+            fa_text, en_text = extract_html_text(fa_text)[0], extract_html_text(en_text)[0]
+            require_text(fa_text, fa_path, "no text in the HTML")
+            require_text(en_text, en_path, "no text in the HTML")
         return read_pair(fa_text, en_text, job.source, presplit=settings.presplit)
     if job.kind == "jsonl":
         try:

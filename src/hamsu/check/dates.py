@@ -18,6 +18,7 @@ from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
 from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
+from .quantities import unit_after
 
 EN_MONTHS = {
     name: i
@@ -29,10 +30,17 @@ EN_MONTHS = {
     )
     for name in names
 }  # fmt: skip
-# At the start of a sentence these two are as often the verbs; abbreviations alone are too short
-# to trust (Jan is a name): all need a day or a year beside them there.
+# These two are as often a name or a verb (Theresa May, "May I", the March on Washington): with no
+# day or year beside them they are months only after a word that introduces a time (in May, early
+# March); elsewhere they may answer for a Persian month but are not demanded. Abbreviations alone
+# are too short to trust (Jan is a name) unless written with their period (Oct., Sept.).
 EN_MONTHS_NEED_CONTEXT = {"May", "March"}
 EN_MONTH_ABBREVIATIONS = {k for k in EN_MONTHS if len(k) <= 4 and k not in ("May", "June", "July")}
+_EN_TIME_WORDS = re.compile(
+    r"\b(?:in|of|on|early|late|mid|since|until|till|by|last|next|this|that|from|through|to|during|throughout"
+    r"|before|after|between|end|beginning|start|middle|and|or)\s*-?\s*$",
+    re.IGNORECASE,
+)  # fmt: skip
 EN_WEEKDAYS = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 SOLAR_MONTHS = {
@@ -47,8 +55,16 @@ GREGORIAN_MONTHS_FA = {
     "نوامبر": 11, "دسامبر": 12,
 }  # fmt: skip
 GREGORIAN_MONTHS_FA_NEED_CONTEXT = {"مه", "می", "جون"}  # fog; the verb prefix; a name
+# A Gregorian month name alone is also a word or a name (تبدیل فوریه "Fourier transform", آوریل as
+# a first name): with no day, year or ماه beside it, it is demanded back only after a word that
+# introduces a time (در فوریه, از مارس, اواخر ژانویه); elsewhere it is weak.
+_FA_TIME_WORDS = re.compile(
+    rf"(?:^|[\s{ZWNJ}])(?:در|از|تا|طی|اوایل|اواسط|اواخر|اول|نیمه|پایان|ابتدای|آغاز|انتهای|و|یا|سراسر|بعد|قبل|پیش|پس)"
+    rf"[\s{ZWNJ}]*$"
+)
 # Spelled with a half-space, a space or joined: the key is the joined form.
 FA_WEEKDAYS = {"دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6}
+_FA_WEEKDAY_DIGITS = str.maketrans({"1": "یک", "2": "دو", "3": "سه", "4": "چهار", "5": "پنج"})
 
 Values = frozenset
 
@@ -63,6 +79,7 @@ class DateItem:
     months: Values[int] | None = None
     day_months: Values[tuple[int, int]] | None = None
     weekdays: Values[int] | None = None
+    weak: bool = False  # answers for a fact of the other side, never demanded (the Sunday Times)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -101,14 +118,18 @@ _EN_PATTERNS = [
     re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)"),
     re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
+    # A span of two years with the second shortened: 2010–11, 2019/20.
+    re.compile(r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
     # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
     re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
     re.compile(rf"\b{_EN_MONTH}\b"),
     re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
-    re.compile(r"(?<![\w.,:/])(?<![A-Za-z]-)(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+    re.compile(r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
 ]
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(])[\s\"“'‘(]*$")
+# A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
+# Times); "Sunday March 5" and "Tuesday, President …" stay dates.
+_EN_TITLE_AFTER = re.compile(r"'?s?\s(?!(?:" + _alternation(EN_MONTHS) + r")\b)[A-Z][a-z]")
 
 # --- Persian ------------------------------------------------------------------------------------
 
@@ -133,10 +154,16 @@ _FA_PATTERNS = [
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)"
                rf"(?:\s*(?P<cal>شمسی|خورشیدی|میلادی))?"),
     re.compile(rf"(?:(?P<mah_before>{_FA_BOUND_BEFORE}ماه)\s+)?{_FA_MONTH}"),
-    re.compile(rf"{_FA_BOUND_BEFORE}(?P<weekday>(?:یک|دو|سه|چهار|پنج)[ {ZWNJ}]?شنبه|شنبه|جمعه)(?:{ZWNJ}ها)?"
-               rf"{_FA_BOUND_AFTER}"),
+    # یکشنبه, یک‌شنبه, یک شنبه, ۱شنبه are Sunday, not شنبه; a half-space may join an ending or a
+    # word (دوشنبه‌ها, سه‌شنبه‌شب "Tuesday night").
+    re.compile(rf"{_FA_BOUND_BEFORE}(?<!\d)(?P<weekday>(?:یک|دو|سه|چهار|پنج|[1-5])[\s{ZWNJ}]*شنبه|شنبه|جمعه)"
+               rf"(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_FA_BOUND_AFTER}"),
+    # A span of two years with the second shortened, in either order (right to left, 2010–11 often
+    # comes out as 11-2010): 1398-99, 11-2010.
+    re.compile(r"(?<![\d.,٫٬/:])(?P<year>\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?<![\d.,٫٬/:\-–—])(?P<short_end>\d{2})\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
     re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
-    re.compile(rf"(?<![\d.,٫٬/:])(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
+    re.compile(rf"(?<![\d.,٫٬/:])(?<!/ )(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
 ]
 
 
@@ -210,23 +237,34 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
     cal = g.get("cal")
     if g.get("weekday"):
         w = g["weekday"]
-        day = EN_WEEKDAYS.get(w) if lang == EN else FA_WEEKDAYS.get(re.sub(f"[ {ZWNJ}]", "", w))
-        return None if day is None else DateItem(0, 0, weekdays=frozenset({day}))
+        if lang == EN:
+            day = EN_WEEKDAYS.get(w)
+            # Followed by a capitalized word it is often part of a title (the Sunday Times, Saturday
+            # Night Live): it answers for a weekday but is not demanded.
+            weak = _EN_TITLE_AFTER.match(text, m.end()) is not None
+        else:
+            day = FA_WEEKDAYS.get(re.sub(r"\s", "", w.replace(ZWNJ, "")).translate(_FA_WEEKDAY_DIGITS))
+            weak = False
+        return None if day is None else DateItem(0, 0, weekdays=frozenset({day}), weak=weak)
     if g.get("month"):
         word = g["month"]
         days = _days(g, lang)
         day = days[0] if days else None
+        weak = False
         if day is None and year is None and not g.get("mah") and not g.get("mah_before"):
-            if word in EN_MONTH_ABBREVIATIONS:
-                return None
-            if word in EN_MONTHS_NEED_CONTEXT and _SENTENCE_START.search(text[max(0, m.start() - 20) : m.start()]):
-                return None
+            if word in EN_MONTH_ABBREVIATIONS and not text.startswith(".", m.end()):
+                return None  # Jan, Mar: a name or a word; Oct. with its period is the month
+            if word in EN_MONTHS_NEED_CONTEXT and not _EN_TIME_WORDS.search(text, max(0, m.start() - 20), m.start()):
+                weak = True
             if word in SOLAR_MONTHS_NEED_CONTEXT or word in GREGORIAN_MONTHS_FA_NEED_CONTEXT:
                 return None
+            if word in GREGORIAN_MONTHS_FA and not _FA_TIME_WORDS.search(text, max(0, m.start() - 12), m.start()):
+                weak = True
         if year is not None and year < 100 and word not in SOLAR_MONTHS:
             return None
         found = [f for f in (_month_facts(word, d, year, cal, lang) for d in days or [None]) if f]
-        return _union(found)
+        item = _union(found)
+        return DateItem(0, 0, item.years, item.months, item.day_months, item.weekdays, weak) if item and weak else item
     if g.get("m"):
         mo, d = int(g["m"]), int(g["d"])
         return _full_date(year, mo, d, solar=None if lang == FA else False)
@@ -248,11 +286,18 @@ def _item(m: re.Match[str], lang: str, text: str) -> DateItem | None:
         return DateItem(0, 0, frozenset({1900 + y, 2000 + y}))
     if g.get("sal"):
         return DateItem(0, 0, _two_digit_years(int(g["year"])))
-    if year is not None:
+    if g.get("short_end") and year is not None:
+        short = int(g["short_end"])
+        if short != (year + 1) % 100:  # 2010–11 and 1398-99 are spans; 2010-15 is a number and a range
+            return None
         if lang == EN and not 1000 <= year <= 2100:
             return None
-        if lang == FA and not (1000 <= year <= 2100):
+        return DateItem(0, 0, _year_readings(year, cal, lang))  # date_items adds the second year
+    if year is not None:
+        if not 1000 <= year <= 2100:
             return None
+        if not cal and unit_after(text, m.end(), lang) is not None:
+            return None  # 1500 miles, ۱۶۰۰ کیلومتر: a measure, not a year
         return DateItem(0, 0, _year_readings(year, cal, lang))
     return None
 
@@ -293,11 +338,11 @@ _MAY_HOLD_DATE = {
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
     {"month", "year"}, {"month", "year"}, {"month", "year"}, {"month"}, {"month"}, {"year"}, {"year"},
-    {"digit"}, {"month"}, {"weekday"}, {"year"},
+    {"year"}, {"digit"}, {"month"}, {"weekday"}, {"year"},
 )  # fmt: skip
 _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
-    {"month"}, {"weekday"}, {"sal", "digit"}, {"year"},
+    {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
 _DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
 _FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
@@ -349,7 +394,9 @@ def date_items(text: str, lang: str) -> list[DateItem]:
             if item is None:
                 continue
             taken.append((start, end))
-            items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays))
+            items.append(DateItem(start, end, item.years, item.months, item.day_months, item.weekdays, item.weak))
+            if m.groupdict().get("short_end"):  # 2010–11: each year is stated, and each must be matched
+                items.append(DateItem(start, end, _year_readings(int(m.group("year")) + 1, None, lang)))
     items.sort(key=lambda i: i.start)
     return items
 
@@ -362,14 +409,22 @@ FACTS = ("years", "months", "day_months", "weekdays")
 _FACT_NAMES = {"years": "year", "months": "month", "day_months": "day", "weekdays": "weekday"}
 
 
-def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float]) -> list[
-        tuple[DateItem, str]]:  # fmt: skip
-    """Items whose facts the other side cannot match, each with the first fact that failed."""
+def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers: frozenset[float],
+                    own_numbers: frozenset[float] = frozenset()) -> list[tuple[DateItem, str]]:  # fmt: skip
+    """Items whose facts the other side cannot match, each with the first fact that failed. Weak
+    items (a weekday in a title) answer for the other side's facts but are never reported.
+
+    `own_numbers`: the plain numbers of the items' side; a four-digit number alone on the other
+    side that is one of them (1261 نفر for 1,261 people) is a count there, not a year it states."""
     pools = {fact: set().union(*(getattr(i, fact) or () for i in other)) for fact in FACTS}
-    other_states_years = bool(pools["years"])
+    other_states_years = any(
+        i.years and not (i.months is None and i.weekdays is None and i.years & own_numbers) for i in other
+    )
     pools["years"] |= {int(v) for v in other_numbers if float(v).is_integer()}
     out = []
     for item in items:
+        if item.weak:
+            continue
         for fact in FACTS:
             mine = getattr(item, fact)
             if fact == "years" and item.months is not None and not other_states_years:
@@ -380,12 +435,32 @@ def unmatched_items(items: list[DateItem], other: list[DateItem], other_numbers:
     return out
 
 
+_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_WEEKDAY_NAMES = list(EN_WEEKDAYS)
+
+
+def _readings(fact: str, values) -> str:
+    """What a fact may mean, for evidence: 2024/2025, Jul/Aug, 2 Aug, Saturday."""
+    if fact == "years":
+        return "/".join(str(y) for y in sorted(values))
+    if fact == "months":
+        return "/".join(_MONTH_ABBREVIATIONS[m - 1] for m in sorted(values))
+    if fact == "day_months":
+        return "/".join(f"{d} {_MONTH_ABBREVIATIONS[m - 1]}" for m, d in sorted(values))
+    return "/".join(_WEEKDAY_NAMES[d] for d in sorted(values))
+
+
 def side_dates(unit: UnitView, lang: str) -> list[DateItem]:
-    return unit.memo(("dates", lang), lambda: date_items(unit.side(lang).text, lang))
+    # Kept for the document: the numbers rule reads a neighbour's dates when it looks for a moved number.
+    return unit.context.memo(("dates", unit.index, lang), lambda: date_items(unit.side(lang).text, lang))
 
 
 class DatesRule(Rule):
-    """A year, month, day or weekday on one side that the other side does not state."""
+    """A year, month, day or weekday on one side that the other side does not state.
+
+    `major` when the other side states that fact and it differs (Saturday for Sunday, 2023 for
+    1403); `warning` when the other side says nothing of it (a weekday left out).
+    """
 
     name = "dates"
     severity = "major"
@@ -400,25 +475,49 @@ class DatesRule(Rule):
         def plain_numbers(lang: str) -> frozenset[float]:
             return frozenset(v for n in numerals(unit.side(lang).text, lang) for v in n.values)
 
-        fa_missing = unmatched_items(fa, en, plain_numbers(EN)) if fa else []
-        en_missing = unmatched_items(en, fa, plain_numbers(FA)) if en else []
+        fa_numbers, en_numbers = plain_numbers(FA), plain_numbers(EN)
+        fa_missing = unmatched_items(fa, en, en_numbers, fa_numbers) if fa else []
+        en_missing = unmatched_items(en, fa, fa_numbers, en_numbers) if en else []
         if not fa_missing and not en_missing:
             return []
         parts = []
-        sides = ((FA, fa_missing, "Persian", "English"), (EN, en_missing, "English", "Persian"))
-        for lang, missing, name, other in sides:
+        evidence = []
+        contradicted = False  # the other side states the fact, differently
+        sides = ((FA, fa_missing, "Persian", "English", en), (EN, en_missing, "English", "Persian", fa))
+        for lang, missing, name, other, other_items in sides:
             if missing:
                 described = ", ".join(self._describe(unit, lang, i, f) for i, f in missing)
                 parts.append(f"{name} {described} not in {other}")
+            for item, fact in missing:
+                stating = [i for i in other_items if getattr(i, fact) is not None]
+                contradicted |= any(not i.weak for i in stating)
+                line = self._evidence(unit, lang, item, fact, stating)
+                if line not in evidence:  # Saturday for Sunday reads the same from either side
+                    evidence.append(line)
         return [
             Finding(
                 float(len(fa_missing) + len(en_missing)),
                 "dates differ: " + "; ".join(parts),
                 tuple(unit.fa.span(i.start, i.end) for i, _ in fa_missing),
                 tuple(unit.en.span(i.start, i.end) for i, _ in en_missing),
+                severity="major" if contradicted else "warning",
+                evidence="; ".join(evidence),
             )
         ]
 
     @staticmethod
     def _describe(unit: UnitView, lang: str, item: DateItem, fact: str) -> str:
         return f"{_FACT_NAMES[fact]} {shorten(unit.side(lang).text[item.start : item.end], 30)!r}"
+
+    @staticmethod
+    def _evidence(unit: UnitView, lang: str, item: DateItem, fact: str, stating: list[DateItem]) -> str:
+        """weekday: fa شنبه (Saturday) | en Sunday — each side as written, Persian with its reading."""
+        other = EN if lang == FA else FA
+
+        def shown(side: str, i: DateItem) -> str:
+            written = shorten(unit.side(side).text[i.start : i.end], 30)
+            return f"{written} ({_readings(fact, getattr(i, fact))})" if side == FA else written
+
+        theirs = ", ".join(dict.fromkeys(shown(other, i) for i in stating)) or "—"  # a span of years once
+        pair = {lang: shown(lang, item), other: theirs}
+        return f"{_FACT_NAMES[fact]}: fa {pair[FA]} | en {pair[EN]}"

@@ -26,6 +26,8 @@ class Numeral:
     start: int
     end: int
     strong: bool = True
+    approximate: bool = False  # "two dozen": matches a value near its own (APPROXIMATE_SHARE)
+    identifier: bool = False  # digits glued to letters: COVID-19, SARS-CoV-2, F-35
 
     @property
     def value(self) -> float:
@@ -60,8 +62,21 @@ EN_ORDINALS = _EN_ORDINALS = {
     "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 10**6,
 }  # fmt: skip
 # Words that name a number but are too loose to demand one back ("twice as large" is often
-# "دو برابر", but as often "بیشتر"): they only answer for a number on the other side.
-_EN_WEAK = {"twice": 2, "dozen": 12}
+# "دو برابر", but as often "بیشتر"), and nouns of a group that a translation renders as a number or
+# as nothing ("the pair" for این دو, "both teams" for دو تیم, "twin brothers", "a dozen" for about
+# twelve): they only answer for a number on the other side.
+_EN_WEAK = {
+    "twice": 2, "both": 2, "pair": 2, "duo": 2, "couple": 2, "twin": 2, "twins": 2, "double": 2,
+    "trio": 3, "triple": 3, "thrice": 3, "quartet": 4, "foursome": 4, "foursomes": 4, "quintet": 5,
+    "dozen": 12, "dozens": 12,
+}  # fmt: skip
+# "Dozen" counts about twelve: "two dozen" for بیست, "a dozen" for ده. A compound made with it is weak
+# and matches a value within this share of its own.
+_EN_APPROXIMATE = {"dozen", "dozens"}
+APPROXIMATE_SHARE = 0.2
+# After these words an English number refers back to a group already named ("the latter two"): the
+# translation may name the group again instead.
+_EN_BACK_REFERENCE = {"latter", "former"}
 _ROMAN = {
     "II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12, "XIII": 13,
     "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21,
@@ -96,6 +111,12 @@ def _fa_ordinals() -> dict[str, int]:
 
 
 FA_ORDINALS = _fa_ordinals()
+# Persian nouns of a group (جفت "pair", دوجین "dozen"): like the English ones above, weak.
+_FA_WEAK = {"جفت": 2, "زوج": 2, "دوجین": 12}
+# After these determiners a Persian number refers to a group already named: این دو "the pair", آن سه
+# "the trio", هر دو "both", هر سه "all three". Such a number answers for one in the English, which
+# may as well say "the pair" or name them again, and is not demanded back.
+_FA_BACK_REFERENCE = {"این", "آن", "هر", "همین", "همان"}
 _FA_ORDINALS = FA_ORDINALS
 # The article یک and the pronoun یکی are "a" and "one" far more often than the number 1; نه
 # alone is "no"/"not" far more often than 9 (inside a compound, بیست و نه, it is the number).
@@ -219,7 +240,7 @@ def _readings(token: str) -> set[float] | None:
 
 @dataclass
 class _Part:
-    kind: str  # "digits", "unit", "hundred", "scale", "ordinal", "and", "a", "prefixed" (سه‌بعدی)
+    kind: str  # "digits", "unit", "hundred", "scale", "dozen", "ordinal", "and", "a", "prefixed" (سه‌بعدی)
     values: frozenset[float]
     token: _Token
     weak_alone: bool = False
@@ -228,8 +249,10 @@ class _Part:
 def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> _Part | None:
     if tok.kind == "fa":
         w = tok.text
-        if w == "دو" and prev is not None and prev.text == "هر":  # هر دو: "both"
-            return _Part("unit", frozenset({2}), tok, True)
+        if w in _FA_UNITS and prev is not None and prev.text in _FA_BACK_REFERENCE and _FA_UNITS[w] < 10:
+            return _Part("unit", frozenset({_FA_UNITS[w]}), tok, True)  # این دو, هر سه: a group named before
+        if w in _FA_WEAK:
+            return _Part("unit", frozenset({_FA_WEAK[w]}), tok, True)
         if w in _FA_UNITS and nxt is not None and nxt.text == "برابر":  # دو برابر: "double", "twice"
             return _Part("prefixed", frozenset({_FA_UNITS[w]}), tok, True)
         if w in _FA_UNITS:
@@ -257,7 +280,8 @@ def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -
         if tok.text in _ROMAN and prev is not None and prev.kind == "en" and prev.text[:1].isupper():
             return _Part("unit", frozenset({_ROMAN[tok.text]}), tok, True)  # World War II, Louis XIV
         if w in _EN_UNITS:
-            return _Part("unit", frozenset({_EN_UNITS[w]}), tok, w in _EN_WEAK_ALONE)
+            back = prev is not None and prev.text.lower() in _EN_BACK_REFERENCE and _EN_UNITS[w] <= 3  # the latter two
+            return _Part("unit", frozenset({_EN_UNITS[w]}), tok, w in _EN_WEAK_ALONE or back)
         if w == "hundred":
             return _Part("hundred", frozenset({100}), tok)
         if w in _EN_SCALES:
@@ -266,6 +290,8 @@ def _classify(tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -
             n = _EN_ORDINALS[w]
             fraction = prev is not None and _EN_UNITS.get(prev.text.lower(), 99) < 10  # one third
             return _Part("ordinal", frozenset({n}), tok, n <= WEAK_ORDINAL_MAX or fraction)
+        if w in _EN_APPROXIMATE:
+            return _Part("dozen", frozenset({12}), tok, True)
         if w in _EN_WEAK:
             return _Part("unit", frozenset({_EN_WEAK[w]}), tok, True)
         if w == "and":
@@ -315,6 +341,8 @@ def _combine(parts: list[_Part]) -> frozenset[float]:
                     new.add((total, current + v))
                 elif part.kind == "hundred":
                     new.add((total, (current or 1) * 100))
+                elif part.kind == "dozen":
+                    new.add((total, (current or 1) * 12))
                 elif part.kind == "scale":
                     new.add((total + (current or 1) * v, 0.0))
                 elif part.kind == "ordinal":
@@ -360,6 +388,12 @@ def _compounds(parts: list[_Part | None]) -> Iterable[list[_Part]]:
                 last = max(after.values)
                 j += 2
                 continue
+            if nxt.kind == "dozen":  # "two dozen", "a dozen": the end of the compound
+                if group[-1].kind not in ("unit", "digits", "a"):
+                    break
+                group.append(nxt)
+                j += 1
+                break
             if nxt.kind in ("hundred", "scale"):
                 if nxt.kind == "hundred" and group[-1].kind == "hundred":
                     break
@@ -388,48 +422,63 @@ def _compounds(parts: list[_Part | None]) -> Iterable[list[_Part]]:
 
 
 # Every word that can be (part of) a number, as _classify reads words: most sentences hold none and
-# no digit, and those are answered without tokenizing them.
+# no digit, and those are answered without tokenizing them. Words that only answer for a number
+# (both, pair, twice, جفت) are kept apart: a side holding only those has nothing to say unless the
+# other side holds a number (number_content).
+_ANSWER_WORDS = frozenset(_EN_WEAK) | frozenset(_FA_WEAK)
 _NUMBER_WORDS = (
     set(_FA_UNITS) | set(_FA_SCALES) | set(_FA_ORDINALS) | {_FA_HUNDRED, "یکی"}
     | {unit + suffix for unit in _FA_UNITS for suffix in _FA_NUMBER_PREFIXED}
-    | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_WEAK) | {"hundred"} | set(_ROMAN)
-)  # fmt: skip
+    | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | {"hundred"} | set(_ROMAN)
+) - _ANSWER_WORDS  # fmt: skip
 _ANY_DIGIT = re.compile(r"\d")
+_HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
+_NO_GAP = " \u200c" + _HYPHENS  # what may stand between the words of one compound
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z\d]\s?/\s?$")
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?$")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
 
 
-def _may_hold_numbers(text: str) -> bool:
-    """False only when no word of text is a number word and no character a digit. Words are read
-    as tokens are (marks removed, letter variants folded); a half-space splits a word, so the head of
-    سه‌بعدی is seen as سه."""
+NO_NUMBERS, ANSWERS_ONLY, NUMBERS = 0, 1, 2
+
+
+def number_content(text: str) -> int:
+    """NO_NUMBERS when no word of text is a number word and no character a digit; ANSWERS_ONLY when
+    its only number words are those that answer for a number (both, pair); NUMBERS otherwise. Words
+    are read as tokens are (marks removed, letter variants folded); a half-space splits a word, so
+    the head of سه‌بعدی is seen as سه."""
     if _ANY_DIGIT.search(text):
-        return True
+        return NUMBERS
     if not text.isascii():  # (a flag of the string: no scan)
         text = _MARKS.sub("", text)
         if _VARIANT.search(text):  # normalized text has none: translate is slow, search is not
             text = text.translate(_FA_VARIANTS)
     words = set(_WORD.findall(text))
-    if not _NUMBER_WORDS.isdisjoint(words):
-        return True
     # Persian words have no case: only the Latin ones are looked up in lower case too.
-    return not _NUMBER_WORDS.isdisjoint(map(str.lower, filter(str.isascii, words)))
+    lower = set(map(str.lower, filter(str.isascii, words)))
+    if not _NUMBER_WORDS.isdisjoint(words) or not _NUMBER_WORDS.isdisjoint(lower):
+        return NUMBERS
+    if not _ANSWER_WORDS.isdisjoint(words) or not _ANSWER_WORDS.isdisjoint(lower):
+        return ANSWERS_ONLY
+    return NO_NUMBERS
 
 
-def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral]:
-    """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs."""
-    if not _may_hold_numbers(text):
+def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | None = None) -> list[Numeral]:
+    """Every number in text ("fa" or "en"), skipping the spans in `exclude` (dates) and URLs.
+    `content`: number_content(text), when the caller has it."""
+    if (number_content(text) if content is None else content) == NO_NUMBERS:
         return []
     excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
     tokens = _tokens(text)
     if excluded:
         tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
-    # A hyphen between two English words is part of a compound (twenty-one); elsewhere (10-15) it
-    # separates two numbers.
+    # A hyphen between two English words is part of a compound (twenty-one, written with any of the
+    # hyphens and dashes); elsewhere (10-15) it separates two numbers.
     tokens = [
         t
         for k, t in enumerate(tokens)
         if not (
-            t.text == "-"
+            t.text in _HYPHENS
             and 0 < k < len(tokens) - 1
             and tokens[k - 1].kind == tokens[k + 1].kind == "en"
             and tokens[k - 1].end == t.start
@@ -442,23 +491,28 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = ()) -> list[Numeral
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         gap = text[prev.end : tok.start] if prev is not None else ""
-        if gap and gap != " " and gap.strip(" \u200c-"):  # (a single space, the usual gap, is none)
+        if gap and gap != " " and gap.strip(_NO_GAP):  # (a single space, the usual gap, is none)
             parts.append(None)
         if tok.kind == "num":
             parts += _digit_parts(text, tok, prev, nxt, lang)
         elif tok.kind == "mark":
-            parts.append(None)  # what _classify says of a mark
+            # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
+            if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
+                parts.append(None)  # what _classify says of a mark
         else:
             parts.append(_classify(tok, prev, nxt, lang))
     found = []
     for group in _compounds(parts):
         first, last = group[0].token, group[-1].token
         counted = [p for p in group if p.kind not in ("and", "a")]
-        # A scale word with no number before it (English "billion" after "$300+") counts for little.
-        bare_scale = len(group) == 1 and group[0].kind == "scale"
-        weak = (len(counted) == 1 and counted[0].weak_alone) or bare_scale
-        strong = not weak and all(not (p.kind == "digits" and p.weak_alone) for p in counted)
-        found.append(Numeral(_combine(group), first.start, last.end, strong))
+        # A Persian scale word with no number before it is as often a figure of speech (هزار و یک
+        # شب, هزار بار) as a count; an English one (a million, "million" for "one") is a count.
+        bare_scale = len(counted) == 1 and counted[0].kind == "scale" and lang == "fa"
+        approximate = group[-1].kind == "dozen"
+        weak = (len(counted) == 1 and counted[0].weak_alone) or bare_scale or approximate
+        identifier = any(p.kind == "digits" and p.weak_alone for p in counted)
+        strong = not weak and not identifier
+        found.append(Numeral(_combine(group), first.start, last.end, strong, approximate, identifier))
     return found
 
 
@@ -466,14 +520,19 @@ def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None
     before = text[tok.start - 1] if tok.start else ""
     before2 = text[tok.start - 2] if tok.start > 1 else ""
     after = text[tok.end] if tok.end < len(text) else ""
-    # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count.
-    glued_before = before.isalpha() or (before == "-" and before2.isalpha())
+    # Digits glued to letters (COVID-19, H1N1, mp3, G7, کووید-۱۹) name things; they do not count,
+    # nor do the parts of a slash-separated name (Hipposideros/GhanaKwam/19/2008, copied with spaces).
+    glued_before = before.isalpha() or (before == "-" and before2.isalpha()) or (
+        "/" in (before, before2) and _IDENTIFIER_BEFORE.search(text, max(0, tok.start - 4), tok.start) is not None
+    )
     weak = glued_before
     scale = 1
     ordinal = False
     if after.isalpha() and nxt is not None and nxt.start == tok.end:
         suffix = nxt.text.lower()
-        if nxt.kind == "en" and suffix in _EN_SUFFIXES:
+        if nxt.kind == "en" and suffix == "m" and _CURRENCY_BEFORE.search(text, max(0, tok.start - 4), tok.start):
+            scale = 10**6  # $5m, £3m: millions
+        elif nxt.kind == "en" and suffix in _EN_SUFFIXES:
             scale = _EN_SUFFIXES[suffix]
         elif nxt.kind == "fa" and suffix in ("م", "ام", "مین", "امین"):
             ordinal = True

@@ -17,9 +17,9 @@ MAX_SHARD_SIZE = 1 << 30
 def register(app: typer.Typer) -> None:
     @app.command("build")
     def build_command(
-        inputs: list[Path] = typer.Argument(
-            ..., help="Folders of articles (text or HTML, bilingual or NAME.fa/NAME.en pairs), JSON lines "
-            "(.jsonl, .jsonl.gz, {\"fa\": ..., \"en\": ...}), or files."
+        inputs: list[Path] | None = typer.Argument(
+            None, help="Folders of articles (text or HTML, bilingual or NAME.fa/NAME.en pairs), JSON lines "
+            "(.jsonl, .jsonl.gz, {\"fa\": ..., \"en\": ...}), WARC crawls (paired first), or files."
         ),
         output: Path = typer.Option(..., "--output", "-o", help="The folder to build in (made if missing)."),
         jobs: int = typer.Option(
@@ -61,6 +61,9 @@ def register(app: typer.Typer) -> None:
             None, "--progress/--no-progress",
             help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
         ),
+        pairs: Path | None = typer.Option(
+            None, "--pairs", help="Build exactly these pairs of pages of the inputs (a TSV as `hamsu pair` writes)."
+        ),
     ) -> None:
         """Build a corpus: database, gzip shards (TMX, TSV, JSON lines), report and summary.
 
@@ -74,9 +77,14 @@ def register(app: typer.Typer) -> None:
         regular files are read: named pipes, devices and sockets are listed as skipped. After an interruption, run
         the same command again: done shards are kept, and the output is the same as an
         uninterrupted run's, byte for byte.
+
+        A WARC crawl (.warc, .warc.gz) is paired first, as `hamsu pair` pairs it; in fa/ and en/
+        folders, files with the same relative path are paired by name and the rest by content.
+        Pages left unpaired are listed as skipped inputs with their reason. With --pairs, exactly
+        the listed pairs are built.
         """
         from ..batch.run import BuildOptions, build
-        from .plumbing import guard
+        from .plumbing import fail, guard
 
         options = BuildOptions(
             output=output,
@@ -93,11 +101,14 @@ def register(app: typer.Typer) -> None:
             glossary=glossary,
             progress=progress,
             max_input_bytes=max_input_size * MB,
+            pairs=pairs,
         )
+        if not inputs and pairs is None:
+            fail("no inputs: give folders, files, JSON lines or WARC crawls (or --pairs)")
 
         def job() -> None:
             try:
-                build([str(i) for i in inputs], options)
+                build([str(i) for i in inputs or []], options)
             except KeyboardInterrupt:
                 sys.stderr.write(f"hamsu: interrupted; run the same command to resume the build in {output}\n")
                 raise typer.Exit(130) from None

@@ -39,7 +39,11 @@ def _open(corpus: Path, readonly: bool):
 
 def ingest_command(
     corpus: Path = typer.Argument(..., help="The corpus file (SQLite); created when missing."),
-    inputs: list[Path] = typer.Argument(..., help="Bilingual files: text laid out like the seed, HTML, JSON lines."),
+    inputs: list[Path] | None = typer.Argument(
+        None,
+        help="Bilingual files: text laid out like the seed, HTML, JSON lines; or WARC crawls and folders of pages,"
+        " paired first (see `hamsu pair`).",
+    ),
     glossary: Path | None = typer.Option(None, "--glossary", help="A TSV, CSV or TBX glossary for the checks."),
     pair: bool = typer.Option(False, "--pair", help="The inputs are Persian and English files, two by two."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs hold one sentence a line."),
@@ -55,6 +59,9 @@ def ingest_command(
         None, "--progress/--no-progress",
         help="Progress on standard error: a bar on a terminal (the default there), else a line every 10 s.",
     ),
+    pairs: Path | None = typer.Option(
+        None, "--pairs", help="Store exactly these pairs of pages: a TSV of Persian and English sources (`hamsu pair`)."
+    ),
 ) -> None:
     """Read, normalize, align and check documents, and store them in a corpus.
 
@@ -62,11 +69,28 @@ def ingest_command(
     JSON-lines id, else its file's resolved absolute path) with other content is replaced, in one
     transaction. A file that cannot be read, or a malformed JSON line, is reported (FILE or
     FILE:LINE) and the others still go in; the exit status is then 1.
+    A WARC crawl or a folder of pages is paired first (as `hamsu pair` pairs it), and each pair
+    stored as a document named "FA + EN"; with --pairs, exactly the listed pairs are.
     """
     from ..errors import HamsuError
     from ..read.decode import max_input_size as input_limit
     from .plumbing import fail
 
+    inputs = inputs or []
+    from .text import crawl_inputs
+
+    crawl = pairs is not None or crawl_inputs(inputs)
+    if crawl:
+        try:
+            from ..pair import crawl_documents
+
+            documents = crawl_documents([str(p) for p in inputs], str(pairs) if pairs else None,
+                                        log=lambda line: sys.stderr.write(line + "\n"))  # fmt: skip
+            groups = [(doc,) for doc in documents]
+        except HamsuError as e:
+            fail(str(e), e.exit_code)
+    elif not inputs:
+        fail("no input files")
     if pair and len(inputs) % 2:
         fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
     loaded = None
@@ -79,7 +103,8 @@ def ingest_command(
             fail(str(e), e.exit_code)
     store = _open(corpus, readonly=False)
     counts: Counter = Counter()
-    groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
+    if not crawl:
+        groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
     from .plumbing import Progress, progress_mode
 
@@ -110,6 +135,7 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     from ..errors import HamsuError
     from ..pipeline import process_document
     from ..read import read_pair_paths, read_path, require_both_languages
+    from ..records import Document
     from ..store.ingest import file_key
 
     def bad_line(error: HamsuError) -> None:
@@ -118,7 +144,9 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
         counts["failed"] += 1
 
     try:
-        if len(group) == 2:
+        if len(group) == 1 and isinstance(group[0], Document):  # a pair of pages, read already
+            documents = [group[0]]
+        elif len(group) == 2:
             documents = [read_pair_paths(group[0], group[1], encoding, presplit, require_both=False)]
         else:
             documents = read_path(group[0], encoding, presplit, require_both=False, on_bad_line=bad_line)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     app.command("normalize")(normalize_command)
     app.command("align")(align_command)
+    app.command("pair")(pair_command)
     app.command("check")(check_command)
     app.command("plugins")(plugins_command)
 
@@ -117,8 +118,10 @@ def normalize_command(
 
 
 def align_command(
-    inputs: list[Path] = typer.Argument(
-        ..., help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English."
+    inputs: list[Path] | None = typer.Argument(
+        None,
+        help="Bilingual files (text laid out like the seed, HTML, JSON lines), or a Persian file and its English;"
+        " or WARC crawls and folders of pages, paired first (see `hamsu pair`).",
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, beads, tmx, tsv, jsonl, or a plugin's format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
@@ -134,6 +137,10 @@ def align_command(
         help="Link names and run the checks (default: on, except for beads, which cannot carry them).",
     ),
     max_input_size: int = max_input_size_option(),
+    pairs: Path | None = typer.Option(
+        None, "--pairs", help="Align exactly these pages: a TSV of Persian and English sources (`hamsu pair` output)."
+    ),
+    min_score: float = typer.Option(0.1, "--min-score", help="For crawls paired first: as `hamsu pair --min-score`."),
 ) -> None:
     """Split Persian and English into sentences and align them.
 
@@ -142,6 +149,10 @@ def align_command(
     view; sentences without a counterpart become null units. Each unit carries its linked names and
     the flags of `hamsu check` (jsonl fields, TMX props) unless --no-check; a format that carries
     neither (beads) skips that work unless --check asks for it.
+
+    A WARC crawl or a folder of pages is paired first, as `hamsu pair` pairs it, and each pair
+    aligned; with --pairs, exactly the listed pairs are aligned (their pages looked up in the
+    inputs, or read from the files the list names).
     """
     from ..api import process_paths
     from ..formats import get_writer
@@ -152,10 +163,90 @@ def align_command(
         fail(str(e), e.exit_code)
     if check is None:  # names and flags cost more than the alignment itself: only where they are written
         check = writer.carries_checks
+    paths = inputs or []
+    if pairs is not None or crawl_inputs(paths):
+        guard(lambda: write_output(writer.write(_paired_checked(paths, pairs, min_score, glossary, check)), output),
+              max_input_size)  # fmt: skip
+        return
     guard(
-        lambda: write_output(writer.write(process_paths(inputs, pair, presplit, encoding, glossary, check)), output),
+        lambda: write_output(writer.write(process_paths(paths, pair, presplit, encoding, glossary, check)), output),
         max_input_size,
     )
+
+
+def crawl_inputs(paths: list[Path]) -> bool:
+    """Inputs to pair before aligning: crawls (the reader table's, e.g. WARC) and folders of pages."""
+    from ..read.table import is_crawl
+
+    return any(p.is_dir() or is_crawl(p) for p in paths)
+
+
+def _paired_checked(paths: list[Path], pairs: Path | None, min_score: float, glossary: Path | None, check: bool):
+    """Each pair of pages of the inputs (found by `hamsu pair`, or listed in `pairs`) aligned and checked."""
+    from ..pair import crawl_documents
+    from ..pipeline import process_document
+
+    loaded = None
+    if glossary is not None:
+        from ..check import load_glossary
+
+        loaded = load_glossary(glossary)
+    documents = crawl_documents([str(p) for p in paths], str(pairs) if pairs else None, min_score,
+                                lambda line: sys.stderr.write(line + "\n"))  # fmt: skip
+    for document in documents:
+        yield process_document(document, glossary=loaded, check=check)
+
+
+PAIR_FORMATS = ("tsv", "jsonl")
+
+
+def pair_command(
+    inputs: list[Path] = typer.Argument(
+        ..., help="WARC files (.warc, .warc.gz), folders of pages, or JSON lines {url, text, lang?}."
+    ),
+    fmt: str = typer.Option("tsv", "--format", "-f", help="tsv (fa, en, score) or jsonl (with the evidence)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    min_score: float = typer.Option(
+        0.1, "--min-score", help="Pairs scoring below this (0 to 1) are left unpaired.", show_default=True
+    ),
+    unpaired: Path | None = typer.Option(
+        None, "--unpaired", help="List the pages left without a pair here (TSV: source, language, reason)."
+    ),
+) -> None:
+    """Find which English page translates which Persian page in a crawl or folders of pages.
+
+    Reads HTML responses of WARC crawls (revisits and non-200 responses skipped), folders of saved
+    pages (one folder holding both languages, or a Persian and an English folder), or JSON lines.
+    Site boilerplate is removed, each page's language identified (pages in other languages are set
+    aside), and pages are paired one-to-one by shared numbers, dates across calendars, names and
+    dictionary-translated words, with length, publication dates and URLs as hints. Each page is in
+    at most one pair. Sources are URLs (WARC, JSON lines with a url), file paths, or FILE:LINE.
+    """
+    from ..formats.atomic import atomic_output
+    from ..pair import pair_inputs, pairs_jsonl, pairs_tsv, summary, unpaired_tsv
+
+    if fmt not in PAIR_FORMATS:
+        fail(f"--format must be one of {', '.join(PAIR_FORMATS)}, not {fmt!r}")
+    if not 0.0 <= min_score <= 1.0:
+        fail(f"--min-score must be between 0 and 1, not {min_score}")
+
+    def progress(message: str) -> None:
+        sys.stderr.write(f"hamsu pair: {message}\n")
+
+    def job() -> None:
+        reading, pairing = pair_inputs([str(p) for p in inputs], min_score, progress)
+        for warning in reading.warnings:
+            sys.stderr.write(f"hamsu: warning: {warning}\n")
+        writer = pairs_tsv if fmt == "tsv" else pairs_jsonl
+        if unpaired is not None:
+            with atomic_output(unpaired) as f:
+                for line in unpaired_tsv(reading.unpaired + pairing.unpaired):
+                    f.write(line)
+        write_output(writer(pairing.pairs), output)
+        for line in summary(reading, pairing):
+            sys.stderr.write(f"hamsu pair: {line}\n")
+
+    guard(job)
 
 
 def check_command(

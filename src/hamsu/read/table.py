@@ -46,6 +46,9 @@ class Reader:
     many: bool = False
     # A file of this kind may hold one language only, the Persian or English side of a pair.
     pairable: bool = False
+    # A crawl: pages of one language each, which hamsu.pair pairs before they are aligned (`hamsu
+    # align`, `ingest` and `build` send such a file there, never to documents()).
+    crawl: bool = False
 
     def sniff(self, head: bytes) -> bool:
         """Whether a file whose name has no known ending is of this kind, by its first bytes."""
@@ -168,9 +171,27 @@ class GzipJsonlReader(JsonlReader):
         return self.decode(read_bytes(path), str(path), encoding)
 
 
+class WarcReader(Reader):
+    """A web crawl (WARC, as wget --warc-file, Heritrix or Common Crawl write it): its HTML
+    responses are pages of one language each, read and paired by hamsu.pair (pair/crawl.py)."""
+
+    name = "warc"
+    suffixes = (".warc", ".warc.gz")
+    description = "a WARC crawl: its HTML pages, paired first (hamsu pair), then aligned"
+    many = True
+    crawl = True
+
+    def documents(self, text: str, source: str, presplit: bool = False) -> list[Document]:
+        raise InputError(f"{source}: a crawl of pages, not documents: its pages are paired first "
+                         "(hamsu pair; hamsu align, ingest and build pair it themselves)")  # fmt: skip
+
+    def read_file(self, path, encoding="utf-8", presplit=False, *, on_bad_line=None) -> list[Document]:
+        return self.documents("", str(path), presplit)  # never decoded: a WARC file is records, not text
+
+
 # hamsu's own readers. A name whose ending no reader claims, and whose first bytes no reader
 # recognizes, is read as text.
-BUILTIN_READERS: tuple[Reader, ...] = (TextReader(), HtmlReader(), JsonlReader(), GzipJsonlReader())
+BUILTIN_READERS: tuple[Reader, ...] = (TextReader(), HtmlReader(), JsonlReader(), GzipJsonlReader(), WarcReader())
 DEFAULT_READER = "text"
 
 
@@ -183,7 +204,7 @@ def reader_problem(reader: object) -> str | None:
     if not isinstance(reader.suffixes, tuple) or not all(isinstance(s, str) and _SUFFIX.match(s)
                                                           for s in reader.suffixes):  # fmt: skip
         return f"reader {reader.name!r}: suffixes {reader.suffixes!r} are not lower-case endings such as ('.txt',)"
-    for flag in ("many", "pairable"):
+    for flag in ("many", "pairable", "crawl"):
         if not isinstance(getattr(reader, flag), bool):
             return f"reader {reader.name!r}: {flag} must be True or False"
     if type(reader).documents is Reader.documents:
@@ -254,6 +275,18 @@ def reader_by_suffix(name: str | PathLike[str]) -> Reader | None:
             if lower.endswith(suffix) and (best is None or len(suffix) > best[0]):
                 best = (len(suffix), reader)
     return None if best is None else best[1]
+
+
+def is_crawl(name: str | PathLike[str]) -> bool:
+    """A crawl by its name's ending (WARC): pages to pair before aligning."""
+    found = reader_by_suffix(name)
+    return found is not None and found.crawl
+
+
+def suffixes_of(*names: str) -> tuple[str, ...]:
+    """The endings the readers of these names claim (for a walk that looks for some kinds of file)."""
+    table = readers()
+    return tuple(s for name in names if name in table for s in table[name].suffixes)
 
 
 def reader_for(name: str | PathLike[str], head: bytes = b"") -> Reader:
