@@ -93,3 +93,15 @@ def test_a_reader_that_cannot_work_is_refused(caplog):
         "hamsu: warning: reader plugin 'c' (p:C) not loaded: reader 'other-html': .html is already read by 'html'",
         "hamsu: warning: reader plugin 'n' (p:N) not loaded: reader 'nothing' does not define documents()",
     ]
+
+
+def test_a_crawl_read_as_a_document_says_what_it_is(tmp_path):
+    """A WARC file is the reader table's too: commands pair its pages first, and reading it as a
+    document is one line saying so (it used to be "binary data (a NUL byte)")."""
+    crawl = tmp_path / "site.warc.gz"
+    crawl.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"))
+    with pytest.raises(InputError, match=r"site\.warc\.gz: a crawl of pages, not documents: its pages are paired"):
+        read_path(crawl)
+    result = hamsu("check", crawl)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"hamsu: error: {crawl}: a crawl of pages, not documents")
