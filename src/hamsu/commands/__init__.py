@@ -1,7 +1,7 @@
 """The `hamsu` command line: each command thin over the Python API, the plumbing they share once.
 
     plumbing.py  errors and exit codes, --max-input-size, writing output, progress
-    text.py      normalize, align, check, plugins
+    text.py      normalize, align, pair, check, plugins
     store.py     ingest, search, export
     serve.py     serve
     build.py     build

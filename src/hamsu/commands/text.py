@@ -1,4 +1,4 @@
-"""`hamsu normalize`, `align`, `check` and `plugins`: text in, aligned and checked text out."""
+"""`hamsu normalize`, `align`, `pair`, `check` and `plugins`: text in, aligned and checked text out."""
 from __future__ import annotations
 
 import json
