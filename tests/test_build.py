@@ -235,21 +235,32 @@ def test_output_does_not_depend_on_the_hash_seed(baseline, tmp_path):
     assert outputs(tmp_path / "out") == outputs(baseline)
 
 
+def _build_args(out: Path) -> list[str]:
+    return [sys.executable, "-m", "hamsu", "build", INPUT, "-o", str(out), "--shard-size", str(SHARD), "-j", "2"]
+
+
+def _start_build(args: list[str], out: Path) -> subprocess.Popen:
+    """A fresh -j 2 build into OUT in its own process group, once its first shard is written
+    (or it has ended, or two minutes have passed)."""
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # fmt: skip
+    first = out / "tmx" / "part-00000.tmx.gz"
+    deadline = time.monotonic() + 120
+    while not first.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return proc
+
+
 def test_resume_after_kill_gives_identical_output(baseline, tmp_path):
     """SIGKILL the whole build (coordinator and workers) at a random moment after its first shard,
     then run the same command: the output is that of an uninterrupted build, byte for byte."""
     rng = random.Random(os.environ.get("HAMSU_KILL_SEED", "19"))
     out = tmp_path / "out"
-    args = [sys.executable, "-m", "hamsu", "build", INPUT, "-o", str(out), "--shard-size", str(SHARD), "-j", "2"]
+    args = _build_args(out)
     interrupted = False
     for _ in range(4):
-        shutil.rmtree(out, ignore_errors=True)
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)  # fmt: skip
-        first = out / "tmx" / "part-00000.tmx.gz"
-        deadline = time.monotonic() + 120
-        while not first.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
+        proc = _start_build(args, out)
         time.sleep(rng.uniform(0.0, 0.4))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -278,17 +289,11 @@ def test_workers_die_with_a_killed_coordinator_and_the_build_resumes(baseline, t
     """Kill only the coordinator of a -j 2 build: its workers end too, hold no lock, and the same
     command run at once finishes the build to the bytes of an uninterrupted one."""
     out = tmp_path / "out"
-    args = [sys.executable, "-m", "hamsu", "build", INPUT, "-o", str(out), "--shard-size", str(SHARD), "-j", "2"]
+    args = _build_args(out)
     interrupted = False
     for _ in range(4):
-        shutil.rmtree(out, ignore_errors=True)
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)  # fmt: skip
+        proc = _start_build(args, out)
         try:
-            first = out / "tmx" / "part-00000.tmx.gz"
-            deadline = time.monotonic() + 120
-            while not first.exists() and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.01)
             if proc.poll() is None:
                 os.kill(proc.pid, sig)
             proc.wait()
