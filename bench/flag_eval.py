@@ -29,6 +29,7 @@ and the script checks that on a sample of articles (--verify N) before it scores
 
 usage: python bench/flag_eval.py [--out DIR] [--only precision|recall] [--corpus flores|tico|both]
                                  [--src PATH] [--python PY] [--jobs 1|2] [--in-process [--verify N]]
+       python bench/flag_eval.py --only precision --out DIR --score-only   # after judging DIR's unlabeled flags
 """
 
 from __future__ import annotations
@@ -316,19 +317,23 @@ def rule_table(keys: list[tuple[str, int, str]], labels: dict, units: int) -> li
 def precision(args, hamsu: Hamsu, out: Path, corpora: list[str]) -> None:
     directory = out / "precision"
     directory.mkdir(parents=True, exist_ok=True)
-    for stale in directory.glob("*.flags.jsonl"):
-        stale.unlink()
     names: list[str] = []
     units = 0
     for corpus in corpora:
         articles = corpus_articles(args.shared, corpus)
-        names += write_articles(articles, directory)
+        names += [name for name, _ in articles]
         units += sum(len(pairs) for _, pairs in articles)
-    jobs = [(["check", "--aligned", str(directory / f"{n}.fa"), str(directory / f"{n}.en"), "--format", "jsonl"],
-             directory / f"{n}.flags.jsonl") for n in names]  # fmt: skip
-    refused = hamsu.run_all(jobs)
-    if hamsu.in_process:
-        verify_in_process(hamsu, jobs, refused, args.verify)
+        if not args.score_only:
+            write_articles(articles, directory)
+    refused: list[Refusal] = []
+    if not args.score_only:
+        for stale in directory.glob("*.flags.jsonl"):
+            stale.unlink()
+        jobs = [(["check", "--aligned", str(directory / f"{n}.fa"), str(directory / f"{n}.en"), "--format", "jsonl"],
+                 directory / f"{n}.flags.jsonl") for n in names]  # fmt: skip
+        refused = hamsu.run_all(jobs)
+        if hamsu.in_process:
+            verify_in_process(hamsu, jobs, refused, args.verify)
     pattern = args.labels
     done = subprocess.run([sys.executable, str(args.shared / "eval" / "flag_precision.py"), str(directory),
                            "--labels", pattern], capture_output=True, text=True, check=True)  # fmt: skip
@@ -392,14 +397,18 @@ def main() -> None:
     ap.add_argument("--in-process", action="store_true",
                     help="run the CLI code in long-lived workers, verified byte for byte on a sample")  # fmt: skip
     ap.add_argument("--verify", type=int, default=6, help="articles re-run by the real command under --in-process")
+    ap.add_argument("--score-only", action="store_true",
+                    help="score the flag files already in --out DIR again (after judging)")  # fmt: skip
     ap.add_argument("--labels", default=str(LABELS / "*.jsonl"), help="judgment files (glob)")
     args = ap.parse_args()
+    if args.score_only and (args.out is None or args.only != "precision"):
+        ap.error("--score-only needs --out DIR (a previous run) and --only precision")
     out = args.out or Path(tempfile.mkdtemp(prefix="flag_eval-"))
     out.mkdir(parents=True, exist_ok=True)
     corpora = ["flores", "tico"] if args.corpus == "both" else [args.corpus]
     hamsu = Hamsu(args.python, args.src, args.jobs, args.in_process)
-    print(f"# hamsu checks judged as the referee does: bench/flag_eval.py\n\nhamsu from {hamsu.location()}; "
-          f"files in {out}\n")  # fmt: skip
+    measured = "flag files already there" if args.score_only else f"hamsu from {hamsu.location()}"
+    print(f"# hamsu checks judged as the referee does: bench/flag_eval.py\n\n{measured}; files in {out}\n")
     if args.only != "recall":
         precision(args, hamsu, out, corpora)
     if args.only != "precision":
