@@ -154,3 +154,23 @@ def test_a_refused_article_is_an_empty_flag_file_both_ways(tmp_path):
     cli_refusal = in_process.run_cli(args, tmp_path / "cli.jsonl")
     assert cli_refusal.code == 2 and cli_refusal.message == refusal.message
     assert (tmp_path / "in.jsonl").read_bytes() == (tmp_path / "cli.jsonl").read_bytes() == b""
+
+
+def _fake_python(tmp_path, script):
+    """An interpreter stand-in for `PY -m hamsu ...`: a shell script printing what it is told."""
+    path = tmp_path / "fake-python"
+    path.write_text("#!/bin/sh\n" + script + "\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_verify_blames_in_process_only_when_the_command_is_stable(tmp_path, capsys):
+    out = tmp_path / "a.flags.jsonl"
+    out.write_bytes(b"in-process\n")
+    jobs = [(["check", "--aligned", "a.fa", "a.en"], out)]
+    stable = flag_eval.Hamsu(_fake_python(tmp_path, "echo command"), None, jobs=1, in_process=True)
+    with pytest.raises(SystemExit, match="differs from the command line's"):
+        flag_eval.verify_in_process(stable, jobs, [], sample=1)
+    varying = flag_eval.Hamsu(_fake_python(tmp_path, "date +%N"), None, jobs=1, in_process=True)
+    flag_eval.verify_in_process(varying, jobs, [], sample=1)
+    assert "differs between two runs of the command" in capsys.readouterr().out
