@@ -495,6 +495,34 @@ def test_head_wherever_get_is(server, ids):
     assert server.request("DELETE", "/api/overview").status == 405
 
 
+def test_routes_get_the_corpus_by_dependency(corpus, tmp_path):
+    """Every route is a router module's function, not a closure of create_app, and reads the corpus
+    it is given: overriding the corpus dependency switches pages, API and exports to another one."""
+    import inspect
+
+    from hamsu.serve.corpus import Corpus
+    from hamsu.serve.deps import get_corpus
+    from hamsu.serve.routes import api, export, pages
+
+    other = build_flagged_corpus(tmp_path / "other.db")
+
+    def use_other(app):
+        app.dependency_overrides[get_corpus] = lambda: Corpus(other)
+
+    with serve(corpus, configure=use_other) as s:
+        docs = s.get("/api/documents").json()["items"]
+        assert [d["doc_key"] for d in docs] == ["flagged"]
+        assert s.get("/api/overview").json()["documents"] == 1
+        assert "flagged" in s.get(f"/doc/{docs[0]['id']}").text
+        assert s.get(f"/export/doc/{docs[0]['id']}.tsv").status == 200
+    for module in (pages, export, api):
+        for route in module.router.routes:
+            assert "<locals>" not in route.endpoint.__qualname__, route.path
+            if route.path != "/favicon.ico":
+                needs = [p.annotation for p in inspect.signature(route.endpoint).parameters.values()]
+                assert any("CorpusDep" in str(a) for a in needs), route.path
+
+
 def test_document_page_is_paginated(corpus, monkeypatch):
     import hamsu.serve.app as app_module
 

@@ -9,25 +9,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .persian.script import (  # noqa: F401 - ZWNJ, the digits and the ranges: their old address
+    ARABIC_DIGITS,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    ASCII_DIGITS,
+    LRM,
+    MATCHING_FOLD,
+    PERSIAN_DIGITS,
+    RLM,
+    ZWJ,
+    ZWNJ,
+)
 from .read.language import LATIN_LETTERS, count_letters, letter_runs
 
-ZWNJ = "\u200c"
-PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-# One character for one character, so offsets in the ASCII-digit copy are offsets in the text.
-ASCII_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, "0123456789" * 2)
-
-ARABIC_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
-ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"  # diacritics, superscript alef, kashida
 ARABIC_SCRIPT = re.compile(f"[{ARABIC_LETTERS}]")
-
-# Letter variants that writers (and older encodings) use interchangeably. Matching folds them, so a
-# glossary typed with ي or ك, or with أ for ا, still finds the normalized text.
-_PERSIAN_FOLD = {
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
-}
-_DROP = re.compile(f"[{ARABIC_MARKS}\u200d\u200e\u200f]")
+_DROP = re.compile(f"[{ARABIC_MARKS}{ZWJ}{LRM}{RLM}]")
 _SPACE_LIKE = re.compile(f"[\\s{ZWNJ}]")
 
 
@@ -46,7 +43,7 @@ def fold_persian(text: str) -> tuple[str, tuple[int, ...]]:
             if out and out[-1] == " ":
                 continue
             ch = " "
-        out.append(_PERSIAN_FOLD.get(ch, ch).translate(ASCII_DIGITS))
+        out.append(MATCHING_FOLD.get(ch, ch).translate(ASCII_DIGITS))
         where.append(i)
     where.append(len(text))
     return "".join(out), tuple(where)

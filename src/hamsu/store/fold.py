@@ -34,6 +34,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..matching import fold_english, fold_persian, stem_english
+from ..persian.script import ARABIC_BLOCK_FIRST, ARABIC_BLOCK_LAST, HAMZA, ZWNJ
 
 # Bump when a change here would index a text differently: a store built with another version
 # rebuilds units_fts when next opened for writing (store/migrations.py). The fingerprint added
@@ -41,8 +42,6 @@ from ..matching import fold_english, fold_persian, stem_english
 # stemmer's code there, and the Unicode tables of the running Python.
 FOLD_SERIAL = "2"
 
-HAMZA = "\u0621"
-ZWNJ = "\u200c"
 
 
 def _persian_table() -> dict[int, str | None]:
@@ -52,7 +51,8 @@ def _persian_table() -> dict[int, str | None]:
     which letters are variants of one another.
     """
     table: dict[int, str | None] = {}
-    for cp in [*range(0x0600, 0x0700), *range(0x200B, 0x2010)]:
+    arabic_block = range(ord(ARABIC_BLOCK_FIRST), ord(ARABIC_BLOCK_LAST) + 1)
+    for cp in [*arabic_block, *range(0x200B, 0x2010)]:
         ch = chr(cp)
         folded = fold_persian(ch)[0]
         if folded != ch:
