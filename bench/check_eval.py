@@ -40,7 +40,7 @@ from hamsu.check import RULES, check_alignment, load_glossary  # noqa: E402
 from hamsu.check.base import at_least  # noqa: E402
 from hamsu.check.dates import date_items  # noqa: E402
 from hamsu.check.omission import log_ratio  # noqa: E402
-from hamsu.check.text import fold_persian  # noqa: E402
+from hamsu.matching import fold_persian  # noqa: E402
 from hamsu.pipeline import check_document  # noqa: E402
 from hamsu.read.aligned import aligned_pairs  # noqa: E402
 from hamsu.records import Alignment, Mention, NameLink, UnitNames  # noqa: E402

@@ -90,15 +90,18 @@ class Server:
 
 
 @contextmanager
-def serve(db: Path, **options) -> Iterator[Server]:
+def serve(db: Path, configure=None, **options) -> Iterator[Server]:
     """Serve `db` with uvicorn on 127.0.0.1, on a port the OS picks, until the block ends.
-    `options` go to create_app (token, max_body, allowed_hosts: loopback by default)."""
+    `options` go to create_app (token, max_body, allowed_hosts: loopback by default); `configure`,
+    if given, is called with the application before it starts (e.g. to override a dependency)."""
     import uvicorn
 
     from hamsu.serve.app import LOOPBACK_HOSTS, create_app
 
     options.setdefault("allowed_hosts", LOOPBACK_HOSTS)
     app = create_app(db, **options)
+    if configure is not None:
+        configure(app)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -192,7 +192,7 @@ def test_checks_run_only_where_the_output_carries_them(monkeypatch, args, checke
     from typer.testing import CliRunner
 
     import hamsu.api
-    from hamsu.cli import app
+    from hamsu.commands import app
 
     seen = []
     real = hamsu.api.process_document

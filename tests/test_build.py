@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from hamsu.build.inputs import walk
-from hamsu.build.run import BuildOptions, build
+from hamsu.batch.inputs import walk
+from hamsu.batch.run import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "build"
@@ -471,7 +471,7 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path):
 
 
 def test_more_workers_than_the_cores_can_use_are_cut_with_a_message(baseline, tmp_path, monkeypatch):
-    import hamsu.build.run as run
+    import hamsu.batch.run as run
 
     monkeypatch.setattr(run, "WORKERS_PER_CORE", 1)
     monkeypatch.setattr(run.os, "cpu_count", lambda: 2)

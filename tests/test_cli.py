@@ -400,6 +400,7 @@ def test_the_furthest_page_of_a_search_is_empty_not_a_traceback(tmp_path):
 
 
 def test_store_and_command_line_agree_on_the_search_bounds():
-    from hamsu.store import commands, search
+    from hamsu.commands import store as commands
+    from hamsu.store import search
 
     assert (commands.MAX_LIMIT, commands.MAX_OFFSET) == (search.MAX_LIMIT, search.MAX_OFFSET)

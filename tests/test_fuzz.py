@@ -209,8 +209,8 @@ query = st.one_of(
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from hamsu.serve.queries import connect_readonly
     from hamsu.store import open_store
+    from hamsu.store.queries import connect_readonly
 
     db = tmp_path_factory.mktemp("fuzz-corpus") / "c.db"
     from hamsu.api import read_documents

@@ -461,7 +461,7 @@ def test_align_pairs_a_crawl_first_or_takes_a_pair_list(tmp_path):
 
 
 def test_build_walks_a_crawl_as_pairs_and_reports_the_unpaired(tmp_path):
-    from hamsu.build.inputs import walk
+    from hamsu.batch.inputs import walk
 
     crawl = tmp_path / "crawl.warc.gz"
     site_warc(crawl, [("https://fa.akhbar.example/x.png", b"png", "200 OK", "image/png", None, "response")])
@@ -475,7 +475,7 @@ def test_build_walks_a_crawl_as_pairs_and_reports_the_unpaired(tmp_path):
 
 
 def test_build_two_edition_folders_pair_by_name_then_by_content(tmp_path):
-    from hamsu.build.inputs import walk
+    from hamsu.batch.inputs import walk
 
     write_folders(tmp_path / "site")
     # one page saved under the same name in both editions: the name decides

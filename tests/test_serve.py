@@ -185,7 +185,7 @@ def test_bad_requests(server, spec):
 
 
 def test_query_error_is_a_400(server):
-    from hamsu.serve.queries import connect_readonly
+    from hamsu.store.queries import connect_readonly
     from hamsu.store.search import QueryError, search
 
     # Find a query the store refuses, then check the API says 400 with its one-line message.
@@ -259,7 +259,7 @@ def test_host_header_must_be_loopback(server):
 def test_the_corpus_is_opened_read_only(server, corpus):
     import sqlite3
 
-    from hamsu.serve.queries import connect_readonly
+    from hamsu.store.queries import connect_readonly
 
     conn = connect_readonly(corpus)
     with pytest.raises(sqlite3.OperationalError):
@@ -495,6 +495,34 @@ def test_head_wherever_get_is(server, ids):
     assert server.request("DELETE", "/api/overview").status == 405
 
 
+def test_routes_get_the_corpus_by_dependency(corpus, tmp_path):
+    """Every route is a router module's function, not a closure of create_app, and reads the corpus
+    it is given: overriding the corpus dependency switches pages, API and exports to another one."""
+    import inspect
+
+    from hamsu.serve.corpus import Corpus
+    from hamsu.serve.deps import get_corpus
+    from hamsu.serve.routes import api, export, pages
+
+    other = build_flagged_corpus(tmp_path / "other.db")
+
+    def use_other(app):
+        app.dependency_overrides[get_corpus] = lambda: Corpus(other)
+
+    with serve(corpus, configure=use_other) as s:
+        docs = s.get("/api/documents").json()["items"]
+        assert [d["doc_key"] for d in docs] == ["flagged"]
+        assert s.get("/api/overview").json()["documents"] == 1
+        assert "flagged" in s.get(f"/doc/{docs[0]['id']}").text
+        assert s.get(f"/export/doc/{docs[0]['id']}.tsv").status == 200
+    for module in (pages, export, api):
+        for route in module.router.routes:
+            assert "<locals>" not in route.endpoint.__qualname__, route.path
+            if route.path != "/favicon.ico":
+                needs = [p.annotation for p in inspect.signature(route.endpoint).parameters.values()]
+                assert any("CorpusDep" in str(a) for a in needs), route.path
+
+
 def test_document_page_is_paginated(corpus, monkeypatch):
     import hamsu.serve.app as app_module
 
@@ -566,14 +594,14 @@ def test_serve_command_serves(corpus):
 
 
 def test_help_does_not_load_the_web_stack():
-    code = "import sys, hamsu.cli; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
+    code = "import sys, hamsu.commands; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]"
     assert "serve" in _hamsu("--help").stdout
 
 
 def test_is_loopback():
-    from hamsu.serve.commands import is_loopback
+    from hamsu.commands.serve import is_loopback
 
     assert all(map(is_loopback, ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"]))
     assert not any(map(is_loopback, ["0.0.0.0", "192.168.1.2", "::", "example.com"]))

@@ -17,7 +17,7 @@ import pytest
 
 from hamsu.api import process_paths
 from hamsu.errors import HamsuError, InputError
-from hamsu.formats.units import WRITERS
+from hamsu.formats import writers
 from hamsu.pipeline import process_document
 from hamsu.read import read_document, read_pair
 from hamsu.read.jsonl import read_jsonl
@@ -498,7 +498,7 @@ def test_flag_evidence_round_trips(tmp_path, flagged):
         # Export reads it back: the same bytes as writing the checked document directly.
         for fmt in ("jsonl", "tsv", "tmx", "text"):
             exported = "".join(export_corpus(store.conn, fmt))
-            assert exported == "".join(WRITERS[fmt]([flagged])), fmt
+            assert exported == "".join(writers()[fmt]([flagged])), fmt
             assert "question marks: fa 1, en 0" in exported, fmt
 
 
@@ -506,7 +506,7 @@ def test_export_matches_the_writers(tmp_path, seed):
     with open_store(tmp_path / "c.db") as store:
         store.ingest(seed)
         for fmt in ("jsonl", "tsv", "tmx", "text"):
-            assert "".join(export_corpus(store.conn, fmt)) == "".join(WRITERS[fmt]([seed])), fmt
+            assert "".join(export_corpus(store.conn, fmt)) == "".join(writers()[fmt]([seed])), fmt
         with pytest.raises(InputError, match="format"):
             export_corpus(store.conn, "docx")
 

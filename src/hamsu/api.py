@@ -23,42 +23,38 @@ def read_documents(
 ) -> Iterator[Document]:
     """The documents of the inputs. Two inputs with one language each are a Persian file and its
     English translation (say so with pair=True, or forbid it with pair=False)."""
-    from .read import read_pair, read_path, read_text_document, read_text_file, require_both_languages
+    from .read import read_pair, read_path, require_both_languages, require_text
+    from .read.files import read_plain_text, reader_of
 
     if not paths:
         raise InputError("no input files")
     if pair or (pair is None and len(paths) == 2):
         if len(paths) != 2:
             raise InputError(f"--pair takes two files (Persian, English), not {len(paths)}")
-        if not pair and any(_never_paired(p) for p in paths):
-            for path in paths:
-                yield from read_path(path, encoding, presplit)
+        # A kind of file that is never one side of a pair (the reader table's: HTML, JSON lines)
+        # is read by its reader, unless --pair says otherwise.
+        readers = [reader_of(path) for path in paths]
+        if pair or all(reader.pairable for reader in readers):
+            # Each file is read once, and its language decided once from its whole text.
+            texts = [read_plain_text(path, encoding) for path in paths]
+            first, second = (_language(text) for text in texts)
+            if pair or {first, second} == {"fa", "en"}:
+                swapped = first == "en" or (first is None and second == "fa")
+                order = (1, 0) if swapped else (0, 1)
+                (fa_path, fa_text), (en_path, en_text) = ((paths[k], texts[k]) for k in order)
+                require_text(fa_text, str(fa_path))
+                require_text(en_text, str(en_path))
+                document = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)
+                require_both_languages(document)
+                yield document
+                return
+            for path, reader, text in zip(paths, readers, texts):
+                for document in reader.documents(text, str(path), presplit):
+                    require_both_languages(document)
+                    yield document
             return
-        # Each file is read once, and its language decided once from its whole text.
-        texts = [read_text_file(path, encoding) for path in paths]
-        first, second = (_language(text) for text in texts)
-        if pair or {first, second} == {"fa", "en"}:
-            swapped = first == "en" or (first is None and second == "fa")
-            order = (1, 0) if swapped else (0, 1)
-            (fa_path, fa_text), (en_path, en_text) = ((paths[k], texts[k]) for k in order)
-            _require_text(fa_text, fa_path)
-            _require_text(en_text, en_path)
-            document = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)
-            require_both_languages(document)
-            yield document
-            return
-        for path, text in zip(paths, texts):
-            document = read_text_document(text, str(path), presplit)
-            require_both_languages(document)
-            yield document
-        return
     for path in paths:
         yield from read_path(path, encoding, presplit)
-
-
-def _never_paired(path: Path) -> bool:
-    """HTML and JSON lines are never one side of a pair."""
-    return str(path).lower().endswith((".jsonl", ".html", ".htm"))
 
 
 def _language(text: str) -> str | None:
@@ -67,12 +63,6 @@ def _language(text: str) -> str | None:
     from .read.language import text_language
 
     return text_language(text, PREDOMINANT_SHARE)
-
-
-def _require_text(text: str, path: Path) -> None:
-    from .read import require_text
-
-    require_text(text, str(path))
 
 
 def align_paths(

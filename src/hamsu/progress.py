@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 
 BAR, LINES = "bar", "lines"
 PLAIN_EVERY_SECONDS = 10.0
@@ -41,12 +42,83 @@ class Every:
         return time.monotonic() - self.started
 
 
+class Progress:
+    """Progress on standard error, one class for every command: a Rich bar on a terminal (BAR),
+    a plain line at the start and then every PLAIN_EVERY_SECONDS elsewhere (LINES), or nothing.
+    Errors print above the bar, so it is not torn.
+
+    `label` heads the bar; `total` is what the bar fills to (inputs, or bytes); `line(elapsed)` is
+    the text of a plain line; `detail`, a Rich format of the task's fields (`advance(**fields)`),
+    stands in the bar for "done of total" and adds an ETA.
+    """
+
+    def __init__(self, mode: str | None, label: str, total: int, line: Callable[[float], str],
+                 detail: str | None = None, fields: dict | None = None, stream=None) -> None:  # fmt: skip
+        self.mode, self.label, self.total, self.line, self.detail = mode, label, total, line, detail
+        self.fields = fields or {}
+        self.stream = sys.stderr if stream is None else stream
+        self.done = 0  # the sum of the amounts advanced
+        self.bar = None
+        self.task = None
+        self.every: Every | None = None
+
+    def __enter__(self) -> Progress:
+        if self.mode == LINES:
+            self.every = Every()
+            self._line()
+        elif self.mode == BAR:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as Bar
+
+            if self.detail is None:
+                columns = [TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+            else:
+                columns = [TextColumn(self.label), BarColumn(), TextColumn(self.detail), TimeElapsedColumn(),
+                           TextColumn("ETA"), TimeRemainingColumn()]  # fmt: skip
+            self.bar = Bar(*columns, console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=max(self.total, 1), **self.fields)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self, amount: int = 1, **fields: object) -> None:
+        self.done += amount
+        if self.bar is not None:
+            self.bar.update(self.task, advance=amount, **fields)
+        self._line()
+
+    def _line(self) -> None:
+        if self.every is None or not self.every.due():
+            return
+        self.stream.write(self.line(self.every.elapsed()) + "\n")
+        self.stream.flush()
+
+    def error(self, message: str) -> None:
+        """`hamsu: error: MESSAGE` (control characters shown escaped), above the bar if there is one."""
+        from .terminal import shown
+
+        line = f"hamsu: error: {shown(message)}"
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            self.stream.write(line + "\n")
+
+
 class Stages:
     """Progress through the stages of one long job (reading, splitting, aligning, checking,
     writing) on standard error: a Rich bar on a terminal, a plain line when a stage starts and then
-    every PLAIN_EVERY_SECONDS elsewhere. Called as `progress(stage, done, total)` (total 0: not known
-yet); `finish(line)`
-    prints the summary with the time taken.
+    every PLAIN_EVERY_SECONDS elsewhere. Called as `progress(stage, done, total)` (total 0: not
+    known yet); `finish(line)` prints the summary with the time taken.
 
     On a terminal a short job shows nothing: the bar (and Rich, which takes a while to import)
     only comes once the job has run BAR_AFTER_SECONDS, and the summary only after a job that had

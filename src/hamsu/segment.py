@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 
 from .persian.letters import ARABIC_LETTER
+from .persian.script import ZWNJ
 
 LANGS = ("fa", "en")
 
@@ -90,7 +91,7 @@ _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
 _INVISIBLE_CHARS = "".join(
     chr(c) for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C, 0xFEFF]
 )
-_WORD = re.compile(r"[\w\u200c]+")
+_WORD = re.compile(rf"[\w{ZWNJ}]+")
 
 _LIST_ITEM = re.compile(rf"{_HSPACE}*(?:[-*•·▪◦●⁃]|\(?[0-9۰-۹٠-٩]{{1,3}}[.)\-–])(?:\s|\Z)")
 _PERSIAN_ABBREVIATION = re.compile(rf"(?:[{ARABIC_LETTER}]\.)*[{ARABIC_LETTER}]")  # ه.ق ج.ا.ا

@@ -10,10 +10,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from ..matching import fold_english, fold_persian_key
 from ..records import Alignment, Flag
 from .base import DocumentContext, Finding, Rule, build_side, quoted, shorten
 from .names import is_acronym, name_key
-from .text import fold_english, fold_persian_key
 
 MIN_SOURCE_WORDS = 3  # "بله" → "Yes" / "Right": short sentences may well differ
 

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..matching import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
 from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
 from .quantities import unit_after
-from .text import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
 
 EN_MONTHS = {
     name: i

@@ -21,9 +21,9 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
+from ..matching import ARABIC_LETTERS, ARABIC_SCRIPT, english_tokens, fold_persian
 from ..persian.normalize import normalize
 from .base import Finding, Rule, UnitView, quoted, shorten
-from .text import ARABIC_LETTERS, ARABIC_SCRIPT, english_tokens, fold_persian
 
 FORBIDDEN_STATUSES = frozenset({"deprecatedTerm-admn-sts", "forbidden"})
 XML_LANG = "http://www.w3.org/XML/1998/namespace lang"

@@ -21,9 +21,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView, build_side
-from .text import ZWNJ, fold_english, fold_persian_key
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
 

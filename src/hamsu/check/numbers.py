@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 
+from ..matching import ASCII_DIGITS
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
 from .dates import side_dates
 from .numerals import ANSWERS_ONLY, APPROXIMATE_SHARE, NO_NUMBERS, NUMBERS, Numeral, number_content, numerals, show
 from .quantities import Quantity, compare, quantities
-from .text import ASCII_DIGITS
 
 REPEAT_WEIGHT = 0.25
 NEIGHBOURS = 2  # how many units either side a moved number is looked for in

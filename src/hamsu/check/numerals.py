@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
+from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
+from ..persian.script import ARABIC_TO_PERSIAN_CHARS, ARABIC_TO_PERSIAN_LETTERS
 
 Span = tuple[int, int]
 
@@ -140,8 +141,8 @@ _TOKEN = re.compile(
     rf"(?P<num>{_DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)",
 )
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
-_FA_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
-_VARIANT = re.compile("[يىك]")
+_FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
+_VARIANT = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Letters glued after digits that still leave the digits a quantity: units, times, ordinals.
 _EN_SUFFIXES = {
@@ -433,7 +434,7 @@ _NUMBER_WORDS = (
 ) - _ANSWER_WORDS  # fmt: skip
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
-_NO_GAP = " \u200c" + _HYPHENS  # what may stand between the words of one compound
+_NO_GAP = " " + ZWNJ + _HYPHENS  # what may stand between the words of one compound
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z\d]\s?/\s?$")
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?$")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ
+from ..persian.script import WORD_SPELLING_FOLD
 from .measures import (
     EN_GLUED_ONLY,
     EN_SECOND_UNIT,
@@ -25,7 +27,6 @@ from .measures import (
     UNITS,
 )
 from .numerals import Numeral, show
-from .text import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ
 
 EN, FA = "en", "fa"
 
@@ -73,7 +74,7 @@ _EN_SCALE_SUFFIX = re.compile(r"(?:bn|mn|m|k|tn)\b")  # £5m, $3bn: glued to the
 # Between the two numbers of "6 ft 6 in", "6 feet, 6 inches", "6-foot-6".
 _EN_BETWEEN = re.compile(r"\s*(?:,|and)?\s*-?\s*$")
 _FA_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
-_FA_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا"})
+_FA_FOLD = str.maketrans(WORD_SPELLING_FOLD)
 _FA_MARKS = re.compile(f"[{ARABIC_MARKS}]")
 
 

@@ -1,18 +1,17 @@
-"""`hamsu check` behind the command line: check what the inputs hold, then report the flags.
+"""The report of `hamsu check`: the flags (or name tables) of checked documents, as text or JSON
+lines, and a summary for the closing line and the exit code.
 
-Inputs are documents (as `hamsu align` reads them), two files aligned line by line, or the JSON
-lines `hamsu align` writes. Each document is checked on its own; flags that need the whole input
-(the same Persian sentence translated two ways) follow once every document has been read.
+Each document's flags come as it is checked; flags that need the whole input (the same Persian
+sentence translated two ways) follow once every document has been seen. Reading and checking the
+inputs is the command's part (hamsu.commands.text.check_inputs): this module reads no files.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from os import PathLike
-from pathlib import Path
 
 from ..records import EN, FA, SEVERITIES, Checked, Flag
 from ..terminal import shown
@@ -27,40 +26,6 @@ class CheckedInput:
 
     checked: Checked
     jsonl: object | None = None  # hamsu.read.aligned.AlignedJsonl
-
-
-def check_inputs(
-    paths: Sequence[str | PathLike[str]],
-    aligned: tuple[str | PathLike[str], str | PathLike[str]] | None = None,
-    glossary: str | PathLike[str] | None = None,
-    pair: bool | None = None,
-    presplit: bool = False,
-    encoding: str = "utf-8",
-) -> Iterator[CheckedInput]:
-    """Every input document aligned (unless it already is), its names linked and its units checked."""
-    from ..api import read_documents
-    from ..pipeline import check_document, process_document
-    from ..read.aligned import is_aligned_jsonl, read_aligned_files, read_aligned_jsonl
-    from ..read.files import read_text_file
-    from . import load_glossary
-
-    loaded = load_glossary(glossary) if glossary is not None else None
-    if aligned is not None:
-        yield CheckedInput(check_document(read_aligned_files(*aligned, encoding), loaded))
-        return
-    texts = {p: read_text_file(p, encoding) for p in paths if Path(p).suffix.lower() == ".jsonl"}
-    aligned_jsonl = {p for p, text in texts.items() if is_aligned_jsonl(text)}
-    if not aligned_jsonl:
-        for document in read_documents(paths, pair, presplit, encoding):
-            yield CheckedInput(process_document(document, presplit=presplit, glossary=loaded))
-        return
-    for path in paths:
-        if path in aligned_jsonl:
-            for read in read_aligned_jsonl(texts[path], str(path)):
-                yield CheckedInput(check_document(read.alignment, loaded), read)
-        else:
-            for document in read_documents([path], False, presplit, encoding):
-                yield CheckedInput(process_document(document, presplit=presplit, glossary=loaded))
 
 
 @dataclass

@@ -84,16 +84,6 @@ def rule_table(builtin: Iterable[Rule], plugins: Iterable[tuple[str, Rule]] = ()
 def plugin_rules(group: str = PLUGIN_GROUP) -> Iterator[tuple[str, Rule]]:
     """(origin, rule) for each entry point of `group` that loads; one warning line for each that
     does not (an import error, an exception in the rule's constructor), never an exception."""
-    from importlib.metadata import entry_points
+    from ..plugins import load_entry_points
 
-    for point in entry_points(group=group):
-        origin = f"{point.name!r} ({point.value})"
-        try:
-            loaded = point.load()
-            rule = loaded() if isinstance(loaded, type) else loaded
-        except Exception as e:  # a broken plugin must not stop hamsu: say which, and go on
-            message = " ".join(str(e).split())
-            log.warning("hamsu: warning: rule plugin %s not loaded: %s%s", origin, type(e).__name__,
-                        f": {message}" if message else "")  # fmt: skip
-            continue
-        yield origin, rule
+    yield from load_entry_points(group, "rule")

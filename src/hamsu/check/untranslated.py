@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..matching import script_counts
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView, quoted
 from .omission import _NOT_ALNUM
-from .text import script_counts
 
 MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its language
 

@@ -1,8 +1,9 @@
-"""Aligned units out: a terminal view, vecalign beads, JSON lines, TSV and TMX 1.4b.
+"""hamsu's own writers: a terminal view, vecalign beads, JSON lines, TSV and TMX 1.4b.
 
-Every writer is a pure function from documents to text (an iterator of chunks), so the CLI,
-the store and the batch builder share them and only the caller touches files. A writer takes
-Checked documents (alignment, names, flags) or bare Alignments (no names, no flags).
+Each is a Writer (formats/base.py): pure, documents in and text chunks out, so the CLI, the store,
+the web exports and the batch builder share them and only the caller touches files. A writer takes
+Checked documents (alignment, names, flags) or bare Alignments (no names, no flags). The table of
+every writer, these and the plugins', is formats/table.py.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 from .. import __version__
 from ..records import Alignment, Checked, Flag, Sentence, Unit, UnitNames
 from ..terminal import shown
+from .base import Documents, Writer, as_checked, checked_documents, flags_by_unit
 
-FORMATS = ("text", "beads", "jsonl", "tsv", "tmx")
 # Characters XML 1.0 forbids: C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CELL_BREAKS = re.compile(r"[\t\r\n]+")
@@ -27,29 +28,6 @@ def unit_text(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> str:
 
 def unit_spans(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> list[list[int]]:
     return [[sentences[i].start, sentences[i].end] for i in ids]
-
-
-Documents = Iterable[Alignment | Checked]
-
-
-def as_checked(item: Alignment | Checked) -> Checked:
-    if isinstance(item, Checked):
-        return item
-    return Checked(item, tuple(UnitNames() for _ in item.units), ())
-
-
-def checked_documents(items: Documents) -> Iterator[Checked]:
-    for item in items:
-        yield as_checked(item)
-
-
-def flags_by_unit(checked: Checked) -> list[list[Flag]]:
-    """The flags of each unit, in unit order (document-level flags are not in any)."""
-    found: list[list[Flag]] = [[] for _ in checked.alignment.units]
-    for flag in checked.flags:
-        if flag.unit is not None:
-            found[flag.unit].append(flag)
-    return found
 
 
 def unit_flag_record(flag: Flag) -> dict:
@@ -89,20 +67,29 @@ def unit_record(
     return record
 
 
-def write_jsonl(documents: Documents) -> Iterator[str]:
-    for checked in checked_documents(documents):
-        alignment = checked.alignment
-        for unit, names, flags in zip(alignment.units, checked.names, flags_by_unit(checked)):
-            yield json.dumps(unit_record(alignment, unit, names, flags), ensure_ascii=False) + "\n"
+class JsonlWriter(Writer):
+    name = "jsonl"
+    media_type = "application/x-ndjson; charset=utf-8"
+    suffix = ".jsonl"
+    description = "JSON lines: one object per unit, with spans, names and flags"
+    exchange = True
+
+    def unit(self, alignment: Alignment, unit: Unit, names: UnitNames, flags: list[Flag]) -> str:
+        return json.dumps(unit_record(alignment, unit, names, flags), ensure_ascii=False) + "\n"
 
 
-def write_beads(documents: Documents) -> Iterator[str]:
+class BeadsWriter(Writer):
     """vecalign's format: `[i,j]:[k]:score`, Persian ids first, 0-based."""
-    for checked in checked_documents(documents):
-        for unit in checked.alignment.units:
-            fa = ",".join(map(str, unit.fa))
-            en = ",".join(map(str, unit.en))
-            yield f"[{fa}]:[{en}]:{unit.score:.4f}\n"
+
+    name = "beads"
+    suffix = ".beads"
+    description = "vecalign beads: [i,j]:[k]:score, sentence ids only"
+    carries_checks = False
+
+    def unit(self, alignment: Alignment, unit: Unit, names: UnitNames, flags: list[Flag]) -> str:
+        fa = ",".join(map(str, unit.fa))
+        en = ",".join(map(str, unit.en))
+        return f"[{fa}]:[{en}]:{unit.score:.4f}\n"
 
 
 def _cell(text: str) -> str:
@@ -122,16 +109,22 @@ def flag_evidence(flags: Sequence[Flag]) -> str:
     return json.dumps([f.evidence for f in flags], ensure_ascii=False)
 
 
-def write_tsv(documents: Documents) -> Iterator[str]:
-    yield "fa\ten\tscore\tfa_ids\ten_ids\tdoc\tflags\tevidence\n"
-    for checked in checked_documents(documents):
-        alignment = checked.alignment
+class TsvWriter(Writer):
+    name = "tsv"
+    media_type = "text/tab-separated-values; charset=utf-8"
+    suffix = ".tsv"
+    description = "TSV with a header: fa, en, score, ids, doc, flags, evidence"
+    exchange = True
+
+    def header(self) -> str:
+        return "fa\ten\tscore\tfa_ids\ten_ids\tdoc\tflags\tevidence\n"
+
+    def unit(self, alignment: Alignment, unit: Unit, names: UnitNames, flags: list[Flag]) -> str:
         doc = _cell(alignment.document.id)
-        for unit, flags in zip(alignment.units, flags_by_unit(checked)):
-            fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
-            ids = (",".join(map(str, unit.fa)), ",".join(map(str, unit.en)))
-            yield (f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{doc}\t{flag_summary(flags)}"
-                   f"\t{_cell(flag_evidence(flags))}\n")  # fmt: skip
+        fa, en = unit_text(alignment.fa, unit.fa), unit_text(alignment.en, unit.en)
+        ids = (",".join(map(str, unit.fa)), ",".join(map(str, unit.en)))
+        return (f"{_cell(fa)}\t{_cell(en)}\t{unit.score:.4f}\t{ids[0]}\t{ids[1]}\t{doc}\t{flag_summary(flags)}"
+                f"\t{_cell(flag_evidence(flags))}\n")  # fmt: skip
 
 
 def _xml(text: str) -> str:
@@ -142,43 +135,56 @@ def _prop(kind: str, value: str) -> str:
     return f'    <prop type={quoteattr("x-" + kind)}>{_xml(value)}</prop>\n'
 
 
-def write_tmx(documents: Documents) -> Iterator[str]:
+class TmxWriter(Writer):
     """TMX 1.4b: one <tu> per unit with text on both sides; nulls stay in the other formats."""
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
-    yield (
-        f'  <header creationtool="hamsu" creationtoolversion={quoteattr(__version__)} segtype="sentence"'
-        ' o-tmf="hamsu" adminlang="en" srclang="fa" datatype="plaintext"/>\n  <body>\n'
-    )
-    for checked in checked_documents(documents):
-        alignment = checked.alignment
-        meta = alignment.document.metadata()
-        for unit, names, flags in zip(alignment.units, checked.names, flags_by_unit(checked)):
-            if not unit.fa or not unit.en:
-                continue
-            yield "  <tu>\n"
-            yield _prop("score", f"{unit.score:.4f}")
-            yield _prop("document", alignment.document.id)
-            if meta.get("url"):
-                yield _prop("url", meta["url"])
-            yield _prop("fa-ids", ",".join(map(str, unit.fa)))
-            yield _prop("en-ids", ",".join(map(str, unit.en)))
-            for flag in flags:
-                yield _prop("flag", f"{flag.rule}:{flag.severity}: {flag.message}")
-                if flag.evidence:  # right after its flag, named by its rule
-                    yield _prop("flag-evidence", f"{flag.rule}: {flag.evidence}")
-            for link in names.links:
-                yield _prop("name", f"{link.fa.text} = {link.en.text}")
-            for lang, sentences, ids in (("fa", alignment.fa, unit.fa), ("en", alignment.en, unit.en)):
-                yield f'    <tuv xml:lang="{lang}"><seg>{_xml(unit_text(sentences, ids))}</seg></tuv>\n'
-            yield "  </tu>\n"
-    yield "  </body>\n</tmx>\n"
+
+    name = "tmx"
+    media_type = "application/x-tmx+xml; charset=utf-8"
+    suffix = ".tmx"
+    description = "TMX 1.4b: a <tu> per unit with both sides, names and flags as props"
+    exchange = True
+
+    def header(self) -> str:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
+            f'  <header creationtool="hamsu" creationtoolversion={quoteattr(__version__)} segtype="sentence"'
+            ' o-tmf="hamsu" adminlang="en" srclang="fa" datatype="plaintext"/>\n  <body>\n'
+        )
+
+    def footer(self) -> str:
+        return "  </body>\n</tmx>\n"
+
+    def unit(self, alignment: Alignment, unit: Unit, names: UnitNames, flags: list[Flag]) -> str:
+        if not unit.fa or not unit.en:
+            return ""
+        url = alignment.document.metadata().get("url")
+        out = ["  <tu>\n", _prop("score", f"{unit.score:.4f}"), _prop("document", alignment.document.id)]
+        if url:
+            out.append(_prop("url", url))
+        out += [_prop("fa-ids", ",".join(map(str, unit.fa))), _prop("en-ids", ",".join(map(str, unit.en)))]
+        for flag in flags:
+            out.append(_prop("flag", f"{flag.rule}:{flag.severity}: {flag.message}"))
+            if flag.evidence:  # right after its flag, named by its rule
+                out.append(_prop("flag-evidence", f"{flag.rule}: {flag.evidence}"))
+        for link in names.links:
+            out.append(_prop("name", f"{link.fa.text} = {link.en.text}"))
+        for lang, sentences, ids in (("fa", alignment.fa, unit.fa), ("en", alignment.en, unit.en)):
+            out.append(f'    <tuv xml:lang="{lang}"><seg>{_xml(unit_text(sentences, ids))}</seg></tuv>\n')
+        out.append("  </tu>\n")
+        return "".join(out)
 
 
-def write_text(documents: Documents) -> Iterator[str]:
+class TextWriter(Writer):
     """A readable view for the terminal: each unit's Persian and English on lines of their own,
-    then its names and flags. Control characters of the text are shown escaped (hamsu.terminal)."""
-    for checked in checked_documents(documents):
+    then its names and flags; each document headed by its source, its boilerplate after it. Control
+    characters of the text are shown escaped (hamsu.terminal)."""
+
+    name = "text"
+    suffix = ".txt"
+    description = "a readable view for the terminal, boilerplate included"
+
+    def document(self, checked: Checked) -> Iterator[str]:
         alignment = checked.alignment
         yield f"# {shown(alignment.document.source)}  ({len(alignment.units)} units)\n"
         for n, (unit, names, flags) in enumerate(zip(alignment.units, checked.names, flags_by_unit(checked)), 1):
@@ -199,4 +205,33 @@ def write_text(documents: Documents) -> Iterator[str]:
         yield "\n"
 
 
-WRITERS = {"text": write_text, "beads": write_beads, "jsonl": write_jsonl, "tsv": write_tsv, "tmx": write_tmx}
+# hamsu's own writers, in the order every listing shows them (--format, the web's export links, the
+# shards a build writes by default: the exchange formats TMX, TSV, JSON lines). Adding one is its
+# class and a line here; another package's are entry points in the group `hamsu.formats`.
+BUILTIN_WRITERS: tuple[Writer, ...] = (TextWriter(), BeadsWriter(), TmxWriter(), TsvWriter(), JsonlWriter())
+
+write_text, write_beads, write_tmx, write_tsv, write_jsonl = (w.write for w in BUILTIN_WRITERS)
+
+__all__ = [
+    "BUILTIN_WRITERS",
+    "BeadsWriter",
+    "Documents",
+    "JsonlWriter",
+    "TextWriter",
+    "TmxWriter",
+    "TsvWriter",
+    "as_checked",
+    "checked_documents",
+    "flag_evidence",
+    "flag_summary",
+    "flags_by_unit",
+    "unit_flag_record",
+    "unit_record",
+    "unit_spans",
+    "unit_text",
+    "write_beads",
+    "write_jsonl",
+    "write_text",
+    "write_tmx",
+    "write_tsv",
+]

@@ -36,10 +36,6 @@ from ..read.decode import decode_bytes
 from ..read.html import extract_html_text
 from .pages import Page, RawPage, Unpaired, finish_pages
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-TEXT_SUFFIXES = (".txt", ".text")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FALLBACK_ENCODING = "windows-1256"  # what Persian sites used before UTF-8
 SNIFF_BYTES = 4096
@@ -74,8 +70,26 @@ def _quiet(_: str) -> None:
     pass
 
 
+def _kind(path: str) -> str | None:
+    """What the reader table says a file is, by its name's ending: "warc", "html", "text", "jsonl",
+    "jsonl.gz" (a plugin's reader's name), or None."""
+    from ..read.table import reader_by_suffix
+
+    found = reader_by_suffix(path)
+    return None if found is None else found.name
+
+
 def is_warc(path: str) -> bool:
-    return path.lower().endswith(WARC_SUFFIXES)
+    """A crawl (the reader table's WARC files)."""
+    from ..read.table import is_crawl
+
+    return is_crawl(path)
+
+
+def _is_jsonl(path: str) -> bool:
+    from ..read.table import JsonlReader, reader_by_suffix
+
+    return isinstance(reader_by_suffix(path), JsonlReader)
 
 
 def read_inputs(paths: list[str], progress: Progress = _quiet) -> Reading:
@@ -92,7 +106,7 @@ def read_inputs(paths: list[str], progress: Progress = _quiet) -> Reading:
             raise InputError(f"{path}: no such file")
         elif is_warc(path):
             pages = warc_pages(path, reading)
-        elif path.lower().endswith(JSONL_SUFFIXES):
+        elif _is_jsonl(path):
             pages = jsonl_pages(path)
         else:
             pages = iter([file_page(path, os.path.dirname(path) or ".")])
@@ -305,10 +319,9 @@ def _folder_pages(folder: str, reading: Reading) -> Iterator[RawPage]:
             if name.startswith("."):
                 continue
             full = os.path.join(root, name)
-            lower = name.lower()
-            if lower.endswith(WARC_SUFFIXES):
+            if is_warc(name):
                 yield from warc_pages(full, reading)
-            elif lower.endswith(HTML_SUFFIXES + TEXT_SUFFIXES):
+            elif _kind(name) in ("html", "text"):
                 yield file_page(full, root)
 
 
@@ -318,7 +331,7 @@ def file_page(path: str, site: str) -> RawPage:
         data = Path(path).read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if path.lower().endswith(HTML_SUFFIXES):
+    if _kind(path) == "html":
         return html_page(data, path, site)
     text = decode_bytes(data, path)
     return RawPage(path, text, site=site)

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..persian.script import in_arabic_block
 from ..read.language import language_of
 from ..records import EN, FA
 
@@ -116,7 +117,7 @@ def page_language(text: str) -> str:
     "other" for another script or Arabic-script language)."""
     lang = language_of(text)
     if lang == FA:
-        arabic_script = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+        arabic_script = sum(1 for ch in text if in_arabic_block(ch))
         if arabic_script:
             urdu = sum(text.count(ch) for ch in URDU_LETTERS)
             other = sum(text.count(ch) for ch in OTHER_ARABIC_SCRIPT_LETTERS)

@@ -11,15 +11,24 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from ..records import Edit
-from .orthography import ZWNJ
+from .script import (
+    ARABIC_DIGITS,
+    ARABIC_LETTERS,
+    ARABIC_TO_PERSIAN_CHARS,
+    ARABIC_TO_PERSIAN_LETTERS,
+    DIACRITICS,
+    KASHIDA,
+    PERSIAN_DIGITS,
+    ZWNJ,
+    ZWSP,
+)
 
-ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
-DIACRITIC_CLASS = "\u064b-\u065f\u0670"
-PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+# The names the normalizer's modules know them by.
+ARABIC_LETTER = ARABIC_LETTERS
+DIACRITIC_CLASS = DIACRITICS
 
-_LETTER_VARIANTS = {"ي": "ی", "ى": "ی", "ك": "ک"}
-_VARIANT_TABLE = str.maketrans(_LETTER_VARIANTS | {"\u0640": None})
+_LETTER_VARIANTS = ARABIC_TO_PERSIAN_LETTERS
+_VARIANT_TABLE = str.maketrans(_LETTER_VARIANTS | {KASHIDA: None})
 # Hamza above (U+0654) and below (U+0655) make letters of their own (شیء، ۀ) and are kept.
 _DIACRITICS_TO_STRIP = "\u064b-\u0653\u0656-\u065f\u0670"
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
@@ -42,7 +51,7 @@ def _subs(pattern: str, rule: str, replace: Callable[[re.Match[str]], str]) -> R
 
 # Runs of ZWNJ, ZWNJ at a word edge, and ZWNJ beside anything but an Arabic-script letter do
 # nothing useful; a zero-width space between two letters is a half-space typed with the wrong key.
-_INVISIBLE_RUN = re.compile("[\u200c\u200b]+")
+_INVISIBLE_RUN = re.compile(f"[{ZWNJ}{ZWSP}]+")
 _LETTER_OR_MARK = re.compile(f"[{ARABIC_LETTER}{DIACRITIC_CLASS}]")
 _LETTER = re.compile(f"[{ARABIC_LETTER}]")
 
@@ -73,7 +82,7 @@ def run_rules(rules: Iterable[Rule], text: str) -> list[Edit]:
     return kept
 
 
-_BASE = re.compile(f"[يىك\ufb50-\ufdff\ufe70-\ufefc\u0640{_BIDI}\ufeff{_ODD_SPACES}]")
+_BASE = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}\ufb50-\ufdff\ufe70-\ufefc{KASHIDA}{_BIDI}\ufeff{_ODD_SPACES}]")
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +90,7 @@ def _base_fix(ch: str) -> tuple[str, str]:
     """(rule, replacement) for one character the base rules change."""
     if ch in _LETTER_VARIANTS:
         return "letters.arabic_variant", _LETTER_VARIANTS[ch]
-    if ch == "\u0640":
+    if ch == KASHIDA:
         return "letters.kashida", ""
     if ch == "\ufeff":
         return "spaces.invisible", ""

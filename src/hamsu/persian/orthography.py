@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-ZWNJ = "\u200c"
+from .script import ARABIC_BLOCK_LAST, FIRST_ARABIC_LETTER, ZWNJ
 
 # Letters that never join the letter after them: a ZWNJ after them changes nothing on screen.
 NON_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
@@ -92,7 +92,7 @@ STANDARD = frozenset("LU")  # Lilak: its lexicon and user words
 
 def joins(letter: str) -> bool:
     """True if the letter connects to the next one, so a ZWNJ after it shows."""
-    return "\u0620" <= letter <= "\u06ff" and letter not in NON_JOINING
+    return FIRST_ARABIC_LETTER <= letter <= ARABIC_BLOCK_LAST and letter not in NON_JOINING
 
 
 def ends_with_silent_he(word: str) -> bool:

@@ -4,7 +4,8 @@
     read_pair(fa_text, en_text, source)  a Persian text and its English translation
     read_html(html, source)              an HTML page (its article text)
     read_jsonl(text, source)             JSON lines {"fa": ..., "en": ...}, one Document each
-    read_path(path) / read_pair_paths(fa_path, en_path)   the same from files, by extension
+    read_path(path) / read_pair_paths(fa_path, en_path)   the same from files, by the reader table
+    readers() / reader_for(path)         the reader table (read/table.py): suffix or sniffing -> Reader
 
 Every Document's blocks cover every non-whitespace character of its texts exactly once, with
 offsets into the original texts. Reading does not insist on both languages: call
@@ -33,8 +34,10 @@ _EXPORTS = {
     "read_pair_paths": "files",
     "read_presplit_document": "files",
     "read_text_file": "files",
-    "read_text_document": "files",
     "text_blocks": "blocks",
+    "Reader": "table",
+    "readers": "table",
+    "reader_for": "table",
     "presplit_blocks": "presplit",
     "language_of": "language",
     "block_language": "language",
@@ -54,6 +57,7 @@ __all__ = [
     "LEADING_NAVIGATION",
     "Layout",
     "PARAGRAPH",
+    "Reader",
     "TITLE",
     "TITLE_MARKER",
     "TRAILING_SECTION_LINK",
@@ -73,8 +77,9 @@ __all__ = [
     "read_pair_paths",
     "read_path",
     "read_presplit_document",
-    "read_text_document",
     "read_text_file",
+    "reader_for",
+    "readers",
     "require_both_languages",
     "require_text",
     "text_blocks",
@@ -99,13 +104,14 @@ if TYPE_CHECKING:
         require_both_languages,
         require_text,
     )
-    from .files import read_pair_paths, read_path, read_presplit_document, read_text_document, read_text_file
+    from .files import read_pair_paths, read_path, read_presplit_document, read_text_file
     from .html import extract_html_text, read_html
     from .jsonl import iter_jsonl, read_jsonl
     from .language import block_language, language_of
     from .layout import Layout, document_layout
     from .pair import read_pair
     from .presplit import presplit_blocks
+    from .table import Reader, reader_for, readers
 
 
 def __getattr__(name: str) -> Any:

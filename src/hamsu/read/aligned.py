@@ -58,10 +58,10 @@ def read_aligned_files(
     fa_path: str | PathLike[str], en_path: str | PathLike[str], encoding: str = "utf-8"
 ) -> Alignment:
     """Two files, line i of one the translation of line i of the other. Spans point into the files."""
-    from .files import read_text_file
+    from .files import read_plain_text
 
-    fa_lines = _lines(read_text_file(fa_path, encoding))
-    en_lines = _lines(read_text_file(en_path, encoding))
+    fa_lines = _lines(read_plain_text(fa_path, encoding))
+    en_lines = _lines(read_plain_text(en_path, encoding))
     if len(fa_lines) != len(en_lines):
         raise InputError(
             f"{fa_path} has {len(fa_lines)} lines but {en_path} has {len(en_lines)}: --aligned pairs line i with line i"

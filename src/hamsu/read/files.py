@@ -1,20 +1,17 @@
-"""Reading from files: decode by read/decode.py, then dispatch by extension."""
+"""Reading from files: the reader the table (read/table.py) gives a file decodes and reads it."""
 from __future__ import annotations
 
+import os
 from os import PathLike
-from pathlib import Path
 
 from ..errors import InputError
 from ..records import Document
-from .decode import nul_is_binary, read_stream_bytes, read_stream_text
-from .document import read_document, require_both_languages, require_text, single_text_document
-from .html import read_html
-from .jsonl import BadLine, read_jsonl, read_jsonl_bytes
+from .decode import read_stream_bytes, read_stream_text
+from .document import require_both_languages, require_text, single_text_document
+from .jsonl import BadLine
 from .pair import read_pair
 from .presplit import presplit_blocks
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl",)
+from .table import DEFAULT_READER, SNIFF_BYTES, Reader, reader_by_suffix, reader_for, readers
 
 
 def read_presplit_document(text: str, source: str, doc_id: str | None = None) -> Document:
@@ -22,17 +19,21 @@ def read_presplit_document(text: str, source: str, doc_id: str | None = None) ->
     return single_text_document(text, source, doc_id, presplit_blocks, "presplit")
 
 
-def read_text_document(text: str, source: str, presplit: bool = False) -> Document:
-    """The document of a plain text file already read: one sentence a line with presplit, else
-    laid out like the seed (both languages, in either order)."""
-    return read_presplit_document(text, source) if presplit else read_document(text, source)
-
-
-def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
+def read_plain_text(path: str | PathLike[str], encoding: str = "utf-8") -> str:
     """The decoded text of a file; InputError naming the file if it cannot be read or decoded, or
     is larger than the maximum input size (read/decode.py: checked while reading, so a device or
     an endless pipe stops there)."""
     return _read_file(path, lambda stream, source: read_stream_text(stream, source, encoding))
+
+
+def read_bytes(path: str | PathLike[str]) -> bytes:
+    """The bytes of a file, at most the maximum input size; InputError naming the file if it cannot be read."""
+    return _read_file(path, read_stream_bytes)
+
+
+def read_text_file(path: str | PathLike[str], encoding: str = "utf-8") -> str:
+    """The decoded text of a file, as its reader decodes it (a compressed file uncompressed)."""
+    return reader_of(path).text(path, encoding)
 
 
 def _read_file(path: str | PathLike[str], read):
@@ -44,6 +45,16 @@ def _read_file(path: str | PathLike[str], read):
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
+def reader_of(path: str | PathLike[str]) -> Reader:
+    """The reader of a file: by its name's ending, else (a regular file) by its first bytes."""
+    found = reader_by_suffix(path)
+    if found is not None:
+        return found
+    if os.path.isfile(path):  # never sniff a pipe or a device: the bytes read would be lost
+        return reader_for(path, _read_file(path, lambda stream, _: stream.read(SNIFF_BYTES)))
+    return readers()[DEFAULT_READER]
+
+
 def read_path(
     path: str | PathLike[str],
     encoding: str = "utf-8",
@@ -52,26 +63,15 @@ def read_path(
     require_both: bool = True,
     on_bad_line: BadLine | None = None,
 ) -> list[Document]:
-    """The documents of one file, read by its extension: .html/.htm, .jsonl, else plain text.
+    """The documents of one file, read by the reader of the table for it (read/table.py: .html,
+    .jsonl, .jsonl.gz, ..., else plain text).
 
     With require_both (the default) a document without Persian or without English article text is
     an InputError; pass False to check with require_both_languages yourself and warn instead.
     A malformed JSON line is an InputError too, unless on_bad_line is given: it gets each bad
     line's error, and the good lines are read.
     """
-    source = str(path)
-    suffix = Path(path).suffix.lower()
-    if suffix in JSONL_SUFFIXES and on_bad_line is not None and nul_is_binary(encoding):
-        # Line by line from the bytes: an undecodable line is one bad line, not a lost file.
-        docs = read_jsonl_bytes(_read_file(path, read_stream_bytes), source, encoding, on_bad_line)
-    else:
-        text = read_text_file(path, encoding)
-        if suffix in HTML_SUFFIXES:
-            docs = [read_html(text, source)]
-        elif suffix in JSONL_SUFFIXES:
-            docs = read_jsonl(text, source, on_bad_line)
-        else:
-            docs = [read_text_document(text, source, presplit)]
+    docs = reader_of(path).read_file(path, encoding, presplit, on_bad_line=on_bad_line)
     if require_both:
         for doc in docs:
             require_both_languages(doc)
@@ -87,7 +87,7 @@ def read_pair_paths(
     require_both: bool = True,
 ) -> Document:
     """A Persian file and its English translation as one Document, named "FA_PATH + EN_PATH"."""
-    fa_text, en_text = read_text_file(fa_path, encoding), read_text_file(en_path, encoding)
+    fa_text, en_text = read_plain_text(fa_path, encoding), read_plain_text(en_path, encoding)
     require_text(fa_text, str(fa_path))
     require_text(en_text, str(en_path))
     doc = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)

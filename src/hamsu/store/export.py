@@ -139,11 +139,12 @@ def export_corpus(
     doc_ids: Sequence[int] | None = None,
     unit_ids: Sequence[int] | None = None,
 ) -> Iterator[str]:
-    """The corpus in format `fmt` (formats/units.py WRITERS: tmx, tsv, jsonl, text, beads), as
-    chunks of text: documents in id order, or only `doc_ids`; with `unit_ids`, only those units
-    (e.g. a search's hits). Documents load one at a time, so memory stays one document's worth."""
-    from ..formats.units import WRITERS
+    """The corpus in format `fmt` (any in the table of hamsu.formats.writers()), as chunks of text:
+    documents in id order, or only `doc_ids`; with `unit_ids`, only those units (e.g. a search's
+    hits). Documents load one at a time, so memory stays one document's worth."""
+    from ..formats import writers
 
-    if fmt not in WRITERS:
-        raise InputError(f"format must be one of {', '.join(WRITERS)}, not {fmt!r}")
-    return WRITERS[fmt](_documents(conn, doc_ids, unit_ids))
+    table = writers()
+    if fmt not in table:
+        raise InputError(f"format must be one of {', '.join(table)}, not {fmt!r}")
+    return table[fmt].write(_documents(conn, doc_ids, unit_ids))

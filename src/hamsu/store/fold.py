@@ -6,7 +6,7 @@ spaces, so the FTS tokenizer (unicode61 remove_diacritics 2) only splits it at t
 folding is all here:
 
 Persian (`fold_fa`): compatibility forms (presentation forms, ligatures) decomposed; the letter
-variants, diacritics and kashida of the checks' matching (check/text.py fold_persian: ي ى ئ → ی,
+variants, diacritics and kashida of the checks' matching (hamsu/matching.py fold_persian: ي ى ئ → ی,
 ك → ک, ة ۀ → ه, أ إ ٱ آ → ا, ؤ → و); hamza ء dropped (نجباء, نجبا); digits to ASCII; a half-space
 (ZWNJ) a word break like a space, and so is the change from letters to digits (RaTG13 → ratg 13,
 covid19 → covid 19). Then endings: ها های هایی (and with a possessive, هایش ...) and the ezafe ی
@@ -19,7 +19,7 @@ A query is also run through hamsu's normalizer first (store/search.py), as the i
 was, so that a query typed without half-spaces (میشود) matches the text that has them (می‌شود).
 
 English (`fold_en`): compatibility forms decomposed, digits to ASCII, lower case, accents
-removed, and each word stemmed by check/text.py stem_english (visits, visited, visiting → visit).
+removed, and each word stemmed by hamsu/matching.py stem_english (visits, visited, visiting → visit).
 Stemming here rather than with FTS5's porter tokenizer keeps prefix queries working: porter
 stems the prefix too (soley* → solei*, which misses soleymani), and its stems are not always
 prefixes of the word (organization → organ); stem_english only takes endings off.
@@ -33,26 +33,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..check.text import fold_english, fold_persian, stem_english
+from ..matching import fold_english, fold_persian, stem_english
+from ..persian.script import ARABIC_BLOCK_FIRST, ARABIC_BLOCK_LAST, HAMZA, ZWNJ
 
 # Bump when a change here would index a text differently: a store built with another version
 # rebuilds units_fts when next opened for writing (store/migrations.py). The fingerprint added
-# below catches the changes made elsewhere: the letter table taken from check/text.py, the
+# below catches the changes made elsewhere: the letter table taken from hamsu/matching.py, the
 # stemmer's code there, and the Unicode tables of the running Python.
 FOLD_SERIAL = "2"
 
-HAMZA = "\u0621"
-ZWNJ = "\u200c"
 
 
 def _persian_table() -> dict[int, str | None]:
-    """One character for one character (or none), as check/text.py fold_persian folds each alone.
+    """One character for one character (or none), as hamsu/matching.py fold_persian folds each alone.
 
     Derived from fold_persian rather than copied, so search and the checks never disagree on
     which letters are variants of one another.
     """
     table: dict[int, str | None] = {}
-    for cp in [*range(0x0600, 0x0700), *range(0x200B, 0x2010)]:
+    arabic_block = range(ord(ARABIC_BLOCK_FIRST), ord(ARABIC_BLOCK_LAST) + 1)
+    for cp in [*arabic_block, *range(0x200B, 0x2010)]:
         ch = chr(cp)
         folded = fold_persian(ch)[0]
         if folded != ch:
@@ -132,7 +132,7 @@ def en_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 17)
 def en_stem(word: str) -> str:
-    """check/text.py stem_english, repeated until it stops changing, so folding is idempotent."""
+    """hamsu/matching.py stem_english, repeated until it stops changing, so folding is idempotent."""
     stem = stem_english(word)
     while (again := stem_english(stem)) != stem:
         stem = again

@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..check.text import ARABIC_MARKS
 from ..formats.units import unit_spans, unit_text
+from ..matching import ARABIC_MARKS, ZWNJ
 from ..names.translit import fold_fa as translit_fold
 from ..names.translit import latin_key, skeleton_fa
 from ..read.document import document_id
@@ -80,7 +80,7 @@ _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 def name_term_rows(forms: Iterable[str]) -> Iterator[tuple[str, str, str]]:
     """(term, form, skeleton) for each Persian word of the name forms (see name_terms in schema.sql)."""
     for form in forms:
-        for word in re.split(r"[\s\u200c]+", form):
+        for word in re.split(rf"[\s{ZWNJ}]+", form):
             shown = _MARKS.sub("", word)
             for term in fa_tokens(word):
                 if len(term) < 2 or term.isascii():

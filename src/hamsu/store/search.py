@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from ..check.text import ARABIC_MARKS, ARABIC_SCRIPT, ENGLISH_TOKEN, fold_english
 from ..errors import HamsuError
+from ..matching import ARABIC_MARKS, ARABIC_SCRIPT, ENGLISH_TOKEN, fold_english
 from .fold import en_prefix, en_stem, en_tokens, en_words, fa_tokens
 
 MAX_LIMIT = 100  # a page holds at most this many hits; larger limits are cut to it

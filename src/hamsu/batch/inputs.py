@@ -12,11 +12,13 @@ another machine) and the coordinator stays light. Bytes are read lazily, as the 
 more jobs, so only the jobs in flight are in memory.
 
 What a folder may hold:
-- an article file: .txt/.text (one bilingual file, either language first) or .html/.htm/.xhtml;
+- an article file: one a reader of the table reads (hamsu.read.readers(): .txt/.text, one bilingual
+  file with either language first, .html/.htm/.xhtml, or a plugin's);
 - a Persian/English pair named alike: NAME.fa.EXT + NAME.en.EXT (also NAME_fa / NAME-fa, no
   extension: NAME.fa + NAME.en, or no NAME: fa.txt + en.txt), or subfolders fa/ and en/ holding
   the same relative paths;
-- JSON lines, .jsonl or .jsonl.gz, {"fa": ..., "en": ...} with optional id, url, title, date.
+- JSON lines, .jsonl or .jsonl.gz, {"fa": ..., "en": ...} with optional id, url, title, date
+  (any file a JSON-lines reader of the table claims).
 Names starting with "." (.git, editor files) are not walked. Any other file, and a pair member
 without its counterpart, becomes a job too (kind "skip" or "bad"), so the summary lists it:
 nothing is dropped silently. In a folder only regular files are read: a named pipe, a device or a
@@ -39,9 +41,6 @@ from pathlib import Path
 
 from ..read.decode import CHUNK_BYTES, DEFAULT_MAX_INPUT_BYTES, NUL, too_large
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz")  # crawls: their pages are paired first (hamsu.pair)
 LANGS = ("fa", "en")
 # NAME.fa.txt, NAME_en.html, NAME-fa, NAME.en: the language tag before the extension, if any.
 # Also fa.txt + en.txt alone (an article per folder).
@@ -87,11 +86,25 @@ class Limits:
 
 
 def is_jsonl(name: str) -> bool:
-    return name.lower().endswith(JSONL_SUFFIXES)
+    """JSON lines, read one line a job."""
+    from ..read.table import JsonlReader, reader_by_suffix
+
+    return isinstance(reader_by_suffix(name), JsonlReader)
 
 
 def is_article(name: str) -> bool:
-    return name.lower().endswith(ARTICLE_SUFFIXES)
+    """A file some reader claims by its ending, read whole as one job."""
+    from ..read.table import reader_by_suffix
+
+    reader = reader_by_suffix(name)
+    return reader is not None and not is_jsonl(name)
+
+
+def _kinds() -> str:
+    """The first ending of each reader: what a skipped file's reason names."""
+    from ..read.table import readers
+
+    return ", ".join(r.suffixes[0] for r in readers().values() if r.suffixes)
 
 
 def _suffix(name: str) -> str:
@@ -234,7 +247,10 @@ def jsonl_jobs(path: str, limits: Limits = Limits()) -> Iterator[Job]:
 
 
 def is_warc(name: str) -> bool:
-    return name.lower().endswith(WARC_SUFFIXES)
+    """A crawl (the reader table's WARC files): its pages are paired first (hamsu.pair)."""
+    from ..read.table import is_crawl
+
+    return is_crawl(name)
 
 
 def warc_jobs(path: str) -> Iterator[Job]:
@@ -383,7 +399,7 @@ def _walk_dir(folder: str, skip: Path | None, limits: Limits) -> Iterator[Job]:
         elif is_article(name):
             yield file_job(full, folder, limits)
         else:
-            yield Job("skip", full, folder, reason="not an article file (.txt, .html, .jsonl, .jsonl.gz)")
+            yield Job("skip", full, folder, reason=f"not an article file ({_kinds()})")
 
 
 def _partner_name(name: str, lang: str) -> str:

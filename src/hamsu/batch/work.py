@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..errors import HamsuError
+from ..formats import builtin_exchange_formats
 from ..records import Checked
 from ..store.ingest import DocumentRows, document_rows
 from .inputs import Job
 
-SHARD_FORMATS = ("tmx", "tsv", "jsonl")
+# The shards a build writes unless --formats says otherwise: hamsu's own exchange formats, in the
+# writer table's order (TMX, TSV, JSON lines). Any exchange format of the table, a plugin's too, can
+# be asked for.
+SHARD_FORMATS = builtin_exchange_formats()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class UnitOut(NamedTuple):
     flags: tuple[tuple[str, str], ...]  # (rule, severity) of the unit's flags and its document's
     fa_chars: int
     en_chars: int
-    text: tuple[str, ...]  # one piece per Settings.formats
+    text: tuple[str, ...]  # one piece per Settings.formats: the writer's unit()
 
 
 class Result(NamedTuple):
@@ -113,21 +117,24 @@ def _reason(message: str, source: str) -> str:
 def read_job(job: Job, settings: Settings):
     """The Document of a job, as `hamsu align` would read the same file, pair or line."""
     from ..errors import InputError
-    from ..read import read_document, read_html, read_pair, read_presplit_document, require_text
+    from ..read import read_pair, require_text
     from ..read.decode import decode_bytes
+    from ..read.table import SNIFF_BYTES, reader_by_suffix, reader_for, readers
 
     encoding = settings.encoding
     if job.kind == "text":
-        text = decode_bytes(job.data[0], job.source, encoding)
-        if job.suffix in (".html", ".htm", ".xhtml"):
-            return read_html(text, job.source)
-        return read_presplit_document(text, job.source) if settings.presplit else read_document(text, job.source)
+        reader = reader_for(job.source, job.data[0][:SNIFF_BYTES])
+        documents = reader.read(job.data[0], job.source, encoding, settings.presplit)
+        if len(documents) != 1:
+            raise InputError(f"{job.source}: holds {len(documents)} documents; hamsu build reads one a file"
+                             " (or JSON lines, one a line)")  # fmt: skip
+        return documents[0]
     if job.kind == "pair":
         fa_path, en_path = job.source.split(" + ", 1)
         fa_text, en_text = decode_bytes(job.data[0], fa_path, encoding), decode_bytes(job.data[1], en_path, encoding)
         require_text(fa_text, fa_path)
         require_text(en_text, en_path)
-        if job.suffix in (".html", ".htm", ".xhtml"):  # the two editions' pages: their article text
+        if job.suffix and reader_by_suffix(job.suffix) is readers()["html"]:  # two editions' pages: article text
             from ..read import extract_html_text
 
             fa_text, en_text = extract_html_text(fa_text)[0], extract_html_text(en_text)[0]
@@ -140,16 +147,10 @@ def read_job(job: Job, settings: Settings):
         except InputError as e:
             # The offset counts from the start of the line, not of the file: say so.
             raise InputError(re.sub(r" at byte (\d+)", r" at byte \1 of the line", str(e), count=1)) from None
-        return _jsonl_document(line, job.source)
+        # The JSON-lines reader's own step, so a line reads exactly as `hamsu align` reads it and is
+        # named FILE:LINE the same way.
+        return readers()["jsonl"].line(line, job.source)
     raise ValueError(f"unknown job kind {job.kind!r}")
-
-
-def _jsonl_document(line: str, where: str):
-    # hamsu.read.jsonl's own step, so a line reads exactly as `hamsu align` reads it and is named
-    # FILE:LINE the same way; its per-text reader is line-at-a-time here.
-    from ..read.jsonl import line_document
-
-    return line_document(line, where)
 
 
 def exact_key(fa: str, en: str) -> str:
@@ -158,17 +159,14 @@ def exact_key(fa: str, en: str) -> str:
 
 def unit_outputs(checked: Checked, formats: tuple[str, ...]) -> tuple[UnitOut, ...]:
     """Each unit's keys, facts and shard text, in unit order."""
-    from ..formats.units import flags_by_unit, unit_text, write_jsonl, write_tmx, write_tsv
+    from ..formats import writers
+    from ..formats.base import flags_by_unit
+    from ..formats.units import unit_text
     from ..store.ingest import dedup_key
 
     alignment = checked.alignment
-    pieces: dict[str, list[str]] = {}
-    if "jsonl" in formats:
-        pieces["jsonl"] = list(write_jsonl([checked]))
-    if "tsv" in formats:
-        pieces["tsv"] = list(write_tsv([checked]))[1:]  # the header is the shard's, once
-    if "tmx" in formats:
-        pieces["tmx"] = tmx_units(checked, write_tmx)
+    table = writers()
+    pieces = {fmt: table[fmt].units(checked) for fmt in formats}
     document_flags = tuple((f.rule, f.severity) for f in checked.flags if f.unit is None)
     out = []
     for index, (unit, flags) in enumerate(zip(alignment.units, flags_by_unit(checked))):
@@ -187,22 +185,3 @@ def unit_outputs(checked: Checked, formats: tuple[str, ...]) -> tuple[UnitOut, .
         )
     return tuple(out)
 
-
-def tmx_units(checked: Checked, write_tmx) -> list[str]:
-    """The <tu> of each unit ("" for a null unit, which write_tmx leaves out), in unit order."""
-    chunks = list(write_tmx([checked]))
-    tus: list[str] = []
-    current: list[str] | None = None
-    for chunk in chunks:
-        if chunk == "  <tu>\n":
-            current = [chunk]
-        elif current is not None:
-            current.append(chunk)
-            if chunk == "  </tu>\n":
-                tus.append("".join(current))
-                current = None
-    found = iter(tus)
-    out = ["" if not unit.fa or not unit.en else next(found) for unit in checked.alignment.units]
-    if next(found, None) is not None:
-        raise AssertionError("write_tmx wrote more units than the alignment has")
-    return out

@@ -30,19 +30,20 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .. import __version__
 from ..errors import HamsuError, InputError, OutputError
+from ..formats import exchange_formats
 from ..progress import progress_mode
 from ..read.decode import DEFAULT_MAX_INPUT_BYTES, nul_is_binary
 from ..records import SEVERITIES
+from ..store.build_state import BuildState
 from . import shards as shard_files
 from .engine import ENGINES, make_engine
 from .inputs import PAIRING, Job, Limits, input_size, listed_pair_jobs, new_digest, walk
 from .report import make_summary, render_html, summary_json
-from .state import BuildState
 from .stats import add_document, add_failure, add_unit, merge, new_stats
 from .work import SHARD_FORMATS, Result, Settings, UnitOut, process_chunk, warm_up
 
@@ -123,8 +124,9 @@ def check_options(options: BuildOptions) -> None:
                 f"--drop-flag takes a rule ({', '.join(sorted(RULES))}) or a severity ({', '.join(SEVERITIES)}),"
                 f" not {value!r}"
             )
-    if not options.formats or any(f not in SHARD_FORMATS for f in options.formats):
-        raise HamsuError(f"--formats takes some of {', '.join(SHARD_FORMATS)}, comma-separated")
+    choices = exchange_formats()
+    if not options.formats or any(f not in choices for f in options.formats):
+        raise HamsuError(f"--formats takes some of {', '.join(choices)}, comma-separated")
 
 
 def workers_at_most() -> int:
@@ -365,7 +367,7 @@ class Coordinator:
                 try:
                     mode = progress_mode(options.progress, self.log)
                     size = input_size(self.inputs, self.out) if mode else 0
-                    with _Progress(mode, size, self.log, self.out) as progress:
+                    with _BuildProgress(mode, size, self.log, self.out) as progress:
                         for meta, results in engine.imap(process_chunk, self._tasks(state, progress)):
                             self.consume(store, state, meta, results)
                             progress.advance(meta.jobs, sum(len(r.units) for r in results), meta.nbytes)
@@ -474,74 +476,38 @@ def _duplicate(unit: UnitOut, seq: int, index: int, first: tuple[int, int, str])
     return "exact-duplicate" if first_exact == unit.exact else "near-duplicate"
 
 
-@dataclass
-class _Progress:
-    """Progress on standard error (hamsu.progress): a Rich bar on a terminal (articles,
-    articles/s, units, ETA by bytes), plain periodic lines elsewhere, or nothing."""
+class _BuildProgress:
+    """What a build shows while it runs (hamsu.progress.Progress): articles, articles/s and units
+    over a bar of input bytes (ETA by bytes), or the same in plain lines."""
 
-    mode: str | None
-    total_bytes: int
-    log: object = None
-    out: Path | None = None
-    bar: object = None
-    task: object = None
-    started: float = 0.0
-    documents: int = 0
-    units: int = 0
-    nbytes: int = 0
-    every: object = None
-    fields: dict = field(default_factory=dict)
+    def __init__(self, mode: str | None, total_bytes: int, log, out: Path) -> None:
+        from ..progress import Progress
 
-    def __enter__(self):
-        from ..progress import BAR, LINES, Every
+        self.documents = self.units = self.nbytes = 0
+        self.total_bytes, self.out, self.started = total_bytes, out, time.monotonic()
+        self.shown = Progress(
+            mode, "building", total_bytes, self._line, stream=log,
+            detail="{task.fields[documents]:,} articles  {task.fields[rate]:.1f}/s  {task.fields[units]:,} units",
+            fields={"documents": 0, "rate": 0.0, "units": 0},
+        )  # fmt: skip
 
-        self.started = time.monotonic()
-        if self.mode == LINES:
-            self.every = Every()
-            self._line()
-            return self
-        if self.mode != BAR:
-            return self
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("building"),
-            BarColumn(),
-            TextColumn("{task.fields[documents]:,} articles  {task.fields[rate]:.1f}/s  {task.fields[units]:,} units"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.bar.__enter__()
-        self.task = self.bar.add_task("build", total=max(self.total_bytes, 1), documents=0, rate=0.0, units=0)
+    def __enter__(self) -> _BuildProgress:
+        self.shown.__enter__()
         return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shown.__exit__(*exc)
 
     def advance(self, documents: int, units: int, nbytes: int) -> None:
         self.documents += documents
         self.units += units
         self.nbytes += nbytes
-        if self.every is not None:
-            self._line()
-        if self.bar is None:
-            return
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.bar.update(self.task, advance=nbytes, documents=self.documents, units=self.units,
-                        rate=self.documents / elapsed)  # fmt: skip
+        rate = self.documents / max(time.monotonic() - self.started, 1e-6)
+        self.shown.advance(nbytes, documents=self.documents, units=self.units, rate=rate)
 
-    def _line(self) -> None:
-        if not self.every.due():
-            return
+    def _line(self, elapsed: float) -> str:
         share = f", {min(100, 100 * self.nbytes // self.total_bytes)}% of the input" if self.total_bytes else ""
-        self.log.write(f"hamsu: building {self.out}: {self.documents:,} articles, {self.units:,} units{share}"
-                       f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
-        self.log.flush()
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+        return f"hamsu: building {self.out}: {self.documents:,} articles, {self.units:,} units{share} ({elapsed:.0f} s)"
 
 
 def options_dict(options: BuildOptions) -> dict:

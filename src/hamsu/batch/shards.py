@@ -1,9 +1,10 @@
-"""Shard files: OUT/FORMAT/part-NNNNN.FORMAT.gz, each a complete file, byte-identical run to run.
+"""Shard files: OUT/FORMAT/part-NNNNN.SUFFIX.gz (part-00000.tmx.gz), each a complete file, byte-identical run to run.
 
 A shard holds the kept units of a fixed range of documents (by input order), so its bytes depend
 on the inputs and options only: gzip is written with mtime 0 and no file name in its header, at a
 fixed level, and nothing in TMX, TSV or JSON lines carries a clock time. Every shard is a valid
-file on its own (TMX with its header and footer, TSV with its header line), so shards can be
+file on its own (the writer's header, its units, its footer: TMX with its header and footer, TSV
+with its header line), so shards can be
 used, checked or shipped one at a time; a shard whose units were all dropped is still written,
 so the set of shards is complete and predictable.
 
@@ -18,27 +19,22 @@ import os
 import re
 from pathlib import Path
 
+from ..formats import exchange_formats, writers
 from ..formats.atomic import atomic_output
 
 GZIP_LEVEL = 6  # fixed: another level gives other bytes; 6 is zlib's balance of speed and size
-_SHARD_NAME = re.compile(r"^part-(\d+)\.(tmx|tsv|jsonl)\.gz$")
+_SHARD_NAME = re.compile(r"^part-(\d+)(\.[^/]+)\.gz$")
 
 
 def shard_path(out: Path, fmt: str, shard: int) -> Path:
-    return out / fmt / f"part-{shard:05d}.{fmt}.gz"
+    """OUT/FORMAT/part-NNNNN.SUFFIX.gz, the suffix the format's writer gives its files."""
+    return out / fmt / f"part-{shard:05d}{writers()[fmt].suffix}.gz"
 
 
 def frame(fmt: str) -> tuple[str, str]:
     """The text before the first unit and after the last one of a shard in this format."""
-    from ..formats.units import write_tmx, write_tsv
-
-    if fmt == "tsv":
-        return next(write_tsv([])), ""
-    if fmt == "tmx":
-        empty = "".join(write_tmx([]))
-        end = empty.rindex("  </body>")
-        return empty[:end], empty[end:]
-    return "", ""
+    writer = writers()[fmt]
+    return writer.header(), writer.footer()
 
 
 class ShardWriter:
@@ -92,13 +88,13 @@ def remove_stale(out: Path, count: int, formats: tuple[str, ...]) -> None:
             continue
         for name in os.listdir(folder):
             m = _SHARD_NAME.match(name)
-            if m and m[2] == fmt and int(m[1]) >= count:
+            if m and m[2] == writers()[fmt].suffix and int(m[1]) >= count:
                 (folder / name).unlink()
 
 
 def remove_temporaries(out: Path) -> None:
     """Temporary files a killed build left (atomic_output names them .NAME.XXXX.tmp)."""
-    for folder in [out, *(out / fmt for fmt in ("tmx", "tsv", "jsonl"))]:
+    for folder in [out, *(out / fmt for fmt in exchange_formats())]:
         if not folder.is_dir():
             continue
         for name in os.listdir(folder):

@@ -41,7 +41,9 @@ def register(app: typer.Typer) -> None:
         shard_size: int = typer.Option(
             500, "--shard-size", min=1, max=MAX_SHARD_SIZE, help="Documents per shard (in input order)."
         ),
-        formats: str = typer.Option("tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated."),
+        formats: str = typer.Option(
+            "tmx,tsv,jsonl", "--formats", help="Shard formats, comma-separated (also a plugin's exchange format)."
+        ),
         presplit: bool = typer.Option(False, "--presplit", help="Articles hold one sentence a line."),
         encoding: str = typer.Option(
             "utf-8", "--encoding", help="Input encoding (for JSON lines an ASCII-compatible one)."
@@ -81,8 +83,8 @@ def register(app: typer.Typer) -> None:
         Pages left unpaired are listed as skipped inputs with their reason. With --pairs, exactly
         the listed pairs are built.
         """
-        from ..cli import _fail, _guard
-        from .run import BuildOptions, build
+        from ..batch.run import BuildOptions, build
+        from .plumbing import fail, guard
 
         options = BuildOptions(
             output=output,
@@ -102,7 +104,7 @@ def register(app: typer.Typer) -> None:
             pairs=pairs,
         )
         if not inputs and pairs is None:
-            _fail("no inputs: give folders, files, JSON lines or WARC crawls (or --pairs)")
+            fail("no inputs: give folders, files, JSON lines or WARC crawls (or --pairs)")
 
         def job() -> None:
             try:
@@ -111,4 +113,4 @@ def register(app: typer.Typer) -> None:
                 sys.stderr.write(f"hamsu: interrupted; run the same command to resume the build in {output}\n")
                 raise typer.Exit(130) from None
 
-        _guard(job)
+        guard(job)

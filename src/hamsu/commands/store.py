@@ -26,14 +26,14 @@ def register(app: typer.Typer) -> None:
 
 
 def _open(corpus: Path, readonly: bool):
-    from ..cli import _fail
     from ..errors import HamsuError
-    from . import open_store
+    from ..store import open_store
+    from .plumbing import fail
 
     try:
         return open_store(corpus, readonly=readonly)
     except HamsuError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
 
 
 def ingest_command(
@@ -73,12 +73,14 @@ def ingest_command(
     """
     import sqlite3
 
-    from ..cli import _fail
     from ..errors import HamsuError
     from ..read.decode import max_input_size as input_limit
+    from .plumbing import fail
 
     inputs = inputs or []
-    crawl = pairs is not None or any(p.is_dir() or str(p).lower().endswith((".warc", ".warc.gz")) for p in inputs)
+    from .text import crawl_inputs
+
+    crawl = pairs is not None or crawl_inputs(inputs)
     if crawl:
         try:
             from ..pair import crawl_documents
@@ -87,11 +89,11 @@ def ingest_command(
                                         log=lambda line: sys.stderr.write(line + "\n"))  # fmt: skip
             groups = [(doc,) for doc in documents]
         except HamsuError as e:
-            _fail(str(e), e.exit_code)
+            fail(str(e), e.exit_code)
     elif not inputs:
-        _fail("no input files")
+        fail("no input files")
     if pair and len(inputs) % 2:
-        _fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
+        fail(f"--pair takes Persian and English files two by two, not {len(inputs)} files")
     loaded = None
     if glossary is not None:
         from ..check import load_glossary
@@ -99,15 +101,19 @@ def ingest_command(
         try:
             loaded = load_glossary(glossary)
         except HamsuError as e:
-            _fail(str(e), e.exit_code)
+            fail(str(e), e.exit_code)
     store = _open(corpus, readonly=False)
     counts: Counter = Counter()
     if not crawl:
         groups = [tuple(inputs[i : i + 2]) for i in range(0, len(inputs), 2)] if pair else [(p,) for p in inputs]
     interrupted = False
-    from ..progress import progress_mode
+    from .plumbing import Progress, progress_mode
 
-    shown = _Progress(len(groups), progress_mode(progress, sys.stderr), corpus, counts)
+    def line(elapsed: float) -> str:
+        stored = ", ".join(f"{counts[s]:,} {s}" for s in STATUSES)
+        return f"hamsu: ingesting into {corpus}: {shown.done} of {len(groups)} inputs; {stored} ({elapsed:.0f} s)"
+
+    shown = Progress(progress_mode(progress, sys.stderr), "ingest", len(groups), line)
     with store, shown, input_limit(max_input_size * MB):
         try:
             for group in groups:
@@ -131,7 +137,7 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
     from ..pipeline import process_document
     from ..read import read_pair_paths, read_path, require_both_languages
     from ..records import Document
-    from .ingest import file_key
+    from ..store.ingest import file_key
 
     def bad_line(error: HamsuError) -> None:
         # A malformed JSON line is one failed document: the file's good lines still go in.
@@ -163,60 +169,6 @@ def _ingest_group(store, group, progress, counts, glossary, presplit, encoding, 
             counts["failed"] += 1
 
 
-class _Progress:
-    """Progress on standard error (hamsu.progress): a Rich bar on a terminal, plain periodic
-    lines elsewhere with --progress, or nothing. Errors print above the bar."""
-
-    def __init__(self, total: int, mode: str | None, corpus: Path, counts: Counter) -> None:
-        from ..progress import BAR, LINES, Every
-
-        self.bar = None
-        self.every = Every() if mode == LINES else None
-        self.total, self.done, self.corpus, self.counts = total, 0, corpus, counts
-        if mode == BAR:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(
-                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=Console(stderr=True), transient=True,
-            )
-            self.task = self.bar.add_task("ingest", total=total)
-
-    def __enter__(self) -> _Progress:
-        if self.bar is not None:
-            self.bar.start()
-        self._line()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def advance(self) -> None:
-        self.done += 1
-        if self.bar is not None:
-            self.bar.advance(self.task)
-        self._line()
-
-    def _line(self) -> None:
-        if self.every is None or not self.every.due():
-            return
-        stored = ", ".join(f"{self.counts[s]:,} {s}" for s in STATUSES)
-        sys.stderr.write(f"hamsu: ingesting into {self.corpus}: {self.done} of {self.total} inputs; {stored}"
-                         f" ({self.every.elapsed():.0f} s)\n")  # fmt: skip
-        sys.stderr.flush()
-
-    def error(self, message: str) -> None:
-        from ..terminal import shown
-
-        line = f"hamsu: error: {shown(message)}"
-        if self.bar is not None:
-            self.bar.console.print(line, markup=False, highlight=False)
-        else:
-            sys.stderr.write(line + "\n")
-
-
 def search_command(
     corpus: Path = typer.Argument(..., help="The corpus file."),
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", prefix*, a OR b.'),
@@ -233,22 +185,22 @@ def search_command(
     """
     import sqlite3
 
-    from ..cli import _fail
     from ..errors import HamsuError
-    from .search import search
+    from ..store.search import search
+    from .plumbing import fail
 
     if fmt not in ("text", "jsonl"):
-        _fail(f"--format must be text or jsonl, not {fmt!r}")
+        fail(f"--format must be text or jsonl, not {fmt!r}")
     if lang not in (None, "fa", "en"):
-        _fail(f"--lang must be fa or en, not {lang!r}")
+        fail(f"--lang must be fa or en, not {lang!r}")
     store = _open(corpus, readonly=True)
     try:
         with store:
             result = search(store.conn, query, lang=lang, limit=limit, offset=offset)
     except HamsuError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except sqlite3.Error as e:
-        _fail(f"{corpus}: {e}")
+        fail(f"{corpus}: {e}")
     try:
         _print_hits(result, fmt, offset)
     except BrokenPipeError:
@@ -296,7 +248,7 @@ def _marked(text: str, marks, color: bool) -> str:
 
 def export_command(
     corpus: Path = typer.Argument(..., help="The corpus file."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="tmx, tsv or jsonl (also text, beads)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="tmx, tsv or jsonl (also text, beads, a plugin's)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     query: str | None = typer.Option(None, "--query", "-q", help="Only the units this search matches."),
     lang: str | None = typer.Option(None, "--lang", help="With --query: search the fa or en side only."),
@@ -305,26 +257,28 @@ def export_command(
     """Write the corpus, some documents, or the units a search matches, as TMX, TSV or JSON lines."""
     import sqlite3
 
-    from ..cli import _fail, _write
     from ..errors import HamsuError
-    from ..formats.units import WRITERS
-    from .export import export_corpus
-    from .search import search_unit_ids
+    from ..formats import get_writer
+    from ..store.export import export_corpus
+    from ..store.search import search_unit_ids
+    from .plumbing import fail, write_output
 
-    if fmt not in WRITERS:
-        _fail(f"--format must be one of {', '.join(WRITERS)}, not {fmt!r}")
+    try:
+        get_writer(fmt)
+    except HamsuError as e:
+        fail(str(e), e.exit_code)
     if lang not in (None, "fa", "en"):
-        _fail(f"--lang must be fa or en, not {lang!r}")
+        fail(f"--lang must be fa or en, not {lang!r}")
     store = _open(corpus, readonly=True)
     try:
         with store:
             doc_ids = store.doc_ids(doc) if doc else None
             unit_ids = search_unit_ids(store.conn, query, lang) if query is not None else None
-            _write(export_corpus(store.conn, fmt, doc_ids, unit_ids), output)
+            write_output(export_corpus(store.conn, fmt, doc_ids, unit_ids), output)
     except HamsuError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except sqlite3.Error as e:
-        _fail(f"{corpus}: {e}")
+        fail(f"{corpus}: {e}")
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(1) from None

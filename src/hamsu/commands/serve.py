@@ -34,19 +34,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read the corpus in a browser and query it over a JSON API.
 
-        Pages: search, each document side by side, a corpus overview, TMX/TSV/JSONL exports.
+        Pages: search, each document side by side, a corpus overview, exports (TMX, TSV, JSON lines, a plugin's).
         The API is described at /openapi.json. Read-only unless started with a token.
         """
         from ..errors import HamsuError
-
-        def fail(message: str) -> None:
-            sys.stderr.write(f"hamsu: error: {message}\n")
-            raise typer.Exit(2)
+        from .plumbing import fail
 
         if not is_loopback(host) and not public:
             fail(f"refusing to listen on {host}: not a loopback address; pass --public to serve other machines")
         token = token if token is not None else os.environ.get("HAMSU_TOKEN") or None
-        from .app import LOOPBACK_HOSTS, create_app
+        from ..serve.app import LOOPBACK_HOSTS, create_app
 
         try:
             application = create_app(corpus, token=token, allowed_hosts=None if public else LOOPBACK_HOSTS)

@@ -1,7 +1,8 @@
 """What a build remembers between runs, in tables of its own inside the corpus database.
 
-The store (hamsu.store) knows documents and units, not builds; these tables are the build's and
-are created IF NOT EXISTS beside the store's, so a corpus and the build that made it travel as
+The store's own tables know documents and units, not builds; these tables are the batch
+builder's (`hamsu build`, hamsu/batch/), kept here because every SQL statement of hamsu lives in
+store/. They are created IF NOT EXISTS beside the store's, so a corpus and the build that made it travel as
 one file, and a shard's state commits in the same database its documents went into.
 
     build_meta    key -> value: the options fingerprint of the build that wrote the shards

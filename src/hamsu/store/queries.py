@@ -1,4 +1,5 @@
-"""Read-only SQL for the web reader and the API, against store/schema.sql.
+"""Read-only SQL for the web reader and the API, against store/schema.sql (every SQL statement of
+hamsu lives in store/; the web app only calls these functions).
 
 Every statement here is a constant string with `?` parameters: no value is ever formatted into
 SQL. Each function takes a sqlite3 connection opened read-only (connect_readonly) and returns
@@ -16,12 +17,22 @@ HISTOGRAM_BINS = 10  # unit scores in [0, 1], bins of 0.1 (a score of 1.0 falls 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     """A read-only connection to the corpus (SQLite refuses every write on it)."""
-    from ..store.db import connect_readonly as connect  # opens a read-only file or medium too
+    from .db import connect_readonly as connect  # opens a read-only file or medium too
 
     conn = connect(Path(path).resolve(), check_same_thread=False, timeout=10.0)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA query_only = 1")
     return conn
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The tables of the database (to tell a corpus from another SQLite file)."""
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def document_counts(conn: sqlite3.Connection, doc_key: str) -> sqlite3.Row | None:
+    """id, n_units and n_flags of the document stored under `doc_key`, or None."""
+    return conn.execute("SELECT id, n_units, n_flags FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
 
 
 def _spans(value: str | None) -> list[list[int]]:

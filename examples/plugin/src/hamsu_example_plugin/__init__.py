@@ -1,0 +1,1 @@
+"""An example hamsu plugin: a CSV output format (csv_format.py) and a check rule (parentheses.py)."""
