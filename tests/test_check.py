@@ -264,6 +264,7 @@ NAMES_CAUGHT = [
     ("به گزارش روزنامه گاردین، او استعفا داد.", "According to the Manchester newspaper, he resigned."),
     ("این جلسه در کابل برگزار شد.", "The meeting was held there."),  # a known name dropped
     ("پس از آن شوماخر مسابقه را ترک کرد.", "After that, Michael Arizona left the race."),  # a surname replaced
+    ("او کتاب را به دوستش داد.", "He gave the book to his friend Through."),  # a function word in a name's place
 ]
 
 
@@ -292,6 +293,7 @@ NAMES_RENDERED = [
     ("این جزیره در مجمع الجزایر قرار دارد.", "The island lies in the archipelago."),  # a word, not Algeria
     ("شهرت آن در سال ۴۰۰ بعد از میلاد مسیح آغاز شد.", "Its fame began in 400 A.D."),  # an era spelled out
     ("او ۴۵ میلیون دلار استرالیا اضافه داد.", "He gave an extra AUD$45 million."),  # a currency code spelled out
+    ("آنها دوباره بربادرفته را تماشا کردند.", "They watched Gone With the Wind again."),  # a title's own capitals
 ]
 
 

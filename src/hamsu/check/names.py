@@ -416,6 +416,15 @@ class NamesRule(Rule):
                 out.append(Finding(level * len(chosen), where.format(listed), spans if lang == FA else (),
                                    spans if lang == EN else (), severity=severity, its_type=its_type,
                                    evidence="; ".join(shown for _, shown in chosen)))  # fmt: skip
+        stray = _stray_capitals(unit)
+        if stray:
+            listed = ", ".join(repr(word) for word, _ in stray)
+            out.append(Finding(CONFIDENT * len(stray), f"English {listed} capitalized inside a sentence like a name, "
+                               "with no counterpart in Persian", (), tuple(span for _, span in stray),
+                               severity="warning", its_type="mistranslation",
+                               evidence="; ".join(f"en {word!r} ↔ fa: a function word capitalized inside a sentence "
+                                                  "(a word put where a name stood?); no rendering of it"
+                                                  for word, _ in stray)))  # fmt: skip
         return out
 
     @staticmethod
@@ -470,6 +479,19 @@ class NamesRule(Rule):
             typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
             return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _stray_capitals(unit: UnitView) -> list[tuple[str, tuple[int, int]]]:
+    """Function words the English capitalizes inside a sentence, alone, that the Persian renders
+    by nothing (hamsu.names.english.capitalized_function_words): (word, original span)."""
+    try:
+        from ..names.english import capitalized_function_words
+        from ..names.presence import english_word_rendered
+    except ImportError:  # pragma: no cover
+        return []
+    en, fa = unit.en, unit.fa.text
+    return [(word, en.span(start, end)) for word, start, end in capitalized_function_words(en.text)
+            if not english_word_rendered(word, fa)]  # fmt: skip
 
 
 def _latin_phrase(text: str) -> bool:

@@ -501,6 +501,13 @@ def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
     return tuple(w for w in name_words(text, lang) if not _english_word_rendered(w, persian))
 
 
+def english_word_rendered(word: str, other_text: str) -> bool:
+    """Whether the Persian `other_text` may render one English word, by any evidence (a table
+    form, another name of it, a generic or dictionary translation, a romanization)."""
+    return _english_word_rendered(word, persian_side(other_text)) or _english_word_rendered(
+        word.lower(), persian_side(other_text))
+
+
 def known_name(word: str, lang: str) -> bool:
     """Whether the name table knows a word as a name and as nothing else (Arizona, ژاپن; not
     Lady, بانو, or چین, also an ordinary word): a name for sure wherever it stands."""
