@@ -26,7 +26,7 @@ from ..persian.normalize import normalize
 from ..records import EN, FA
 from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
-from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
+from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations, institution_words
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
@@ -388,20 +388,24 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         return _share(words, proper, lambda w: _persian_word_rendered(w, english))
     persian = persian_side(other_text)
     words = name_words(text, lang)
-    if not words:
+    if not words or _whole_english_rendered(text, words, persian):
         return 1.0
-    table = name_table_data()
-    known = table.persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
-        return 1.0
-    if len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False):
-        return 1.0  # St. Louis for سنت‌لوییز
+    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
     proper = [w for w in words if not (generic_translations(w) or generic_translations(w.capitalize()))]
     if known and not proper:
         return 0.0  # United Kingdom: the table's forms decide, not متحده for United
     if not proper and len(words) > 1 and _english_word_rendered(_english_head(text, words), persian):
         return 1.0  # translated word for word, kept or shortened to its head: سپاه پاسداران, Revolutionary Guard Corps
     return _share(words, proper, lambda w: _english_word_rendered(w, persian))
+
+
+def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
+    """Whether an English name is rendered as a whole: its table form or another name of it (United
+    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
+    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
+    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
+        return True
+    return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
 
 def _english_head(text: str, words: list[str]) -> str:
@@ -506,6 +510,48 @@ def english_word_rendered(word: str, other_text: str) -> bool:
     form, another name of it, a generic or dictionary translation, a romanization)."""
     return _english_word_rendered(word, persian_side(other_text)) or _english_word_rendered(
         word.lower(), persian_side(other_text))
+
+
+SWAP_REACH = 1  # Persian words apart from the rendering of a name's other words that may stand in its place
+
+
+def swapped_parts(text: str, persian_text: str, english_text: str,
+                  skip: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word of an English name of two words or more replaced by another: the name's words the
+    Persian renders by no evidence while it renders the others, and the Persian words beside the
+    rendering of those others that stand for a word the English lacks (a generic name word or a
+    name the table knows: World Diagnostic Organization with سازمان بهداشت جهانی: Diagnostic, and
+    بهداشت, health). `skip`: keys of Persian words the linker paired, which stand for their own
+    English. Empty, empty when the name is rendered whole, has no rendered word to stand
+    beside, or the Persian has nothing left in its place (a word the dictionary misses)."""
+    words = name_words(text, EN)
+    persian = persian_side(persian_text)
+    if len(words) < 2 or _whole_english_rendered(text, words, persian):
+        return (), ()
+    missing = [w for w in words if not _english_word_rendered(w, persian)]
+    rendered = [w for w in words if w not in missing]
+    missing = [w for w in missing if not w.isupper()]
+    if not missing or not rendered:
+        return (), ()
+    english = english_side(english_text)
+    # The head of an institution (سازمان, دانشگاه) the Persian adds before a name without one
+    # (Amnesty International: سازمان عفو بین‌الملل) is the translator's, no word in place of another.
+    # A head word the English has in its place (Health Foundation: کمیسیون بهداشت) is one replaced.
+    heads = institution_words() if any(generic_translations(w) & institution_words() for w in words) else frozenset()
+    words_fa = persian.words
+    anchors = [i for i, w in enumerate(words_fa) if any(_persian_word_rendered(w, english_side(r)) for r in rendered)]
+    left = []
+    for i, w in enumerate(words_fa):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
+            continue
+        if not any(abs(i - a) <= SWAP_REACH for a in anchors):
+            continue
+        generic = [stem for stem in w.stems if stem in generic_english()]
+        if not (generic or known_name(w.text, FA)) or (generic and set(generic) <= institution_words() - heads):
+            continue
+        if not _persian_word_rendered(w, english):
+            left.append(w.text)
+    return (tuple(missing), tuple(dict.fromkeys(left))) if left else ((), ())
 
 
 def known_name(word: str, lang: str) -> bool:
