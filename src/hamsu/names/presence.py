@@ -26,7 +26,7 @@ from ..persian.normalize import normalize
 from ..records import EN, FA
 from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
-from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations, institution_words
+from .generic import aligner_dictionary, demonym_stems, generic_english, generic_translations
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
@@ -534,10 +534,6 @@ def swapped_parts(text: str, persian_text: str, english_text: str,
     if not missing or not rendered:
         return (), ()
     english = english_side(english_text)
-    # The head of an institution (سازمان, دانشگاه) the Persian adds before a name without one
-    # (Amnesty International: سازمان عفو بین‌الملل) is the translator's, no word in place of another.
-    # A head word the English has in its place (Health Foundation: کمیسیون بهداشت) is one replaced.
-    heads = institution_words() if any(generic_translations(w) & institution_words() for w in words) else frozenset()
     words_fa = persian.words
     anchors = [i for i, w in enumerate(words_fa) if any(_persian_word_rendered(w, english_side(r)) for r in rendered)]
     left = []
@@ -546,8 +542,7 @@ def swapped_parts(text: str, persian_text: str, english_text: str,
             continue
         if not any(abs(i - a) <= SWAP_REACH for a in anchors):
             continue
-        generic = [stem for stem in w.stems if stem in generic_english()]
-        if not (generic or known_name(w.text, FA)) or (generic and set(generic) <= institution_words() - heads):
+        if not (any(stem in generic_english() for stem in w.stems) or known_name(w.text, FA)):
             continue
         if not _persian_word_rendered(w, english):
             left.append(w.text)
