@@ -155,6 +155,10 @@ ROMANIZATIONS = [
     ("واشنگتن", "Washington"),
     ("کیوو", "Kivu"),
     ("باخمن", "Bachmann"),
+    ("مائو", "Mao"),  # the hamza seat between two vowels marks hiatus, no y
+    ("پائولو", "Paulo"),
+    ("چیس", "Chase"),  # ی for the long a of English names
+    ("کیت", "Kate"),
 ]
 DIFFERENT_NAMES = [
     ("سلیمانی", "Syria"),
