@@ -302,6 +302,7 @@ NAMES_RENDERED = [
     ("در جنوب هند از شیر نارگیل استفاده می‌شود.", "In Southern India coconut milk is used."),
     ("دانشکده پزشکی شهر در حال اجرای یک کارآزمایی است.", "The City Medical School is conducting a trial."),
     ("سازمان عفو بین‌الملل بیانیه داد.", "Amnesty International issued a statement."),  # a head word added
+    ("او در مذاکرات پیمان کمپ دیوید کمک کرد.", "He helped with the Camp David Accords."),  # a generic word translated
 ]
 
 
