@@ -264,6 +264,10 @@ NAMES_CAUGHT = [
     ("به گزارش روزنامه گاردین، او استعفا داد.", "According to the Manchester newspaper, he resigned."),
     ("این جلسه در کابل برگزار شد.", "The meeting was held there."),  # a known name dropped
     ("پس از آن شوماخر مسابقه را ترک کرد.", "After that, Michael Arizona left the race."),  # a surname replaced
+    ("او کتاب را به دوستش داد.", "He gave the book to his friend Through."),  # a function word in a name's place
+    # one word of a name swapped: the others rendered, the Persian has another word in its place
+    ("کمیسیون ملی انرژی این طرح را تایید کرد.", "The National Energy Foundation approved the plan."),
+    ("بیمارستان دانشگاه تهران بیمار را پذیرفت.", "Tehran Garden Hospital admitted the patient."),
 ]
 
 
@@ -292,6 +296,13 @@ NAMES_RENDERED = [
     ("این جزیره در مجمع الجزایر قرار دارد.", "The island lies in the archipelago."),  # a word, not Algeria
     ("شهرت آن در سال ۴۰۰ بعد از میلاد مسیح آغاز شد.", "Its fame began in 400 A.D."),  # an era spelled out
     ("او ۴۵ میلیون دلار استرالیا اضافه داد.", "He gave an extra AUD$45 million."),  # a currency code spelled out
+    ("آنها دوباره بربادرفته را تماشا کردند.", "They watched Gone With the Wind again."),  # a title's own capitals
+    ("پژوهشگران کالج سلطنتی لندن این را گفتند.", "Imperial College London researchers said it."),  # generic words
+    ("او اهل شمال شرقی هند است.", "He comes from Northeast India."),
+    ("در جنوب هند از شیر نارگیل استفاده می‌شود.", "In Southern India coconut milk is used."),
+    ("دانشکده پزشکی شهر در حال اجرای یک کارآزمایی است.", "The City Medical School is conducting a trial."),
+    ("سازمان عفو بین‌الملل بیانیه داد.", "Amnesty International issued a statement."),  # a head word added
+    ("او در مذاکرات پیمان کمپ دیوید کمک کرد.", "He helped with the Camp David Accords."),  # a generic word translated
 ]
 
 
@@ -316,6 +327,9 @@ NAMES_IN_CONTEXT = [
     # a pronoun stands for a person, not for a place named in the unit before
     ([("جلسه در پکن برگزار شد.", "The meeting was held in Beijing."),
       ("کارگران پکن در خانه ماندند.", "Many of its workers stayed home.")], [(1, "warning")]),
+    # a word of a name the document uses elsewhere is its own (a translation the dictionary misses)
+    ([("بیمارستان دانشگاه تهران بیمار را پذیرفت.", "Tehran Garden Hospital admitted the patient."),
+      ("باغ پر از گل است.", "The garden is full of flowers.")], []),
     # replaced, whatever the neighbours say: a warning
     ([("این جلسه در کابل برگزار شد.", "The meeting was held in Kabul."),
       ("او در کابل گفت اوضاع آرام است.", "He said in Kandahar it is calm.")], [(1, "warning")]),

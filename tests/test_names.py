@@ -155,6 +155,10 @@ ROMANIZATIONS = [
     ("واشنگتن", "Washington"),
     ("کیوو", "Kivu"),
     ("باخمن", "Bachmann"),
+    ("مائو", "Mao"),  # the hamza seat between two vowels marks hiatus, no y
+    ("پائولو", "Paulo"),
+    ("چیس", "Chase"),  # ی for the long a of English names
+    ("کیت", "Kate"),
 ]
 DIFFERENT_NAMES = [
     ("سلیمانی", "Syria"),
@@ -330,3 +334,32 @@ def test_links_do_not_depend_on_the_hash_seed(tmp_path):
         assert b'"names"' in result.stdout
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+# A function word English capitalizes only where a sentence, a quote or a title opens: capitalized
+# inside a sentence, alone, it is a word put where a name stood.
+CAPITALIZED_FUNCTION_WORDS = [
+    ("He gave the book to his friend Through.", ["Through"]),
+    ("The shops in the quiet streets of With stayed shut.", ["With"]),
+    ("It was approved by From, the board said.", ["From"]),
+    ("She works in the Santa Moreover office.", ["Moreover"]),
+    # not flagged: an opening, a title of a work, a single letter, a hyphenated compound, a headline
+    ("Through the window he saw the sea.", []),
+    ("He said: Through the night we waited.", []),
+    ('He shouted "Without delay!" and left.', []),
+    ("They watched Gone With the Wind again.", []),
+    ("She read Out of Africa last year.", []),
+    ("Doctors prescribe Vitamin A for it.", []),
+    ("The Follow-Up study began in May.", []),
+    ("Senator Speaks Out About The Budget Through Winter", []),
+    ("He went to Paris. However he did not stay.", []),
+]
+
+
+@pytest.mark.parametrize("text, words", CAPITALIZED_FUNCTION_WORDS)
+def test_capitalized_function_words(text, words):
+    from hamsu.names.english import capitalized_function_words
+
+    found = capitalized_function_words(text)
+    assert [w for w, _, _ in found] == words
+    assert all(text[start:end] == w for w, start, end in found)

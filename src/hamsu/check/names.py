@@ -381,6 +381,10 @@ class NamesRule(Rule):
             for m in mentions:
                 verdict = verdicts[id(m)]
                 level, evidence = verdict.level, verdict.evidence
+                swapped = _swapped(m, unit) if lang == EN and not is_acronym(m.text) else ""
+                if swapped:  # one word of the name replaced: its neighbours are rendered, it is not
+                    graded.append((CONFIDENT, m, f"{lang} {m.text!r} ↔ {other_lang}: {swapped}"))
+                    continue
                 if not (level or verdict.weak):
                     continue
                 shown = f"{lang} {m.text!r} ↔ {other_lang}: " + (evidence or "no rendering of it")
@@ -416,6 +420,15 @@ class NamesRule(Rule):
                 out.append(Finding(level * len(chosen), where.format(listed), spans if lang == FA else (),
                                    spans if lang == EN else (), severity=severity, its_type=its_type,
                                    evidence="; ".join(shown for _, shown in chosen)))  # fmt: skip
+        stray = _stray_capitals(unit)
+        if stray:
+            listed = ", ".join(repr(word) for word, _ in stray)
+            out.append(Finding(CONFIDENT * len(stray), f"English {listed} capitalized inside a sentence like a name, "
+                               "with no counterpart in Persian", (), tuple(span for _, span in stray),
+                               severity="warning", its_type="mistranslation",
+                               evidence="; ".join(f"en {word!r} ↔ fa: a function word capitalized inside a sentence "
+                                                  "(a word put where a name stood?); no rendering of it"
+                                                  for word, _ in stray)))  # fmt: skip
         return out
 
     @staticmethod
@@ -472,6 +485,51 @@ class NamesRule(Rule):
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
 
 
+def _document_words(context: DocumentContext) -> dict[str, set[int]]:
+    """Each word of the document's English, lower-cased → the units that have it."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for index in range(len(context.alignment.units)):
+        for word in re.findall(r"[^\W\d_]+", _side_text(context, index, EN)):
+            found[word.lower()].add(index)
+    return found
+
+
+def _swapped(mention: Mention, unit: UnitView) -> str:
+    """Evidence that one word of an English name was put in place of another, or "": a word the
+    Persian renders by nothing while it renders the name's other words, that the document has
+    nowhere else (a word of its own name would recur), with a Persian word beside the others'
+    rendering that the English lacks (hamsu.names.presence.swapped_parts)."""
+    try:
+        from ..names.presence import swapped_parts
+    except ImportError:  # pragma: no cover
+        return ""
+    links = unit.names.links if unit.names is not None else ()
+    skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+    missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
+    if not missing:
+        return ""
+    context = unit.context
+    words = context.memo("document-words", lambda: _document_words(context))
+    novel = [w for w in missing if not words.get(w.lower(), set()) - {unit.index}]
+    if not novel:
+        return ""
+    return (f"{', '.join(map(repr, novel))} rendered by nothing while the name's other words are, and found "
+            f"nowhere else in the document; fa has {', '.join(left)} in its place")
+
+
+def _stray_capitals(unit: UnitView) -> list[tuple[str, tuple[int, int]]]:
+    """Function words the English capitalizes inside a sentence, alone, that the Persian renders
+    by nothing (hamsu.names.english.capitalized_function_words): (word, original span)."""
+    try:
+        from ..names.english import capitalized_function_words
+        from ..names.presence import english_word_rendered
+    except ImportError:  # pragma: no cover
+        return []
+    en, fa = unit.en, unit.fa.text
+    return [(word, en.span(start, end)) for word, start, end in capitalized_function_words(en.text)
+            if not english_word_rendered(word, fa)]  # fmt: skip
+
+
 def _latin_phrase(text: str) -> bool:
     """Latin words on the Persian side that read as a phrase, not a name: more than MAX_RUN_WORDS
     words, or more lower-case words than capitalized ones among three or more (Children are
@@ -509,6 +567,26 @@ def _beside_link(mention: Mention, unit: UnitView) -> bool:
         if gap and len(gap) <= 3 and not gap.strip(" .-‐"):
             return True
     return False
+
+
+def _with_linked_neighbours(mention: Mention, unit: UnitView) -> str:
+    """An English mention with the names linked right beside it (see _beside_link): the whole
+    name it is the unlinked rest of (Politico of Politico Academy of Science, with Academy of
+    Science linked)."""
+    names = unit.names
+    text = unit.context.alignment.document.texts[mention.source]
+    start, end = mention.start, mention.end
+    grown = True
+    while grown:
+        grown = False
+        for link in names.links if names is not None else ():
+            en = link.en
+            if en.source != mention.source or (en.start >= start and en.end <= end):
+                continue
+            gap = text[end : en.start] if en.start >= end else text[en.end : start] if en.end <= start else None
+            if gap and len(gap) <= 3 and not gap.strip(" .-‐"):
+                start, end, grown = min(start, en.start), max(end, en.end), True
+    return text[start:end]
 
 
 def _is_place(mention: Mention) -> bool:

@@ -75,6 +75,7 @@ USD|US$ : دلار آمریکا|آمریکا
 GBP : پوند|پوند انگلیس|پوند استرلینگ
 EUR : یورو
 A.D.|AD|B.C.|BC|BCE|CE : میلاد|میلادی|میلاد مسیح|مسیح|پیش از میلاد|قبل از میلاد
+Atlantic|Atlantic Ocean : اطلس|اقیانوس اطلس|آتلانتیک
 Pacific|Asia-Pacific|Oceania : اقیانوس آرام|آرام|اقیانوسیه|آسیا-اقیانوسیه
 Christian|Christians|Christianity : مسیحی|مسیحیان|مسیحیت
 Muslim|Muslims|Islam|Islamic : مسلمان|مسلمانان|اسلام|اسلامی

@@ -245,3 +245,35 @@ def _separate_names(current: list[tuple[int, str]], pieces, k: int, table: NameT
     left = pieces[current[-1][0]][0]
     right = pieces[k][0]
     return bool(table.persian_for(en_lookup_key(left))) and bool(table.persian_for(en_lookup_key(right)))
+
+
+# Lower-case words that may go on a title of a work after a capitalized function word (Gone With
+# the Wind, Out of Africa): the capital there is the title's, not a name's.
+_TITLE_CONNECTORS = frozenset("the a an of and or in on at to for with from by".split())
+
+
+def capitalized_function_words(text: str) -> list[tuple[str, int, int]]:
+    """Function words and sentence adverbs (STOP) capitalized inside a sentence, standing alone:
+    (word, start, end). English capitalizes them only where a sentence, a quote or a title opens,
+    so one written capitalized between lower-case words (paid tribute to Through, the San Moreover
+    office) is a word put where a name stood, not a name. Words at an opening, in a title-case line,
+    joined by a hyphen, or followed by another capitalized word or a title's small word (Gone With
+    the Wind) are left out; so are single letters (Vitamin A)."""
+    if is_title_case(text):
+        return []
+    pieces = _pieces(text)
+    out = []
+    for k, (word, start, end) in enumerate(pieces):
+        if word not in STOP or word in NEVER or len(word) < 2 or not word[0].isupper() or _opens(text, pieces, k):
+            continue
+        before = text[pieces[k - 1][2] : start] if k else ""
+        if not before.strip(" ,") == "" or "\n" in before:
+            continue  # after a hyphen, a bracket or a line break: part of a compound or a list
+        if k + 1 < len(pieces):
+            following, gap = pieces[k + 1][0], text[end : pieces[k + 1][1]]
+            if gap.strip() == "" and (following[:1].isupper() or following in _TITLE_CONNECTORS):
+                continue  # the start of a title (With Love, From the Earth): capitals of their own
+            if gap.strip() in ("-", "‐"):
+                continue
+        out.append((word, start, end))
+    return out

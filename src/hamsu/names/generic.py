@@ -13,15 +13,15 @@ from .table import fa_lookup_key
 
 # English word -> Persian words it is translated by inside a name (ezafe forms are matched too).
 _GENERIC = {
-    "North": "شمال شمالی", "Northern": "شمالی", "South": "جنوب جنوبی", "Southern": "جنوبی",
-    "East": "شرق شرقی", "Eastern": "شرقی", "West": "غرب غربی", "Western": "غربی",
+    "North": "شمال شمالی", "Northern": "شمالی شمال", "South": "جنوب جنوبی", "Southern": "جنوبی جنوب",
+    "East": "شرق شرقی", "Eastern": "شرقی شرق", "West": "غرب غربی", "Western": "غربی غرب",
     "Central": "مرکزی", "Upper": "علیا بالا", "Lower": "سفلی پایین", "New": "جدید نو",
     "Great": "بزرگ کبیر", "Greater": "بزرگ", "Old": "قدیم قدیمی کهنه", "Ancient": "باستان باستانی",
     "Little": "کوچک", "Holy": "مقدس", "Royal": "سلطنتی", "National": "ملی", "International": "بین‌المللی",
     "Islamic": "اسلامی", "Arab": "عرب عربی", "United": "متحد متحده", "Federal": "فدرال",
     "Democratic": "دموکراتیک", "People's": "خلق", "Popular": "مردمی", "Revolutionary": "انقلاب انقلابی",
     "Supreme": "عالی", "High": "عالی", "General": "عمومی کل",
-    "University": "دانشگاه", "College": "کالج دانشکده", "School": "مدرسه", "Institute": "موسسه مؤسسه",
+    "University": "دانشگاه", "College": "کالج دانشکده", "School": "مدرسه دانشکده", "Institute": "موسسه مؤسسه",
     "Academy": "آکادمی فرهنگستان", "Museum": "موزه", "Library": "کتابخانه", "Hospital": "بیمارستان",
     "Lake": "دریاچه", "Lakes": "دریاچه‌های دریاچه‌ها", "River": "رود رودخانه", "Sea": "دریا",
     "Ocean": "اقیانوس", "Gulf": "خلیج", "Bay": "خلیج", "Strait": "تنگه", "Island": "جزیره",
@@ -48,7 +48,13 @@ _GENERIC = {
     "Security": "امنیت امنیتی", "Public": "عمومی", "Affairs": "امور", "Foreign": "خارجه خارجی",
     "Hurricane": "طوفان توفان", "Storm": "طوفان توفان", "Typhoon": "طوفان توفان", "Cyclone": "طوفان گردباد",
     "Festival": "جشنواره جشن", "Plan": "طرح برنامه", "Act": "قانون", "Treaty": "پیمان معاهده عهدنامه",
-    "Enterprise": "شرکت", "Corporation": "شرکت", "Inc": "شرکت", "Ltd": "شرکت",
+    "Enterprise": "شرکت", "Corporation": "شرکت", "Inc": "شرکت", "Ltd": "شرکت", "Co": "شرکت", "Corp": "شرکت",
+    "Imperial": "سلطنتی امپراتوری", "Authority": "اداره سازمان مرجع", "Administration": "اداره سازمان دولت",
+    "Institutes": "موسسات مؤسسات موسسه مؤسسه", "Institut": "موسسه مؤسسه", "Instituto": "موسسه مؤسسه",
+    "Harbour": "بندر لنگرگاه", "Harbor": "بندر لنگرگاه", "Northeast": "شمال‌شرق شمال‌شرقی شمال شرق شرقی",
+    "Northwest": "شمال‌غرب شمال‌غربی شمال غرب غربی", "Southeast": "جنوب‌شرق جنوب‌شرقی جنوب شرق شرقی",
+    "Southwest": "جنوب‌غرب جنوب‌غربی جنوب غرب غربی", "Accord": "پیمان توافق توافقنامه قرارداد",
+    "Accords": "پیمان توافق توافقات توافقنامه قرارداد",
     "Glacier": "یخچال", "Range": "رشته دامنه", "Airways": "هواپیمایی", "Airlines": "هواپیمایی",
 }
 

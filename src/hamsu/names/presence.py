@@ -388,20 +388,24 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         return _share(words, proper, lambda w: _persian_word_rendered(w, english))
     persian = persian_side(other_text)
     words = name_words(text, lang)
-    if not words:
+    if not words or _whole_english_rendered(text, words, persian):
         return 1.0
-    table = name_table_data()
-    known = table.persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
-        return 1.0
-    if len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False):
-        return 1.0  # St. Louis for سنت‌لوییز
+    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
     proper = [w for w in words if not (generic_translations(w) or generic_translations(w.capitalize()))]
     if known and not proper:
         return 0.0  # United Kingdom: the table's forms decide, not متحده for United
     if not proper and len(words) > 1 and _english_word_rendered(_english_head(text, words), persian):
         return 1.0  # translated word for word, kept or shortened to its head: سپاه پاسداران, Revolutionary Guard Corps
     return _share(words, proper, lambda w: _english_word_rendered(w, persian))
+
+
+def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
+    """Whether an English name is rendered as a whole: its table form or another name of it (United
+    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
+    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
+    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
+        return True
+    return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
 
 def _english_head(text: str, words: list[str]) -> str:
@@ -499,6 +503,50 @@ def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
         return () if _latin_presence(text, english_side(other_text)) else (text,)
     persian = persian_side(other_text)
     return tuple(w for w in name_words(text, lang) if not _english_word_rendered(w, persian))
+
+
+def english_word_rendered(word: str, other_text: str) -> bool:
+    """Whether the Persian `other_text` may render one English word, by any evidence (a table
+    form, another name of it, a generic or dictionary translation, a romanization)."""
+    return _english_word_rendered(word, persian_side(other_text)) or _english_word_rendered(
+        word.lower(), persian_side(other_text))
+
+
+SWAP_REACH = 1  # Persian words apart from the rendering of a name's other words that may stand in its place
+
+
+def swapped_parts(text: str, persian_text: str, english_text: str,
+                  skip: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word of an English name of two words or more replaced by another: the name's words the
+    Persian renders by no evidence while it renders the others, and the Persian words beside the
+    rendering of those others that stand for a word the English lacks (a generic name word or a
+    name the table knows: World Diagnostic Organization with سازمان بهداشت جهانی: Diagnostic, and
+    بهداشت, health). `skip`: keys of Persian words the linker paired, which stand for their own
+    English. Empty, empty when the name is rendered whole, has no rendered word to stand
+    beside, or the Persian has nothing left in its place (a word the dictionary misses)."""
+    words = name_words(text, EN)
+    persian = persian_side(persian_text)
+    if len(words) < 2 or _whole_english_rendered(text, words, persian):
+        return (), ()
+    missing = [w for w in words if not _english_word_rendered(w, persian)]
+    rendered = [w for w in words if w not in missing]
+    missing = [w for w in missing if not w.isupper()]
+    if not missing or not rendered:
+        return (), ()
+    english = english_side(english_text)
+    words_fa = persian.words
+    anchors = [i for i, w in enumerate(words_fa) if any(_persian_word_rendered(w, english_side(r)) for r in rendered)]
+    left = []
+    for i, w in enumerate(words_fa):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
+            continue
+        if not any(abs(i - a) <= SWAP_REACH for a in anchors):
+            continue
+        if not (any(stem in generic_english() for stem in w.stems) or known_name(w.text, FA)):
+            continue
+        if not _persian_word_rendered(w, english):
+            left.append(w.text)
+    return (tuple(missing), tuple(dict.fromkeys(left))) if left else ((), ())
 
 
 def known_name(word: str, lang: str) -> bool:

@@ -94,7 +94,7 @@ LETTERS: dict[str, _O] = {
     "ن": _opts("n m:.3"),
     "و": _opts("v w u o ou:.1 ow:.1 au:.3 eu:.3 -:.4 oo:.1 f:.6"),
     "ه": _opts("h -:.6 e:.4 a:.5"),
-    "ی": _opts("y i e:.1 ey ei ai ay ie:.1 ee:.1 ea:.3 -:.5 j:.6"),
+    "ی": _opts("y i e:.1 ey ei ai ay ie:.1 ee:.1 ea:.3 a:.3 -:.5 j:.6"),  # a: the long a of Kate, Chase
 }
 # ا at the start of a word carries whatever vowel the word begins with (ایران Iran, امید Omid,
 # اسلام Islam, اروپا Europe).
@@ -103,6 +103,9 @@ WORD_INITIAL_ALEF = _opts("a e i o u -:.1 ea:.3 eu:.3 au:.3")
 WORD_FINAL_YEH = _opts("i y ee:.1 ey:.1 e:.2 ie:.1 ai:.3 ay:.3 -:.8")
 # Final ه is usually silent or the vowel -e/-a (ساوه Saveh, Sāveh; مکه Mecca).
 WORD_FINAL_HE = _opts("h - e a eh ah")
+# ی between two vowel letters is often the seat of a hamza marking hiatus, folded from ئ (مائو
+# Mao, پائولو Paulo, لوئیز Louis): no sound of its own, so it may be left unspelled for free.
+HIATUS_YEH = _opts("- y i e:.1 ey ei ai ay ie:.1 ee:.1 a:.3")
 # The Arabic article ال before a name: al-, el-, ul-, or a vowel before an assimilated sun letter
 # (الزور az-Zawr, ez-Zor: the doubled consonant is written once on the English side).
 ARTICLE = _opts("al el ul:.1 il:.1 ol:.1 a:.1 e:.1 u:.2 o:.2 i:.2 -:.25")
@@ -163,6 +166,8 @@ def _word_units(word: str) -> tuple[tuple[_O, ...], float]:
             continue
         if k == len(word) - 1 and ch in "هی":
             opts = WORD_FINAL_HE if ch == "ه" else WORD_FINAL_YEH
+        elif ch == "ی" and 0 < k and word[k - 1] in "اوی" and word[k + 1] in "اوی":
+            opts = HIATUS_YEH
         units.append(opts)
         if ch not in _WEAK_FA and opts is not WORD_FINAL_HE:
             weight += 1.0
