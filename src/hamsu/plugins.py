@@ -8,7 +8,7 @@ plugin that loads but cannot work is refused by its table with a warning of the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 log = logging.getLogger("hamsu.plugins")
@@ -64,3 +64,51 @@ def packages_by_name(group: str) -> dict[str, str]:
         if isinstance(name, str):
             found.setdefault(name, distribution_of(point))
     return found
+
+
+def registry(
+    kind: str,
+    builtin: Iterable[Any],
+    plugins: Iterable[tuple[str, Any]],
+    problem_of: Callable[[Any], str | None],
+    conflict: Callable[[Any], str | None] | None = None,
+    on_add: Callable[[Any], None] | None = None,
+) -> dict[str, Any]:
+    """One extension table, keyed by each entry's `name`, in the order given: hamsu's own entries
+    (a refused one is a ValueError: hamsu's own code is wrong), then the plugins' (a refused one is
+    one warning line naming its entry point, and is left out).
+
+    `problem_of(entry)` says why an entry cannot work, or None; attributes that cannot even be
+    read count as a problem. `conflict(entry)` says why it clashes with what the table holds
+    already (beyond a name taken twice); `on_add(entry)` records what it claims once accepted.
+    """
+    table: dict[str, Any] = {}
+
+    def refusal(entry: Any) -> str | None:
+        try:
+            problem = problem_of(entry)
+        except Exception as e:  # attributes of the wrong type: refused like the rest
+            return f"{type(e).__name__}: {' '.join(str(e).split())}"
+        if problem is None and entry.name in table:
+            return f"{kind} {entry.name!r} is already registered"
+        if problem is None and conflict is not None:
+            return conflict(entry)
+        return problem
+
+    def add(entry: Any) -> None:
+        table[entry.name] = entry
+        if on_add is not None:
+            on_add(entry)
+
+    for entry in builtin:
+        problem = refusal(entry)
+        if problem is not None:
+            raise ValueError(problem)
+        add(entry)
+    for origin, entry in plugins:
+        problem = refusal(entry)
+        if problem is not None:
+            log.warning("hamsu: warning: %s plugin %s not loaded: %s", kind, origin, problem)
+            continue
+        add(entry)
+    return table

@@ -13,7 +13,6 @@ hamsu goes on without it.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 
 from ..records import SEVERITIES
@@ -21,7 +20,6 @@ from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, Rule
 
 PLUGIN_GROUP = "hamsu.rules"
 
-log = logging.getLogger("hamsu.check")
 
 # The method a rule of each scope must write (for a unit rule, findings(), or check() itself).
 _ENTRY = {"unit": "findings", "document": "check_document", "corpus": "check_corpus"}
@@ -53,32 +51,12 @@ def rule_problem(rule: object) -> str | None:
     return None
 
 
-def _refusal(rule: object, table: dict[str, Rule]) -> str | None:
-    try:
-        problem = rule_problem(rule)
-    except Exception as e:  # attributes of the wrong type (needs = 3): refused like the rest
-        return f"{type(e).__name__}: {' '.join(str(e).split())}"
-    if problem is None and rule.name in table:  # type: ignore[attr-defined]
-        return f"rule {rule.name!r} is already registered"  # type: ignore[attr-defined]
-    return problem
-
-
 def rule_table(builtin: Iterable[Rule], plugins: Iterable[tuple[str, Rule]] = ()) -> dict[str, Rule]:
     """Rules keyed by name, in the order given (the run order): the built-in ones, then the plugins'
     (each with the entry point it came from, for the warning when it is refused)."""
-    table: dict[str, Rule] = {}
-    for rule in builtin:
-        problem = _refusal(rule, table)
-        if problem is not None:
-            raise ValueError(problem)
-        table[rule.name] = rule
-    for origin, rule in plugins:
-        problem = _refusal(rule, table)
-        if problem is not None:
-            log.warning("hamsu: warning: rule plugin %s not loaded: %s", origin, problem)
-            continue
-        table[rule.name] = rule
-    return table
+    from ..plugins import registry
+
+    return registry("rule", builtin, plugins, rule_problem)
 
 
 def plugin_rules(group: str = PLUGIN_GROUP) -> Iterator[tuple[str, Rule]]:

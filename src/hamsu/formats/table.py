@@ -15,7 +15,6 @@ naming it, and hamsu goes on without it.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Iterable, Iterator
 
@@ -24,7 +23,6 @@ from .base import Writer
 
 PLUGIN_GROUP = "hamsu.formats"
 
-log = logging.getLogger("hamsu.formats")
 
 # A format's name is a path segment (/export/doc/1.NAME), a folder of shards and an option value.
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -52,32 +50,12 @@ def writer_problem(writer: object) -> str | None:
     return None
 
 
-def _refusal(writer: object, table: dict[str, Writer]) -> str | None:
-    try:
-        problem = writer_problem(writer)
-    except Exception as e:  # attributes that cannot even be read: refused like the rest
-        return f"{type(e).__name__}: {' '.join(str(e).split())}"
-    if problem is None and writer.name in table:  # type: ignore[attr-defined]
-        return f"format {writer.name!r} is already registered"  # type: ignore[attr-defined]
-    return problem
-
-
 def writer_table(builtin: Iterable[Writer], plugins: Iterable[tuple[str, Writer]] = ()) -> dict[str, Writer]:
     """Writers keyed by name: the built-in ones, then the plugins' (each with the entry point it came
     from, for the warning when it is refused)."""
-    table: dict[str, Writer] = {}
-    for writer in builtin:
-        problem = _refusal(writer, table)
-        if problem is not None:
-            raise ValueError(problem)
-        table[writer.name] = writer
-    for origin, writer in plugins:
-        problem = _refusal(writer, table)
-        if problem is not None:
-            log.warning("hamsu: warning: format plugin %s not loaded: %s", origin, problem)
-            continue
-        table[writer.name] = writer
-    return table
+    from ..plugins import registry
+
+    return registry("format", builtin, plugins, writer_problem)
 
 
 def plugin_writers(group: str = PLUGIN_GROUP) -> Iterator[tuple[str, Writer]]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import logging
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -28,7 +27,6 @@ from ..records import Document
 PLUGIN_GROUP = "hamsu.readers"
 SNIFF_BYTES = 512  # how much of a file sniff() sees
 
-log = logging.getLogger("hamsu.read")
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SUFFIX = re.compile(r"^\.[a-z0-9][a-z0-9._-]*$")
@@ -215,38 +213,18 @@ def reader_problem(reader: object) -> str | None:
 def reader_table(builtin: Iterable[Reader], plugins: Iterable[tuple[str, Reader]] = ()) -> dict[str, Reader]:
     """Readers keyed by name: the built-in ones, then the plugins'. An ending claimed twice is
     refused: which reader reads a file must not depend on the order packages were installed."""
-    table: dict[str, Reader] = {}
+    from ..plugins import registry
+
     claimed: dict[str, str] = {}
 
-    def refusal(reader: object) -> str | None:
-        try:
-            problem = reader_problem(reader)
-        except Exception as e:  # attributes that cannot even be read: refused like the rest
-            return f"{type(e).__name__}: {' '.join(str(e).split())}"
-        if problem is None and reader.name in table:  # type: ignore[attr-defined]
-            return f"reader {reader.name!r} is already registered"  # type: ignore[attr-defined]
-        if problem is None:
-            taken = [s for s in reader.suffixes if s in claimed]  # type: ignore[attr-defined]
-            if taken:
-                return f"reader {reader.name!r}: {taken[0]} is already read by {claimed[taken[0]]!r}"  # type: ignore[attr-defined]
-        return problem
+    def conflict(reader: Reader) -> str | None:
+        taken = [s for s in reader.suffixes if s in claimed]
+        return f"reader {reader.name!r}: {taken[0]} is already read by {claimed[taken[0]]!r}" if taken else None
 
-    def add(reader: Reader) -> None:
-        table[reader.name] = reader
+    def claim(reader: Reader) -> None:
         claimed.update((s, reader.name) for s in reader.suffixes)
 
-    for reader in builtin:
-        problem = refusal(reader)
-        if problem is not None:
-            raise ValueError(problem)
-        add(reader)
-    for origin, reader in plugins:
-        problem = refusal(reader)
-        if problem is not None:
-            log.warning("hamsu: warning: reader plugin %s not loaded: %s", origin, problem)
-            continue
-        add(reader)
-    return table
+    return registry("reader", builtin, plugins, reader_problem, conflict, claim)
 
 
 def plugin_readers(group: str = PLUGIN_GROUP) -> Iterator[tuple[str, Reader]]:
