@@ -578,14 +578,28 @@ def table_forms(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
 def _persian_word_classes() -> tuple[frozenset[str], frozenset[str]]:
     """Keys, and the aligner's stems, of the Persian words the shipped dictionary gives an
     ordinary (lower-case) English translation (کره butter; not لونا, only Luena), and the keys of
-    CLDR's countries and languages (چین China, which is a name before it is a pleat)."""
-    import gzip
-    from importlib import resources
+    CLDR's countries and languages (چین China, which is a name before it is a pleat).
+
+    Derived once into the user's cache (hamsu.cache): keying every entry of the dictionary costs
+    a fifth of a second, more than the rest of a one-article run's checks."""
+    import sys
+
+    from ..align import dictionary as aligner_dictionary_module
+    from ..align import lexical
+    from ..cache import derived_table, shipped_bytes
+    from . import generic, table, translit
 
     try:
-        raw = resources.files("hamsu.data").joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+        raw = shipped_bytes("en_fa_dictionary.tsv.gz")
     except FileNotFoundError:  # pragma: no cover
-        return frozenset()
+        return frozenset(), frozenset()
+    shaping = (sys.modules[__name__], table, translit, generic, lexical, aligner_dictionary_module)
+    return derived_table("persian-word-classes", raw, _word_classes, shaping)
+
+
+def _word_classes(raw: bytes) -> tuple[frozenset[str], frozenset[str]]:
+    import gzip
+
     dictionary = _dictionary()
     out, countries = set(), set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
