@@ -11,6 +11,7 @@ store, FastAPI, Dask) loads when its command runs. This is the top layer: nothin
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 
@@ -51,6 +52,10 @@ def run() -> None:
     except ImportError:
         from click import exceptions as click_errors
 
+    # A run holds millions of long-lived small objects (word tables, per-sentence keys) and makes
+    # few reference cycles: the collector's default pace spends a fifth of a long alignment
+    # re-scanning them. Collect less often; memory stays the same (measured on a 10k-sentence pair).
+    gc.set_threshold(200_000, 100, 100)
     try:
         code = app(standalone_mode=False)
     except click_errors.NoArgsIsHelpError as e:
