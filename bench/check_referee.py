@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from hamsu.check.report import check_inputs, write_report  # noqa: E402
+from hamsu.check.report import write_report  # noqa: E402
+from hamsu.commands.text import check_inputs  # noqa: E402  (what `hamsu check` runs)
 from hamsu.errors import InputError  # noqa: E402
 
 CORPORA = {
