@@ -147,18 +147,14 @@ def _evidence(entry: GlossaryEntry, fa_text: str, found: list[tuple[int, int]], 
 
 def load_glossary(path: str | PathLike[str]) -> Glossary:
     """A glossary from a .tsv, .csv or .tbx file (other names: TBX if it starts with `<`, else TSV)."""
-    from ..read.decode import read_stream_bytes
+    from ..read.decode import open_input, read_stream_bytes
 
     name = fspath(path)
-    try:
-        with open(path, "rb") as stream:
+    with open_input(path) as stream:
+        try:
             data = read_stream_bytes(stream, name)  # at most the maximum input size (read/decode.py)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+        except OSError as e:
+            raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     suffix = Path(name).suffix.lower()
     if suffix in (".tbx", ".xml") or (suffix not in (".tsv", ".csv", ".txt") and data.lstrip()[:1] == b"<"):
         return Glossary(tuple(_read_tbx(data, name)))

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 import typer
 
 from .. import __version__
-from ..errors import HamsuError, InputError
+from ..errors import HamsuError
 from .plumbing import fail, guard, max_input_size_option, write_output
 
 if TYPE_CHECKING:
@@ -37,19 +37,9 @@ def _sources(files: list[Path], encoding: str) -> Iterator[Iterator[str]]:
 
 
 def _file_text(path: Path, encoding: str) -> Iterator[str]:
-    from ..read.decode import decode_chunks, read_chunks
+    from ..read.decode import decode_chunks, open_input, read_chunks
 
-    try:
-        stream = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    with stream:
+    with open_input(path) as stream:
         yield from decode_chunks(read_chunks(stream), str(path), encoding)
 
 

@@ -28,6 +28,21 @@ NUL = b"\x00"
 BOM = "\ufeff"
 
 
+def open_input(path: str | os.PathLike[str]):
+    """A file opened for reading bytes; an InputError naming it, in words, when it cannot be."""
+    name = os.fspath(path)
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+
+
 def _codec(encoding: str, source: str) -> str:
     try:
         name = codecs.lookup(encoding).name
