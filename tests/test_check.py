@@ -268,6 +268,12 @@ NAMES_CAUGHT = [
     # one word of a name swapped: the others rendered, the Persian has another word in its place
     ("کمیسیون ملی انرژی این طرح را تایید کرد.", "The National Energy Foundation approved the plan."),
     ("بیمارستان دانشگاه تهران بیمار را پذیرفت.", "Tehran Garden Hospital admitted the patient."),
+    # a word of an expansion replaced: the words no longer give the acronym both sides keep
+    ("صندوق بین‌المللی پول (IMF) وام را تایید کرد.", "The International Harvest Fund (IMF) approved the loan."),
+    # a known name of two words inside a longer one, neither word sure alone
+    ("سندرم تنفسی خاورمیانه شیوع یافت.", "The Middle South Korea syndrome spread."),
+    # a name all of whose words are no ordinary words, rendered by nothing
+    ("دانشمندان امیدوارند بفهمند زمین چگونه شکل گرفت.", "Scientists hope to learn how the Ilkka Vuorinen formed."),
 ]
 
 
@@ -303,6 +309,16 @@ NAMES_RENDERED = [
     ("دانشکده پزشکی شهر در حال اجرای یک کارآزمایی است.", "The City Medical School is conducting a trial."),
     ("سازمان عفو بین‌الملل بیانیه داد.", "Amnesty International issued a statement."),  # a head word added
     ("او در مذاکرات پیمان کمپ دیوید کمک کرد.", "He helped with the Camp David Accords."),  # a generic word translated
+    # a title-case term with an ordinary word in it, translated by its meaning
+    ("این آژانس دیدگاه پایدار خود را حفظ کرد.", "The agency kept its Stable Outlook."),
+    ("او در رشته مارپیچ بزرگ مسابقه داد.", "She raced in the Giant Slalom."),
+    # an expansion the other side keeps the acronym of, however rendered or added to
+    ("اداره ایمنی و بهداشت شغلی ایالات متحده (OSHA) این را گفت.", "OSHA said it."),
+    ("موارد بیماری گرفتگی بافت‌های گوناگون (MS) زیاد است.", "Cases of Multiple Sclerosis (MS) are many."),
+    # an acronym from another language's words, or one its words spell with some left out
+    ("سازمان پزشکان بدون مرز (MSF) اعلام کرد.", "Doctors Without Borders (MSF) said."),
+    ("مرکز پیشگیری و کنترل بیماری اروپا (ECDC) اعلام کرد.",
+     "The European Centre for Disease Prevention and Control (ECDC) said."),
 ]
 
 
@@ -342,6 +358,27 @@ def test_names_document_context(pairs, warnings):
     assert sorted({f for f in flags if f[1] != "minor"}) == warnings
 
 
+ACRONYMS = [  # (words before the bracket, whether no run of them spells the acronym)
+    ("the World Health Organization (WHO)", False),
+    ("the Tokyo Electric Power Company (TEPCO)", False),  # a word gives more than its initial
+    ("the Centers for Disease Control and Prevention (CDC)", False),  # the last word gives nothing
+    ("the European Centre for Disease Prevention and Control (ECDC)", False),  # a word inside gives nothing
+    ("the Middle East respiratory syndrome (MERS)", False),
+    ("the World Trade Union (WTO)", True),  # a word replaced
+    ("the Kenya States Geological Survey (USGS)", True),  # the first word replaced
+    ("the Provisional Electoral Council (CEP)", False),  # another language's acronym: not checked
+    ("an outbreak (SARS)", False),  # no capitalized expansion: not checked
+    ("the coronaviruses (CoVs)", False),  # letters from inside words: not checked
+]
+
+
+@pytest.mark.parametrize("text, misspelled", ACRONYMS)
+def test_misspelled_acronyms(text, misspelled):
+    from hamsu.names.english import misspelled_acronyms
+
+    assert bool(misspelled_acronyms(text + " said it.")) == misspelled
+
+
 def test_names_rule_is_skipped_without_names():
     alignment = alignment_of([FIRST_UNIT])
     assert check_alignment(alignment, rules=["names"]) == []
@@ -367,6 +404,15 @@ def test_length_ratio(fa, en, its_type):
     flags = flags_of("length-ratio", fa, en)
     assert [f.its_type for f in flags] == ([its_type] if its_type else [])
     assert all(abs(f.score) > THRESHOLDS["length-ratio"] for f in flags)
+
+
+def test_length_ratio_warns_only_for_a_clause_missing_or_added():
+    long_omission, *_ = flags_of("length-ratio", LENGTH[1][0], LENGTH[1][1])
+    assert long_omission.severity == "warning"
+    # far off the ratio, but by a few words: a turn of phrase, a note
+    short, *_ = flags_of("length-ratio", "دستمزد کسانی که ساعتی کار می‌کنند به‌طور کامل پرداخت می‌شود.",
+                         "Hourly staff get full pay.")
+    assert short.severity == "minor" and short.its_type == "omission"
 
 
 def test_null_units_are_major_omissions_and_additions():

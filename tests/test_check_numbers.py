@@ -146,6 +146,8 @@ SEPARATORS = [
     ("نرخ رشد ۲٫۵۲ درصد بود", "growth was 2.52 percent", []),
     ("نرخ رشد ۲٬۵۲ درصد بود", "growth was 2.53 percent", ["major"]),  # other digits: a different number
     ("۱۲٬۵۰۰ نفر", "12,500 people", []),
+    ("در شکل ۲٫۴ آمده است", "as shown in Fig.2,4", ["minor"]),  # after an abbreviation's dot
+    ("نسبت ۳٫۲٬۴ بود", "the ratio was 3.2.4", ["major"]),  # inside a longer number: not the same digits
 ]
 
 

@@ -275,6 +275,8 @@ class NamesRule(Rule):
             return Verdict(0.0)  # الجزایر of مجمع الجزایر (archipelago), not Algeria
         if unit.index in linked:
             return Verdict(0.0)  # linked in this very unit: another mention of it is translated
+        if _expands_kept_acronym(mention, unit):
+            return Verdict(0.0)  # Multiple Sclerosis (MS) with (MS) in the Persian: one term, however rendered
         other_lang = EN if mention.lang == FA else FA
         forms = context.memo("name-forms", lambda: counterparts(context)).get(key, set())
         if forms:
@@ -295,7 +297,7 @@ class NamesRule(Rule):
             return Verdict(0.0)  # the other side may well render it: the linker missed the pair
         missing = _missing(mention, unit)
         lower = context.memo("english-lower-words", lambda: _lower_words(context))
-        known = tuple(w for w in missing if _known_name(w, mention.lang, lower))
+        known = tuple(w for w in missing if _known_name(w, mention.lang, lower)) or _known_run(missing, mention.lang)
         if known:  # Arizona, ژاپن: a name the table knows, and no form of it on the other side
             return Verdict(CONFIDENT, missing, f"{_forms(known, mention.lang)} on the other side", known=True)
         single = not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention)))
@@ -307,18 +309,22 @@ class NamesRule(Rule):
             _is_latin(mention)
             or (typed and words >= 2)
             or (mention.lang == EN and words >= 2 and self._proper(mention, unit))
-            or len(elsewhere) > len(one_sided)
+            # Linked elsewhere more often than not: a name, unless a title-case phrase of ordinary
+            # words the translator renders by its meaning here (Giant Slalom, kept in Latin once).
+            or (len(elsewhere) > len(one_sided) and (mention.lang == FA or self._proper(mention, unit)))
             or bool(self.known and self.known(mention))
         )
         if sure and rendered == 0.0:
             return Verdict(CONFIDENT, missing, "no word of it rendered")
         if rendered == HALF_RENDERED:  # حزب کمونیست چین with China in the English, no Communist
-            return Verdict(TENTATIVE if sure else 0.0, missing, "half of it rendered")
+            # English words of a name half rendered: translated in part (Islamic of Islamic
+            # Resistance), worth a note whether or not they are ordinary words.
+            return Verdict(TENTATIVE if sure or mention.lang == EN else 0.0, missing, "half of it rendered")
         return Verdict(TENTATIVE, missing, "not all of it rendered" if rendered else "no word of it rendered")
 
     @staticmethod
     def _proper(mention: Mention, unit: UnitView) -> bool:
-        """An English name with a word that is no ordinary word (Gilead Sciences, not Foster Care
+        """An English name whose words are all no ordinary words (Gilead Sciences, not Foster Care
         or Human Rights, which are translated word for word), or one the name table knows."""
         try:
             from ..names.presence import name_words, ordinary_english
@@ -329,7 +335,9 @@ class NamesRule(Rule):
             return True
         context = unit.context
         lower = context.memo("english-lower-words", lambda: _lower_words(context))
-        return not all(ordinary_english(w, lower) for w in name_words(mention.text, EN))
+        # Every word no ordinary one (Katja Saarinen): a title-case phrase with an ordinary word in
+        # it (Negative Outlook, Giant Slalom, Qingming Festival) is as often translated by its meaning.
+        return not any(ordinary_english(w, lower) for w in name_words(mention.text, EN))
 
     def _explained(self, mention: Mention, unit: UnitView) -> str:
         """Why the document says a name left out of this unit is no omission, or "": the other
@@ -420,6 +428,7 @@ class NamesRule(Rule):
                 out.append(Finding(level * len(chosen), where.format(listed), spans if lang == FA else (),
                                    spans if lang == EN else (), severity=severity, its_type=its_type,
                                    evidence="; ".join(shown for _, shown in chosen)))  # fmt: skip
+        out += _misspelled_acronyms(unit)
         stray = _stray_capitals(unit)
         if stray:
             listed = ", ".join(repr(word) for word, _ in stray)
@@ -515,6 +524,60 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
         return ""
     return (f"{', '.join(map(repr, novel))} rendered by nothing while the name's other words are, and found "
             f"nowhere else in the document; fa has {', '.join(left)} in its place")
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9-]{1,9})\s*[)\]]")
+
+
+def _expands_kept_acronym(mention: Mention, unit: UnitView) -> bool:
+    """A name right before an acronym in brackets that the other side writes too (Multiple
+    Sclerosis (MS), اداره ایمنی و بهداشت شغلی ایالات متحده (OSHA)): the words spell out the
+    acronym, and a translator renders such an expansion by its meaning or adds to it (the
+    country of an agency); the acronym itself is the term's counterpart."""
+    text = unit.context.alignment.document.texts[mention.source]
+    found = _BRACKETED_ACRONYM.match(text, mention.end)
+    if not found:
+        return False
+    acronym = found.group(1)
+    other = unit.side(EN if mention.lang == FA else FA).text
+    return re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", other) is not None
+
+
+def _misspelled_acronyms(unit: UnitView) -> list[Finding]:
+    """An English acronym in brackets the words before it do not spell out, with a word of those
+    the Persian renders by nothing: World Covid Organization (WHO) for سازمان بهداشت جهانی —
+    a word of the expansion replaced (hamsu.names.english.misspelled_acronyms)."""
+    try:
+        from ..names.english import misspelled_acronyms
+        from ..names.presence import english_word_rendered, name_words, unrendered_words
+    except ImportError:  # pragma: no cover
+        return []
+    en, fa = unit.en, unit.fa.text
+    out = []
+    for acronym, words, start, end in misspelled_acronyms(en.text):
+        # Where the Persian keeps the acronym, its words before it are the expansion to compare
+        # with (سازمان بهداشت جهانی (WHO): Covid is no word of it, though کووید is in the sentence).
+        # Only where the Persian keeps the acronym: its words before it are the expansion to compare
+        # with (سازمان بهداشت جهانی (WHO): Covid is no word of it, though کووید is in the sentence).
+        # Both must lack a word of the other: an expansion from another language (Doctors Without
+        # Borders (MSF)) is rendered whole, and a head word the Persian adds (سازمان) is no change.
+        counterpart = _persian_expansion(acronym, fa)
+        if not counterpart:
+            continue
+        lost = [w for w in name_words(words, EN) if w[:1].isupper() and not english_word_rendered(w, counterpart)]
+        if not lost or not unrendered_words(counterpart, FA, en.text):
+            continue
+        out.append(Finding(CONFIDENT, f"English {words!r} does not spell out its acronym {acronym!r}", (),
+                           (en.span(start, end),), severity="warning", its_type="mistranslation",
+                           evidence=f"en {words!r} ↔ {acronym}: no reading of its words gives the acronym; "
+                                    f"fa renders nothing of {', '.join(map(repr, lost))}"))  # fmt: skip
+    return out
+
+
+def _persian_expansion(acronym: str, fa: str) -> str:
+    """The Persian words right before `acronym` in brackets (its expansion), or ""."""
+    found = re.search(rf"((?:[\u0600-\u06ff\u200c]+\s+){{1,6}})[(\[]\s*{re.escape(acronym)}\s*[)\]]", fa)
+    return found.group(1).strip() if found else ""
 
 
 def _stray_capitals(unit: UnitView) -> list[tuple[str, tuple[int, int]]]:
@@ -693,6 +756,19 @@ def _known_name(word: str, lang: str, lower: frozenset[str]) -> bool:
     except ImportError:  # pragma: no cover
         return False
     return known_name(word, lang) and not (lang == EN and _ordinary(word, lower))
+
+
+def _known_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Two or more adjacent English words the name table knows together as a name and as nothing
+    else (South Korea in Middle South Korea, though neither South nor Korea alone is sure), or ()."""
+    if lang != EN or len(words) < 2:
+        return ()
+    for size in range(len(words), 1, -1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            if _known_name(run, EN, frozenset()):
+                return (run,)
+    return ()
 
 
 def _ordinary(text: str, lower: frozenset[str]) -> bool:

@@ -285,7 +285,8 @@ class NumbersRule(Rule):
                 if m is None or n not in left:
                     continue
                 marks = _THOUSANDS if m.group(2) in _DECIMAL else _DECIMAL
-                pattern = rf"(?<![\d.,،٫٬]){m.group(1)}[{marks}]{m.group(3)}(?!\d|[.,،٫٬]\d)"
+                # Not inside a longer number (3.2,52); after an abbreviation's dot it may stand (Fig.2,52).
+                pattern = rf"(?<!\d)(?<!\d[.,،٫٬]){m.group(1)}[{marks}]{m.group(3)}(?!\d|[.,،٫٬]\d)"
                 hit = re.search(pattern, other_text)
                 if hit is None:
                     continue

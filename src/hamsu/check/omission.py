@@ -19,6 +19,8 @@ LOG_RATIO_MEAN = 0.0915
 LOG_RATIO_SD = 0.1229
 # Added to both lengths so that a two-word unit is not an outlier for one extra word.
 SMOOTHING = 20
+# Letters (English) a length gap must reach to be a warning: about a clause of six to eight words.
+CLAUSE_LETTERS = 40
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
@@ -92,6 +94,11 @@ class LengthRatioRule(Rule):
         low, high = expected_english(fa_len, -limit), expected_english(fa_len, limit)
         evidence = (f"fa {fa_len} letters, en {en_len}; expected en ≈ {expected_english(fa_len):.0f}"
                     f" ({low:.0f}–{high:.0f} within |z| ≤ {limit:g})")
+        # A short sentence may be far off the ratio for a turn of phrase (Hourly folks will be fully
+        # paid, for the wages of those paid by the hour): a warning only when a clause's worth of
+        # letters is missing or added, a note otherwise.
+        gap = abs(en_len - expected_english(fa_len))
+        severity = self.severity if gap >= CLAUSE_LETTERS else "minor"
         return [Finding(z, f"English is {shorter} than expected ({en_len} letters for {fa_len} Persian, z = {z:+.1f})",
                         (unit.fa.whole,), (unit.en.whole,), its_type="omission" if z < 0 else "addition",
-                        evidence=evidence)]
+                        evidence=evidence, severity=severity)]

@@ -277,3 +277,74 @@ def capitalized_function_words(text: str) -> list[tuple[str, int, int]]:
                 continue
         out.append((word, start, end))
     return out
+
+
+# An acronym in brackets right after the words it abbreviates: Centers for Disease Control and
+# Prevention (CDC), the Middle East respiratory syndrome (MERS).
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*([A-Z]{2,7})\s*\)")
+_EXPANSION_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_EXPANSION_REACH = 8  # words before the bracket an expansion may span
+_ACRONYM_SMALL_WORDS = frozenset("of for and the on in to at by a an & de la du des".split())
+
+
+def _spells(words: Sequence[str], acronym: str) -> bool:
+    """Whether `words` abbreviate to `acronym`: each word gives a prefix of itself or nothing, in
+    order, the first word at least its initial (TEPCO: Tokyo Electric Power COmpany; ECDC:
+    European Centre for Disease Prevention and Control). World Covid Organization gives no WHO."""
+    letters = acronym.lower()
+
+    def fits(k: int, at: int) -> bool:
+        if at == len(letters):
+            return True  # the words after the last letter give nothing (and Prevention)
+        if k == len(words):
+            return False
+        word = words[k].lower()
+        if k > 0 and fits(k + 1, at):
+            return True
+        size = 1
+        while size <= len(word) and at + size <= len(letters) and word[:size] == letters[at : at + size]:
+            if fits(k + 1, at + size):
+                return True
+            size += 1
+        return False
+
+    return bool(words) and fits(0, 0)
+
+
+def misspelled_acronyms(text: str) -> list[tuple[str, str, int, int]]:
+    """Acronyms in brackets that no run of the words right before them spells out (World Covid
+    Organization (WHO): a word of the expansion replaced), as (acronym, the capitalized words
+    before it, start, end of those words). An expansion in lower case (severe acute respiratory
+    syndrome) or one with no capitalized word is not checked: capitals say where it begins, and
+    a word in lower case where it ends."""
+    out = []
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
+        if not acronym.isupper():
+            continue  # (Ebola), (Reuters): a name; (CoVs), (PoCT): letters from inside words
+        before = list(_EXPANSION_WORD.finditer(text, max(0, m.start() - 200), m.start()))[-_EXPANSION_REACH:]
+        # The expansion ends right at the bracket, and reaches back over words of a name.
+        if not before or text[before[-1].end() : m.start()].strip():
+            continue
+        run: list[re.Match] = []
+        for w in reversed(before):
+            gap = text[w.end() : run[0].start()] if run else ""
+            word = w.group()
+            if gap.strip(" -") or not (word[:1].isupper() or word.lower() in _ACRONYM_SMALL_WORDS) or (
+                    len(word) > 1 and word.isupper()):
+                break  # a comma, a lower-case word, another acronym: the expansion does not reach across it
+            run.insert(0, w)
+        capitalized = [w for w in run if w.group()[:1].isupper() and w.group().lower() not in _ACRONYM_SMALL_WORDS]
+        if not capitalized or acronym.lower() in (w.group().lower() for w in run):
+            continue
+        words = [w.group() for w in run]
+        rest = words[words.index(capitalized[0].group()) + 1 :]
+        if capitalized[0].group()[0] != acronym[0] and not _spells(rest, acronym[1:]):
+            # Provisional Electoral Council (CEP): another language's words; but Africa States
+            # Geological Survey (USGS) spells all of it but its first word, which was replaced.
+            continue
+        if any(_spells(words[k:], acronym) for k in range(len(words))):
+            continue
+        first = capitalized[0]
+        out.append((acronym, text[first.start() : run[-1].end()], first.start(), run[-1].end()))
+    return out

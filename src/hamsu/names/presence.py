@@ -305,19 +305,24 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary_words() -> frozenset[str]:
-    """The English words the shipped dictionary lists in lower case (not its place names)."""
+    """The English words the shipped dictionary lists in lower case (not its place names), and
+    those its Wiktionary source writes in lower case in its glosses (tools/build_english_words.py):
+    the ordinary English vocabulary hamsu knows."""
     import gzip
     from importlib import resources
 
+    data = resources.files("hamsu.data")
+    words = set()
     try:
-        raw = resources.files("hamsu.data").joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+        raw = data.joinpath("en_fa_dictionary.tsv.gz").read_bytes()
+        glossed = data.joinpath("en_words.txt.gz").read_bytes()
     except FileNotFoundError:  # pragma: no cover
         return frozenset()
-    words = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         english = line.partition("\t")[0]
         if english[:1].islower():
             words.update(english.split())
+    words.update(w for w in gzip.decompress(glossed).decode("utf-8").splitlines() if not w.startswith("#"))
     return frozenset(words)
 
 
