@@ -260,6 +260,7 @@ def _linked_names_flags(pairs: list[tuple[str, str]]) -> list[tuple[int, str]]:
 NAMES_CAUGHT = [
     ("کشتی در اقیانوس آرام غرق شد.", "The ship sank in the Indian Ocean."),  # one ocean for another
     ("او از فرانسه به آلمان سفر کرد.", "He travelled from France to Spain."),  # one country for another
+    ("او به زبان فرانسوی سخن گفت.", "He spoke in English."),  # one language for another
     ("این جلسه در کابل برگزار شد.", "The meeting was held in Kandahar."),  # one city for another
     ("به گزارش روزنامه گاردین، او استعفا داد.", "According to the Manchester newspaper, he resigned."),
     ("این جلسه در کابل برگزار شد.", "The meeting was held there."),  # a known name dropped
@@ -315,6 +316,10 @@ NAMES_RENDERED = [
     # an expansion the other side keeps the acronym of, however rendered or added to
     ("اداره ایمنی و بهداشت شغلی ایالات متحده (OSHA) این را گفت.", "OSHA said it."),
     ("موارد بیماری گرفتگی بافت‌های گوناگون (MS) زیاد است.", "Cases of Multiple Sclerosis (MS) are many."),
+    # the text's own language as a gloss's label, which a Persian gloss drops
+    ('آزمایشگاهی به نام «چشم آتش» افتتاح شد.', 'A laboratory named "Fire Eye" in English was opened.'),
+    # a name put by another phrase around the same word as the table's form (چلهٔ روزه)
+    ("این مراسم در آخرین هفته فصل روزه برگزار می‌شود.", "The rites take place in the last week of Lent."),
     # an acronym from another language's words, or one its words spell with some left out
     ("سازمان پزشکان بدون مرز (MSF) اعلام کرد.", "Doctors Without Borders (MSF) said."),
     ("مرکز پیشگیری و کنترل بیماری اروپا (ECDC) اعلام کرد.",

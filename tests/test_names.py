@@ -346,6 +346,7 @@ CAPITALIZED_FUNCTION_WORDS = [
     # not flagged: an opening, a title of a work, a single letter, a hyphenated compound, a headline
     ("Through the window he saw the sea.", []),
     ("He said: Through the night we waited.", []),
+    ("It warns No one can stop it now.", []),  # a quotation opens after a verb of saying, unmarked
     ('He shouted "Without delay!" and left.', []),
     ("They watched Gone With the Wind again.", []),
     ("She read Out of Africa last year.", []),
@@ -363,3 +364,30 @@ def test_capitalized_function_words(text, words):
     found = capitalized_function_words(text)
     assert [w for w, _, _ in found] == words
     assert all(text[start:end] == w for w, start, end in found)
+
+
+# Evidence that the Persian renders an English word, one kind a row (hamsu.names.presence).
+RENDERED_WORDS = [
+    ("RNA", "ژنوم آر‌ان‌ای آزاد می‌شود", True),  # an acronym spelled letter by letter
+    ("FBI", "مأموران اف‌بی‌آی آمدند", True),
+    ("CNN", "مأموران اف‌بی‌آی آمدند", False),
+    ("Coronavirus", "ژنوم ویروس کرونا جدا شد", True),  # a compound's parts, in the other order
+    ("Buddhism", "آیین بودایی در تبت", True),  # a word made from a name, and its Persian adjective
+    ("Catalan", "به زبان کاتالونیایی گفته شد", True),
+    ("China", "در خانه‌های خود ماندند", False),  # a plural ending is no adjective's, خانه no China
+    ("Arizona", "پس از آن شوماخر مسابقه را ترک کرد", False),
+]
+
+
+@pytest.mark.parametrize("word, persian, rendered", RENDERED_WORDS)
+def test_english_word_rendered(word, persian, rendered):
+    from hamsu.names.presence import english_word_rendered
+
+    assert english_word_rendered(word, persian) == rendered
+
+
+def test_a_table_form_one_letter_off_is_a_name_spelled_otherwise():
+    from hamsu.names.presence import loose_counterpart
+
+    assert loose_counterpart(("Sphinx",), "en", "مجسمه ابولهول در دره است") == "ابولهول"  # ابوالهول, a letter dropped
+    assert loose_counterpart(("Sphinx",), "en", "مجسمه بزرگ در دره است") == ""

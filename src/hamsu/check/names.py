@@ -275,6 +275,8 @@ class NamesRule(Rule):
             return Verdict(0.0)  # الجزایر of مجمع الجزایر (archipelago), not Algeria
         if unit.index in linked:
             return Verdict(0.0)  # linked in this very unit: another mention of it is translated
+        if mention.lang == EN and _own_language_label(mention, unit):
+            return Verdict(0.0)  # "Fire Eye" in English: a gloss in Persian needs no such label
         if _expands_kept_acronym(mention, unit):
             return Verdict(0.0)  # Multiple Sclerosis (MS) with (MS) in the Persian: one term, however rendered
         other_lang = EN if mention.lang == FA else FA
@@ -299,6 +301,10 @@ class NamesRule(Rule):
         lower = context.memo("english-lower-words", lambda: _lower_words(context))
         known = tuple(w for w in missing if _known_name(w, mention.lang, lower)) or _known_run(missing, mention.lang)
         if known:  # Arizona, ژاپن: a name the table knows, and no form of it on the other side
+            part = _part_of_form(known, mention.lang, unit.side(other_lang).text)
+            if part:  # Lent, چلهٔ روزه, with فصل روزه: rendered by another phrase with the same head
+                return Verdict(TENTATIVE, missing, f"{_forms(known, mention.lang)} whole; {other_lang} has {part!r} "
+                               "of one", known=True)  # fmt: skip
             return Verdict(CONFIDENT, missing, f"{_forms(known, mention.lang)} on the other side", known=True)
         single = not (elsewhere or typed or several or _is_latin(mention) or (self.known and self.known(mention)))
         if single:  # one untyped word: a name only if the other side turns out to lack one too
@@ -376,9 +382,18 @@ class NamesRule(Rule):
             return []
         verdicts = {id(m): self.verdict(m, unit) for m in names.fa_only + names.en_only}
         # What each side leaves unrendered: a name replaced by another leaves one on each side.
+        spelled_as: dict[int, str] = {}
+
+        def spelled(m: Mention) -> str:  # the other side's word that spells it otherwise, or ""
+            if id(m) not in spelled_as:
+                missing = verdicts[id(m)].missing
+                spelled_as[id(m)] = _loose_counterpart(m, missing, unit) if missing else ""
+            return spelled_as[id(m)]
+
+        # A name spelled otherwise on the other side is there: it stands in no other name's place.
         lacking = {
-            EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing],
-            FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing],
+            EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
+            FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
         }
         weak = any(verdicts[id(m)].weak for m in names.en_only)
         strays = self._strays(unit, names) if lacking[EN] or weak else ()
@@ -396,10 +411,9 @@ class NamesRule(Rule):
                 if not (level or verdict.weak):
                     continue
                 shown = f"{lang} {m.text!r} ↔ {other_lang}: " + (evidence or "no rendering of it")
-                spelled = _loose_counterpart(m, verdict.missing, unit) if verdict.missing else ""
-                if spelled:  # a name spelled otherwise (a typo, a loose romanization) is there
+                if spelled(m):  # a name spelled otherwise (a typo, a loose romanization) is there
                     if level:
-                        graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled!r}, spelled otherwise"))
+                        graded.append((TENTATIVE, m, shown + f"; {other_lang} has {spelled(m)!r}, spelled otherwise"))
                     continue
                 remainder = lang == EN and not verdict.known and _beside_link(m, unit)
                 rivals = self._rivals(m, verdict, unit, lacking[other_lang], strays if lang == EN else (), remainder)
@@ -524,6 +538,21 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
         return ""
     return (f"{', '.join(map(repr, novel))} rendered by nothing while the name's other words are, and found "
             f"nowhere else in the document; fa has {', '.join(left)} in its place")
+
+
+_OWN_LANGUAGE_LABEL = re.compile(r"[\"”’»]\s*in\s+$")  # "Fire Eye" in English
+
+
+def _own_language_label(mention: Mention, unit: UnitView) -> bool:
+    """English naming its own language as a gloss's label ("Fire Eye" in English, (English:
+    Fire Eye)): a translation gives the gloss in Persian and drops the label, losing nothing."""
+    if mention.text != "English":
+        return False
+    text = unit.context.alignment.document.texts[mention.source]
+    before = text[max(0, mention.start - 6) : mention.start]
+    if before.endswith("("):
+        return text[mention.end : mention.end + 1] == ":"
+    return bool(_OWN_LANGUAGE_LABEL.search(before))
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9-]{1,9})\s*[)\]]")
@@ -756,6 +785,29 @@ def _known_name(word: str, lang: str, lower: frozenset[str]) -> bool:
     except ImportError:  # pragma: no cover
         return False
     return known_name(word, lang) and not (lang == EN and _ordinary(word, lower))
+
+
+def _part_of_form(words: tuple[str, ...], lang: str, other_text: str) -> str:
+    """A word of four letters or more, past the first, of the table's Persian form of two words or
+    more of one of English `words` that the Persian side has (روزه of چلهٔ روزه), or "": the name
+    put by another phrase around the same word. For Persian names, ""."""
+    try:
+        from ..names.generic import generic_english
+        from ..names.presence import table_forms
+        from ..names.table import fa_lookup_key
+    except ImportError:  # pragma: no cover
+        return ""
+    if lang != EN:
+        return ""
+    there = {fold_persian_key(w) for w in other_text.split()}
+    generic = generic_english()  # جزایر of جزایر قناری: the head of many names, no proof of this one
+    for form in (f for w in words for f in table_forms(w, EN, limit=8)):
+        parts = form.split()
+        if len(parts) >= 2:
+            for part in parts[1:]:  # past the head (زبان of زبان انگلیسی), the word that tells it apart
+                if len(part) >= 4 and fold_persian_key(part) in there and fa_lookup_key(part) not in generic:
+                    return part
+    return ""
 
 
 def _known_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:

@@ -250,6 +250,13 @@ def _separate_names(current: list[tuple[int, str]], pieces, k: int, table: NameT
 # Lower-case words that may go on a title of a work after a capitalized function word (Gone With
 # the Wind, Out of Africa): the capital there is the title's, not a name's.
 _TITLE_CONNECTORS = frozenset("the a an of and or in on at to for with from by".split())
+# Verbs of saying: a quotation may follow them unmarked, opening with a capital (It warns No one can).
+_REPORTING_VERBS = frozenset('''
+say says said tell tells told warn warns warned write writes wrote ask asks asked add adds added
+state states stated declare declares declared announce announces announced reply replies replied
+note notes noted insist insists insisted tweet tweets tweeted argue argues argued explain explains
+explained claim claims claimed
+'''.split())
 
 
 def capitalized_function_words(text: str) -> list[tuple[str, int, int]]:
@@ -269,6 +276,8 @@ def capitalized_function_words(text: str) -> list[tuple[str, int, int]]:
         before = text[pieces[k - 1][2] : start] if k else ""
         if not before.strip(" ,") == "" or "\n" in before:
             continue  # after a hyphen, a bracket or a line break: part of a compound or a list
+        if k and pieces[k - 1][0].lower() in _REPORTING_VERBS:
+            continue  # It warns No one can…: a quotation opens, unmarked
         if k + 1 < len(pieces):
             following, gap = pieces[k + 1][0], text[end : pieces[k + 1][1]]
             if gap.strip() == "" and (following[:1].isupper() or following in _TITLE_CONNECTORS):

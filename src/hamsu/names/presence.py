@@ -30,7 +30,7 @@ from .generic import aligner_dictionary, demonym_stems, generic_english, generic
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
-from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa
+from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa, spelled_acronyms
 
 PRESENT_SCORE = 0.6  # well below the linker's 0.80: "may be", not "is"
 SHORT_PRESENT_SCORE = 0.75  # two consonants or fewer on a side: chance matches abound (آیرس, Mrs)
@@ -241,6 +241,8 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
         key = latin_key(word.text)
         # Split or joined differently on the two sides: News.com.au, BatCoV RaTG13.
         return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
+    if english.acronyms & spelled_acronyms(word.text):
+        return True  # آر‌ان‌ای spells RNA letter by letter
     stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
     for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
         if alias_in_english(stem, english.text):
@@ -259,12 +261,14 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
     return _romanizes(folded, english.roman, skeleton_fa(folded))
 
 
-def _english_word_rendered(word: str, persian: PersianSide, translate: bool = True) -> bool:
+def _english_word_rendered(word: str, persian: PersianSide, translate: bool = True, compound: bool = True) -> bool:
     key = latin_key(word)
     if _similar_latin(key, persian.latin) or (len(key) >= 3 and key in persian.latin_joined):
         return True
     if not translate:
         return _romanized_in(key, persian)
+    if word.isupper() and any(word.lower() in spelled_acronyms(w.text) for w in persian.words if not w.latin):
+        return True  # RNA by آر‌ان‌ای, spelled letter by letter
     table = name_table_data()
     lookup = en_lookup_key(word)
     if table.persian_for(lookup) & (persian.lookup | persian.parts):
@@ -281,7 +285,49 @@ def _english_word_rendered(word: str, persian: PersianSide, translate: bool = Tr
         translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
         if translations & persian.content:
             return True
-    return _romanized_in(key, persian)
+    return _romanized_in(key, persian) or _derived_in(key, persian) or (
+        compound and _compound_in(word, persian))
+
+
+# English endings of words made from a name (Buddhism, Catalan, Taiwanese) and Persian adjective
+# endings (بودایی, کاتالونیایی): the two stems may romanize each other when the words do not.
+_ENGLISH_DERIVED = re.compile(r"(?:isms?|ists?|ians?|ans?|ese|ish|ic)$")
+_PERSIAN_ADJECTIVE = re.compile("(?<!ها)(?:یی|ی)$")  # not the plural های
+DERIVED_MIN = 4  # letters a stem keeps on either side
+
+
+def _derived_in(key: str, persian: PersianSide) -> bool:
+    """Whether a Persian word, its adjective ending dropped, romanizes an English word made
+    from a name, whole or its ending dropped (Buddhism, بودایی: budh, بودا; Catalan, کاتالونیایی)."""
+    stem = _ENGLISH_DERIVED.sub("", key)
+    forms = {f for f in (key, stem) if len(f) >= DERIVED_MIN}
+    for w in persian.words:
+        if w.latin or w.key in STOPWORDS:
+            continue
+        base = _PERSIAN_ADJECTIVE.sub("", w.key)
+        if base == w.key or len(base) < DERIVED_MIN - 1:
+            continue
+        folded = fold_fa(base)
+        # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
+        # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
+        needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
+        if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
+            return True
+    return False
+
+
+COMPOUND_PART = 4  # letters of each part of an English compound read apart
+
+
+def _compound_in(word: str, persian: PersianSide) -> bool:
+    """Whether the Persian renders both parts of an English compound, in either order
+    (Coronavirus, ویروس کرونا)."""
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        first, second = word[:cut], word[cut:]
+        if _english_word_rendered(first, persian, compound=False) and _english_word_rendered(
+                second, persian, compound=False):
+            return True
+    return False
 
 
 def _romanized_in(key: str, persian: PersianSide) -> bool:
@@ -705,6 +751,21 @@ def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE
     return score_keys(folded, key, threshold - 0.01) >= threshold
 
 
+TYPO_MIN_LETTERS = 5  # a name's table form long enough that one letter off is a typo, not another name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different strings are one insertion, deletion or substitution apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
 def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: frozenset[str] = frozenset()) -> str:
     """The word of the other side that best, if loosely, romanizes one of a name's missing words
     (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
@@ -726,6 +787,11 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
             parts = [p for p in w.text.split("\u200c") if len(p) >= 3] if "\u200c" in w.text else []
             pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
+    if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
+        forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
+        for w in persian_side(other_text).words:
+            if not w.latin and any(_one_edit(fold_fa(w.text), fold_fa(f)) for f in forms):
+                return w.text
     best, found = 0.0, ""
     for fa, en, needed in pairs:
         folded, key = fold_fa(fa), latin_key(en)

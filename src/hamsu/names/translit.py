@@ -344,3 +344,27 @@ def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:
     if not fa or not en:
         return False
     return 2 * len(fa & en) >= 0.9 * (len(fa) + len(en)) - 1
+
+
+# The names of the Latin letters as Persian writes them, to read an acronym spelled out letter by
+# letter (آر‌ان‌ای RNA, اف‌بی‌آی FBI, سی‌ان‌ان CNN). ای is A or E; جی G or J.
+LETTER_NAMES: dict[str, tuple[str, ...]] = {
+    "ای": ("a", "e"), "اِی": ("a",), "بی": ("b",), "سی": ("c",), "دی": ("d",), "اف": ("f",),
+    "جی": ("g", "j"), "اچ": ("h",), "اِچ": ("h",), "آی": ("i",), "جِی": ("j",), "کی": ("k",), "کِی": ("k",),
+    "ال": ("l",), "اِل": ("l",), "ام": ("m",), "اِم": ("m",), "ان": ("n",), "اِن": ("n",), "او": ("o",),
+    "پی": ("p",), "کیو": ("q",), "آر": ("r",), "اس": ("s",), "اِس": ("s",), "تی": ("t",), "یو": ("u",),
+    "وی": ("v",), "دبلیو": ("w",), "ایکس": ("x",), "اکس": ("x",), "وای": ("y",), "زد": ("z",), "زی": ("z",),
+}  # fmt: skip
+_LETTER_SEPARATORS = re.compile("[\u200c\\-‐.]+")
+
+
+def spelled_acronyms(word: str, limit: int = 16) -> frozenset[str]:
+    """The acronyms (lower case) a Persian word may spell letter by letter, its letter names
+    joined by half-spaces or hyphens (آر‌ان‌ای: rna), or none: two letters at least."""
+    parts = [p for p in _LETTER_SEPARATORS.split(word) if p]
+    if len(parts) < 2 or any(p not in LETTER_NAMES for p in parts):
+        return frozenset()
+    spellings = [""]
+    for part in parts:
+        spellings = [s + letter for s in spellings for letter in LETTER_NAMES[part]][:limit]
+    return frozenset(spellings)
