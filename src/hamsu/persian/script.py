@@ -36,6 +36,10 @@ FIRST_ARABIC_LETTER = "\u0620"  # the block's letters start here (before it: sig
 # The letters of the Arabic block, Persian's and its neighbours' (without the lone hamza's
 # neighbours of punctuation and digits): what a Persian word is made of.
 ARABIC_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
+# The letters of the whole script, for counting a text's letters by script (read/language.py):
+# those of ARABIC_LETTERS, ۮ ۯ, the supplement's and the presentation forms (the ranges also hold
+# marks and signs; letter_runs keeps the letters).
+ARABIC_SCRIPT_LETTERS = ARABIC_LETTERS + "\u06ee-\u06ef" + ARABIC_SUPPLEMENT + PRESENTATION_FORMS
 # Harakat, shadda, sukun, the hamza marks and the superscript alef.
 DIACRITICS = "\u064b-\u065f" + SUPERSCRIPT_ALEF
 ARABIC_MARKS = DIACRITICS + KASHIDA  # what matching drops inside a word
@@ -48,11 +52,6 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 # One character for one character, so offsets in the ASCII-digit copy are offsets in the text.
 ASCII_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, "0123456789" * 2)
-# The letters of the whole Arabic script (the block, its supplement and the presentation forms) as
-# code-point ranges [start, end), for counting a text's letters by script: wider than
-# ARABIC_LETTERS, which is what a Persian word is made of.
-ARABIC_LETTER_CODE_POINTS = ((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06EE, 0x06F0),
-                             (0x06FA, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFE00), (0xFE70, 0xFEFD))  # fmt: skip
 
 
 def in_arabic_block(ch: str) -> bool:

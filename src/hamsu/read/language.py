@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..persian.script import ARABIC_LETTER_CODE_POINTS, ARABIC_LETTERS, ARABIC_MARKS, LANGUAGE_FOLD
+from ..persian.script import ARABIC_LETTERS, ARABIC_MARKS, ARABIC_SCRIPT_LETTERS, LANGUAGE_FOLD, code_points
 from ..records import EN, FA
 
 AR, OTHER = "ar", "other"
@@ -53,14 +53,13 @@ def count_letters(runs: re.Pattern[str], text: str) -> int:
 # Latin: Basic Latin to Latin Extended-B, and Latin Extended Additional (Vietnamese and
 # transliteration letters).
 LATIN_RANGES = ((0x0000, 0x0250), (0x1E00, 0x1F00))
-_ARABIC_LETTERS = letter_runs(*ARABIC_LETTER_CODE_POINTS)
+ARABIC_RANGES = code_points(ARABIC_SCRIPT_LETTERS)
+_ARABIC_LETTERS = letter_runs(*ARABIC_RANGES)
 LATIN_LETTERS = letter_runs(*LATIN_RANGES)
 # Runs of characters outside both scripts' ranges: the only places a letter of another script
 # can be. Looking at each character of the text in Python cost more than the rest of the reading.
 _OUTSIDE = re.compile(
-    "[^"
-    + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in ARABIC_LETTER_CODE_POINTS + LATIN_RANGES)
-    + "]+"
+    "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in ARABIC_RANGES + LATIN_RANGES) + "]+"
 )
 
 
