@@ -48,7 +48,9 @@ _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _INVISIBLE = {ZWNJ, ZWSP, ZWJ, LRM, RLM, KASHIDA}
 _ARABIC_SCRIPT = re.compile(f"[{ARABIC_SCRIPT_CHARS}]")
 _DIGITS = set(PERSIAN_DIGITS + ARABIC_DIGITS)
-_ARABIC_CODE_POINTS = ((0x0600, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFF00))
+# The script's blocks, and the zero-width, direction and embedding controls.
+_SCRIPT_CODE_POINTS = ((0x0600, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFF00), (0x200B, 0x2010), (0x202A, 0x202F),
+                       (0x2066, 0x206A))  # fmt: skip
 
 
 def _decoded(text: str) -> str:
@@ -118,7 +120,7 @@ def own_copies(source: str) -> list[str]:
         elif isinstance(node, ast.Constant) and isinstance(node.value, int):
             # range(0x064B, 0x0653), ((0x0620, 0x064B), ...): code points of the script in hexadecimal
             written = ast.get_source_segment(source, node) or ""
-            if written.lower().startswith("0x") and any(a <= node.value <= b for a, b in _ARABIC_CODE_POINTS):
+            if written.lower().startswith("0x") and any(a <= node.value < b for a, b in _SCRIPT_CODE_POINTS):
                 found.append(f"{where}the code point {written}")
     return found
 
@@ -151,6 +153,7 @@ def test_no_module_keeps_its_own_copy_of_the_script_table():
         'arabic = any("\\u0600" <= ch <= "\\u06ff" for ch in text)',
         "DROP = {chr(c): None for c in range(0x064B, 0x0653)}",
         "RANGES = ((0x0620, 0x064B), (0x066E, 0x06D4))",
+        "for cp in range(0x200B, 0x2010): pass",
     ],
 )
 def test_a_copy_of_the_script_table_is_found_however_it_is_written(source):
