@@ -17,9 +17,11 @@ from .persian.script import (  # noqa: F401 - ZWNJ, the digits and the ranges: t
     LRM,
     MATCHING_FOLD,
     PERSIAN_DIGITS,
+    PRESENTATION_FORMS,
     RLM,
     ZWJ,
     ZWNJ,
+    code_points,
 )
 from .read.language import LATIN_LETTERS, count_letters, letter_runs
 
@@ -101,7 +103,7 @@ def english_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 # The Arabic-script letters of ARABIC_LETTERS and the presentation forms.
-_ARABIC_LETTER = letter_runs((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06FA, 0x0700), (0xFB50, 0xFEFD))
+_ARABIC_LETTER = letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS))
 
 
 def script_counts(text: str) -> tuple[int, int]:

@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 
 from .persian.letters import ARABIC_LETTER
-from .persian.script import ZWNJ
+from .persian.script import ARABIC_DIGITS, BIDI_CONTROLS, PERSIAN_DIGITS, RLM, ZWNJ, ZWSP, chars_of
 
 LANGS = ("fa", "en")
 
@@ -68,7 +68,7 @@ _CLOSERS = "\"'”’»›)]}"
 _OPENERS = "\"'“‘«‹([{"
 # Invisible format characters (bidi marks, zero-width joiners, BOM) that raw web text scatters
 # around punctuation: they are not whitespace, but must not hide a sentence end.
-_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+_INVISIBLE = f"{ZWSP}-{RLM}{BIDI_CONTROLS}\ufeff"
 _BREAK_CHARS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"  # what str.splitlines() splits on
 _BREAK = rf"(?:\r\n|[{_BREAK_CHARS}])"
 _HSPACE = rf"[^\S{_BREAK_CHARS}]"
@@ -88,9 +88,7 @@ _CANDIDATE = re.compile(
 )
 _NONSPACE = re.compile(r"\S")
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
-_INVISIBLE_CHARS = "".join(
-    chr(c) for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C, 0xFEFF]
-)
+_INVISIBLE_CHARS = chars_of(_INVISIBLE)
 _WORD = re.compile(rf"[\w{ZWNJ}]+")
 
 _LIST_ITEM = re.compile(rf"{_HSPACE}*(?:[-*•·▪◦●⁃]|\(?[0-9۰-۹٠-٩]{{1,3}}[.)\-–])(?:\s|\Z)")
@@ -111,7 +109,7 @@ _PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTER}]")
 _INTERNET = ("://", "www.", "@")
 _PATH_MARKS = (*_INTERNET, ".", "/", "\\", "=", "&", "_")
 _INITIAL = re.compile(r"[A-Z]\.")
-_NUMBER_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩#")
+_NUMBER_START = frozenset(f"0123456789{PERSIAN_DIGITS}{ARABIC_DIGITS}#")
 
 # Abbreviations that always lean on what follows (a name, a number, an example).
 _NEVER_FINAL = frozenset(

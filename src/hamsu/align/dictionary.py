@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import derived_table, shipped_bytes
+from ..persian import script
 from . import lexical
 from .lexical import en_key, fa_key
 
@@ -64,4 +65,4 @@ def _build(raw: bytes) -> Dictionary:
 def shipped_dictionary() -> Dictionary:
     """The dictionary that ships with hamsu, loaded once per process (from the user's cache after
     the first run: stemming every entry again would cost a few tenths of a second)."""
-    return derived_table("dictionary", shipped_bytes(DICTIONARY_FILE), _build, (lexical, sys.modules[__name__]))
+    return derived_table("dictionary", shipped_bytes(DICTIONARY_FILE), _build, (script, lexical, sys.modules[__name__]))

@@ -23,22 +23,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..persian.script import ARABIC_LETTERS, ASCII_DIGITS, DIACRITICS, WORD_EVIDENCE_FOLD, ZWNJ
+
 if TYPE_CHECKING:
     from .dictionary import Dictionary
-
-ZWNJ = "\u200c"
 
 # --- Persian ----------------------------------------------------------------------------------
 
 # Letter variants a writer may use for the same letter, and the marks that do not change a word.
-_FA_FOLD = str.maketrans(
-    {
-        "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ؤ": "و",
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ء": None, "\u0654": None, "\u0640": None, ZWNJ: None,
-        **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None,
-    }
-)
-_FA_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670\u200c]+")
+_FA_FOLD = str.maketrans(WORD_EVIDENCE_FOLD)
+_FA_WORD = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}{ZWNJ}]+")
 
 # Function words, light verbs and auxiliaries: they occur in nearly every sentence, so matching
 # them says nothing about which sentences are translations. Folded spellings (no ZWNJ, ی not ي).
@@ -187,13 +181,12 @@ def en_key(phrase: str) -> str:
 
 # --- Numbers ----------------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 NUMBER = re.compile(r"[0-9۰-۹٠-٩]+(?:[.,٫٬][0-9۰-۹٠-٩]+)*")
 
 
 def number_key(number: str) -> str:
     """One key for a number in any script: '1,500' '۱٬۵۰۰' '1500' meet, as do '3.5' and '۳٫۵'."""
-    groups = re.split("([.,٫٬])", number.translate(_DIGITS))
+    groups = re.split("([.,٫٬])", number.translate(ASCII_DIGITS))
     out = [groups[0]]
     for mark, group in zip(groups[1::2], groups[2::2]):
         thousands = mark in ",٬" and len(group) == 3

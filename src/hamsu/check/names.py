@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
+from ..persian.script import in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView, build_side
 
@@ -164,7 +165,7 @@ def _is_latin(mention: Mention) -> bool:
     """A Persian mention kept in Latin letters (Zhao Lijian): the Persian quotes the name as the
     source writes it, so it is a name for sure, and the English should have it letter for letter."""
     return mention.lang == FA and any("a" <= ch.lower() <= "z" for ch in mention.text) and not any(
-        "\u0600" <= ch <= "\u06ff" for ch in mention.text
+        in_arabic_block(ch) for ch in mention.text
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ
-from ..persian.script import WORD_SPELLING_FOLD
+from ..persian.script import ASCII_DIGITS, WORD_SPELLING_FOLD
 from .measures import (
     EN_GLUED_ONLY,
     EN_SECOND_UNIT,
@@ -232,9 +232,9 @@ def convert(x: float, source: str, target: str) -> float:
 
 def _rounding_step(x: float, written: str) -> float:
     """What the writing of a figure shows it was rounded to: ۲۹۰ to tens, 2.5 to tenths."""
-    digits = re.sub(r"\D", "", written.translate(_ASCII))
-    if re.search(r"\d[.٫/]\d", written.translate(_ASCII)):
-        decimals = len(re.split(r"[.٫/]", written.translate(_ASCII))[-1].split()[0])
+    digits = re.sub(r"\D", "", written.translate(ASCII_DIGITS))
+    if re.search(r"\d[.٫/]\d", written.translate(ASCII_DIGITS)):
+        decimals = len(re.split(r"[.٫/]", written.translate(ASCII_DIGITS))[-1].split()[0])
         return 10.0**-decimals
     if not float(x).is_integer() or not digits:
         return 1.0
@@ -244,9 +244,6 @@ def _rounding_step(x: float, written: str) -> float:
         n //= 10
         step *= 10
     return float(step)
-
-
-_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
 
 
 def fits(exact: float, written: float, written_text: str, unit: str) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..persian.normalize import normalize_sentence
+from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
 from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
 from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
 from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
@@ -64,7 +65,7 @@ DOCUMENT_PENALTY = 0.05  # a pair from another unit yields to the unit's own evi
 # برژینسکی (0.85) before Zbigniew ↔ زبیگنیو (0.97), which would leave the surname unlinked.
 NAME_WORD_BONUS = 0.15
 MAX_NAME_WORDS = 4
-_NAME_CHAR = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670A-Za-z0-9\u00c0-\u024f]")
+_NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
@@ -164,7 +165,7 @@ def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
         # Folding and skeletons go letter by letter, so each word is done once: whole inside a
         # run, and without its half-spaced suffix at the end of one.
         folded = [fold_fa(w.text) for w in words]
-        last = [fold_fa(w.text.split("\u200c")[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
+        last = [fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
         skeletons = [skeleton_fa(f) for f in folded]
         last_skeletons = [skeleton_fa(f) for f in last]
         for i in range(len(words)):

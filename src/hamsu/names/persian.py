@@ -27,15 +27,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..persian.lexicon import halfspace_lexicon
+from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
 from .table import NameTable, en_lookup_key, fa_lookup_key
 
 _WORD = re.compile(
-    "(?P<fa>[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670\u200c]+)"
+    f"(?P<fa>[{ARABIC_LETTERS}{DIACRITICS}{ZWNJ}]+)"
     "|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*)"
 )
 # Between two words of one name there is only space; anything else (punctuation, quotes, digits,
 # Latin) ends the run of words a name may span.
-_JOINING_GAP = re.compile(r"[ \u200c\u00a0]*")
+_JOINING_GAP = re.compile(f"[ {ZWNJ}\u00a0]*")
 
 # Function words, pronouns, auxiliaries and light verbs: never part of a name.
 STOPWORDS = frozenset(fa_lookup_key(w) for w in """
@@ -106,8 +107,8 @@ class Candidate:
 
 
 def _base(text: str, key: str) -> str:
-    if "\u200c" in text:
-        head, _, tail = text.rpartition("\u200c")
+    if ZWNJ in text:
+        head, _, tail = text.rpartition(ZWNJ)
         if fa_lookup_key(tail) in _SUFFIXES and len(fa_lookup_key(head)) >= 2:
             return fa_lookup_key(head)
     return key
@@ -138,7 +139,7 @@ def words_of(text: str) -> tuple[Word, ...]:
     prev: Word | None = None
     for m in _WORD.finditer(text):
         whole = m.group()
-        raw = whole.strip("\u200c")
+        raw = whole.strip(ZWNJ)
         if not raw:
             continue
         # (strip returns the word itself when there is nothing to strip)
@@ -226,8 +227,8 @@ def spans_entry(words: tuple[Word, ...], first: int, last: int, form: str) -> bo
     is not شورویو, Shoreview)."""
     if last - first == 1 or " " in form:
         return True
-    if "\u200c" in form:  # هنگ‌کنگ written هنگ کنگ: the half-space marks where the words part
-        parts = [fa_lookup_key(p) for p in form.split("\u200c")]
+    if ZWNJ in form:  # هنگ‌کنگ written هنگ کنگ: the half-space marks where the words part
+        parts = [fa_lookup_key(p) for p in form.split(ZWNJ)]
         if len(parts) == last - first and all(p == w.key for p, w in zip(parts, words[first:last])):
             return True
     return all(w.key.startswith("ال") for w in words[first + 1 : last])
@@ -258,9 +259,9 @@ def is_common(word: Word, table: NameTable) -> bool:
     for suffix in _PRONOUN_SUFFIXES:
         if word.key.endswith(suffix) and len(word.key) - len(suffix) >= 3 and table.is_common(word.key[: -len(suffix)]):
             return True
-    if "\u200c" not in word.text:
+    if ZWNJ not in word.text:
         return False  # one part: no compound
-    parts = [fa_lookup_key(p) for p in word.text.split("\u200c")]
+    parts = [fa_lookup_key(p) for p in word.text.split(ZWNJ)]
     heads = halfspace_lexicon().heads
     return len(parts) > 1 and all(
         table.is_common(p) or p in _SUFFIXES or p in STOPWORDS or p in heads for p in parts
@@ -316,7 +317,7 @@ def title_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
 def _plain_word(word: Word) -> bool:
     """A Persian word that may be part of a name though frequent: no function word, title or verb."""
     return not (word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2
-                or word.text.split("\u200c")[0] in _VERB_PREFIXES)  # fmt: skip
+                or word.text.split(ZWNJ)[0] in _VERB_PREFIXES)  # fmt: skip
 
 
 def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
@@ -338,7 +339,7 @@ def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidat
 
 def _surname_like(word: Word, table: NameTable) -> bool:
     """A word that may follow a given name: no ordinary word, no known place or organization."""
-    if not _name_like(word, table) or is_common(word, table) or word.text.split("\u200c")[0] in _VERB_PREFIXES:
+    if not _name_like(word, table) or is_common(word, table) or word.text.split(ZWNJ)[0] in _VERB_PREFIXES:
         return False  # not a verb either: جان می‌بازند (they die)
     entry = table.entry(word.base)
     return entry is None or entry.kind == "person"
@@ -393,7 +394,7 @@ def unknown_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
 
 
 def _foreign_like(word: Word, table: NameTable) -> bool:
-    if word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2 or "\u200c" in word.text:
+    if word.latin or word.key in STOPWORDS or word.key in TITLES or len(word.key) < 2 or ZWNJ in word.text:
         return False
     if is_common(word, table):
         return False
@@ -435,7 +436,7 @@ def article_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
         and len(w.base) >= 5
         and not is_common(w, table)
         and table.entry(w.base) is None
-        and w.text.split("\u200c")[0] not in known
+        and w.text.split(ZWNJ)[0] not in known
         and w.text not in known
     ]
 

@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..persian.normalize import normalize
+from ..persian.script import ARABIC_BLOCK, ZWNJ
 from ..records import EN, FA
 from .aliases import alias_in_english, persian_aliases
 from .english import ARTICLES, PARTICLES, STOP, TITLES
@@ -188,7 +189,7 @@ def persian_side(text: str) -> PersianSide:
     for i, w in enumerate(words):
         if w.latin or w.key in STOPWORDS or len(w.key) < 2:
             continue
-        folded = fold_fa(w.text.split("\u200c")[0] if w.base != w.key else w.text)
+        folded = fold_fa(w.text.split(ZWNJ)[0] if w.base != w.key else w.text)
         common = is_common(w, table)
         runs.append((folded, skeleton_fa(folded), common))
         if i + 1 < len(words) and words[i + 1].run == w.run and not words[i + 1].latin \
@@ -196,7 +197,7 @@ def persian_side(text: str) -> PersianSide:
             pair = folded + " " + fold_fa(words[i + 1].text)
             runs.append((pair, skeleton_fa(pair), common and is_common(words[i + 1], table)))
     parts = {w.key for w in words} | {w.base for w in words}
-    parts.update(fa_lookup_key(p) for w in words if "\u200c" in w.text for p in w.text.split("\u200c"))
+    parts.update(fa_lookup_key(p) for w in words if ZWNJ in w.text for p in w.text.split(ZWNJ))
     return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
                        tuple(runs))
 
@@ -257,7 +258,7 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
         stem = dictionary[3](word.text)
         if stem and english.stems & dictionary[1].get(stem, frozenset()):
             return True
-    folded = fold_fa(word.text.split("\u200c")[0] if word.base != word.key else word.text)
+    folded = fold_fa(word.text.split(ZWNJ)[0] if word.base != word.key else word.text)
     return _romanizes(folded, english.roman, skeleton_fa(folded))
 
 
@@ -392,7 +393,7 @@ def ordinary_english(word: str, document_lower: frozenset[str] = frozenset()) ->
 
 def is_latin(text: str) -> bool:
     """A Persian-side mention written in Latin letters."""
-    return bool(_LATIN.search(text)) and not re.search("[\u0600-\u06ff]", text)
+    return bool(_LATIN.search(text)) and not re.search(f"[{ARABIC_BLOCK}]", text)
 
 
 def name_words(text: str, lang: str) -> list[str]:
@@ -638,13 +639,14 @@ def _persian_word_classes() -> tuple[frozenset[str], frozenset[str]]:
     from ..align import dictionary as aligner_dictionary_module
     from ..align import lexical
     from ..cache import derived_table, shipped_bytes
+    from ..persian import script
     from . import generic, table, translit
 
     try:
         raw = shipped_bytes("en_fa_dictionary.tsv.gz")
     except FileNotFoundError:  # pragma: no cover
         return frozenset(), frozenset()
-    shaping = (sys.modules[__name__], table, translit, generic, lexical, aligner_dictionary_module)
+    shaping = (sys.modules[__name__], table, translit, generic, lexical, aligner_dictionary_module, script)
     return derived_table("persian-word-classes", raw, _word_classes, shaping)
 
 
@@ -680,8 +682,8 @@ def _ordinary_persian_word(word: Word) -> bool:
     dictionary = _dictionary()
     if dictionary and dictionary[3](word.text) in ordinary:
         return True  # حذفیات: حذف
-    if "\u200c" in word.text:
-        head = fa_lookup_key(word.text.split("\u200c")[0])
+    if ZWNJ in word.text:
+        head = fa_lookup_key(word.text.split(ZWNJ)[0])
         return head in ordinary or table.is_common(head) or head in STOPWORDS or len(head) < 3
     return False
 
@@ -785,7 +787,7 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 needed = SPELLING_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
             else:
                 needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
-            parts = [p for p in w.text.split("\u200c") if len(p) >= 3] if "\u200c" in w.text else []
+            parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
             pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}

@@ -15,8 +15,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..cache import derived_table, shipped_bytes
+from ..persian import script
+from ..persian.script import ZWNJ
 from . import translit
-from .translit import ZWNJ, fold_fa, latin_key
+from .translit import fold_fa, latin_key
 
 NAMES_FILE = "names_fa_en.tsv.gz"
 
@@ -131,4 +133,4 @@ def _build(raw: bytes) -> NameTable:
 def name_table_data() -> NameTable:
     """The table that ships with hamsu, loaded once per process (from the user's cache after the
     first run: parsing and keying it costs a few tenths of a second, reading it back a few hundredths)."""
-    return derived_table("names", shipped_bytes(NAMES_FILE), _build, (translit, sys.modules[__name__]))
+    return derived_table("names", shipped_bytes(NAMES_FILE), _build, (script, translit, sys.modules[__name__]))

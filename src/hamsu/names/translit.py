@@ -21,17 +21,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..persian.script import ROMANIZATION_FOLD, ZWNJ
+
 # --- Persian: folding --------------------------------------------------------------------------
 
-ZWNJ = "\u200c"
-_FA_FOLD = str.maketrans(
-    {
-        "ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه",
-        "ؤ": "و", "ئ": "ی", "ء": None, "\u0640": None,
-        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat, shadda, sukun, hamza marks
-        "\u0670": None,  # superscript alef
-    }
-)
+_FA_FOLD = str.maketrans(ROMANIZATION_FOLD)
 
 
 def fold_fa(text: str, keep_madda: bool = False) -> str:

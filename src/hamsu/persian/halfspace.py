@@ -34,15 +34,15 @@ from .orthography import (
     ends_with_silent_he,
     joins,
 )
+from .script import ARABIC_LETTERS, DIACRITICS
 
 RULE_GLUED = "halfspace.glued"
 RULE_SPLIT = "halfspace.split"
 RULE_CONTEXT = "halfspace.context"
 
-DIACRITICS = "\u064b-\u065f\u0670"
 _DIACRITIC = re.compile(f"[{DIACRITICS}]")
 # A Persian word: Arabic-script letters with their diacritics and inner half-spaces.
-_WORD_SPLIT = re.compile(f"([\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff{DIACRITICS}\u200c]+)")
+_WORD_SPLIT = re.compile(f"([{ARABIC_LETTERS}{DIACRITICS}{ZWNJ}]+)")
 MONTH = "ماه"
 SUBJECT_PRONOUNS = frozenset("من تو او وی ما شما ایشان آنها آن‌ها".split())
 _MIN_STEM = 2

@@ -16,9 +16,12 @@ from .script import (
     ARABIC_LETTERS,
     ARABIC_TO_PERSIAN_CHARS,
     ARABIC_TO_PERSIAN_LETTERS,
+    BIDI_CONTROLS,
     DIACRITICS,
+    DIACRITICS_TO_STRIP,
     KASHIDA,
     PERSIAN_DIGITS,
+    PRESENTATION_FORMS,
     ZWNJ,
     ZWSP,
 )
@@ -29,9 +32,6 @@ DIACRITIC_CLASS = DIACRITICS
 
 _LETTER_VARIANTS = ARABIC_TO_PERSIAN_LETTERS
 _VARIANT_TABLE = str.maketrans(_LETTER_VARIANTS | {KASHIDA: None})
-# Hamza above (U+0654) and below (U+0655) make letters of their own (شیء، ۀ) and are kept.
-_DIACRITICS_TO_STRIP = "\u064b-\u0653\u0656-\u065f\u0670"
-_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
 _ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 
 Rule = Callable[[str], Iterator[Edit]]
@@ -82,7 +82,7 @@ def run_rules(rules: Iterable[Rule], text: str) -> list[Edit]:
     return kept
 
 
-_BASE = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}\ufb50-\ufdff\ufe70-\ufefc{KASHIDA}{_BIDI}\ufeff{_ODD_SPACES}]")
+_BASE = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}{PRESENTATION_FORMS}{KASHIDA}{BIDI_CONTROLS}\ufeff{_ODD_SPACES}]")
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +94,7 @@ def _base_fix(ch: str) -> tuple[str, str]:
         return "letters.kashida", ""
     if ch == "\ufeff":
         return "spaces.invisible", ""
-    if re.match(f"[{_BIDI}]", ch):
+    if re.match(f"[{BIDI_CONTROLS}]", ch):
         return "spaces.bidi_mark", ""
     if re.match(f"[{_ODD_SPACES}]", ch):
         return "spaces.odd_space", " "
@@ -114,7 +114,7 @@ def base_edits(text: str) -> list[Edit]:
     return edits
 
 
-STRIP_DIACRITICS: Rule = _subs(f"[{_DIACRITICS_TO_STRIP}]+", "letters.diacritic", lambda m: "")
+STRIP_DIACRITICS: Rule = _subs(f"[{DIACRITICS_TO_STRIP}]+", "letters.diacritic", lambda m: "")
 
 _TO_PERSIAN = str.maketrans("0123456789" + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS + "٫٬", "0123456789" * 2 + ".,")

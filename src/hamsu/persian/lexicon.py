@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import derived_table, shipped_bytes
-from . import orthography
+from . import orthography, script
 from .orthography import AFTER_SILENT_HE, AFTER_YEH, PRONOUN_CLITICS, SUFFIX_TOKENS, ZWNJ
 
 LEXICON_FILE = "fa_halfspace.txt.gz"
@@ -132,7 +132,7 @@ def _whole(packed: Packed) -> list[str]:
 @lru_cache(maxsize=1)
 def halfspace_lexicon() -> HalfSpaceLexicon:
     tables = derived_table(
-        "lexicon", shipped_bytes(LEXICON_FILE), _packed_tables, (orthography, sys.modules[__name__])
+        "lexicon", shipped_bytes(LEXICON_FILE), _packed_tables, (orthography, script, sys.modules[__name__])
     )
     ambiguous = _whole(tables["ambiguous"])
     return HalfSpaceLexicon(

@@ -15,14 +15,15 @@ from ..records import Change, Edit, Normalized
 from .halfspace import halfspace_edits
 from .letters import DIGITS_RULES, STRIP_DIACRITICS, base_edits, run_rules, zwnj_edits
 from .punctuation import ascii_quote_edits, punctuation_edits
+from .script import ARABIC_SCRIPT_CHARS, ZWNJ
 from .spacing import number_spacing_edits, space_run_edits
 
 DIGIT_MODES = ("keep", "fa", "ascii")
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_ARABIC_SCRIPT = re.compile(f"[{ARABIC_SCRIPT_CHARS}]")
 _PROTECTED = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"  # URLs
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
-    r"|#[\w\u200c]*\w|(?<!\w)@\w+"  # hashtags and mentions
+    rf"|#[\w{ZWNJ}]*\w|(?<!\w)@\w+"  # hashtags and mentions
 )
 
 # What every protected span holds: a URL's scheme or www., an e-mail's or a mention's @, a hashtag's #.

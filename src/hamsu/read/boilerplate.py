@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-ZWNJ = "\u200c"
+from ..persian.script import BOILERPLATE_FOLD, DIACRITICS, ZWNJ
 
 # Sentence-final punctuation, Latin and Persian; ":" and ";" end a lead-in, not a heading either.
 TERMINAL_PUNCTUATION = frozenset(".!?؟…:;؛۔。")
@@ -29,7 +29,7 @@ MAX_MENU_ITEM_WORDS = 3
 # A title marker: "+ word(s)" (optionally bracketed) closing a title, as in "... +تصاویر",
 # "... + Photos", "... (+ Video)". Letters only, and not after a number or another "+": "+ 2",
 # "2 + Iraq" and "C++" are not markers.
-_LETTERS = r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+"  # letters, and Arabic-script diacritics
+_LETTERS = rf"(?:[^\W\d_]|[{DIACRITICS}])+"  # letters, and Arabic-script diacritics
 TITLE_MARKER = re.compile(
     rf"(?<!\S)[(\[]?\s*\+\s*{_LETTERS}(?:[ {ZWNJ}]{_LETTERS}){{0,2}}\s*[)\]]?\s*$"
 )
@@ -78,7 +78,7 @@ _FOOTER_WHOLE_LINE = re.compile(
     rf"^(?:{_alternation(_FOOTER_WHOLE_LINES_EN + _FOOTER_WHOLE_LINES_FA)})\s*[:：.!»›>]?$"
 )
 _FOOTER_NOTICE = re.compile(_alternation(_FOOTER_NOTICES))
-_FOLD = str.maketrans({ZWNJ: " ", "ي": "ی", "ك": "ک", "\u200f": None, "\u200e": None})
+_FOLD = str.maketrans(BOILERPLATE_FOLD)
 _SPACES = re.compile(r"\s+")
 
 

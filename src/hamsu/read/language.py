@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ..persian.script import ARABIC_LETTERS, ARABIC_MARKS, ARABIC_SCRIPT_LETTERS, LANGUAGE_FOLD, code_points
 from ..records import EN, FA
 
 AR, OTHER = "ar", "other"
 
 # Runs of Arabic-script letters (diacritics and kashida removed first): ZWNJ splits می‌شود in two.
-_ARABIC_WORD = re.compile("[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
-_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
+_MARKS = re.compile(f"[{ARABIC_MARKS}]")
 
 PERSIAN_ONLY_LETTERS = frozenset("پچژگ")
 ARABIC_ONLY_LETTERS = frozenset("ة")
@@ -49,11 +50,10 @@ def count_letters(runs: re.Pattern[str], text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
-# Arabic script with its supplement and presentation forms; Latin: Basic Latin to Latin
-# Extended-B, and Latin Extended Additional (Vietnamese and transliteration letters).
-ARABIC_RANGES = ((0x0620, 0x064B), (0x066E, 0x06D4), (0x06D5, 0x06D6), (0x06EE, 0x06F0),
-                 (0x06FA, 0x0700), (0x0750, 0x0780), (0xFB50, 0xFE00), (0xFE70, 0xFEFD))  # fmt: skip
+# Latin: Basic Latin to Latin Extended-B, and Latin Extended Additional (Vietnamese and
+# transliteration letters).
 LATIN_RANGES = ((0x0000, 0x0250), (0x1E00, 0x1F00))
+ARABIC_RANGES = code_points(ARABIC_SCRIPT_LETTERS)
 _ARABIC_LETTERS = letter_runs(*ARABIC_RANGES)
 LATIN_LETTERS = letter_runs(*LATIN_RANGES)
 # Runs of characters outside both scripts' ranges: the only places a letter of another script
@@ -72,8 +72,11 @@ def letter_counts(text: str) -> tuple[int, int, int]:
 
 
 def _words(text: str) -> list[str]:
-    # Two replaces rather than str.translate with a table: the same text, several times faster.
-    return _ARABIC_WORD.findall(_MARKS.sub("", text).replace("ي", "ی").replace("ك", "ک"))
+    # One replace a letter rather than str.translate with a table: the same text, several times faster.
+    text = _MARKS.sub("", text)
+    for arabic, persian in LANGUAGE_FOLD.items():
+        text = text.replace(arabic, persian)
+    return _ARABIC_WORD.findall(text)
 
 
 def _count(text: str, letters: frozenset[str]) -> int:

@@ -34,7 +34,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..matching import fold_english, fold_persian, stem_english
-from ..persian.script import ARABIC_BLOCK_FIRST, ARABIC_BLOCK_LAST, HAMZA, ZWNJ
+from ..persian.script import ARABIC_BLOCK, HAMZA, RLM, ZWNJ, ZWSP, chars_of
 
 # Bump when a change here would index a text differently: a store built with another version
 # rebuilds units_fts when next opened for writing (store/migrations.py). The fingerprint added
@@ -51,12 +51,10 @@ def _persian_table() -> dict[int, str | None]:
     which letters are variants of one another.
     """
     table: dict[int, str | None] = {}
-    arabic_block = range(ord(ARABIC_BLOCK_FIRST), ord(ARABIC_BLOCK_LAST) + 1)
-    for cp in [*arabic_block, *range(0x200B, 0x2010)]:
-        ch = chr(cp)
+    for ch in chars_of(f"{ARABIC_BLOCK}{ZWSP}-{RLM}"):  # the block, and the zero-width and direction marks
         folded = fold_persian(ch)[0]
         if folded != ch:
-            table[cp] = folded or None
+            table[ord(ch)] = folded or None
     table[ord(ZWNJ)] = " "
     table[ord(HAMZA)] = None
     return table
