@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
-from ..persian.script import in_arabic_block
+from ..persian.script import ARABIC_BLOCK, in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView, build_side
 
@@ -606,7 +606,7 @@ def _misspelled_acronyms(unit: UnitView) -> list[Finding]:
 
 def _persian_expansion(acronym: str, fa: str) -> str:
     """The Persian words right before `acronym` in brackets (its expansion), or ""."""
-    found = re.search(rf"((?:[\u0600-\u06ff\u200c]+\s+){{1,6}})[(\[]\s*{re.escape(acronym)}\s*[)\]]", fa)
+    found = re.search(rf"((?:[{ARABIC_BLOCK}{ZWNJ}]+\s+){{1,6}})[(\[]\s*{re.escape(acronym)}\s*[)\]]", fa)
     return found.group(1).strip() if found else ""
 
 

@@ -349,7 +349,7 @@ LETTER_NAMES: dict[str, tuple[str, ...]] = {
     "پی": ("p",), "کیو": ("q",), "آر": ("r",), "اس": ("s",), "اِس": ("s",), "تی": ("t",), "یو": ("u",),
     "وی": ("v",), "دبلیو": ("w",), "ایکس": ("x",), "اکس": ("x",), "وای": ("y",), "زد": ("z",), "زی": ("z",),
 }  # fmt: skip
-_LETTER_SEPARATORS = re.compile("[\u200c\\-‐.]+")
+_LETTER_SEPARATORS = re.compile(f"[{ZWNJ}\\-‐.]+")
 
 
 def spelled_acronyms(word: str, limit: int = 16) -> frozenset[str]:
