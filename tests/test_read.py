@@ -574,6 +574,7 @@ def test_letter_counts_follow_their_definition(text):
         ("0", "0"),  # no letters: the fields still say which language each text is
         ("Reuters", "Reuters"),  # a Persian field left in Latin letters (untranslated: the checks' business)
         ("سلام", "سلام"),
+        ("سلام", "© r){"),  # a field that reads as site furniture only is still its writer's text
     ],
 )
 def test_json_fields_declare_their_language(fa, en):

@@ -50,8 +50,12 @@ def read_pair(
 
 
 def _as_declared(blocks: tuple[Block, ...], lang: str) -> tuple[Block, ...]:
-    """The article blocks of a text labelled `lang`, relabelled `lang` if none of them reads as it."""
+    """The article blocks of a text labelled `lang`, relabelled `lang` if none of them reads as it;
+    a text all of whose blocks read as site furniture (a lone "© …" line) is its writer's text all
+    the same, paragraphs of `lang` (the checks say what is wrong with it)."""
     article = [b for b in blocks if b.kind != BOILERPLATE]
+    if not article:
+        return tuple(replace(b, lang=lang, kind="paragraph", reason="") for b in blocks)
     if any(b.lang == lang for b in article):
         return blocks
     return tuple(b if b.kind == BOILERPLATE else replace(b, lang=lang) for b in blocks)
