@@ -53,8 +53,9 @@ THRESHOLDS: dict[str, float] = {
 class Side:
     """One side of a unit as the checks read it: its text and where each character came from.
 
-    Persian text is normalized again from the original slice (the same normalization the pipeline
-    used) so that every offset in `text` maps back through the normalizer's offset map.
+    Persian text is the pipeline's normalized sentence, each offset mapped back through the offset
+    map it kept (Sentence.shifts); a sentence made without one is normalized again from the
+    original slice, the same normalization.
     """
 
     lang: str
@@ -86,9 +87,14 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
             parts.append(" ")
             offsets.append(last_end)
         if lang == FA:
-            normalized = normalize_sentence(original)
-            parts.append(normalized.text)
-            offsets += map(sentence.start.__add__, normalized.offset_map[:-1])
+            kept = sentence.offset_map()  # the pipeline's own normalization, when it kept the map
+            if kept is not None:
+                text, offset_map = sentence.text, kept
+            else:
+                normalized = normalize_sentence(original)
+                text, offset_map = normalized.text, normalized.offset_map
+            parts.append(text)
+            offsets += map(sentence.start.__add__, offset_map[:-1])
         else:
             parts.append(original)
             offsets += range(sentence.start, sentence.end)

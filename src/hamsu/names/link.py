@@ -110,11 +110,14 @@ class _Pair:
 
 def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
     s = alignment.fa[index]
-    # The sentence text is normalized; normalizing its original slice again gives the same text
-    # with a map back to the original offsets.
+    # The sentence text is normalized, with the map back to the original offsets the pipeline kept
+    # (a sentence made without it is normalized again from its original slice: the same text).
     original = alignment.document.texts[s.source][s.start : s.end]
+    kept = s.offset_map() if s.text != original else None
     if s.text == original:  # nothing to normalize: offsets are the same
         text, offset_map = original, tuple(range(len(original) + 1))
+    elif kept is not None:  # the map the pipeline kept from normalizing it
+        text, offset_map = s.text, kept
     else:
         normalized = normalize_sentence(original)
         text, offset_map = normalized.text, normalized.offset_map
