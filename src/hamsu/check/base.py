@@ -103,6 +103,11 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
     return Side(lang, "".join(parts), tuple(offsets))
 
 
+# How many units behind the one being checked keep what was read from them (unit_memo): the rules
+# look at most two units either side (a number moved to a neighbour, a name a pronoun stands for).
+UNIT_WINDOW = 4
+
+
 @dataclass
 class DocumentContext:
     """What a rule may need from the rest of the document: its names, linked anywhere in it."""
@@ -110,11 +115,33 @@ class DocumentContext:
     alignment: Alignment
     names: tuple[UnitNames, ...] | None = None
     _memo: dict = field(default_factory=dict, repr=False)
+    _unit_memo: dict[int, dict] = field(default_factory=dict, repr=False)
+    _kept_from: int = 0  # units below this one keep nothing in _unit_memo
 
     def memo(self, key, compute):
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def unit_memo(self, index: int, key, compute):
+        """What the rules read from unit `index` (its numbers, its dates, a side's text), computed
+        once while the check is near it. Units are checked in order and look only at their
+        neighbours, so what lies UNIT_WINDOW units behind is let go (forget_before): a long
+        document's memory stays bounded. Asked for again, it is computed again."""
+        entries = self._unit_memo.get(index)
+        if entries is None:
+            if index < self._kept_from:
+                return compute()
+            entries = self._unit_memo[index] = {}
+        if key not in entries:
+            entries[key] = compute()
+        return entries[key]
+
+    def forget_before(self, index: int) -> None:
+        """Let go of what unit_memo keeps for the units before `index`."""
+        for old in range(self._kept_from, index):
+            self._unit_memo.pop(old, None)
+        self._kept_from = max(self._kept_from, index)
 
     @property
     def doc_id(self) -> str:

@@ -202,6 +202,14 @@ class _Unit:
         self._translit: list[tuple[_TranslitSpan, bool]] | None = None
         self._translit_by_names: dict[int, list[tuple[_TranslitSpan, bool]]] = {}
 
+    def release(self) -> None:
+        """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
+        stays for the later passes, but these are the bulk of it (they come back if asked for)."""
+        self._found = {}
+        self._joined_keys = None
+        self._translit = None
+        self._translit_by_names = {}
+
     def translit_spans(self, n_names: int) -> list[tuple[_TranslitSpan, bool]]:
         """The runs of Persian words (_fa_translit_spans) of one word more or less than a name of
         n_names words, each with whether all its words are ordinary words."""
@@ -634,6 +642,14 @@ def _could_learn(unit: _Unit, chosen: list[_Pair], known: Known) -> bool:
     return False
 
 
+def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
+    """The unit's best pairs (_select of _pairs), its search indexes released: a long document
+    keeps every unit for the later passes, and would otherwise keep them too."""
+    chosen = _select(_pairs(unit, known))
+    unit.release()
+    return chosen
+
+
 def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     """The names of each unit of an alignment: linked pairs and the names left on one side.
 
@@ -644,10 +660,10 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     fa_all = [prepare_fa(alignment, k, table) for k in range(len(alignment.fa))]
     en_all = [prepare_en(alignment, k, table, capitals) for k in range(len(alignment.en))]
     units = [_Unit([fa_all[k] for k in u.fa], [en_all[k] for k in u.en], table) for u in alignment.units]
-    chosen = [_select(_pairs(unit, {})) for unit in units]
+    chosen = [_chosen(unit, {}) for unit in units]
     known = _learned(units, chosen)
     for u, unit in enumerate(units):
         if known and _could_learn(unit, chosen[u], known):
-            chosen[u] = _select(_pairs(unit, known))
+            chosen[u] = _chosen(unit, known)
     seen = _seen_names(units, chosen)
     return tuple(_unit_names(unit, c, seen) for unit, c in zip(units, chosen))
