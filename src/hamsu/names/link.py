@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..persian.normalize import normalize_sentence
 from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
@@ -555,28 +556,37 @@ def _unlinked_runs(name: EnglishName, linked: list[bool]) -> list[tuple[int, int
     return runs
 
 
-def _seen_names(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> _Seen:
-    """The Persian forms the document links as names by evidence of their own, to be found where
-    they stand unlinked: first word key -> (every word key, kind). Forms of ordinary words only
+def _seen_forms(unit: _Unit, chosen: list[_Pair]) -> list[tuple[tuple[str, ...], str]]:
+    """The Persian forms a unit links as names by evidence of their own, to be found where they
+    stand unlinked elsewhere (_seen_names): (every word key, kind). Forms of ordinary words only
     (پارک Park, مرکز Center) are left out: elsewhere they are just words."""
+    forms = []
+    for p in chosen:
+        if p.evidence == "document" or p.score < TRANSLITERATION_THRESHOLD:
+            continue
+        si, i, j = p.fa
+        words = unit.fa[si].words[i:j]
+        if any(w.latin for w in words):
+            continue
+        ordinary = all(is_common(w, unit.table) or _ambiguous(unit.table, w.base) for w in words)
+        if ordinary and p.en[3] - p.en[2] < 2 and p.kind != "person":
+            # پارک Park, زمین Earth: ordinary words elsewhere; a name of several English words
+            # (Middle East خاورمیانه, Communist Party حزب کمونیست) is a name wherever it stands
+            continue
+        keys = tuple(w.key for w in words[:-1]) + (words[-1].base,)
+        if sum(map(len, keys)) < 3:
+            continue
+        forms.append((keys, p.kind))
+    return forms
+
+
+def _seen_names(forms_by_unit: Sequence[list[tuple[tuple[str, ...], str]]]) -> _Seen:
+    """The forms the document links (_seen_forms of each unit, in unit order; the first kind
+    given to a form stays): first word key -> (every word key, kind)."""
     seen: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
-    for unit, chosen in zip(units, chosen_by_unit):
-        for p in chosen:
-            if p.evidence == "document" or p.score < TRANSLITERATION_THRESHOLD:
-                continue
-            si, i, j = p.fa
-            words = unit.fa[si].words[i:j]
-            if any(w.latin for w in words):
-                continue
-            ordinary = all(is_common(w, unit.table) or _ambiguous(unit.table, w.base) for w in words)
-            if ordinary and p.en[3] - p.en[2] < 2 and p.kind != "person":
-                # پارک Park, زمین Earth: ordinary words elsewhere; a name of several English words
-                # (Middle East خاورمیانه, Communist Party حزب کمونیست) is a name wherever it stands
-                continue
-            keys = tuple(w.key for w in words[:-1]) + (words[-1].base,)
-            if sum(map(len, keys)) < 3:
-                continue
-            seen[keys[0]].setdefault(keys, p.kind)
+    for forms in forms_by_unit:
+        for keys, kind in forms:
+            seen[keys[0]].setdefault(keys, kind)
     return {first: [(keys, kind) for keys, kind in forms.items()] for first, forms in seen.items()}
 
 
@@ -597,42 +607,41 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     return out
 
 
-def _learned(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> Known:
-    """Every pair linked in the document by its own evidence, and the surnames of full names."""
-    known: Known = defaultdict(dict)
+def _learn(known: Known, unit: _Unit, chosen: list[_Pair]) -> None:
+    """Add to `known` every pair the unit links by its own evidence, and the surnames of full
+    names; called for each unit in order, the best score of a pair stays."""
 
     def learn(en_key: str, fa_key: str, length: int, score: float) -> None:
         if en_key and fa_key and score > known[en_key].get((fa_key, length), 0.0):
             known[en_key][fa_key, length] = score
 
-    for unit, chosen in zip(units, chosen_by_unit):
-        for p in chosen:
-            if p.evidence == "document":
-                continue
-            ei, ni, a, b = p.en
-            si, i, j = p.fa
-            words = unit.fa[si].words
-            pieces = unit.en[ei].names[ni].pieces[a:b]
-            en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
-            head = "".join(w.key for w in words[i : j - 1])
-            for stem in words[j - 1].stems[:2]:
-                learn(en_key, head + stem, j - i, p.score)
-            name_pieces = [q for q in pieces if q.role == "name"]
-            # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
-            # both sides keep one word order: a person, or a romanized name without generic words
-            # (North Kivu is کیوو شمالی, and its last words are no pair).
-            same_order = p.kind == "person" or (
-                p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
-            )
-            if len(name_pieces) >= 2 and j - i >= 2 and same_order:
-                learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
-    return known
+    for p in chosen:
+        if p.evidence == "document":
+            continue
+        ei, ni, a, b = p.en
+        si, i, j = p.fa
+        words = unit.fa[si].words
+        pieces = unit.en[ei].names[ni].pieces[a:b]
+        en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
+        head = "".join(w.key for w in words[i : j - 1])
+        for stem in words[j - 1].stems[:2]:
+            learn(en_key, head + stem, j - i, p.score)
+        name_pieces = [q for q in pieces if q.role == "name"]
+        # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
+        # both sides keep one word order: a person, or a romanized name without generic words
+        # (North Kivu is کیوو شمالی, and its last words are no pair).
+        same_order = p.kind == "person" or (
+            p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
+        )
+        if len(name_pieces) >= 2 and j - i >= 2 and same_order:
+            learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
 
 
-def _could_learn(unit: _Unit, chosen: list[_Pair], known: Known) -> bool:
-    """Whether a unit has an unlinked English name part the document has linked elsewhere."""
+def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known) -> bool:
+    """Whether a unit (its English sentences `en`) has an unlinked English name part the document
+    has linked elsewhere."""
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
-    for ei, sent in enumerate(unit.en):
+    for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
@@ -650,20 +659,45 @@ def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
     return chosen
 
 
+# Prepared sentences kept, in each language, between the passes over a document's units (the
+# most recently used); a longer document prepares a sentence again when a later pass needs it.
+PREPARED_SENTENCES = 1 << 14
+
+
 def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     """The names of each unit of an alignment: linked pairs and the names left on one side.
 
     Spans point into the original document texts (Mention.start/end, Mention.source).
+
+    Three passes over the units, in order: each unit's own links; the units with a name part
+    the document links elsewhere, again with those pairs known; the names of each unit, with the
+    forms the document links. Between passes a unit keeps only its chosen pairs, and prepared
+    sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
+    the document.
     """
     table = name_table_data()
     capitals = capitalized_words(s.text for s in alignment.en)
-    fa_all = [prepare_fa(alignment, k, table) for k in range(len(alignment.fa))]
-    en_all = [prepare_en(alignment, k, table, capitals) for k in range(len(alignment.en))]
-    units = [_Unit([fa_all[k] for k in u.fa], [en_all[k] for k in u.en], table) for u in alignment.units]
-    chosen = [_chosen(unit, {}) for unit in units]
-    known = _learned(units, chosen)
-    for u, unit in enumerate(units):
-        if known and _could_learn(unit, chosen[u], known):
-            chosen[u] = _chosen(unit, known)
-    seen = _seen_names(units, chosen)
-    return tuple(_unit_names(unit, c, seen) for unit, c in zip(units, chosen))
+    fa_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_fa(alignment, k, table))
+    en_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_en(alignment, k, table, capitals))
+
+    def unit_at(u: int) -> _Unit:
+        ids = alignment.units[u]
+        return _Unit([fa_prepared(k) for k in ids.fa], [en_prepared(k) for k in ids.en], table)
+
+    chosen: list[list[_Pair]] = []
+    forms: list[list[tuple[tuple[str, ...], str]]] = []
+    known: Known = defaultdict(dict)
+    for u in range(len(alignment.units)):
+        unit = unit_at(u)
+        chosen.append(_chosen(unit, {}))
+        forms.append(_seen_forms(unit, chosen[u]))
+        _learn(known, unit, chosen[u])
+    if known:
+        for u, ids in enumerate(alignment.units):
+            if _could_learn([en_prepared(k) for k in ids.en], chosen[u], known):
+                unit = unit_at(u)
+                chosen[u] = _chosen(unit, known)
+                forms[u] = _seen_forms(unit, chosen[u])
+    seen = _seen_names(forms)
+    del forms
+    return tuple(_unit_names(unit_at(u), chosen[u], seen) for u in range(len(alignment.units)))
