@@ -19,6 +19,7 @@ from hamsu.names.translit import (
     fold_fa,
     latin_key,
     score_keys,
+    skeleton_bits,
 )
 
 
@@ -76,3 +77,13 @@ def test_real_names_cost_the_same():
         for limit in (float("inf"), 2.0, 0.5):
             assert alignment_cost(units, latin_key(english), limit) == reference_cost(units, latin_key(english), limit)
     assert score_keys(fold_fa("سلیمانی"), latin_key("Soleymani")) > 0.9
+
+
+SKELETON = st.frozensets(st.sampled_from(list("bftsjckrlmnpqxyz") + ["ئ", "ة", "ح"]), max_size=8)
+
+
+@given(SKELETON, SKELETON)
+def test_skeleton_bits_count_and_intersect_as_the_sets_do(a, b):
+    assert skeleton_bits(a).bit_count() == len(a)
+    assert (skeleton_bits(a) & skeleton_bits(b)).bit_count() == len(a & b)
+    assert (skeleton_bits(a) | skeleton_bits(b)) == skeleton_bits(a | b)

@@ -42,9 +42,9 @@ from .translit import (
     fold_fa,
     latin_key,
     score_keys,
+    skeleton_bits,
     skeleton_en,
     skeleton_fa,
-    skeletons_overlap,
 )
 
 # Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
@@ -156,7 +156,8 @@ def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
     return spans
 
 
-_TranslitSpan = tuple[int, int, int, str, frozenset[str]]  # sentence, first, last word, folded, skeleton
+# sentence, first, last word, folded text, consonant skeleton (skeleton_bits) and its size
+_TranslitSpan = tuple[int, int, int, str, int, int]
 
 
 def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
@@ -169,19 +170,22 @@ def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
         # run, and without its half-spaced suffix at the end of one.
         folded = [fold_fa(w.text) for w in words]
         last = [fold_fa(w.text.split("\u200c")[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
-        skeletons = [skeleton_fa(f) for f in folded]
-        last_skeletons = [skeleton_fa(f) for f in last]
+        skeletons = [skeleton_bits(skeleton_fa(f)) for f in folded]
+        last_skeletons = [skeleton_bits(skeleton_fa(f)) for f in last]
         for i in range(len(words)):
             if not is_content(words[i]):
                 continue
+            run = 0  # the skeletons of words[i:j] together
             for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
                 if words[j].run != words[i].run or not is_content(words[j]):
                     break
+                skeleton = run | last_skeletons[j]
                 if i == j:
-                    spans.append((si, i, j + 1, last[j], last_skeletons[j]))
+                    spans.append((si, i, j + 1, last[j], skeleton, skeleton.bit_count()))
                 else:
                     text = " ".join(folded[i:j]) + " " + last[j]
-                    spans.append((si, i, j + 1, text, last_skeletons[j].union(*skeletons[i:j])))
+                    spans.append((si, i, j + 1, text, skeleton, skeleton.bit_count()))
+                run |= skeletons[j]
     return spans
 
 
@@ -339,8 +343,12 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         if weight < 1:
             continue
         skeleton = skeleton_en(key)
-        for (si, i, j, folded, fa_skeleton), common in unit.translit_spans(n_names):
-            if not skeletons_overlap(fa_skeleton, skeleton):
+        en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
+        if not en_size:
+            continue  # no consonant class: nothing overlaps it
+        for (si, i, j, folded, fa_bits, fa_size), common in unit.translit_spans(n_names):
+            # skeletons_overlap, on the skeletons as bits (the hottest test of the linker)
+            if not fa_size or 2 * (fa_bits & en_bits).bit_count() < 0.9 * (fa_size + en_size) - 1:
                 continue
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:

@@ -360,6 +360,22 @@ def skeleton_en(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_SKELETON_BITS: dict[str, int] = {}  # consonant class -> its bit, given out as classes are met
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_bits(skeleton: frozenset[str]) -> int:
+    """A skeleton as an int, one bit a class: a hot loop intersects and counts these with two
+    integer operations (`(a & b).bit_count()` is len(A & B); `a | b` is A | B)."""
+    bits = 0
+    for ch in skeleton:
+        bit = _SKELETON_BITS.get(ch)
+        if bit is None:
+            bit = _SKELETON_BITS[ch] = 1 << len(_SKELETON_BITS)
+        bits |= bit
+    return bits
+
+
 def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:
     """Whether two skeletons share enough consonant classes to be worth aligning."""
     if not fa or not en:
