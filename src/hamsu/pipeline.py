@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .align import align
 from .persian.normalize import normalize_detailed
-from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames
+from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames, offset_shifts
 from .segment import split_sentences
 
 ALIGNED_KINDS = ("title", "paragraph")
@@ -47,14 +47,16 @@ def _sentences(document: Document, index: int, block: Block, side: str) -> list[
     if side == FA:
         normalized = normalize_detailed(original)
         spans = split_sentences(normalized.text, FA)
+        offset_map = normalized.offset_map
         return [
             Sentence(
                 FA,
                 normalized.text[s:e],
-                block.start + normalized.offset_map[s],
-                block.start + normalized.offset_map[e],
+                block.start + offset_map[s],
+                block.start + offset_map[e],
                 index,
                 block.source,
+                offset_shifts(offset_map[s : e + 1], offset_map[s]),
             )
             for s, e in spans
         ]
@@ -83,8 +85,13 @@ def align_document(document: Document, presplit: bool = False, progress: Progres
         breaks[side].append(len(found[side]))
         if presplit:
             text = document.texts[block.source][block.start : block.end]
-            shown = normalize_detailed(text).text if side == FA else text
-            found[side].append(Sentence(side, shown, block.start, block.end, index, block.source))
+            if side == FA:
+                normalized = normalize_detailed(text)
+                sentence = Sentence(side, normalized.text, block.start, block.end, index, block.source,
+                                    offset_shifts(normalized.offset_map))  # fmt: skip
+            else:
+                sentence = Sentence(side, text, block.start, block.end, index, block.source)
+            found[side].append(sentence)
         else:
             found[side] += _sentences(document, index, block, side)
     progress("splitting paragraphs", blocks, blocks)

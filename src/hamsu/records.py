@@ -80,6 +80,45 @@ class Sentence:
     end: int
     block: int  # index into Document.blocks
     source: int = 0
+    # Where each character of `text` came from, kept from the normalizer so that the name linker
+    # and the checks need not normalize the original slice again (see offset_map). None when the
+    # maker did not keep it: the original slice is then normalized again.
+    shifts: tuple[int, ...] | None = None
+
+    def offset_map(self) -> tuple[int, ...] | None:
+        """offset_map()[i]: the offset of text[i] in the original slice [start, end), with
+        len(text) + 1 entries, as Normalized.offset_map has them; None when not kept."""
+        return expand_shifts(self.shifts, len(self.text)) if self.shifts is not None else None
+
+
+def offset_shifts(offset_map: tuple[int, ...] | list[int], base: int = 0) -> tuple[int, ...]:
+    """An offset map (Normalized.offset_map, less `base`) in the compact form Sentence.shifts
+    keeps: (position, shift) pairs, flat, at each place where offset_map[i] - i changes; () for
+    the identity. A map is mostly runs of one shift (a normalizer inserts or drops a few
+    characters), so a sentence keeps a handful of numbers instead of one per character."""
+    if offset_map[0] != base:
+        points = [0]
+    else:
+        points = []
+    points += [i for i in range(1, len(offset_map)) if offset_map[i] - offset_map[i - 1] != 1]
+    if not points:
+        return ()
+    out: list[int] = []
+    for i in points:
+        out += (i, offset_map[i] - base - i)
+    return tuple(out)
+
+
+def expand_shifts(shifts: tuple[int, ...], length: int) -> tuple[int, ...]:
+    """The offset map of a text of `length` characters from its offset_shifts()."""
+    if not shifts:
+        return tuple(range(length + 1))
+    out: list[int] = list(range(shifts[0]))
+    for k in range(0, len(shifts), 2):
+        position, shift = shifts[k], shifts[k + 1]
+        following = shifts[k + 2] if k + 2 < len(shifts) else length + 1
+        out += range(position + shift, following + shift)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

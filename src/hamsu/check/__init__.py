@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..records import Alignment, Flag, UnitNames
-from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, DocumentContext, Finding, Rule, UnitView, at_least
+from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, UNIT_WINDOW, DocumentContext, Finding, Rule, UnitView, at_least
 from .consistency import NameSpellingRule, SourceConsistencyRule
 from .dates import DatesRule
 from .glossary import Glossary, GlossaryEntry, GlossaryRule, load_glossary
@@ -92,6 +92,7 @@ def check_alignment(
             view = UnitView(index, unit, context)
             for rule in unit_rules:
                 flags += rule.check(view)
+            context.forget_before(index - UNIT_WINDOW)
     for rule in _ready(selected, "document", given):
         flags += rule.check_document(context)
     order = {name: rank for rank, name in enumerate(RULES)}

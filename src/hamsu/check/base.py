@@ -53,8 +53,9 @@ THRESHOLDS: dict[str, float] = {
 class Side:
     """One side of a unit as the checks read it: its text and where each character came from.
 
-    Persian text is normalized again from the original slice (the same normalization the pipeline
-    used) so that every offset in `text` maps back through the normalizer's offset map.
+    Persian text is the pipeline's normalized sentence, each offset mapped back through the offset
+    map it kept (Sentence.shifts); a sentence made without one is normalized again from the
+    original slice, the same normalization.
     """
 
     lang: str
@@ -86,15 +87,25 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
             parts.append(" ")
             offsets.append(last_end)
         if lang == FA:
-            normalized = normalize_sentence(original)
-            parts.append(normalized.text)
-            offsets += map(sentence.start.__add__, normalized.offset_map[:-1])
+            kept = sentence.offset_map()  # the pipeline's own normalization, when it kept the map
+            if kept is not None:
+                text, offset_map = sentence.text, kept
+            else:
+                normalized = normalize_sentence(original)
+                text, offset_map = normalized.text, normalized.offset_map
+            parts.append(text)
+            offsets += map(sentence.start.__add__, offset_map[:-1])
         else:
             parts.append(original)
             offsets += range(sentence.start, sentence.end)
         last_end = sentence.end
     offsets.append(last_end)
     return Side(lang, "".join(parts), tuple(offsets))
+
+
+# How many units behind the one being checked keep what was read from them (unit_memo): the rules
+# look at most two units either side (a number moved to a neighbour, a name a pronoun stands for).
+UNIT_WINDOW = 4
 
 
 @dataclass
@@ -104,11 +115,33 @@ class DocumentContext:
     alignment: Alignment
     names: tuple[UnitNames, ...] | None = None
     _memo: dict = field(default_factory=dict, repr=False)
+    _unit_memo: dict[int, dict] = field(default_factory=dict, repr=False)
+    _kept_from: int = 0  # units below this one keep nothing in _unit_memo
 
     def memo(self, key, compute):
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def unit_memo(self, index: int, key, compute):
+        """What the rules read from unit `index` (its numbers, its dates, a side's text), computed
+        once while the check is near it. Units are checked in order and look only at their
+        neighbours, so what lies UNIT_WINDOW units behind is let go (forget_before): a long
+        document's memory stays bounded. Asked for again, it is computed again."""
+        entries = self._unit_memo.get(index)
+        if entries is None:
+            if index < self._kept_from:
+                return compute()
+            entries = self._unit_memo[index] = {}
+        if key not in entries:
+            entries[key] = compute()
+        return entries[key]
+
+    def forget_before(self, index: int) -> None:
+        """Let go of what unit_memo keeps for the units before `index`."""
+        for old in range(self._kept_from, index):
+            self._unit_memo.pop(old, None)
+        self._kept_from = max(self._kept_from, index)
 
     @property
     def doc_id(self) -> str:

@@ -451,8 +451,8 @@ def _readings(fact: str, values) -> str:
 
 
 def side_dates(unit: UnitView, lang: str) -> list[DateItem]:
-    # Kept for the document: the numbers rule reads a neighbour's dates when it looks for a moved number.
-    return unit.context.memo(("dates", unit.index, lang), lambda: date_items(unit.side(lang).text, lang))
+    # Kept near the unit: the numbers rule reads a neighbour's dates when it looks for a moved number.
+    return unit.context.unit_memo(unit.index, ("dates", lang), lambda: date_items(unit.side(lang).text, lang))
 
 
 class DatesRule(Rule):

@@ -196,7 +196,7 @@ def _side_text(context: DocumentContext, index: int, lang: str) -> str:
         unit = context.alignment.units[index]
         return build_side(context.alignment, unit.fa if lang == FA else unit.en, lang).text
 
-    return context.memo(("side-text", index, lang), build)
+    return context.unit_memo(index, ("side-text", lang), build)
 
 
 def _pronoun_in(text: str, lang: str) -> str:

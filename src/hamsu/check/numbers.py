@@ -50,8 +50,8 @@ def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
         spans = [(d.start, d.end) for d in side_dates(unit, lang)]
         return numerals(text, lang, exclude=spans, content=content)
 
-    # Kept for the document, not the unit: a neighbour looked at for a moved number is read once.
-    return unit.context.memo(("numbers", unit.index, lang), compute)
+    # Kept in the document context, not the unit view: a neighbour looked at for a moved number is read once.
+    return unit.context.unit_memo(unit.index, ("numbers", lang), compute)
 
 
 def side_quantities(unit: UnitView, lang: str) -> list[Quantity]:
@@ -101,7 +101,7 @@ def leftovers(unit: UnitView) -> tuple[list[Numeral], list[Numeral]]:
         en_left = [n for n in en_left if not n.values & _years(unit, FA)]
         return fa_left, en_left
 
-    return unit.context.memo(("number leftovers", unit.index), compute)
+    return unit.context.unit_memo(unit.index, "number leftovers", compute)
 
 
 class NumbersRule(Rule):
@@ -410,10 +410,10 @@ def _money(q: Quantity) -> frozenset[str]:
 
 
 def _neighbour_view(unit: UnitView, index: int) -> UnitView:
-    """Another unit of the same document, built once per document and shared by the rules."""
+    """Another unit of the same document, built once while the check is near it, shared by the rules."""
     context = unit.context
     units = context.alignment.units
-    return context.memo(("unit view", index), lambda: UnitView(index, units[index], context))
+    return context.unit_memo(index, "unit view", lambda: UnitView(index, units[index], context))
 
 
 def _years(unit: UnitView, lang: str) -> frozenset[float]:

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..persian.normalize import normalize_sentence
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
@@ -42,9 +43,9 @@ from .translit import (
     fold_fa,
     latin_key,
     score_keys,
+    skeleton_bits,
     skeleton_en,
     skeleton_fa,
-    skeletons_overlap,
 )
 
 # Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
@@ -111,11 +112,14 @@ class _Pair:
 
 def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
     s = alignment.fa[index]
-    # The sentence text is normalized; normalizing its original slice again gives the same text
-    # with a map back to the original offsets.
+    # The sentence text is normalized, with the map back to the original offsets the pipeline kept
+    # (a sentence made without it is normalized again from its original slice: the same text).
     original = alignment.document.texts[s.source][s.start : s.end]
+    kept = s.offset_map() if s.text != original else None
     if s.text == original:  # nothing to normalize: offsets are the same
         text, offset_map = original, tuple(range(len(original) + 1))
+    elif kept is not None:  # the map the pipeline kept from normalizing it
+        text, offset_map = s.text, kept
     else:
         normalized = normalize_sentence(original)
         text, offset_map = normalized.text, normalized.offset_map
@@ -153,7 +157,8 @@ def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
     return spans
 
 
-_TranslitSpan = tuple[int, int, int, str, frozenset[str]]  # sentence, first, last word, folded, skeleton
+# sentence, first, last word, folded text, consonant skeleton (skeleton_bits) and its size
+_TranslitSpan = tuple[int, int, int, str, int, int]
 
 
 def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
@@ -166,19 +171,22 @@ def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
         # run, and without its half-spaced suffix at the end of one.
         folded = [fold_fa(w.text) for w in words]
         last = [fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
-        skeletons = [skeleton_fa(f) for f in folded]
-        last_skeletons = [skeleton_fa(f) for f in last]
+        skeletons = [skeleton_bits(skeleton_fa(f)) for f in folded]
+        last_skeletons = [skeleton_bits(skeleton_fa(f)) for f in last]
         for i in range(len(words)):
             if not is_content(words[i]):
                 continue
+            run = 0  # the skeletons of words[i:j] together
             for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
                 if words[j].run != words[i].run or not is_content(words[j]):
                     break
+                skeleton = run | last_skeletons[j]
                 if i == j:
-                    spans.append((si, i, j + 1, last[j], last_skeletons[j]))
+                    spans.append((si, i, j + 1, last[j], skeleton, skeleton.bit_count()))
                 else:
                     text = " ".join(folded[i:j]) + " " + last[j]
-                    spans.append((si, i, j + 1, text, last_skeletons[j].union(*skeletons[i:j])))
+                    spans.append((si, i, j + 1, text, skeleton, skeleton.bit_count()))
+                run |= skeletons[j]
     return spans
 
 
@@ -199,6 +207,14 @@ class _Unit:
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: list[tuple[_TranslitSpan, bool]] | None = None
         self._translit_by_names: dict[int, list[tuple[_TranslitSpan, bool]]] = {}
+
+    def release(self) -> None:
+        """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
+        stays for the later passes, but these are the bulk of it (they come back if asked for)."""
+        self._found = {}
+        self._joined_keys = None
+        self._translit = None
+        self._translit_by_names = {}
 
     def translit_spans(self, n_names: int) -> list[tuple[_TranslitSpan, bool]]:
         """The runs of Persian words (_fa_translit_spans) of one word more or less than a name of
@@ -328,8 +344,12 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         if weight < 1:
             continue
         skeleton = skeleton_en(key)
-        for (si, i, j, folded, fa_skeleton), common in unit.translit_spans(n_names):
-            if not skeletons_overlap(fa_skeleton, skeleton):
+        en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
+        if not en_size:
+            continue  # no consonant class: nothing overlaps it
+        for (si, i, j, folded, fa_bits, fa_size), common in unit.translit_spans(n_names):
+            # skeletons_overlap, on the skeletons as bits (the hottest test of the linker)
+            if not fa_size or 2 * (fa_bits & en_bits).bit_count() < 0.9 * (fa_size + en_size) - 1:
                 continue
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:
@@ -545,28 +565,37 @@ def _unlinked_runs(name: EnglishName, linked: list[bool]) -> list[tuple[int, int
     return runs
 
 
-def _seen_names(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> _Seen:
-    """The Persian forms the document links as names by evidence of their own, to be found where
-    they stand unlinked: first word key -> (every word key, kind). Forms of ordinary words only
+def _seen_forms(unit: _Unit, chosen: list[_Pair]) -> list[tuple[tuple[str, ...], str]]:
+    """The Persian forms a unit links as names by evidence of their own, to be found where they
+    stand unlinked elsewhere (_seen_names): (every word key, kind). Forms of ordinary words only
     (پارک Park, مرکز Center) are left out: elsewhere they are just words."""
+    forms = []
+    for p in chosen:
+        if p.evidence == "document" or p.score < TRANSLITERATION_THRESHOLD:
+            continue
+        si, i, j = p.fa
+        words = unit.fa[si].words[i:j]
+        if any(w.latin for w in words):
+            continue
+        ordinary = all(is_common(w, unit.table) or _ambiguous(unit.table, w.base) for w in words)
+        if ordinary and p.en[3] - p.en[2] < 2 and p.kind != "person":
+            # پارک Park, زمین Earth: ordinary words elsewhere; a name of several English words
+            # (Middle East خاورمیانه, Communist Party حزب کمونیست) is a name wherever it stands
+            continue
+        keys = tuple(w.key for w in words[:-1]) + (words[-1].base,)
+        if sum(map(len, keys)) < 3:
+            continue
+        forms.append((keys, p.kind))
+    return forms
+
+
+def _seen_names(forms_by_unit: Sequence[list[tuple[tuple[str, ...], str]]]) -> _Seen:
+    """The forms the document links (_seen_forms of each unit, in unit order; the first kind
+    given to a form stays): first word key -> (every word key, kind)."""
     seen: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
-    for unit, chosen in zip(units, chosen_by_unit):
-        for p in chosen:
-            if p.evidence == "document" or p.score < TRANSLITERATION_THRESHOLD:
-                continue
-            si, i, j = p.fa
-            words = unit.fa[si].words[i:j]
-            if any(w.latin for w in words):
-                continue
-            ordinary = all(is_common(w, unit.table) or _ambiguous(unit.table, w.base) for w in words)
-            if ordinary and p.en[3] - p.en[2] < 2 and p.kind != "person":
-                # پارک Park, زمین Earth: ordinary words elsewhere; a name of several English words
-                # (Middle East خاورمیانه, Communist Party حزب کمونیست) is a name wherever it stands
-                continue
-            keys = tuple(w.key for w in words[:-1]) + (words[-1].base,)
-            if sum(map(len, keys)) < 3:
-                continue
-            seen[keys[0]].setdefault(keys, p.kind)
+    for forms in forms_by_unit:
+        for keys, kind in forms:
+            seen[keys[0]].setdefault(keys, kind)
     return {first: [(keys, kind) for keys, kind in forms.items()] for first, forms in seen.items()}
 
 
@@ -587,42 +616,41 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     return out
 
 
-def _learned(units: Sequence[_Unit], chosen_by_unit: Sequence[list[_Pair]]) -> Known:
-    """Every pair linked in the document by its own evidence, and the surnames of full names."""
-    known: Known = defaultdict(dict)
+def _learn(known: Known, unit: _Unit, chosen: list[_Pair]) -> None:
+    """Add to `known` every pair the unit links by its own evidence, and the surnames of full
+    names; called for each unit in order, the best score of a pair stays."""
 
     def learn(en_key: str, fa_key: str, length: int, score: float) -> None:
         if en_key and fa_key and score > known[en_key].get((fa_key, length), 0.0):
             known[en_key][fa_key, length] = score
 
-    for unit, chosen in zip(units, chosen_by_unit):
-        for p in chosen:
-            if p.evidence == "document":
-                continue
-            ei, ni, a, b = p.en
-            si, i, j = p.fa
-            words = unit.fa[si].words
-            pieces = unit.en[ei].names[ni].pieces[a:b]
-            en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
-            head = "".join(w.key for w in words[i : j - 1])
-            for stem in words[j - 1].stems[:2]:
-                learn(en_key, head + stem, j - i, p.score)
-            name_pieces = [q for q in pieces if q.role == "name"]
-            # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
-            # both sides keep one word order: a person, or a romanized name without generic words
-            # (North Kivu is کیوو شمالی, and its last words are no pair).
-            same_order = p.kind == "person" or (
-                p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
-            )
-            if len(name_pieces) >= 2 and j - i >= 2 and same_order:
-                learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
-    return known
+    for p in chosen:
+        if p.evidence == "document":
+            continue
+        ei, ni, a, b = p.en
+        si, i, j = p.fa
+        words = unit.fa[si].words
+        pieces = unit.en[ei].names[ni].pieces[a:b]
+        en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
+        head = "".join(w.key for w in words[i : j - 1])
+        for stem in words[j - 1].stems[:2]:
+            learn(en_key, head + stem, j - i, p.score)
+        name_pieces = [q for q in pieces if q.role == "name"]
+        # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
+        # both sides keep one word order: a person, or a romanized name without generic words
+        # (North Kivu is کیوو شمالی, and its last words are no pair).
+        same_order = p.kind == "person" or (
+            p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
+        )
+        if len(name_pieces) >= 2 and j - i >= 2 and same_order:
+            learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
 
 
-def _could_learn(unit: _Unit, chosen: list[_Pair], known: Known) -> bool:
-    """Whether a unit has an unlinked English name part the document has linked elsewhere."""
+def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known) -> bool:
+    """Whether a unit (its English sentences `en`) has an unlinked English name part the document
+    has linked elsewhere."""
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
-    for ei, sent in enumerate(unit.en):
+    for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
@@ -632,20 +660,53 @@ def _could_learn(unit: _Unit, chosen: list[_Pair], known: Known) -> bool:
     return False
 
 
+def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
+    """The unit's best pairs (_select of _pairs), its search indexes released: a long document
+    keeps every unit for the later passes, and would otherwise keep them too."""
+    chosen = _select(_pairs(unit, known))
+    unit.release()
+    return chosen
+
+
+# Prepared sentences kept, in each language, between the passes over a document's units (the
+# most recently used); a longer document prepares a sentence again when a later pass needs it.
+PREPARED_SENTENCES = 1 << 14
+
+
 def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     """The names of each unit of an alignment: linked pairs and the names left on one side.
 
     Spans point into the original document texts (Mention.start/end, Mention.source).
+
+    Three passes over the units, in order: each unit's own links; the units with a name part
+    the document links elsewhere, again with those pairs known; the names of each unit, with the
+    forms the document links. Between passes a unit keeps only its chosen pairs, and prepared
+    sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
+    the document.
     """
     table = name_table_data()
     capitals = capitalized_words(s.text for s in alignment.en)
-    fa_all = [prepare_fa(alignment, k, table) for k in range(len(alignment.fa))]
-    en_all = [prepare_en(alignment, k, table, capitals) for k in range(len(alignment.en))]
-    units = [_Unit([fa_all[k] for k in u.fa], [en_all[k] for k in u.en], table) for u in alignment.units]
-    chosen = [_select(_pairs(unit, {})) for unit in units]
-    known = _learned(units, chosen)
-    for u, unit in enumerate(units):
-        if known and _could_learn(unit, chosen[u], known):
-            chosen[u] = _select(_pairs(unit, known))
-    seen = _seen_names(units, chosen)
-    return tuple(_unit_names(unit, c, seen) for unit, c in zip(units, chosen))
+    fa_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_fa(alignment, k, table))
+    en_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_en(alignment, k, table, capitals))
+
+    def unit_at(u: int) -> _Unit:
+        ids = alignment.units[u]
+        return _Unit([fa_prepared(k) for k in ids.fa], [en_prepared(k) for k in ids.en], table)
+
+    chosen: list[list[_Pair]] = []
+    forms: list[list[tuple[tuple[str, ...], str]]] = []
+    known: Known = defaultdict(dict)
+    for u in range(len(alignment.units)):
+        unit = unit_at(u)
+        chosen.append(_chosen(unit, {}))
+        forms.append(_seen_forms(unit, chosen[u]))
+        _learn(known, unit, chosen[u])
+    if known:
+        for u, ids in enumerate(alignment.units):
+            if _could_learn([en_prepared(k) for k in ids.en], chosen[u], known):
+                unit = unit_at(u)
+                chosen[u] = _chosen(unit, known)
+                forms[u] = _seen_forms(unit, chosen[u])
+    seen = _seen_names(forms)
+    del forms
+    return tuple(_unit_names(unit_at(u), chosen[u], seen) for u in range(len(alignment.units)))

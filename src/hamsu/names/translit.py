@@ -220,21 +220,23 @@ def alignment_cost(units: tuple[_O, ...], en: str, limit: float = float("inf")) 
     prev = [0.0] * (m + 1)
     for j in range(m):
         prev[j + 1] = prev[j] + ins[j]
+    consonants, places = _en_places(en)
     for opts in units:
-        cur = [inf] * (m + 1)
-        for j in range(m + 1):
+        # Each state of the row is the least of what reaches it, in whatever order the moves are
+        # tried: a Persian letter dropped, or spelled by an English consonant outside its table,
+        # or by one of its options, found where that option's letters stand in the English form.
+        cur = [base + DELETE if base <= limit else inf for base in prev]
+        for j in consonants:
             base = prev[j]
-            if base > limit:
-                continue
-            if base + DELETE < cur[j]:
-                cur[j] = base + DELETE
-            if j < m and base + SUBSTITUTE < cur[j + 1] and en[j] not in _VOWELS:
+            if base <= limit and base + SUBSTITUTE < cur[j + 1]:
                 cur[j + 1] = base + SUBSTITUTE
-            for latin, cost in opts:
-                if en.startswith(latin, j):
-                    k = j + len(latin)
-                    if base + cost < cur[k]:
-                        cur[k] = base + cost
+        for latin, cost in opts:
+            step = len(latin)
+            starts = (places.get(latin) or _starts(en, latin, places)) if step else range(m + 1)
+            for j in starts:
+                base = prev[j]
+                if base <= limit and base + cost < cur[j + step]:
+                    cur[j + step] = base + cost
         for j in range(m):
             if cur[j] + ins[j] < cur[j + 1]:
                 cur[j + 1] = cur[j] + ins[j]
@@ -242,6 +244,25 @@ def alignment_cost(units: tuple[_O, ...], en: str, limit: float = float("inf")) 
             return inf
         prev = cur
     return prev[m]
+
+
+@lru_cache(maxsize=1 << 14)
+def _en_places(en: str) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """Where a Persian letter's options may spell part of an English key: the positions of its
+    consonants (spelled by any letter at a substitution's cost), and where each option's letters
+    start, filled in as options are asked for."""
+    return tuple(j for j, ch in enumerate(en) if ch not in _VOWELS), {}
+
+
+def _starts(en: str, latin: str, places: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """Where `latin` starts in `en`, kept in `places`."""
+    starts = []
+    at = en.find(latin)
+    while at >= 0:
+        starts.append(at)
+        at = en.find(latin, at + 1)
+    places[latin] = found = tuple(starts)
+    return found
 
 
 # English letters that cost little when no Persian letter spells them (vowels, h, w, y); any
@@ -331,6 +352,22 @@ def skeleton_en(key: str) -> frozenset[str]:
         elif s in _EN_CLASS:
             out.add(_EN_CLASS[s])
     return frozenset(out)
+
+
+_SKELETON_BITS: dict[str, int] = {}  # consonant class -> its bit, given out as classes are met
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_bits(skeleton: frozenset[str]) -> int:
+    """A skeleton as an int, one bit a class: a hot loop intersects and counts these with two
+    integer operations (`(a & b).bit_count()` is len(A & B); `a | b` is A | B)."""
+    bits = 0
+    for ch in skeleton:
+        bit = _SKELETON_BITS.get(ch)
+        if bit is None:
+            bit = _SKELETON_BITS[ch] = 1 << len(_SKELETON_BITS)
+        bits |= bit
+    return bits
 
 
 def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:

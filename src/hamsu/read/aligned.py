@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from os import PathLike
 
 from ..errors import InputError
-from ..persian.normalize import normalize
-from ..records import EN, FA, Alignment, Block, Document, Sentence, Unit
+from ..persian.normalize import normalize_detailed
+from ..records import EN, FA, Alignment, Block, Document, Sentence, Unit, offset_shifts
 from .jsonl import parse_line
 
 
@@ -39,8 +39,13 @@ def aligned_pairs(
             if not line.strip():
                 continue
             blocks.append(Block(lang, "paragraph", start, start + len(line), side))
-            shown = normalize(line) if lang == FA else line
-            sentences[lang].append(Sentence(lang, shown, start, start + len(line), len(blocks) - 1, side))
+            if lang == FA:  # the normalizer's map kept, so that names and checks need not normalize again
+                normalized = normalize_detailed(line)
+                sentence = Sentence(lang, normalized.text, start, start + len(line), len(blocks) - 1, side,
+                                    offset_shifts(normalized.offset_map))  # fmt: skip
+            else:
+                sentence = Sentence(lang, line, start, start + len(line), len(blocks) - 1, side)
+            sentences[lang].append(sentence)
             ids[lang] = (len(sentences[lang]) - 1,)
         units.append(Unit(ids[FA], ids[EN], scores[n] if n < len(scores) else 1.0))
     document = Document(doc_id, source or doc_id, texts, tuple(blocks), (("format", "aligned"),))

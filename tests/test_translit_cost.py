@@ -1,0 +1,89 @@
+"""The transliteration cost (names/translit.py alignment_cost) against a plain edit-distance DP that
+tries every move at every position, on generated names and English keys (hypothesis): the faster
+search, which only visits the places where an option's letters stand, gives the same costs."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.names.translit import (
+    _FINAL_VOWEL_COST,
+    _INSERT,
+    _OTHER,
+    _VOWELS,
+    DELETE,
+    LETTERS,
+    SUBSTITUTE,
+    alignment_cost,
+    fa_units,
+    fold_fa,
+    latin_key,
+    score_keys,
+    skeleton_bits,
+)
+
+
+def reference_cost(units, en: str, limit: float = float("inf")) -> float:
+    """Row by row, position by position, every move tried: drop the Persian letter, spell it by
+    any consonant at SUBSTITUTE, or by each of its options where the English continues with it;
+    then English letters no Persian letter spells, each at its insertion cost."""
+    m = len(en)
+    ins = [_INSERT.get(ch, _OTHER) for ch in en]
+    if m and en[-1] in _FINAL_VOWEL_COST:
+        ins[-1] = _FINAL_VOWEL_COST[en[-1]]
+    inf = float("inf")
+    prev = [0.0] * (m + 1)
+    for j in range(m):
+        prev[j + 1] = prev[j] + ins[j]
+    for opts in units:
+        cur = [inf] * (m + 1)
+        for j in range(m + 1):
+            base = prev[j]
+            if base > limit:
+                continue
+            cur[j] = min(cur[j], base + DELETE)
+            if j < m and en[j] not in _VOWELS:
+                cur[j + 1] = min(cur[j + 1], base + SUBSTITUTE)
+            for latin, cost in opts:
+                if en.startswith(latin, j):
+                    cur[j + len(latin)] = min(cur[j + len(latin)], base + cost)
+        for j in range(m):
+            cur[j + 1] = min(cur[j + 1], cur[j] + ins[j])
+        if min(cur) > limit:
+            return inf
+        prev = cur
+    return prev[m]
+
+
+PERSIAN = st.lists(st.sampled_from(sorted(LETTERS) + [" ", "ال"]), min_size=1, max_size=14).map("".join)
+ENGLISH = st.lists(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz") + ["aeiou", "sh", "kh", "ch", "al-"]),
+                   max_size=16).map("".join)  # fmt: skip
+LIMITS = st.one_of(st.just(float("inf")), st.floats(0.0, 8.0))
+
+
+@settings(max_examples=400)
+@given(PERSIAN, ENGLISH, LIMITS)
+def test_the_same_cost_as_the_plain_dp(persian, english, limit):
+    units, _ = fa_units(fold_fa(persian))
+    key = latin_key(english)
+    assert alignment_cost(units, key, limit) == reference_cost(units, key, limit)
+
+
+def test_real_names_cost_the_same():
+    pairs = [("سلیمانی", "Soleymani"), ("قاسم", "Qasem"), ("الزور", "az-Zawr"), ("پائولو", "Paulo"),
+             ("کیوو", "Kivu"), ("سلیمانی", "Salman"), ("برژینسکی", "Brzezinski"), ("مکه", "Mecca")]  # fmt: skip
+    for persian, english in pairs:
+        units, _ = fa_units(fold_fa(persian))
+        for limit in (float("inf"), 2.0, 0.5):
+            assert alignment_cost(units, latin_key(english), limit) == reference_cost(units, latin_key(english), limit)
+    assert score_keys(fold_fa("سلیمانی"), latin_key("Soleymani")) > 0.9
+
+
+SKELETON = st.frozensets(st.sampled_from(list("bftsjckrlmnpqxyz") + ["ئ", "ة", "ح"]), max_size=8)
+
+
+@given(SKELETON, SKELETON)
+def test_skeleton_bits_count_and_intersect_as_the_sets_do(a, b):
+    assert skeleton_bits(a).bit_count() == len(a)
+    assert (skeleton_bits(a) & skeleton_bits(b)).bit_count() == len(a & b)
+    assert (skeleton_bits(a) | skeleton_bits(b)) == skeleton_bits(a | b)
