@@ -658,3 +658,26 @@ def test_the_reader_shows_the_evidence_escaped_with_its_flag(flagged_server):
     assert re.search(r'<span class="flag sev-major" title="null-unit \(major\): [^"]*— evidence: [^"]*'
                      + re.escape(escaped), page)
     assert '<td class="evidence" dir="auto">question marks: fa 1, en 0</td>' in page
+
+
+def test_the_reader_places_marks_by_the_stored_offset_map(monkeypatch):
+    """A sentence the store keeps with its offset map is not normalized again to place a mark;
+    one from a store made before the maps were kept (shifts None) still is."""
+    from hamsu.persian import normalize as normalize_module
+    from hamsu.persian.normalize import normalize_detailed
+    from hamsu.records import offset_shifts
+    from hamsu.serve.render import SentenceText
+
+    original = "او  مي آيد و  كتاب را مي‌خواند."
+    normalized = normalize_detailed(original)
+    assert normalized.text != original
+    word = normalized.text.index("کتاب")
+    start, end = normalized.offset_map[word], normalized.offset_map[word + 4]  # کتاب in the original
+    row = {"lang": "fa", "text": normalized.text, "start": 0, "end": len(original)}
+
+    calls = []
+    monkeypatch.setattr(normalize_module, "normalize_detailed", lambda text: calls.append(text) or normalized)
+    kept = SentenceText({**row, "shifts": offset_shifts(normalized.offset_map)}, original)
+    assert kept.text[slice(*kept.local(start, end))] == "کتاب" and calls == []
+    again = SentenceText({**row, "shifts": None}, original)
+    assert again.text[slice(*again.local(start, end))] == "کتاب" and calls == [original]

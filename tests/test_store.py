@@ -204,13 +204,37 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, seed, monkeypatch)
     assert dump(path) == before
 
 
+def _as_version_2(path: Path) -> None:
+    """Turn a store into what hamsu wrote at schema version 2: its sentences had no offset maps."""
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE sentences DROP COLUMN shifts")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+
+
 def _as_version_1(path: Path) -> None:
     """Turn a store into what hamsu wrote at schema version 1: its flags table had no evidence."""
+    _as_version_2(path)
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE flags DROP COLUMN evidence")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
+
+
+def _stored_before_version_3(checked):
+    """A checked document as a store made before version 3 gives it back: no offset maps, but
+    for a Persian sentence kept as its original slice, whose map is the identity."""
+    texts = checked.alignment.document.texts
+
+    def stored(sentence):
+        unchanged = sentence.lang == "fa" and texts[sentence.source][sentence.start : sentence.end] == sentence.text
+        return replace(sentence, shifts=() if unchanged else None)
+
+    alignment = checked.alignment
+    return replace(checked, alignment=replace(alignment, fa=tuple(map(stored, alignment.fa)),
+                                              en=tuple(map(stored, alignment.en))))
 
 
 def test_a_version_1_store_gains_flag_evidence(tmp_path, flagged):
@@ -222,12 +246,12 @@ def test_a_version_1_store_gains_flag_evidence(tmp_path, flagged):
     with pytest.raises(InputError, match="schema version 1 is older"):
         open_store(path, readonly=True)
     with open_store(path) as store:
-        assert migrations.user_version(store.conn) == 2
+        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
         # The flags stored before have no evidence; every other row is as it was.
         [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
         assert [f.evidence for f in load_checked(store.conn, doc_id).flags] == [""] * len(flagged.flags)
         assert load_checked(store.conn, doc_id) == replace(
-            flagged, flags=tuple(replace(f, evidence="") for f in flagged.flags)
+            _stored_before_version_3(flagged), flags=tuple(replace(f, evidence="") for f in flagged.flags)
         )
         # Storing it again (hamsu ingest --force) fills the evidence in.
         assert store.ingest(flagged, force=True) == "replaced"
@@ -237,6 +261,25 @@ def test_a_version_1_store_gains_flag_evidence(tmp_path, flagged):
     fresh = tmp_path / "fresh.db"
     open_store(fresh).close()
     assert _columns(path, "flags") == _columns(fresh, "flags")
+
+
+def test_a_version_2_store_gains_sentence_offset_maps(tmp_path, flagged):
+    path = tmp_path / "v2.db"
+    with open_store(path) as store:
+        store.ingest(flagged)
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == flagged  # the offset maps kept, round trip exact
+    _as_version_2(path)
+    with open_store(path) as store:
+        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == _stored_before_version_3(flagged)
+        assert store.ingest(flagged, force=True) == "replaced"
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == flagged
+    fresh = tmp_path / "fresh.db"
+    open_store(fresh).close()
+    assert _columns(path, "sentences") == _columns(fresh, "sentences")
 
 
 def _columns(path: Path, table: str) -> list[tuple]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..records import SEVERITIES
+from ..records import SEVERITIES, expand_shifts
 
 FA, EN = "fa", "en"
 
@@ -69,7 +69,11 @@ class SentenceText:
         self.text = sentence["text"] if sentence["text"] is not None else piece  # NULL: the original
         if piece == self.text:
             return
-        if sentence["lang"] == FA and piece:
+        shifts = sentence.get("shifts")
+        if shifts is not None:  # the normalizer's map, kept by the store (schema version 3)
+            self._map = list(expand_shifts(shifts, len(self.text)))
+            return
+        if sentence["lang"] == FA and piece:  # a store from before: normalize the sentence again
             from ..persian.normalize import normalize_detailed
 
             normalized = normalize_detailed(piece)

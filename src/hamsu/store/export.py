@@ -30,12 +30,12 @@ def load_checked(conn: sqlite3.Connection, doc_id: int) -> Checked:
     )
     document = Document(ident, source, texts, blocks, tuple(json.loads(meta_json).items()))
     sentences: dict[str, list[Sentence]] = {"fa": [], "en": []}
-    for lang, text, src, start, end, block in conn.execute(
-        'SELECT lang, text, source, start, "end", block FROM sentences WHERE doc_id = ? ORDER BY lang, idx',
+    for lang, text, shifts, src, start, end, block in conn.execute(
+        'SELECT lang, text, shifts, source, start, "end", block FROM sentences WHERE doc_id = ? ORDER BY lang, idx',
         (doc_id,),
     ):
         shown = texts[src][start:end] if text is None else text
-        sentences[lang].append(Sentence(lang, shown, start, end, block, src))
+        sentences[lang].append(Sentence(lang, shown, start, end, block, src, stored_shifts(lang, text, shifts)))
     unit_ids: list[int] = []
     units = []
     for uid, fa_ids, en_ids, score in conn.execute(
@@ -46,6 +46,15 @@ def load_checked(conn: sqlite3.Connection, doc_id: int) -> Checked:
     position = {uid: i for i, uid in enumerate(unit_ids)}
     alignment = Alignment(document, tuple(sentences["fa"]), tuple(sentences["en"]), tuple(units))
     return Checked(alignment, _names(conn, doc_id, position), _flags(conn, doc_id, ident, position))
+
+
+def stored_shifts(lang: str, text: str | None, shifts: str | None) -> tuple[int, ...] | None:
+    """A sentence's offset map (Sentence.shifts) from its sentences row: a Persian sentence kept
+    as the original slice (text NULL) has the identity map; None where a store made before
+    version 3 did not keep it."""
+    if shifts is not None:
+        return tuple(int(n) for n in shifts.split())
+    return () if text is None and lang == "fa" else None
 
 
 def _mention(lang: str, text: str | None, start, end, source, kind) -> Mention | None:

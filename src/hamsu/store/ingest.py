@@ -17,7 +17,7 @@ from ..matching import ARABIC_MARKS, ZWNJ
 from ..names.translit import fold_fa as translit_fold
 from ..names.translit import latin_key, skeleton_fa
 from ..read.document import document_id
-from ..records import SEVERITIES, Checked, Document, Mention
+from ..records import SEVERITIES, Checked, Document, Mention, Sentence
 from .fold import en_stem, en_words, fa_tokens, fa_tokens_of_words, fa_words, fold_fa
 
 
@@ -135,6 +135,15 @@ class DocumentRows(NamedTuple):
     name_terms: tuple[tuple[str, str, str], ...]
 
 
+def _sentence_text(sentence: Sentence, texts: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(text, shifts) as the sentences table keeps them: both NULL when the text is the original
+    slice unchanged (all English), else the text and its offset map, if it was kept."""
+    if texts[sentence.source][sentence.start : sentence.end] == sentence.text:
+        return None, None
+    shifts = sentence.shifts
+    return sentence.text, None if shifts is None else " ".join(map(str, shifts))
+
+
 def document_rows(checked: Checked, key: str | None = None) -> DocumentRows:
     """Everything write_rows stores for a checked document, under `key` (default document_key)."""
     alignment = checked.alignment
@@ -146,7 +155,7 @@ def document_rows(checked: Checked, key: str | None = None) -> DocumentRows:
             meta.get("date", ""), len(units), len(checked.flags))  # fmt: skip
     blocks = tuple((i, b.lang, b.kind, b.source, b.start, b.end, b.reason) for i, b in enumerate(document.blocks))
     sentences = tuple(
-        (s.lang, i, None if texts[s.source][s.start : s.end] == s.text else s.text, s.source, s.start, s.end, s.block)
+        (s.lang, i, *_sentence_text(s, texts), s.source, s.start, s.end, s.block)
         for side in (alignment.fa, alignment.en)
         for i, s in enumerate(side)
     )
@@ -208,7 +217,8 @@ def write_rows(conn: sqlite3.Connection, rows: DocumentRows) -> int:
         [(doc_id, *row) for row in rows.blocks],
     )
     conn.executemany(
-        'INSERT INTO sentences(doc_id, lang, idx, text, source, start, "end", block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sentences(doc_id, lang, idx, text, shifts, source, start, "end", block)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, *row) for row in rows.sentences],
     )
     first = _next_id(conn, "units")

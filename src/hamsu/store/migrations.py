@@ -7,7 +7,8 @@ in one transaction, so an upgrade that fails leaves the file as it was.
 
 Version 0 is an empty SQLite file (or a new one): the step from 0 creates the newest schema at
 once, so the later steps are for stores made by an older hamsu only.
-Version 2 added flags.evidence (what each check compared).
+Version 2 added flags.evidence (what each check compared); version 3 sentences.shifts (the
+normalizer's offset map, so the web reader need not normalize a sentence again to place a mark).
 
 Independently, settings.fold_version records the store/fold.py version units_fts was built
 with; a store built with another one gets its full-text index rebuilt from the units.
@@ -20,7 +21,7 @@ from importlib import resources
 
 from .fold import FOLD_VERSION, fold_en, fold_fa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x48534D55  # "HSMU"
 
 
@@ -49,11 +50,18 @@ def add_flag_evidence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE flags ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")
 
 
+def add_sentence_shifts(conn: sqlite3.Connection) -> None:
+    """Version 2 → 3: sentences.shifts; the sentences stored before have none (NULL), and the
+    reader normalizes those again, as it did."""
+    conn.execute("ALTER TABLE sentences ADD COLUMN shifts TEXT")
+
+
 # from_version -> step to from_version + 1. A later version adds its step here and updates
 # schema.sql to match what the steps produce.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: create_schema,
     1: add_flag_evidence,
+    2: add_sentence_shifts,
 }
 
 

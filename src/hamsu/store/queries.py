@@ -132,10 +132,20 @@ def blocks(conn: sqlite3.Connection, doc_id: int) -> list[dict[str, Any]]:
 
 def sentences(conn: sqlite3.Connection, doc_id: int) -> list[dict[str, Any]]:
     rows = conn.execute(
-        'SELECT lang, idx, text, source, start, "end", block FROM sentences WHERE doc_id = ? ORDER BY lang, idx',
+        'SELECT lang, idx, text, shifts, source, start, "end", block FROM sentences'
+        " WHERE doc_id = ? ORDER BY lang, idx",
         (doc_id,),
     )
-    return [dict(r) for r in rows]
+    return [_sentence(r) for r in rows]
+
+
+def _sentence(row: sqlite3.Row) -> dict[str, Any]:
+    """A sentences row, its shifts as numbers (see store.export.stored_shifts)."""
+    from .export import stored_shifts
+
+    out = dict(row)
+    out["shifts"] = stored_shifts(out["lang"], out["text"], out["shifts"])
+    return out
 
 
 # --- units ----------------------------------------------------------------------------------------
@@ -183,11 +193,11 @@ def blocks_with_sentences(conn: sqlite3.Connection, doc_id: int) -> set[int]:
 def sentences_between(conn: sqlite3.Connection, doc_id: int, lang: str, first: int, last: int) -> list[dict[str, Any]]:
     """The sentences of one side with first <= idx <= last, in order."""
     rows = conn.execute(
-        'SELECT lang, idx, text, source, start, "end", block FROM sentences'
+        'SELECT lang, idx, text, shifts, source, start, "end", block FROM sentences'
         " WHERE doc_id = ? AND lang = ? AND idx BETWEEN ? AND ? ORDER BY idx",
         (doc_id, lang, first, last),
     )
-    return [dict(r) for r in rows]
+    return [_sentence(r) for r in rows]
 
 
 def get_unit(conn: sqlite3.Connection, unit_id: int) -> dict[str, Any] | None:

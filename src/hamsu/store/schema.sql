@@ -54,6 +54,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     start   INTEGER NOT NULL,
     "end"   INTEGER NOT NULL,
     block   INTEGER NOT NULL,
+    shifts  TEXT,                -- where text's characters came from in [start, end), as the
+                                 -- normalizer kept it (records.offset_shifts, space-separated;
+                                 -- '' the identity); NULL when text is NULL or it was not kept
     PRIMARY KEY (doc_id, lang, idx)
 ) WITHOUT ROWID;
 
