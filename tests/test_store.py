@@ -245,22 +245,26 @@ def test_a_version_1_store_gains_flag_evidence(tmp_path, flagged):
     assert dump(path)["version"] == (1,) and "evidence" not in [c[0] for c in _columns(path, "flags")]
     with pytest.raises(InputError, match="schema version 1 is older"):
         open_store(path, readonly=True)
-    with open_store(path) as store:
-        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
-        # The flags stored before have no evidence; every other row is as it was.
-        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
-        assert [f.evidence for f in load_checked(store.conn, doc_id).flags] == [""] * len(flagged.flags)
-        assert load_checked(store.conn, doc_id) == replace(
-            _stored_before_version_3(flagged), flags=tuple(replace(f, evidence="") for f in flagged.flags)
-        )
-        # Storing it again (hamsu ingest --force) fills the evidence in.
-        assert store.ingest(flagged, force=True) == "replaced"
-        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
-        assert load_checked(store.conn, doc_id) == flagged
+    # The flags stored before have no evidence; every other row is as it was.
+    before = _stored_before_version_3(flagged)
+    _upgraded_then_stored_again(path, flagged, replace(before, flags=tuple(replace(f, evidence="")
+                                                                           for f in flagged.flags)))
     # A store made now and a migrated one have the same flags table.
     fresh = tmp_path / "fresh.db"
     open_store(fresh).close()
     assert _columns(path, "flags") == _columns(fresh, "flags")
+
+
+def _upgraded_then_stored_again(path: Path, checked, upgraded) -> None:
+    """Opening an older store upgrades it and gives `upgraded` back; storing the document again
+    (hamsu ingest --force) fills in what the older version did not keep."""
+    with open_store(path) as store:
+        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == upgraded
+        assert store.ingest(checked, force=True) == "replaced"
+        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert load_checked(store.conn, doc_id) == checked
 
 
 def test_a_version_2_store_gains_sentence_offset_maps(tmp_path, flagged):
@@ -270,13 +274,7 @@ def test_a_version_2_store_gains_sentence_offset_maps(tmp_path, flagged):
         [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
         assert load_checked(store.conn, doc_id) == flagged  # the offset maps kept, round trip exact
     _as_version_2(path)
-    with open_store(path) as store:
-        assert migrations.user_version(store.conn) == migrations.SCHEMA_VERSION
-        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
-        assert load_checked(store.conn, doc_id) == _stored_before_version_3(flagged)
-        assert store.ingest(flagged, force=True) == "replaced"
-        [doc_id] = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
-        assert load_checked(store.conn, doc_id) == flagged
+    _upgraded_then_stored_again(path, flagged, _stored_before_version_3(flagged))
     fresh = tmp_path / "fresh.db"
     open_store(fresh).close()
     assert _columns(path, "sentences") == _columns(fresh, "sentences")
