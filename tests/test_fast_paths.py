@@ -1,11 +1,18 @@
-"""The transliteration cost (names/translit.py alignment_cost) against a plain edit-distance DP that
-tries every move at every position, on generated names and English keys (hypothesis): the faster
-search, which only visits the places where an option's letters stand, gives the same costs."""
+"""Fast paths against the plain computations they stand for (hypothesis): the transliteration cost
+(names/translit.py alignment_cost), which only visits the places where an option's letters stand,
+against an edit-distance DP that tries every move at every position; skeletons as bits against
+skeletons as sets; fold_english's ASCII shortcut against Unicode decomposition; the names tests'
+memo of rendered words against asking again."""
 from __future__ import annotations
+
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hamsu.matching import fold_english
+from hamsu.names import presence
+from hamsu.names.presence import english_side, persian_side
 from hamsu.names.translit import (
     _FINAL_VOWEL_COST,
     _INSERT,
@@ -87,3 +94,24 @@ def test_skeleton_bits_count_and_intersect_as_the_sets_do(a, b):
     assert skeleton_bits(a).bit_count() == len(a)
     assert (skeleton_bits(a) & skeleton_bits(b)).bit_count() == len(a & b)
     assert (skeleton_bits(a) | skeleton_bits(b)) == skeleton_bits(a | b)
+
+
+@given(st.text(max_size=30))
+def test_fold_english_as_decomposition_has_it(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert fold_english(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def test_rendered_words_are_remembered_per_side_with_the_same_answers():
+    persian = persian_side("سردار قاسم سلیمانی در بغداد کشته شد و ترامپ گفت")
+    words = ["Soleimani", "Baghdad", "Trump", "Paris", "General", "Qasem"]
+    first = [presence._english_word_rendered(w, persian) for w in words]
+    assert set(persian.rendered) == {(w, True) for w in words}
+    assert first == [presence._english_word_rendered(w, persian) for w in words]
+    assert first == [presence._english_word_rendered_here(w, persian) for w in words]
+    assert first[:4] == [True, True, True, False]  # Paris is nowhere in the Persian
+    english = english_side("General Qasem Soleimani was killed in Baghdad")
+    fa_words = persian.words
+    answers = [presence._persian_word_rendered(w, english) for w in fa_words]
+    assert answers == [presence._persian_word_rendered_here(w, english) for w in fa_words]
+    assert len(english.rendered) == len({(w.text, w.latin, w.key, w.base) for w in fa_words})
