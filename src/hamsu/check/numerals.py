@@ -165,7 +165,8 @@ def _fa_word(word: str) -> str:
     return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
-def _tokens(text: str) -> list[_Token]:
+@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
+def _tokens(text: str) -> tuple[_Token, ...]:
     ascii_text = text.translate(ASCII_DIGITS)
     out = []
     for m in _TOKEN.finditer(ascii_text):
@@ -174,7 +175,7 @@ def _tokens(text: str) -> list[_Token]:
         if kind == "fa":
             word = _fa_word(word)
         out.append(_Token(kind, word, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
