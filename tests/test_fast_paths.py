@@ -10,6 +10,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hamsu.check import numerals
 from hamsu.matching import fold_english
 from hamsu.names import presence
 from hamsu.names.presence import english_side, persian_side
@@ -115,3 +116,22 @@ def test_rendered_words_are_remembered_per_side_with_the_same_answers():
     answers = [presence._persian_word_rendered(w, english) for w in fa_words]
     assert answers == [presence._persian_word_rendered_here(w, english) for w in fa_words]
     assert len(english.rendered) == len({(w.text, w.latin, w.key, w.base) for w in fa_words})
+
+
+_WORDS_FA = sorted(numerals._FA_COUNTING | {"کتاب", "ده‌ها", "سه‌بعدی", "دوم", "برابر", "این", "هر", "هزاران", "سومین"})
+_WORDS_EN = sorted(numerals._EN_COUNTING | set(numerals._ROMAN) | {"Iran", "the", "Latter", "XIV", "Twenty", "A"})
+FA_WORDS = st.one_of(st.sampled_from(_WORDS_FA), st.text("سهدوکتابیانش\u200c", min_size=1, max_size=8))
+EN_WORDS = st.one_of(st.sampled_from(_WORDS_EN), st.text("aAbcdeIXVLhnotw", min_size=1, max_size=8))
+TOKENS = st.one_of(
+    st.builds(lambda w: numerals._Token("fa", w, 0, len(w)), FA_WORDS),
+    st.builds(lambda w: numerals._Token("en", w, 0, len(w)), EN_WORDS),
+)
+
+
+@given(TOKENS, st.one_of(st.none(), TOKENS), st.one_of(st.none(), TOKENS), st.sampled_from(["fa", "en"]))
+def test_words_outside_the_number_words_are_no_part_of_a_number(token, before, after, lang):
+    skipped = (token.kind == "fa" and token.text not in numerals._FA_COUNTING
+               and numerals._number_prefixed(token.text) is None) or (
+        token.kind == "en" and token.text not in numerals._ROMAN and token.text.lower() not in numerals._EN_COUNTING)
+    if skipped:  # what numerals() appends for such a word without asking _classify
+        assert numerals._classify(token, before, after, lang) is None
