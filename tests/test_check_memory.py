@@ -10,8 +10,8 @@ import pytest
 import hamsu.check
 from hamsu.check import check_alignment
 from hamsu.check.base import UNIT_WINDOW, DocumentContext
+from hamsu.names import english, link_names
 from hamsu.names import link as link_module
-from hamsu.names import link_names
 from hamsu.pipeline import align_document
 from hamsu.read import read_document
 from hamsu.read.aligned import aligned_pairs
@@ -85,3 +85,12 @@ def test_the_linker_keeps_a_window_of_prepared_sentences_with_the_same_names(mon
     monkeypatch.setattr(link_module, "PREPARED_SENTENCES", 2)
     assert link_names(alignment) == whole
     assert len(prepared) > len(set(prepared)) == len(alignment.fa)  # prepared again once let go
+
+
+def test_the_linker_reads_each_english_sentence_once_in_a_long_document():
+    # More sentences than a small cache keeps: the capitals pass and the names pass meet each one.
+    pairs = [(f"شهر شماره {n} در استان فارس است.", f"City number {n} of Fars Province lies in Iran, near Shiraz.")
+             for n in range(700)]  # fmt: skip
+    english._pieces.cache_clear()
+    link_names(aligned_pairs(pairs, "doc"))
+    assert english._pieces.cache_info().misses == len(pairs)

@@ -63,6 +63,8 @@ ENGLISH_TOKEN = re.compile(r"[^\W_]+")
 
 def fold_english(word: str) -> str:
     """Lower case without accents: Qāsem and qasem compare equal."""
+    if word.isascii():  # nothing to decompose (a flag of the string: no scan)
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

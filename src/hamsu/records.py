@@ -1,7 +1,7 @@
 """Small immutable records that flow between the stages."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +82,9 @@ class Sentence:
     source: int = 0
     # Where each character of `text` came from, kept from the normalizer so that the name linker
     # and the checks need not normalize the original slice again (see offset_map). None when the
-    # maker did not keep it: the original slice is then normalized again.
-    shifts: tuple[int, ...] | None = None
+    # maker did not keep it: the original slice is then normalized again. Derived from the text
+    # and its span, so not compared: a sentence read back from a store is the same sentence.
+    shifts: tuple[int, ...] | None = field(default=None, compare=False)
 
     def offset_map(self) -> tuple[int, ...] | None:
         """offset_map()[i]: the offset of text[i] in the original slice [start, end), with

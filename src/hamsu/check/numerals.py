@@ -124,6 +124,11 @@ _FA_ORDINALS = FA_ORDINALS
 # سی alone is as often a letter name (دی سی "DC", سی دی "CD") as thirty.
 _FA_WEAK_ALONE = {"یک", "یکی", "نه", "سی", "صفر"}
 _EN_WEAK_ALONE = {"one", "zero"}
+# Every word _classify may read as part of a number (besides Persian words _number_prefixed reads
+# and English Roman numerals): the rest of a text's words, most of them, need not be asked.
+_FA_COUNTING = frozenset({*_FA_UNITS, *_FA_WEAK, "یکی", _FA_HUNDRED, *_FA_SCALES, *_FA_ORDINALS, "و"})
+_EN_COUNTING = frozenset({*_EN_UNITS, "hundred", *_EN_SCALES, *_EN_ORDINALS, *_EN_APPROXIMATE, *_EN_WEAK, "and",
+                          "a", "an"})  # fmt: skip
 # First, second and third are as often discourse (ثانیاً ↔ "Second,"; "secondary" ↔ دوم) or names
 # (WWII ↔ جنگ جهانی دوم) as counts: they answer for a number but are never reported missing.
 WEAK_ORDINAL_MAX = 3
@@ -165,7 +170,8 @@ def _fa_word(word: str) -> str:
     return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
-def _tokens(text: str) -> list[_Token]:
+@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
+def _tokens(text: str) -> tuple[_Token, ...]:
     ascii_text = text.translate(ASCII_DIGITS)
     out = []
     for m in _TOKEN.finditer(ascii_text):
@@ -174,7 +180,7 @@ def _tokens(text: str) -> list[_Token]:
         if kind == "fa":
             word = _fa_word(word)
         out.append(_Token(kind, word, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
@@ -500,6 +506,10 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
             # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
             if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
                 parts.append(None)  # what _classify says of a mark
+        elif tok.kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None:
+            parts.append(None)  # what _classify says of a word that is no number word
+        elif tok.kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING:
+            parts.append(None)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
     found = []

@@ -86,8 +86,13 @@ class EnglishName:
 
 
 # Each sentence is read three times (capitalized_words, is_title_case, english_names): its pieces
-# are found once.
-@lru_cache(maxsize=512)
+# are found once. The linker reads every sentence of a document for its capitals before it finds
+# the names of any, so the cache holds as many sentences as the linker keeps prepared
+# (link.PREPARED_SENTENCES); a longer document reads its sentences again.
+SENTENCES_KEPT = 1 << 14
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
 def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     for m in _PIECE.finditer(text):
@@ -136,7 +141,7 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=SENTENCES_KEPT)
 def is_title_case(text: str) -> bool:
     """A headline in title case: capitals there say nothing about names."""
     words = [w for w, _, _ in _pieces(text) if len(w) > 3]

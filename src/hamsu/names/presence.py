@@ -18,7 +18,7 @@ the name itself is missing, not just its link.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -110,6 +110,9 @@ class EnglishSide:
     initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
     acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
     text: str = ""  # the text itself, for the other names of a thing (aliases.py)
+    # Whether a Persian word is rendered here (_persian_word_rendered), by the word's text, script,
+    # key and base: a unit's words are asked about again by each test of the names rule.
+    rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=256)
@@ -167,6 +170,8 @@ class PersianSide:
     content: frozenset[str]  # the aligner's content stems, for the dictionary
     # Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words.
     runs: tuple[tuple[str, frozenset[str], bool], ...]
+    # Whether an English word is rendered here (_english_word_rendered), by word and test.
+    rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=256)
@@ -237,6 +242,14 @@ def _form_in(form: str, english: EnglishSide) -> bool:
 
 
 def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
+    key = (word.text, word.latin, word.key, word.base)
+    found = english.rendered.get(key)
+    if found is None:
+        found = english.rendered[key] = _persian_word_rendered_here(word, english)
+    return found
+
+
+def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
     table = name_table_data()
     if word.latin:
         key = latin_key(word.text)
@@ -263,6 +276,15 @@ def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
 
 
 def _english_word_rendered(word: str, persian: PersianSide, translate: bool = True, compound: bool = True) -> bool:
+    found = persian.rendered.get((word, translate, compound))
+    if found is None:
+        found = persian.rendered[word, translate, compound] = _english_word_rendered_here(
+            word, persian, translate, compound)
+    return found
+
+
+def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool = True,
+                                compound: bool = True) -> bool:
     key = latin_key(word)
     if _similar_latin(key, persian.latin) or (len(key) >= 3 and key in persian.latin_joined):
         return True

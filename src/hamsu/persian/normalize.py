@@ -166,10 +166,11 @@ def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool =
 
 
 def normalize_sentence(text: str) -> Normalized:
-    """normalize_detailed(text) with the default options, for a sentence's original slice, which
-    the name linker and then the checks each normalize again: the second time is a cache hit (the
-    result is immutable). Only the last few hundred sentences are kept, and none of a length no
-    sentence has (a block without punctuation), so the cache stays small."""
+    """normalize_detailed(text) with the default options, for a sentence's original slice that the
+    name linker and then the checks each normalize again when the sentence did not keep the
+    pipeline's offset map (records.Sentence.shifts): the second time is a cache hit (the result is
+    immutable). Only the last few hundred sentences are kept, and none of a length no sentence has
+    (a block without punctuation), so the cache stays small."""
     return _normalize_cached(text) if len(text) <= _CACHED_SENTENCE_CHARS else normalize_detailed(text)
 
 

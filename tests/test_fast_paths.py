@@ -1,0 +1,139 @@
+"""Fast paths against the plain computations they stand for (hypothesis): the transliteration cost
+(names/translit.py alignment_cost), which only visits the places where an option's letters stand,
+against an edit-distance DP that tries every move at every position; skeletons as bits against
+skeletons as sets; fold_english's ASCII shortcut against Unicode decomposition; the names tests'
+memo of rendered words against asking again."""
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.check import numerals
+from hamsu.matching import fold_english
+from hamsu.names import presence
+from hamsu.names.presence import english_side, persian_side
+from hamsu.names.translit import (
+    _FINAL_VOWEL_COST,
+    _INSERT,
+    _OTHER,
+    _VOWELS,
+    DELETE,
+    LETTERS,
+    SUBSTITUTE,
+    alignment_cost,
+    fa_units,
+    fold_fa,
+    latin_key,
+    score_keys,
+    skeleton_bits,
+)
+
+
+def reference_cost(units, en: str, limit: float = float("inf")) -> float:
+    """Row by row, position by position, every move tried: drop the Persian letter, spell it by
+    any consonant at SUBSTITUTE, or by each of its options where the English continues with it;
+    then English letters no Persian letter spells, each at its insertion cost."""
+    m = len(en)
+    ins = [_INSERT.get(ch, _OTHER) for ch in en]
+    if m and en[-1] in _FINAL_VOWEL_COST:
+        ins[-1] = _FINAL_VOWEL_COST[en[-1]]
+    inf = float("inf")
+    prev = [0.0] * (m + 1)
+    for j in range(m):
+        prev[j + 1] = prev[j] + ins[j]
+    for opts in units:
+        cur = [inf] * (m + 1)
+        for j in range(m + 1):
+            base = prev[j]
+            if base > limit:
+                continue
+            cur[j] = min(cur[j], base + DELETE)
+            if j < m and en[j] not in _VOWELS:
+                cur[j + 1] = min(cur[j + 1], base + SUBSTITUTE)
+            for latin, cost in opts:
+                if en.startswith(latin, j):
+                    cur[j + len(latin)] = min(cur[j + len(latin)], base + cost)
+        for j in range(m):
+            cur[j + 1] = min(cur[j + 1], cur[j] + ins[j])
+        if min(cur) > limit:
+            return inf
+        prev = cur
+    return prev[m]
+
+
+PERSIAN = st.lists(st.sampled_from(sorted(LETTERS) + [" ", "ال"]), min_size=1, max_size=14).map("".join)
+ENGLISH = st.lists(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz") + ["aeiou", "sh", "kh", "ch", "al-"]),
+                   max_size=16).map("".join)  # fmt: skip
+LIMITS = st.one_of(st.just(float("inf")), st.floats(0.0, 8.0))
+
+
+@settings(max_examples=400)
+@given(PERSIAN, ENGLISH, LIMITS)
+def test_the_same_cost_as_the_plain_dp(persian, english, limit):
+    units, _ = fa_units(fold_fa(persian))
+    key = latin_key(english)
+    assert alignment_cost(units, key, limit) == reference_cost(units, key, limit)
+
+
+def test_real_names_cost_the_same():
+    pairs = [("سلیمانی", "Soleymani"), ("قاسم", "Qasem"), ("الزور", "az-Zawr"), ("پائولو", "Paulo"),
+             ("کیوو", "Kivu"), ("سلیمانی", "Salman"), ("برژینسکی", "Brzezinski"), ("مکه", "Mecca")]  # fmt: skip
+    for persian, english in pairs:
+        units, _ = fa_units(fold_fa(persian))
+        for limit in (float("inf"), 2.0, 0.5):
+            assert alignment_cost(units, latin_key(english), limit) == reference_cost(units, latin_key(english), limit)
+    assert score_keys(fold_fa("سلیمانی"), latin_key("Soleymani")) > 0.9
+
+
+SKELETON = st.frozensets(st.sampled_from(list("bftsjckrlmnpqxyz") + ["ئ", "ة", "ح"]), max_size=8)
+
+
+@given(SKELETON, SKELETON)
+def test_skeleton_bits_count_and_intersect_as_the_sets_do(a, b):
+    assert skeleton_bits(a).bit_count() == len(a)
+    assert (skeleton_bits(a) & skeleton_bits(b)).bit_count() == len(a & b)
+    assert (skeleton_bits(a) | skeleton_bits(b)) == skeleton_bits(a | b)
+
+
+@given(st.text(max_size=30))
+def test_fold_english_as_decomposition_has_it(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert fold_english(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def test_rendered_words_are_remembered_per_side_with_the_same_answers():
+    persian = persian_side("سردار قاسم سلیمانی در بغداد کشته شد و ترامپ گفت")
+    words = ["Soleimani", "Baghdad", "Trump", "Paris", "General", "Qasem"]
+    first = [presence._english_word_rendered(w, persian) for w in words]
+    # each word asked once (a compound's parts, tried for a word not otherwise rendered, too)
+    assert {(w, True, True) for w in words} <= set(persian.rendered)
+    assert all(compound or len(word) < len(max(words, key=len)) for word, _, compound in persian.rendered)
+    assert first == [presence._english_word_rendered(w, persian) for w in words]
+    assert first == [presence._english_word_rendered_here(w, persian) for w in words]
+    assert first[:4] == [True, True, True, False]  # Paris is nowhere in the Persian
+    english = english_side("General Qasem Soleimani was killed in Baghdad")
+    fa_words = persian.words
+    answers = [presence._persian_word_rendered(w, english) for w in fa_words]
+    assert answers == [presence._persian_word_rendered_here(w, english) for w in fa_words]
+    assert len(english.rendered) == len({(w.text, w.latin, w.key, w.base) for w in fa_words})
+
+
+_WORDS_FA = sorted(numerals._FA_COUNTING | {"کتاب", "ده‌ها", "سه‌بعدی", "دوم", "برابر", "این", "هر", "هزاران", "سومین"})
+_WORDS_EN = sorted(numerals._EN_COUNTING | set(numerals._ROMAN) | {"Iran", "the", "Latter", "XIV", "Twenty", "A"})
+FA_WORDS = st.one_of(st.sampled_from(_WORDS_FA), st.text("سهدوکتابیانش\u200c", min_size=1, max_size=8))
+EN_WORDS = st.one_of(st.sampled_from(_WORDS_EN), st.text("aAbcdeIXVLhnotw", min_size=1, max_size=8))
+TOKENS = st.one_of(
+    st.builds(lambda w: numerals._Token("fa", w, 0, len(w)), FA_WORDS),
+    st.builds(lambda w: numerals._Token("en", w, 0, len(w)), EN_WORDS),
+)
+
+
+@given(TOKENS, st.one_of(st.none(), TOKENS), st.one_of(st.none(), TOKENS), st.sampled_from(["fa", "en"]))
+def test_words_outside_the_number_words_are_no_part_of_a_number(token, before, after, lang):
+    skipped = (token.kind == "fa" and token.text not in numerals._FA_COUNTING
+               and numerals._number_prefixed(token.text) is None) or (
+        token.kind == "en" and token.text not in numerals._ROMAN and token.text.lower() not in numerals._EN_COUNTING)
+    if skipped:  # what numerals() appends for such a word without asking _classify
+        assert numerals._classify(token, before, after, lang) is None
