@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .align import align
-from .persian.normalize import normalize_detailed
+from .persian.normalize import normalize, normalize_detailed
 from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames
 from .segment import split_sentences
 
@@ -83,7 +83,7 @@ def align_document(document: Document, presplit: bool = False, progress: Progres
         breaks[side].append(len(found[side]))
         if presplit:
             text = document.texts[block.source][block.start : block.end]
-            shown = normalize_detailed(text).text if side == FA else text
+            shown = normalize(text) if side == FA else text  # a block's offsets: no map needed
             found[side].append(Sentence(side, shown, block.start, block.end, index, block.source))
         else:
             found[side] += _sentences(document, index, block, side)

@@ -109,6 +109,16 @@ def language_of(text: str) -> str:
     return EN if latin >= other else OTHER
 
 
+def reads_as_english(text: str) -> bool:
+    """language_of(text) == "en", found from the letter counts alone: a text whose letters are
+    mostly Arabic script is not English, whichever of Persian or Arabic it is, so the words
+    that tell those two apart (a scan of the whole text) need not be looked at."""
+    latin, arabic = count_letters(LATIN_LETTERS, text), count_letters(_ARABIC_LETTERS, text)
+    if arabic >= latin:
+        return False
+    return latin >= sum(map(str.isalpha, "".join(_OUTSIDE.findall(text))))
+
+
 def block_language(text: str) -> str:
     """The Block label: "fa", "en", or "other" (Arabic, other scripts, no letters)."""
     lang = language_of(text)

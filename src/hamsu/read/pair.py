@@ -7,7 +7,7 @@ from ..errors import InputError
 from ..records import EN, FA, Block, Document
 from .blocks import BOILERPLATE, text_blocks
 from .document import document_id, require_text
-from .language import block_language
+from .language import block_language, reads_as_english
 from .presplit import presplit_blocks
 
 FA_SOURCE, EN_SOURCE = 0, 1
@@ -38,7 +38,7 @@ def read_pair(
     texts = (fa_text, en_text)
     if presplit:
         # Labels come from the file, not the content, so swapped files would pair silently.
-        if block_language(fa_text) == EN and block_language(en_text) == FA:
+        if reads_as_english(fa_text) and block_language(en_text) == FA:
             raise InputError(f"{source}: the Persian and English files look swapped")
         blocks = presplit_blocks(fa_text, FA_SOURCE, FA) + presplit_blocks(en_text, EN_SOURCE, EN)
     else:
