@@ -277,8 +277,107 @@ done:
     return result;
 }
 
+/* pair_row(keys, counts, en_keys, en_local, lo, out): the lexical scores of one Persian sentence
+ * with English sentences lo .. lo + len(out) - 1, written into `out` (doubles), as
+ * hamsu.align.lexical.PairScores computes them in Python:
+ *
+ *   keys: the Persian sentence's keys (a set or frozenset); counts: its local counts (dict key -> int)
+ *   en_keys: list of the English sentences' keys (tuples of distinct keys, or sets)
+ *   en_local: list of their local counts (dicts)
+ *
+ * For each English sentence, the shared keys' weights 1 / (count_fa · count_en) (a missing count
+ * is 1) are sorted in increasing order and added one by one from 0.0: the same doubles, added in
+ * the same order, as the Python's sorted() and loop. */
+static int weight(PyObject *counts, PyObject *key, long long *value) {
+    PyObject *v = PyDict_GetItemWithError(counts, key);
+    if (v == NULL) {
+        if (PyErr_Occurred()) return 0;
+        *value = 1;
+        return 1;
+    }
+    *value = PyLong_AsLongLong(v);
+    return !(*value == -1 && PyErr_Occurred());
+}
+
+static PyObject *pair_row(PyObject *self, PyObject *args) {
+    PyObject *keys, *counts, *en_keys, *en_local;
+    Py_ssize_t lo;
+    Py_buffer out;
+    if (!PyArg_ParseTuple(args, "OO!O!O!nw*", &keys, &PyDict_Type, &counts, &PyList_Type, &en_keys, &PyList_Type,
+                          &en_local, &lo, &out))
+        return NULL;
+    double *row = out.buf;
+    Py_ssize_t width = out.len / (Py_ssize_t)sizeof(double);
+    double small[64], *values = small;
+    Py_ssize_t capacity = 64;
+    PyObject *result = NULL;
+    if (!PyAnySet_Check(keys)) {
+        PyErr_SetString(PyExc_TypeError, "pair_row: the Persian keys must be a set");
+        goto done;
+    }
+    if (out.len % (Py_ssize_t)sizeof(double) || lo < 0 || lo + width > PyList_GET_SIZE(en_keys) ||
+        PyList_GET_SIZE(en_local) != PyList_GET_SIZE(en_keys)) {
+        PyErr_SetString(PyExc_ValueError, "pair_row: the row lies outside the English sentences");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < width; k++) {
+        PyObject *other_keys = PyList_GET_ITEM(en_keys, lo + k);
+        PyObject *other = PyList_GET_ITEM(en_local, lo + k);
+        if (!PyDict_Check(other)) {
+            PyErr_SetString(PyExc_TypeError, "pair_row: local counts must be dicts");
+            goto done;
+        }
+        PyObject *iter = PyObject_GetIter(other_keys);
+        if (iter == NULL) goto done;
+        Py_ssize_t shared = 0;
+        PyObject *key;
+        while ((key = PyIter_Next(iter)) != NULL) {
+            int found = PySet_Contains(keys, key);
+            long long a = 1, b = 1;
+            if (found == 1 && !(weight(counts, key, &a) && weight(other, key, &b))) found = -1;
+            Py_DECREF(key);
+            if (found < 0) {
+                Py_DECREF(iter);
+                goto done;
+            }
+            if (!found) continue;
+            if (shared == capacity) {
+                double *grown = malloc(sizeof(double) * capacity * 2);
+                if (grown == NULL) {
+                    Py_DECREF(iter);
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                memcpy(grown, values, sizeof(double) * shared);
+                if (values != small) free(values);
+                values = grown;
+                capacity *= 2;
+            }
+            values[shared++] = 1.0 / (double)(a * b);
+        }
+        Py_DECREF(iter);
+        if (PyErr_Occurred()) goto done;
+        for (Py_ssize_t x = 1; x < shared; x++) { /* insertion sort: a handful of values */
+            double v = values[x];
+            Py_ssize_t y = x;
+            for (; y > 0 && values[y - 1] > v; y--) values[y] = values[y - 1];
+            values[y] = v;
+        }
+        double total = 0.0;
+        for (Py_ssize_t x = 0; x < shared; x++) total += values[x];
+        row[k] = total;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    if (values != small) free(values);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fill", fill, METH_VARARGS, "The banded bead search of hamsu.align.search, compiled (see _beads.c)."},
+    {"pair_row", pair_row, METH_VARARGS, "One row of hamsu.align.lexical.PairScores, compiled (see _beads.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -384,7 +384,8 @@ class PairScores:
         window: int,
         fa_local: list[dict[str, int]] | None = None,
     ) -> None:
-        self.fa_keys, self.en_keys, self.window = fa_keys, en_keys, window
+        # Lists, as the compiled row reads them.
+        self.fa_keys, self.en_keys, self.window = fa_keys, list(en_keys), window
         en_vocab: set[str] = set().union(*en_keys)
         self.fa_local = fa_local if fa_local is not None else local_counts(fa_keys, window, en_vocab)
         self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
@@ -403,11 +404,24 @@ class PairScores:
                 fa_local[i] = {**fa_local[i], **counts}
         return PairScores(self.fa_keys, [e.keys for e in en_ev], self.window, fa_local)
 
-    def __call__(self, i: int, lo: int, hi: int) -> list[float]:
+    def __call__(self, i: int, lo: int, hi: int) -> array:
+        """The scores as doubles (array "d"), English sentence lo first."""
         cached = self.rows.get(i)
         if cached and cached[0] <= lo and hi < cached[0] + len(cached[1]):
-            return cached[1][lo - cached[0] : hi - cached[0] + 1].tolist()
+            return cached[1][lo - cached[0] : hi - cached[0] + 1]
         keys, counts = self.fa_keys[i], self.fa_local[i]
+        if _compiled_row is not None:
+            out = array("d", bytes(8 * (hi - lo + 1)))  # doubles: a list held a float object for each score
+            _compiled_row(keys, counts, self.en_keys, self.en_local, lo, out)
+        else:
+            out = array("d", self.row_python(keys, counts, lo, hi))
+        if not cached or hi - lo + 1 > len(cached[1]):
+            self.rows[i] = (lo, out)
+        return out
+
+    def row_python(self, keys: frozenset[str], counts: dict[str, int], lo: int, hi: int) -> list[float]:
+        """The scores of a Persian sentence's keys and local counts with English sentences lo..hi,
+        in Python; the compiled core (_beads.c pair_row) computes the same doubles."""
         en_keys, en_local = self.en_keys, self.en_local
         out = []
         for j in range(lo, hi + 1):
@@ -416,14 +430,19 @@ class PairScores:
                 out.append(0.0)
                 continue
             other = en_local[j]
-            if not (counts or other):
-                out.append(float(len(shared)))
-                continue
-            # summed in sorted order: a float sum in set order would differ from run to run
-            out.append(sum(sorted(1.0 / (counts.get(k, 1) * other.get(k, 1)) for k in shared)))
-        if not cached or hi - lo + 1 > len(cached[1]):
-            self.rows[i] = (lo, array("d", out))  # doubles: a list held a float object for each score
+            # Added one by one in increasing order: a float sum in set order would differ from
+            # run to run, and sum() itself adds differently from Python 3.12 on.
+            total = 0.0
+            for weight in sorted(1.0 / (counts.get(k, 1) * other.get(k, 1)) for k in shared):
+                total += weight
+            out.append(total)
         return out
+
+
+try:  # the compiled row, built with the search's core (setup.py); the Python gives the same doubles
+    from ._beads import pair_row as _compiled_row
+except ImportError:
+    _compiled_row = None
 
 
 def local_counts(sentences: Sequence[frozenset[str]], window: int, wanted: set[str]) -> list[dict[str, int]]:

@@ -1,0 +1,89 @@
+"""The lexical scores of sentence pairs: the compiled row (_beads.c pair_row) and the Python give the
+same doubles, bit for bit, and both the weighted count of shared keys the PairScores docstring states."""
+from __future__ import annotations
+
+import math
+import os
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.align import lexical
+from hamsu.align.lexical import PairScores
+
+KEYS = [f"k{n}" for n in range(12)] + ["#1", "@x", "~lfks", '"', "?"]
+key_sets = st.frozensets(st.sampled_from(KEYS), max_size=8)
+
+
+@st.composite
+def documents(draw):
+    fa = draw(st.lists(key_sets, min_size=1, max_size=8))
+    en = draw(st.lists(key_sets, min_size=1, max_size=8))
+    # English keys as the aligner keeps them: a tuple of distinct keys, or a set.
+    en = [tuple(sorted(keys)) if draw(st.booleans()) else keys for keys in en]
+    return fa, en, draw(st.integers(0, 4))
+
+
+def straightforward(scores: PairScores, i: int, j: int) -> float:
+    fa_count, en_count = scores.fa_local[i], scores.en_local[j]
+    shared = set(scores.fa_keys[i]) & set(scores.en_keys[j])
+    return math.fsum(1 / (fa_count.get(k, 1) * en_count.get(k, 1)) for k in shared)
+
+
+def python_rows(scores: PairScores) -> list[array]:
+    compiled, lexical._compiled_row = lexical._compiled_row, None
+    try:
+        scores.rows.clear()
+        return [scores(i, 0, len(scores.en_keys) - 1) for i in range(len(scores.fa_keys))]
+    finally:
+        lexical._compiled_row = compiled
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_python_rows_are_the_weighted_shared_keys(document):
+    fa, en, window = document
+    scores = PairScores(fa, en, window)
+    for i, row in enumerate(python_rows(scores)):
+        assert len(row) == len(en)
+        for j, value in enumerate(row):
+            assert math.isclose(value, straightforward(scores, i, j), rel_tol=1e-12)
+
+
+compiled_only = pytest.mark.skipif(
+    lexical._compiled_row is None and os.environ.get("CI") != "true",
+    reason="the compiled core was not built here (no C compiler); CI requires it",
+)
+
+
+@compiled_only
+@settings(max_examples=400, deadline=None)
+@given(documents(), st.data())
+def test_compiled_and_python_rows_agree_bit_for_bit(document, data):
+    fa, en, window = document
+    scores = PairScores(fa, en, window)
+    expected = python_rows(scores)
+    scores.rows.clear()
+    for i in range(len(fa)):
+        lo = data.draw(st.integers(0, len(en) - 1))
+        hi = data.draw(st.integers(lo, len(en) - 1))
+        assert scores(i, lo, hi).tobytes() == expected[i][lo : hi + 1].tobytes()
+
+
+@compiled_only
+def test_compiled_row_refuses_a_row_outside_the_sentences():
+    scores = PairScores([frozenset({"a"})], [("a",), ("b",)], 2)
+    with pytest.raises(ValueError, match="outside"):
+        lexical._compiled_row(frozenset({"a"}), {}, scores.en_keys, scores.en_local, 1, array("d", bytes(16)))
+    with pytest.raises(TypeError, match="set"):
+        lexical._compiled_row(("a",), {}, scores.en_keys, scores.en_local, 0, array("d", bytes(8)))
+
+
+def test_many_equal_weights_add_up_exactly():
+    # More shared keys than the compiled row's first buffer holds, every one found nearby twice.
+    keys = frozenset(f"k{n}" for n in range(100))
+    scores = PairScores([keys, keys], [tuple(sorted(keys)), tuple(sorted(keys))], 3)
+    assert list(scores(0, 0, 1)) == [25.0, 25.0]
+    assert list(python_rows(scores)[1]) == [25.0, 25.0]
