@@ -13,7 +13,7 @@ from ..records import Unit
 from .confidence import probability, unit_features
 from .dictionary import Dictionary
 from .learn import learn_pairs, with_learned
-from .lexical import Evidence, PairScores, en_evidence, fa_evidence
+from .lexical import EnglishEvidence, Evidence, PairScores, fa_evidence
 from .model import AlignModel
 from .search import Band, Scoring, anchors, best_path, coarse_path, touches
 
@@ -58,7 +58,7 @@ def align_with_features(
     # Persian keys that are not in the English ones left, save the Persian stems (learning may
     # teach the English side any of them).
     persian_keys = frozenset().union(*(e.keys for e in fa_ev))
-    en_ev = [en_evidence(s, model.dictionary, persian_keys) for s in en]
+    en_ev = list(map(EnglishEvidence(model.dictionary, persian_keys), en))
     english_keys = frozenset().union(*(e.keys for e in en_ev))
     for i, evidence in enumerate(fa_ev):  # in place: the old sets go as the new ones come
         fa_ev[i] = _keeping(evidence, english_keys)

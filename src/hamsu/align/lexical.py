@@ -298,10 +298,11 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
     known = 0
     fa_keys, phrases = dictionary.fa_keys, dictionary.fa_phrases
     previous = ""  # the content stem before, for two-word keys; function words do not break a pair
-    for m in _FA_TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "fa":
-            skeleton, stem = _fa_word(m.group())
+    # findall gives each token as (number, word, latin, mark), one of them non-empty: no match
+    # object and no method call a token.
+    for number, word, latin, mark in _FA_TOKEN.findall(text):
+        if word:
+            skeleton, stem = _fa_word(word)
             if skeleton:
                 keys.add(skeleton)
             if stem:
@@ -313,14 +314,14 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
                 previous = stem
             continue
         previous = ""
-        if kind == "num":
-            keys.add(number_key(m.group()))
+        if number:
+            keys.add(number_key(number))
             known += 1
-        elif kind == "lat":
-            keys.add("@" + m.group().lower())
+        elif latin:
+            keys.add("@" + latin.lower())
             known += 1
         else:
-            keys.add(_MARK_KEY[m.group()])
+            keys.add(_MARK_KEY[mark])
     return Evidence(frozenset(keys), tuple(stems), known)
 
 
@@ -328,37 +329,61 @@ def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str]
     """The English sentence's evidence. `persian_keys`: every key of the Persian side, if known;
     keys outside it are dropped, since they can match nothing (and an English sentence's
     translations of every word, kept whole, took more memory than the rest of a long alignment)."""
-    keys: set[str] = set()
-    stems: list[str] = []
-    known = 0
-    table = dictionary.en_to_fa
-    previous = ""
-    for m in _EN_TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "en":
-            stem, latin, skeleton = _en_word(m.group())
-            if not stem:
-                continue
-            stems.append(stem)
-            keys.add(latin)
-            translations = table.get(stem)
-            if translations:
-                keys.update(translations)
-            if previous and (pair := table.get(previous + " " + stem)):
-                keys.update(pair)
-            if skeleton:
-                keys.add(skeleton)
-            known += bool(translations or skeleton)
-            previous = stem
-            continue
+    return EnglishEvidence(dictionary, persian_keys)(text)
+
+
+class EnglishEvidence:
+    """en_evidence for the sentences of one document: with the Persian side's keys known, each
+    English stem's translations are cut to them once, not in every sentence the stem is in."""
+
+    def __init__(self, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> None:
+        self.table, self.persian_keys = dictionary.en_to_fa, persian_keys
+        self.cut: dict[str, tuple[frozenset[str], bool]] = {}
+
+    def translations(self, key: str) -> tuple[frozenset[str], bool]:
+        """(the dictionary's translations of an English stem that are Persian keys, whether the
+        dictionary has any translation of it at all)."""
+        found = self.cut.get(key)
+        if found is None:
+            every = self.table.get(key) or _NO_KEYS
+            kept = every if self.persian_keys is None else every.intersection(self.persian_keys)
+            found = self.cut[key] = (kept, bool(every))
+        return found
+
+    def __call__(self, text: str) -> Evidence:
+        keys: set[str] = set()
+        stems: list[str] = []
+        known = 0
+        translations_of, table = self.translations, self.table
         previous = ""
-        if kind == "num":
-            keys.add(number_key(m.group()))
-            known += 1
-        else:
-            keys.add(_MARK_KEY[m.group()])
-    return Evidence(frozenset(keys) if persian_keys is None else tuple(keys.intersection(persian_keys)), tuple(stems),
-                    known)  # fmt: skip
+        for number, word, mark in _EN_TOKEN.findall(text):
+            if word:
+                stem, latin, skeleton = _en_word(word)
+                if not stem:
+                    continue
+                stems.append(stem)
+                keys.add(latin)
+                translations, in_dictionary = translations_of(stem)
+                keys.update(translations)
+                if previous and (pair := table.get(previous + " " + stem)):  # rare: not cut, not kept
+                    keys.update(pair)
+                if skeleton:
+                    keys.add(skeleton)
+                known += bool(in_dictionary or skeleton)
+                previous = stem
+                continue
+            previous = ""
+            if number:
+                keys.add(number_key(number))
+                known += 1
+            else:
+                keys.add(_MARK_KEY[mark])
+        if self.persian_keys is None:
+            return Evidence(frozenset(keys), tuple(stems), known)
+        return Evidence(tuple(keys.intersection(self.persian_keys)), tuple(stems), known)
+
+
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------

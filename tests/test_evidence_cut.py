@@ -1,0 +1,87 @@
+"""A document's English evidence with each stem's translations cut to the Persian keys once: the
+same keys, stems and counts as every translation added and the whole cut at the end."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.align import AlignModel
+from hamsu.align.lexical import (
+    _EN_TOKEN,
+    _MARK_KEY,
+    EnglishEvidence,
+    _en_word,
+    en_evidence,
+    fa_evidence,
+    number_key,
+)
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return AlignModel.default().dictionary
+
+
+def reference(text: str, dictionary, persian_keys) -> tuple[frozenset[str], tuple[str, ...], int]:
+    """The English evidence as first written: a match object a token, every translation kept."""
+    keys, stems, known, previous = set(), [], 0, ""
+    table = dictionary.en_to_fa
+    for m in _EN_TOKEN.finditer(text):
+        if m.lastgroup == "en":
+            stem, latin, skeleton = _en_word(m.group())
+            if not stem:
+                continue
+            stems.append(stem)
+            keys.add(latin)
+            translations = table.get(stem)
+            if translations:
+                keys.update(translations)
+            if previous and (pair := table.get(previous + " " + stem)):
+                keys.update(pair)
+            if skeleton:
+                keys.add(skeleton)
+            known += bool(translations or skeleton)
+            previous = stem
+            continue
+        previous = ""
+        if m.lastgroup == "num":
+            keys.add(number_key(m.group()))
+            known += 1
+        else:
+            keys.add(_MARK_KEY[m.group()])
+    return frozenset(keys & set(persian_keys)), tuple(stems), known
+
+
+WORDS = ("the new hospital opened in Tehran on Monday , said minister Halifax 1,500 people were "
+         "treated ? “ ” water health city government year children school report").split()  # fmt: skip
+sentences = st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join)
+PERSIAN = [
+    "بیمارستان جدید در تهران روز دوشنبه افتتاح شد",
+    "وزیر گفت ۱٬۵۰۰ نفر درمان شدند؟",
+    "آب و سلامت شهر و دولت «گزارش» مدرسه کودکان سال",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentences, min_size=1, max_size=6), st.integers(0, len(PERSIAN)))
+def test_cut_once_gives_what_cutting_the_whole_gives(dictionary, english, persian_count):
+    persian_keys = frozenset().union(*(fa_evidence(s, dictionary).keys for s in PERSIAN[:persian_count]))
+    one_document = EnglishEvidence(dictionary, persian_keys)  # its cut translations kept sentence to sentence
+    for text in english:
+        ev = one_document(text)
+        assert isinstance(ev.keys, tuple) and len(set(ev.keys)) == len(ev.keys)
+        assert (frozenset(ev.keys), ev.stems, ev.known) == reference(text, dictionary, persian_keys)
+        alone = en_evidence(text, dictionary, persian_keys)
+        assert (frozenset(alone.keys), alone.stems, alone.known) == reference(text, dictionary, persian_keys)
+
+
+def test_uncut_evidence_keeps_every_translation(dictionary):
+    text = "The new hospital opened in Tehran, said the minister."
+    ev = en_evidence(text, dictionary)
+    assert isinstance(ev.keys, frozenset)
+    every = reference(text, dictionary, set().union(*dictionary.en_to_fa.values()) | {k for k in ev.keys})
+    assert (ev.keys, ev.stems, ev.known) == every
+    assert any(re.match("@", k) for k in ev.keys) and ev.known >= 4
