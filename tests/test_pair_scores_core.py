@@ -87,3 +87,33 @@ def test_many_equal_weights_add_up_exactly():
     scores = PairScores([keys, keys], [tuple(sorted(keys)), tuple(sorted(keys))], 3)
     assert list(scores(0, 0, 1)) == [25.0, 25.0]
     assert list(python_rows(scores)[1]) == [25.0, 25.0]
+
+
+@st.composite
+def sentences_and_wanted(draw):
+    sentences = draw(st.lists(key_sets, max_size=30))
+    sentences = [tuple(sorted(keys)) if draw(st.booleans()) else keys for keys in sentences]
+    wanted = draw(st.frozensets(st.sampled_from(KEYS)))
+    return sentences, draw(st.integers(0, 5)), set(wanted) if draw(st.booleans()) else wanted
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences_and_wanted())
+def test_python_local_counts_count_the_sentences_within_the_window(case):
+    sentences, window, wanted = case
+    for i, counts in enumerate(lexical.local_counts_python(sentences, window, wanted)):
+        for key in set(sentences[i]) & set(wanted):
+            near = sum(key in sentences[j] for j in range(max(0, i - window), min(len(sentences), i + window + 1)))
+            assert counts.get(key, 1) == near
+        assert set(counts) <= set(sentences[i]) & set(wanted)
+
+
+@compiled_only
+@settings(max_examples=400, deadline=None)
+@given(sentences_and_wanted())
+def test_compiled_and_python_local_counts_agree(case):
+    sentences, window, wanted = case
+    compiled = lexical.local_counts(sentences, window, wanted)
+    python = lexical.local_counts_python(sentences, window, wanted)
+    assert compiled == python
+    assert [list(c.items()) for c in compiled] == [list(p.items()) for p in python]  # filled in the same order

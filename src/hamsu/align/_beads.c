@@ -375,9 +375,127 @@ done:
     return result;
 }
 
+/* local_counts(sentences, window, wanted) -> list of dicts, as hamsu.align.lexical.local_counts:
+ * for each sentence (a set or tuple of distinct keys), its keys in `wanted` that occur in more than
+ * one sentence within `window` of it, with the number of such sentences. Keys are numbered in the
+ * order they are first met, so every dict is filled in the order the Python fills it. */
+typedef struct {
+    Py_ssize_t key, sentence;
+} Place;
+
+static PyObject *local_counts(PyObject *self, PyObject *args) {
+    PyObject *sentences, *wanted;
+    Py_ssize_t window;
+    if (!PyArg_ParseTuple(args, "O!nO", &PyList_Type, &sentences, &window, &wanted)) return NULL;
+    if (!PyAnySet_Check(wanted)) {
+        PyErr_SetString(PyExc_TypeError, "local_counts: wanted must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(sentences), used = 0, capacity = 1024;
+    PyObject *numbers = PyDict_New(), *keys = PyList_New(0), *out = PyList_New(n), *result = NULL;
+    Place *places = malloc(sizeof(Place) * capacity);
+    Py_ssize_t *first = NULL, *order = NULL;
+    if (!numbers || !keys || !out || !places) {
+        if (!places) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *counts = PyDict_New();
+        if (!counts) goto done;
+        PyList_SET_ITEM(out, i, counts);
+        PyObject *iter = PyObject_GetIter(PyList_GET_ITEM(sentences, i)), *key;
+        if (!iter) goto done;
+        while ((key = PyIter_Next(iter)) != NULL) {
+            int found = PySet_Contains(wanted, key);
+            Py_ssize_t number = -1;
+            if (found == 1) {
+                PyObject *known = PyDict_GetItemWithError(numbers, key);
+                if (known) {
+                    number = PyLong_AsSsize_t(known);
+                } else if (!PyErr_Occurred()) {
+                    number = PyList_GET_SIZE(keys);
+                    PyObject *value = PyLong_FromSsize_t(number);
+                    if (!value || PyDict_SetItem(numbers, key, value) < 0 || PyList_Append(keys, key) < 0) number = -1;
+                    Py_XDECREF(value);
+                }
+                if (number < 0) found = -1;
+            }
+            Py_DECREF(key);
+            if (found == 1 && used == capacity) {
+                Place *grown = realloc(places, sizeof(Place) * capacity * 2);
+                if (!grown) {
+                    PyErr_NoMemory();
+                    found = -1;
+                } else {
+                    places = grown;
+                    capacity *= 2;
+                }
+            }
+            if (found < 0) {
+                Py_DECREF(iter);
+                goto done;
+            }
+            if (found) places[used++] = (Place){number, i};
+        }
+        Py_DECREF(iter);
+        if (PyErr_Occurred()) goto done;
+    }
+    /* Each key's sentences, in increasing order: a counting sort of the places by key (stable, and
+     * the places come in sentence order). */
+    Py_ssize_t k = PyList_GET_SIZE(keys);
+    first = calloc(k + 1, sizeof(Py_ssize_t));
+    order = malloc(sizeof(Py_ssize_t) * (used ? used : 1));
+    if (!first || !order) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t p = 0; p < used; p++) first[places[p].key + 1]++;
+    for (Py_ssize_t x = 0; x < k; x++) first[x + 1] += first[x];
+    {
+        Py_ssize_t *next = malloc(sizeof(Py_ssize_t) * (k ? k : 1));
+        if (!next) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        memcpy(next, first, sizeof(Py_ssize_t) * k);
+        for (Py_ssize_t p = 0; p < used; p++) order[next[places[p].key]++] = places[p].sentence;
+        free(next);
+    }
+    for (Py_ssize_t x = 0; x < k; x++) {
+        Py_ssize_t *at = order + first[x], end = first[x + 1] - first[x];
+        if (end < 2) continue;
+        PyObject *key = PyList_GET_ITEM(keys, x);
+        Py_ssize_t lo = 0, hi = 0; /* at[lo:hi] is the window around the current sentence */
+        for (Py_ssize_t p = 0; p < end; p++) {
+            Py_ssize_t i = at[p];
+            while (at[lo] < i - window) lo++;
+            while (hi < end && at[hi] <= i + window) hi++;
+            if (hi - lo > 1) {
+                PyObject *count = PyLong_FromSsize_t(hi - lo);
+                if (!count || PyDict_SetItem(PyList_GET_ITEM(out, i), key, count) < 0) {
+                    Py_XDECREF(count);
+                    goto done;
+                }
+                Py_DECREF(count);
+            }
+        }
+    }
+    result = out;
+    out = NULL;
+done:
+    Py_XDECREF(numbers);
+    Py_XDECREF(keys);
+    Py_XDECREF(out);
+    free(places);
+    free(first);
+    free(order);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fill", fill, METH_VARARGS, "The banded bead search of hamsu.align.search, compiled (see _beads.c)."},
     {"pair_row", pair_row, METH_VARARGS, "One row of hamsu.align.lexical.PairScores, compiled (see _beads.c)."},
+    {"local_counts", local_counts, METH_VARARGS, "hamsu.align.lexical.local_counts, compiled (see _beads.c)."},
     {NULL, NULL, 0, NULL},
 };
 

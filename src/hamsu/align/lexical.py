@@ -464,16 +464,29 @@ class PairScores:
         return out
 
 
-try:  # the compiled row, built with the search's core (setup.py); the Python gives the same doubles
+try:  # built with the search's core (setup.py); the Python gives the same doubles and counts
+    from ._beads import local_counts as _compiled_local_counts
     from ._beads import pair_row as _compiled_row
 except ImportError:
-    _compiled_row = None
+    _compiled_row = _compiled_local_counts = None
 
 
-def local_counts(sentences: Sequence[frozenset[str]], window: int, wanted: set[str]) -> list[dict[str, int]]:
+def local_counts(sentences: Sequence[Collection[str]], window: int, wanted: Collection[str]) -> list[dict[str, int]]:
     """For each sentence, its keys (of those in `wanted`) that occur in more than one sentence
     within `window` of it, with the number of such sentences; keys found once nearby are left
-    out (their count is 1)."""
+    out (their count is 1). In the compiled core where it was built (the same dicts)."""
+    if _compiled_local_counts is not None:
+        return _compiled_local_counts(
+            sentences if isinstance(sentences, list) else list(sentences), window,
+            wanted if isinstance(wanted, (set, frozenset)) else set(wanted),
+        )  # fmt: skip
+    return local_counts_python(sentences, window, wanted)
+
+
+def local_counts_python(
+    sentences: Sequence[Collection[str]], window: int, wanted: Collection[str]
+) -> list[dict[str, int]]:
+    """local_counts in Python: where the compiled core was not built, and what it is tested against."""
     where: dict[str, list[int]] = {}
     for i, keys in enumerate(sentences):
         for k in keys:
