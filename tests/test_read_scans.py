@@ -45,3 +45,42 @@ def test_swapped_presplit_files_are_still_refused() -> None:
         read_pair(fa, en, "x", presplit=True)
     document = read_pair(en, fa, "x", presplit=True)
     assert [b.lang for b in document.blocks] == ["fa", "fa", "en", "en"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from([0.5, 0.8]))
+def test_text_language_from_counted_scripts_is_the_same(text: str, share: float) -> None:
+    from hamsu.read.language import text_language, text_scripts
+
+    scripts = text_scripts(text)
+    assert text_language(text, share, scripts) == text_language(text, share)
+    assert reads_as_english(text, scripts) == reads_as_english(text)
+    assert (scripts.arabic, scripts.latin) == (
+        sum(text_scripts(line).arabic for line in text.splitlines()),
+        sum(text_scripts(line).latin for line in text.splitlines()),
+    )
+
+
+PERSIAN_FILE = "این یک جمله است.\nدومین جمله درباره پژوهش است.\n" * 5
+ARABIC_FILE = "هذه جملة في الكتاب.\nقال إن المدينة على النهر.\n" * 5
+ENGLISH_FILE = "This is a sentence.\nThe second one is about research.\n" * 5
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "persian"),
+    [(PERSIAN_FILE, ENGLISH_FILE, 0), (ENGLISH_FILE, PERSIAN_FILE, 1), (ARABIC_FILE, PERSIAN_FILE, 1)],
+)
+def test_pair_order_with_pair_declared(tmp_path, monkeypatch, first, second, persian):
+    import hamsu.read.language as language
+    from hamsu.api import read_documents
+
+    paths = [tmp_path / "one.txt", tmp_path / "two.txt"]
+    paths[0].write_text(first, encoding="utf-8")
+    paths[1].write_text(second, encoding="utf-8")
+    scans = []
+    word_scan = language._persian_or_arabic
+    monkeypatch.setattr(language, "_persian_or_arabic", lambda text: scans.append(text) or word_scan(text))
+    [document] = read_documents(paths, pair=True, presplit=True)
+    assert document.texts[0] == (first, second)[persian]
+    if second == ENGLISH_FILE:  # the Persian file's words need not be looked at: English follows it
+        assert scans == []
