@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamsu.persian.letters import ARABIC_LETTER
+from hamsu.persian.letters import _LETTER, _LETTER_OR_MARK, ARABIC_LETTER, zwnj_edits
 from hamsu.persian.normalize import _PROTECTED, MARKS, _marks, _protected_spans, _unprotected, normalize
 from hamsu.persian.punctuation import (
     _CLOSE_TIGHT,
@@ -72,6 +72,24 @@ def reference_punctuation(text: str) -> list[Edit]:
         elif mark in _GLUED_END and following == after and not spaces and _glued_between_words(text, at, nxt):
             edits.append(Edit(after, after, " ", "punct.space_after"))
     return edits
+
+
+def reference_zwnj(text: str) -> list[Edit]:
+    """zwnj_edits as first written: every run of ZWNJ and zero-width spaces looked at."""
+    edits = []
+    for m in re.finditer("[\u200c\u200b]+", text):
+        start, end = m.span()
+        inner = start > 0 and end < len(text) and _LETTER_OR_MARK.match(text[start - 1]) and _LETTER.match(text[end])
+        after = "\u200c" if inner else ""
+        if after != m.group():
+            edits.append(Edit(start, end, after, "letters.zwnj" if "\u200c" in m.group() else "spaces.zwsp"))
+    return edits
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ابپرد\u064e\u200c\u200b a.", max_size=40))
+def test_zwnj_runs_as_a_look_at_every_run(text: str) -> None:
+    assert zwnj_edits(text) == reference_zwnj(text)
 
 
 @settings(max_examples=400, deadline=None)
