@@ -333,43 +333,50 @@ def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str]
 
 
 class EnglishEvidence:
-    """en_evidence for the sentences of one document: with the Persian side's keys known, each
-    English stem's translations are cut to them once, not in every sentence the stem is in."""
+    """en_evidence for the sentences of one document: what each distinct word adds (its stem, its
+    keys with the stem's translations already cut to the Persian side's keys, whether it could
+    have matched) is worked out once, not in every sentence the word is in."""
 
     def __init__(self, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> None:
         self.table, self.persian_keys = dictionary.en_to_fa, persian_keys
-        self.cut: dict[str, tuple[frozenset[str], bool]] = {}
+        self.words: dict[str, tuple[str, frozenset[str], int] | None] = {}
 
-    def translations(self, key: str) -> tuple[frozenset[str], bool]:
-        """(the dictionary's translations of an English stem that are Persian keys, whether the
-        dictionary has any translation of it at all)."""
-        found = self.cut.get(key)
-        if found is None:
-            every = self.table.get(key) or _NO_KEYS
-            kept = every if self.persian_keys is None else every.intersection(self.persian_keys)
-            found = self.cut[key] = (kept, bool(every))
+    def word(self, word: str) -> tuple[str, frozenset[str], int] | None:
+        """(content stem, the keys the word adds, 1 if it could have matched else 0), or None
+        for a function word (which adds nothing and does not break a stem pair)."""
+        stem, latin, skeleton = _en_word(word)
+        if not stem:
+            found = None
+        else:
+            translations = self.table.get(stem)
+            keys = {latin, *(translations or ())}
+            if skeleton:
+                keys.add(skeleton)
+            if self.persian_keys is not None:
+                keys.intersection_update(self.persian_keys)
+            found = (stem, frozenset(keys), int(bool(translations or skeleton)))
+        self.words[word] = found
         return found
 
     def __call__(self, text: str) -> Evidence:
         keys: set[str] = set()
         stems: list[str] = []
         known = 0
-        translations_of, table = self.translations, self.table
+        words, table = self.words, self.table
         previous = ""
         for number, word, mark in _EN_TOKEN.findall(text):
             if word:
-                stem, latin, skeleton = _en_word(word)
-                if not stem:
+                found = words.get(word, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self.word(word)
+                if found is None:
                     continue
+                stem, word_keys, could_match = found
                 stems.append(stem)
-                keys.add(latin)
-                translations, in_dictionary = translations_of(stem)
-                keys.update(translations)
-                if previous and (pair := table.get(previous + " " + stem)):  # rare: not cut, not kept
+                keys.update(word_keys)
+                if previous and (pair := table.get(previous + " " + stem)):  # rare: looked up, not kept
                     keys.update(pair)
-                if skeleton:
-                    keys.add(skeleton)
-                known += bool(in_dictionary or skeleton)
+                known += could_match
                 previous = stem
                 continue
             previous = ""
@@ -383,7 +390,7 @@ class EnglishEvidence:
         return Evidence(tuple(keys.intersection(self.persian_keys)), tuple(stems), known)
 
 
-_NO_KEYS: frozenset[str] = frozenset()
+_UNSEEN = object()
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------
