@@ -327,24 +327,27 @@ static PyObject *pair_row(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_TypeError, "pair_row: local counts must be dicts");
             goto done;
         }
-        PyObject *iter = PyObject_GetIter(other_keys);
-        if (iter == NULL) goto done;
-        Py_ssize_t shared = 0;
-        PyObject *key;
-        while ((key = PyIter_Next(iter)) != NULL) {
+        /* The English keys as an array of borrowed references: a tuple's own, or a list made
+         * from a set. */
+        PyObject *seq = PySequence_Fast(other_keys, "pair_row: English keys must be a tuple or a set");
+        if (seq == NULL) goto done;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        Py_ssize_t count = PySequence_Fast_GET_SIZE(seq), shared = 0;
+        int empty_counts = PyDict_GET_SIZE(counts) == 0 && PyDict_GET_SIZE(other) == 0;
+        for (Py_ssize_t e = 0; e < count; e++) {
+            PyObject *key = items[e];
             int found = PySet_Contains(keys, key);
             long long a = 1, b = 1;
-            if (found == 1 && !(weight(counts, key, &a) && weight(other, key, &b))) found = -1;
-            Py_DECREF(key);
+            if (found == 1 && !empty_counts && !(weight(counts, key, &a) && weight(other, key, &b))) found = -1;
             if (found < 0) {
-                Py_DECREF(iter);
+                Py_DECREF(seq);
                 goto done;
             }
             if (!found) continue;
             if (shared == capacity) {
                 double *grown = malloc(sizeof(double) * capacity * 2);
                 if (grown == NULL) {
-                    Py_DECREF(iter);
+                    Py_DECREF(seq);
                     PyErr_NoMemory();
                     goto done;
                 }
@@ -355,8 +358,7 @@ static PyObject *pair_row(PyObject *self, PyObject *args) {
             }
             values[shared++] = 1.0 / (double)(a * b);
         }
-        Py_DECREF(iter);
-        if (PyErr_Occurred()) goto done;
+        Py_DECREF(seq);
         for (Py_ssize_t x = 1; x < shared; x++) { /* insertion sort: a handful of values */
             double v = values[x];
             Py_ssize_t y = x;
