@@ -35,7 +35,7 @@ def straightforward(scores: PairScores, i: int, j: int) -> float:
 def python_rows(scores: PairScores) -> list[array]:
     compiled, lexical._compiled_row = lexical._compiled_row, None
     try:
-        scores.rows.clear()
+        scores.rows_kept.clear()
         return [scores(i, 0, len(scores.en_keys) - 1) for i in range(len(scores.fa_keys))]
     finally:
         lexical._compiled_row = compiled
@@ -65,7 +65,7 @@ def test_compiled_and_python_rows_agree_bit_for_bit(document, data):
     fa, en, window = document
     scores = PairScores(fa, en, window)
     expected = python_rows(scores)
-    scores.rows.clear()
+    scores.rows_kept.clear()
     for i in range(len(fa)):
         lo = data.draw(st.integers(0, len(en) - 1))
         hi = data.draw(st.integers(lo, len(en) - 1))
@@ -117,3 +117,39 @@ def test_compiled_and_python_local_counts_agree(case):
     python = lexical.local_counts_python(sentences, window, wanted)
     assert compiled == python
     assert [list(c.items()) for c in compiled] == [list(p.items()) for p in python]  # filled in the same order
+
+
+@compiled_only
+@settings(max_examples=400, deadline=None)
+@given(documents(), st.data())
+def test_every_row_at_once_as_row_by_row(document, data):
+    fa, en, window = document
+    # A key listed twice in an English tuple still counts once, as a set intersection counts it.
+    en = [keys + keys[:1] if isinstance(keys, tuple) and data.draw(st.booleans()) else keys for keys in en]
+    scores = PairScores(fa, en, window)
+    expected = python_rows(scores)
+    start, length = array("q"), array("q")
+    for _ in fa:
+        lo = data.draw(st.integers(0, len(en)))
+        start.append(lo)
+        length.append(data.draw(st.integers(0, len(en) - lo)))
+    scores.rows_kept.clear()
+    table = scores.rows(start, length)
+    at = 0
+    for i, (lo, width) in enumerate(zip(start, length)):
+        assert table[at : at + width].tobytes() == expected[i][lo : lo + width].tobytes()
+        if width:  # kept: asking for the row again gives the same doubles
+            assert scores(i, lo, lo + width - 1).tobytes() == expected[i][lo : lo + width].tobytes()
+        at += width
+    assert len(table) == at
+
+
+@compiled_only
+def test_every_row_at_once_refuses_rows_outside_the_sentences():
+    scores = PairScores([frozenset({"a"})], [("a",), ("b",)], 2)
+    with pytest.raises(ValueError, match="outside"):
+        lexical._compiled_rows(scores.fa_keys, scores.fa_local, scores.en_keys, scores.en_local,
+                               array("q", [1]), array("q", [2]), array("d", bytes(16)))  # fmt: skip
+    with pytest.raises(ValueError, match="hold"):
+        lexical._compiled_rows(scores.fa_keys, scores.fa_local, scores.en_keys, scores.en_local,
+                               array("q", [0]), array("q", [2]), array("d", bytes(8)))  # fmt: skip

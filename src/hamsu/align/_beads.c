@@ -494,9 +494,226 @@ done:
     return result;
 }
 
+/* pair_rows(fa_keys, fa_local, en_keys, en_local, start, length, out): pair_row for every Persian
+ * sentence i at once, English sentences start[i] .. start[i] + length[i] - 1, the rows end to end
+ * in `out`. The English keys are indexed first (each key's sentences, in order, with their local
+ * counts), so a row looks up its own keys' sentences in range instead of testing every English
+ * key of every sentence of the range. The weights of each pair are sorted and added from 0.0 as
+ * pair_row adds them: the same doubles. */
+typedef struct {
+    Py_ssize_t sentence;
+    long long count;
+} Posting;
+
+typedef struct {
+    Py_ssize_t column;
+    double weight;
+} Hit;
+
+static int by_column_then_weight(const void *a, const void *b) {
+    const Hit *x = a, *y = b;
+    if (x->column != y->column) return x->column < y->column ? -1 : 1;
+    return (x->weight > y->weight) - (x->weight < y->weight);
+}
+
+static PyObject *pair_rows(PyObject *self, PyObject *args) {
+    PyObject *fa_keys, *fa_local, *en_keys, *en_local;
+    Py_buffer bstart, blength, bout;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!y*y*w*", &PyList_Type, &fa_keys, &PyList_Type, &fa_local, &PyList_Type,
+                          &en_keys, &PyList_Type, &en_local, &bstart, &blength, &bout))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(fa_keys), m = PyList_GET_SIZE(en_keys);
+    PyObject *numbers = NULL, *result = NULL;
+    Place *places = NULL;
+    Posting *postings = NULL;
+    Py_ssize_t *first = NULL;
+    Hit *hits = NULL;
+    Py_ssize_t used = 0, capacity = 1024, hit_capacity = 256;
+    const int64_t *start = bstart.buf, *length = blength.buf;
+    double *out = bout.buf;
+    if (PyList_GET_SIZE(fa_local) != n || PyList_GET_SIZE(en_local) != m || bstart.len != n * 8 || blength.len != n * 8) {
+        PyErr_SetString(PyExc_ValueError, "pair_rows: lists and rows of different lengths");
+        goto done;
+    }
+    Py_ssize_t total = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (start[i] < 0 || length[i] < 0 || start[i] + length[i] > m) {
+            PyErr_SetString(PyExc_ValueError, "pair_rows: a row lies outside the English sentences");
+            goto done;
+        }
+        total += length[i];
+    }
+    if (bout.len != total * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "pair_rows: the output does not hold the rows");
+        goto done;
+    }
+    /* The English keys, numbered as first met; a place for each (key, sentence, count). */
+    numbers = PyDict_New();
+    places = malloc(sizeof(Place) * capacity);
+    postings = NULL;
+    if (!numbers || !places) {
+        if (!places) PyErr_NoMemory();
+        goto done;
+    }
+    long long *place_counts = malloc(sizeof(long long) * capacity);
+    if (!place_counts) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t keys_seen = 0;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        PyObject *local = PyList_GET_ITEM(en_local, j);
+        if (!PyDict_Check(local)) {
+            PyErr_SetString(PyExc_TypeError, "pair_rows: local counts must be dicts");
+            free(place_counts);
+            goto done;
+        }
+        PyObject *seq = PySequence_Fast(PyList_GET_ITEM(en_keys, j), "pair_rows: English keys must be a tuple or a set");
+        if (!seq) {
+            free(place_counts);
+            goto done;
+        }
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        for (Py_ssize_t e = 0; e < PySequence_Fast_GET_SIZE(seq); e++) {
+            PyObject *key = items[e], *known = PyDict_GetItemWithError(numbers, key);
+            Py_ssize_t number;
+            long long count = 1;
+            if (known) {
+                number = PyLong_AsSsize_t(known);
+            } else {
+                PyObject *value = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(keys_seen);
+                if (!value || PyDict_SetItem(numbers, key, value) < 0) {
+                    Py_XDECREF(value);
+                    Py_DECREF(seq);
+                    free(place_counts);
+                    goto done;
+                }
+                Py_DECREF(value);
+                number = keys_seen++;
+            }
+            if (PyDict_GET_SIZE(local) && !weight(local, key, &count)) {
+                Py_DECREF(seq);
+                free(place_counts);
+                goto done;
+            }
+            if (used == capacity) {
+                Place *grown = realloc(places, sizeof(Place) * capacity * 2);
+                long long *grown_counts = grown ? realloc(place_counts, sizeof(long long) * capacity * 2) : NULL;
+                if (grown) places = grown;
+                if (!grown || !grown_counts) {
+                    Py_DECREF(seq);
+                    free(place_counts);
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                place_counts = grown_counts;
+                capacity *= 2;
+            }
+            places[used] = (Place){number, j};
+            place_counts[used++] = count;
+        }
+        Py_DECREF(seq);
+    }
+    /* Each key's postings, sentences in increasing order (a counting sort; places come in order). */
+    first = calloc(keys_seen + 1, sizeof(Py_ssize_t));
+    postings = malloc(sizeof(Posting) * (used ? used : 1));
+    Py_ssize_t *next = malloc(sizeof(Py_ssize_t) * (keys_seen ? keys_seen : 1));
+    if (!first || !postings || !next) {
+        free(next);
+        free(place_counts);
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t p = 0; p < used; p++) first[places[p].key + 1]++;
+    for (Py_ssize_t x = 0; x < keys_seen; x++) first[x + 1] += first[x];
+    memcpy(next, first, sizeof(Py_ssize_t) * keys_seen);
+    for (Py_ssize_t p = 0; p < used; p++) postings[next[places[p].key]++] = (Posting){places[p].sentence, place_counts[p]};
+    free(next);
+    free(place_counts);
+
+    hits = malloc(sizeof(Hit) * hit_capacity);
+    if (!hits) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t offset = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t lo = start[i], width = length[i], found = 0;
+        double *row = out + offset;
+        offset += width;
+        for (Py_ssize_t k = 0; k < width; k++) row[k] = 0.0;
+        if (!width) continue;
+        PyObject *keys = PyList_GET_ITEM(fa_keys, i), *counts = PyList_GET_ITEM(fa_local, i);
+        if (!PyAnySet_Check(keys) || !PyDict_Check(counts)) {
+            PyErr_SetString(PyExc_TypeError, "pair_rows: Persian keys must be sets, their counts dicts");
+            goto done;
+        }
+        PyObject *seq = PySequence_Fast(keys, "pair_rows: Persian keys");
+        if (!seq) goto done;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        for (Py_ssize_t e = 0; e < PySequence_Fast_GET_SIZE(seq); e++) {
+            PyObject *key = items[e], *known = PyDict_GetItemWithError(numbers, key);
+            if (!known) {
+                if (PyErr_Occurred()) {
+                    Py_DECREF(seq);
+                    goto done;
+                }
+                continue;
+            }
+            Py_ssize_t number = PyLong_AsSsize_t(known), a = first[number], b = first[number + 1];
+            while (a < b) { /* the first posting at or after lo */
+                Py_ssize_t mid = (a + b) / 2;
+                if (postings[mid].sentence < lo) a = mid + 1;
+                else b = mid;
+            }
+            long long count = 1;
+            int counted = 0;
+            Py_ssize_t last_sentence = -1;
+            for (Py_ssize_t p = a; p < first[number + 1] && postings[p].sentence < lo + width; p++) {
+                if (postings[p].sentence == last_sentence) continue; /* a key listed twice counts once */
+                last_sentence = postings[p].sentence;
+                if (!counted) {
+                    if (PyDict_GET_SIZE(counts) && !weight(counts, key, &count)) {
+                        Py_DECREF(seq);
+                        goto done;
+                    }
+                    counted = 1;
+                }
+                if (found == hit_capacity) {
+                    Hit *grown = realloc(hits, sizeof(Hit) * hit_capacity * 2);
+                    if (!grown) {
+                        Py_DECREF(seq);
+                        PyErr_NoMemory();
+                        goto done;
+                    }
+                    hits = grown;
+                    hit_capacity *= 2;
+                }
+                hits[found++] = (Hit){postings[p].sentence - lo, 1.0 / (double)(count * postings[p].count)};
+            }
+        }
+        Py_DECREF(seq);
+        qsort(hits, found, sizeof(Hit), by_column_then_weight);
+        for (Py_ssize_t h = 0; h < found; h++) row[hits[h].column] += hits[h].weight;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    Py_XDECREF(numbers);
+    free(places);
+    free(postings);
+    free(first);
+    free(hits);
+    PyBuffer_Release(&bstart);
+    PyBuffer_Release(&blength);
+    PyBuffer_Release(&bout);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fill", fill, METH_VARARGS, "The banded bead search of hamsu.align.search, compiled (see _beads.c)."},
     {"pair_row", pair_row, METH_VARARGS, "One row of hamsu.align.lexical.PairScores, compiled (see _beads.c)."},
+    {"pair_rows", pair_rows, METH_VARARGS, "Every row of a pair table, compiled (see _beads.c)."},
     {"local_counts", local_counts, METH_VARARGS, "hamsu.align.lexical.local_counts, compiled (see _beads.c)."},
     {NULL, NULL, 0, NULL},
 };

@@ -416,12 +416,13 @@ class PairScores:
         window: int,
         fa_local: list[dict[str, int]] | None = None,
     ) -> None:
-        # Lists, as the compiled row reads them.
-        self.fa_keys, self.en_keys, self.window = fa_keys, list(en_keys), window
-        en_vocab: set[str] = set().union(*en_keys)
-        self.fa_local = fa_local if fa_local is not None else local_counts(fa_keys, window, en_vocab)
+        # Lists, as the compiled rows read them.
+        self.fa_keys, self.en_keys, self.window = list(fa_keys), list(en_keys), window
+        if fa_local is None:
+            fa_local = local_counts(fa_keys, window, set().union(*en_keys))
+        self.fa_local = fa_local
         self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
-        self.rows: dict[int, tuple[int, array]] = {}
+        self.rows_kept: dict[int, tuple[int, array]] = {}
 
     @classmethod
     def of(cls, fa_ev: Sequence[Evidence], en_ev: Sequence[Evidence], window: int) -> PairScores:
@@ -438,7 +439,7 @@ class PairScores:
 
     def __call__(self, i: int, lo: int, hi: int) -> array:
         """The scores as doubles (array "d"), English sentence lo first."""
-        cached = self.rows.get(i)
+        cached = self.rows_kept.get(i)
         if cached and cached[0] <= lo and hi < cached[0] + len(cached[1]):
             return cached[1][lo - cached[0] : hi - cached[0] + 1]
         keys, counts = self.fa_keys[i], self.fa_local[i]
@@ -448,7 +449,30 @@ class PairScores:
         else:
             out = array("d", self.row_python(keys, counts, lo, hi))
         if not cached or hi - lo + 1 > len(cached[1]):
-            self.rows[i] = (lo, out)
+            self.rows_kept[i] = (lo, out)
+        return out
+
+    def rows(self, start: array, length: array) -> array:
+        """The scores of every Persian sentence i with English sentences start[i] ..
+        start[i] + length[i] − 1, the rows end to end (what the search's pair table holds), each
+        row kept for later calls as __call__ keeps it. In one call of the compiled core where it
+        was built (the English keys indexed once), else a row at a time."""
+        out = array("d", bytes(8 * sum(length)))
+        if _compiled_rows is not None:
+            _compiled_rows(self.fa_keys, self.fa_local, self.en_keys, self.en_local, start, length, out)
+        else:
+            at = 0
+            for i, (lo, width) in enumerate(zip(start, length)):
+                if width:
+                    out[at : at + width] = self(i, lo, lo + width - 1)
+                at += width
+            return out
+        at = 0
+        for i, (lo, width) in enumerate(zip(start, length)):
+            cached = self.rows_kept.get(i)
+            if width and (not cached or width > len(cached[1])):
+                self.rows_kept[i] = (lo, out[at : at + width])
+            at += width
         return out
 
     def row_python(self, keys: frozenset[str], counts: dict[str, int], lo: int, hi: int) -> list[float]:
@@ -474,8 +498,9 @@ class PairScores:
 try:  # built with the search's core (setup.py); the Python gives the same doubles and counts
     from ._beads import local_counts as _compiled_local_counts
     from ._beads import pair_row as _compiled_row
+    from ._beads import pair_rows as _compiled_rows
 except ImportError:
-    _compiled_row = _compiled_local_counts = None
+    _compiled_row = _compiled_rows = _compiled_local_counts = None
 
 
 def local_counts(sentences: Sequence[Collection[str]], window: int, wanted: Collection[str]) -> list[dict[str, int]]:

@@ -116,15 +116,23 @@ class PairTable:
 
 def _pair_table(n: int, m: int, pair_scores: PairScores, band: Band) -> PairTable:
     lo, hi = band.lo, band.hi
-    start, offset, length, scores = array("q"), array("q"), array("q"), array("d")
+    start, offset, length = array("q"), array("q"), array("q")
+    total = 0
     for i in range(n):  # a bead ending in rows i + 1 .. i + 3 holds Persian i with these English sentences
         first = max(0, lo[i + 1] - _PAD)
         last = min(m - 1, hi[min(n, i + 3)] - 1)
-        row = pair_scores(i, first, last) if last >= first else ()
         start.append(first)
-        offset.append(len(scores))
-        length.append(len(row))
-        scores.extend(row)
+        offset.append(total)
+        length.append(max(0, last - first + 1))
+        total += length[-1]
+    every_row = getattr(pair_scores, "rows", None)  # lexical.PairScores scores them all in one go
+    if callable(every_row):
+        scores = every_row(start, length)
+    else:
+        scores = array("d")
+        for i in range(n):
+            if length[i]:
+                scores.extend(pair_scores(i, start[i], start[i] + length[i] - 1))
     return PairTable(start, offset, length, scores)
 
 
