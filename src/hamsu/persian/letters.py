@@ -53,11 +53,12 @@ def _subs(pattern: str, rule: str, replace: Callable[[re.Match[str]], str]) -> R
 # nothing useful; a zero-width space between two letters is a half-space typed with the wrong key.
 _LETTER_OR_MARK = re.compile(f"[{ARABIC_LETTER}{DIACRITIC_CLASS}]")
 _LETTER = re.compile(f"[{ARABIC_LETTER}]")
-# The runs zwnj_edits may change: two or more, a zero-width space, or a lone ZWNJ not between a
-# letter (or mark) and a letter. A well-placed half-space, nearly every one in written Persian,
-# is not even matched.
+# The runs zwnj_edits may change: one that starts with a zero-width space, or a ZWNJ followed by
+# more, or a lone ZWNJ not between a letter (or mark) and a letter. A well-placed half-space,
+# nearly every one in written Persian, is not even matched. (Each branch starts with its
+# character, so the pattern is looked for only where a ZWNJ or zero-width space is.)
 _SUSPECT_RUN = re.compile(
-    f"[{ZWNJ}{ZWSP}]{{2,}}|{ZWSP}|(?<![{ARABIC_LETTER}{DIACRITIC_CLASS}]){ZWNJ}|{ZWNJ}(?![{ARABIC_LETTER}])"
+    f"{ZWSP}[{ZWNJ}{ZWSP}]*|{ZWNJ}(?:[{ZWNJ}{ZWSP}]+|(?<![{ARABIC_LETTER}{DIACRITIC_CLASS}]{ZWNJ})|(?![{ARABIC_LETTER}]))"
 )
 
 
