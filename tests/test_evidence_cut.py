@@ -85,3 +85,35 @@ def test_uncut_evidence_keeps_every_translation(dictionary):
     every = reference(text, dictionary, set().union(*dictionary.en_to_fa.values()) | {k for k in ev.keys})
     assert (ev.keys, ev.stems, ev.known) == every
     assert any(re.match("@", k) for k in ev.keys) and ev.known >= 4
+
+
+def _kind(token: str, persian: bool) -> str:
+    """What the evidence functions take a token for, from its first character."""
+    from hamsu.align.lexical import _FA_WORD_START, _NUMBER_START
+
+    first = token[0]
+    if first in _NUMBER_START:
+        return "num"
+    if first in _MARK_KEY:
+        return "mark"
+    if persian:
+        return "fa" if first in _FA_WORD_START else "lat"
+    return "en"
+
+
+TOKEN_TEXT = st.text(
+    alphabet="ابپ‌يكۀ\u064b\u0670 1۲٣.,٫٬ aZéß'’?؟!«»\"“”-:", max_size=60  # noqa: RUF001
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT)
+def test_plain_token_patterns_find_what_the_named_groups_found(text):
+    from hamsu.align.lexical import _EN_TOKENS, _FA_TOKEN, _FA_TOKENS
+
+    assert [(_kind(t, True), t) for t in _FA_TOKENS.findall(text)] == [
+        (m.lastgroup, m.group()) for m in _FA_TOKEN.finditer(text)
+    ]
+    assert [(_kind(t, False), t) for t in _EN_TOKENS.findall(text)] == [
+        (m.lastgroup, m.group()) for m in _EN_TOKEN.finditer(text)
+    ]

@@ -264,6 +264,14 @@ _EN_TOKEN = re.compile(rf"(?P<num>{NUMBER.pattern})|(?P<en>{_EN_WORD.pattern})|(
 # Question marks and quotes are written differently in the two scripts but mean the same.
 _MARK_KEY = {"?": "?", "؟": "?", "!": "!", "«": '"', "»": '"', '"': '"', "“": '"', "”": '"'}
 
+# The same tokens without groups, the Persian word first, and told apart by their first
+# character (each kind starts with characters of its own): findall then gives plain strings, at
+# half the cost of the named groups' tuples.
+_FA_TOKENS = re.compile(rf"{_FA_WORD.pattern}|{NUMBER.pattern}|{_LATIN_WORD.pattern}|[?؟!«»\"“”]")
+_EN_TOKENS = re.compile(rf"{_EN_WORD.pattern}|{NUMBER.pattern}|[?؟!«»\"“”]")
+_FA_WORD_START = frozenset(chr(c) for c in range(0x0600, 0x0700) if _FA_WORD.fullmatch(chr(c))) | {ZWNJ}
+_NUMBER_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -298,11 +306,11 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
     known = 0
     fa_keys, phrases = dictionary.fa_keys, dictionary.fa_phrases
     previous = ""  # the content stem before, for two-word keys; function words do not break a pair
-    # findall gives each token as (number, word, latin, mark), one of them non-empty: no match
-    # object and no method call a token.
-    for number, word, latin, mark in _FA_TOKEN.findall(text):
-        if word:
-            skeleton, stem = _fa_word(word)
+    # findall gives the tokens as strings (_FA_TOKENS): no match object and no method call a token.
+    for token in _FA_TOKENS.findall(text):
+        first = token[0]
+        if first in _FA_WORD_START:
+            skeleton, stem = _fa_word(token)
             if skeleton:
                 keys.add(skeleton)
             if stem:
@@ -314,14 +322,14 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
                 previous = stem
             continue
         previous = ""
-        if number:
-            keys.add(number_key(number))
+        if first in _NUMBER_START:
+            keys.add(number_key(token))
             known += 1
-        elif latin:
-            keys.add("@" + latin.lower())
+        elif first in _MARK_KEY:
+            keys.add(_MARK_KEY[token])
+        else:  # a Latin word
+            keys.add("@" + token.lower())
             known += 1
-        else:
-            keys.add(_MARK_KEY[mark])
     return Evidence(frozenset(keys), tuple(stems), known)
 
 
@@ -364,11 +372,12 @@ class EnglishEvidence:
         known = 0
         words, table = self.words, self.table
         previous = ""
-        for number, word, mark in _EN_TOKEN.findall(text):
-            if word:
-                found = words.get(word, _UNSEEN)
+        for token in _EN_TOKENS.findall(text):
+            first = token[0]
+            if first not in _NUMBER_START and first not in _MARK_KEY:  # a word
+                found = words.get(token, _UNSEEN)
                 if found is _UNSEEN:
-                    found = self.word(word)
+                    found = self.word(token)
                 if found is None:
                     continue
                 stem, word_keys, could_match = found
@@ -380,11 +389,11 @@ class EnglishEvidence:
                 previous = stem
                 continue
             previous = ""
-            if number:
-                keys.add(number_key(number))
+            if first in _NUMBER_START:
+                keys.add(number_key(token))
                 known += 1
             else:
-                keys.add(_MARK_KEY[mark])
+                keys.add(_MARK_KEY[token])
         if self.persian_keys is None:
             return Evidence(frozenset(keys), tuple(stems), known)
         return Evidence(tuple(keys.intersection(self.persian_keys)), tuple(stems), known)
