@@ -63,7 +63,7 @@ def stages(options: Options) -> list[Stage]:
 
 
 def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
-    if not edits or not any(mark in text for mark in MARKS):
+    if not edits or not ("://" in text or "www." in text or "@" in text or "#" in text):  # MARKS
         return edits
     spans = _protected_spans(text)
     if not spans:
@@ -136,7 +136,7 @@ def persian_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _run_block(block: str, chain: list[Stage], trace: list[tuple[str, list[Edit]]] | None) -> str:
+def _run_block(block: str, chain: tuple[Stage, ...], trace: list[tuple[str, list[Edit]]] | None) -> str:
     for stage in chain:
         edits = _unprotected(block, stage(block))
         if trace is not None and edits:
@@ -145,9 +145,16 @@ def _run_block(block: str, chain: list[Stage], trace: list[tuple[str, list[Edit]
     return block
 
 
+@lru_cache(maxsize=8)
+def _chain(digits: str, strip_diacritics: bool) -> tuple[Stage, ...]:
+    """The stages for these options, made once (a sentence at a time, making them cost more
+    than some of the stages)."""
+    return tuple(stages(Options(digits, strip_diacritics)))
+
+
 def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -> str:
     """Normalized Persian text: letters, spaces, punctuation spacing and half-spaces."""
-    chain = stages(Options(digits, strip_diacritics))
+    chain = _chain(digits, strip_diacritics)
     out, prev = [], 0
     for start, end in persian_blocks(text):
         out += (text[prev:start], _run_block(text[start:end], chain, None))
@@ -158,7 +165,7 @@ def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -
 
 def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool = False) -> Normalized:
     """Like normalize(), with every change located in `text` and a map from output to input offsets."""
-    chain = stages(Options(digits, strip_diacritics))
+    chain = _chain(digits, strip_diacritics)
     out: list[str] = []
     changes: list[Change] = []
     offset_map: list[int] = []
