@@ -117,3 +117,17 @@ def test_plain_token_patterns_find_what_the_named_groups_found(text):
     assert [(_kind(t, False), t) for t in _EN_TOKENS.findall(text)] == [
         (m.lastgroup, m.group()) for m in _EN_TOKEN.finditer(text)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.frozensets(st.sampled_from("abcdefgh")), st.lists(st.sampled_from("abcdefgh"), max_size=4),
+       st.frozensets(st.sampled_from("abcdefgh")))  # fmt: skip
+def test_persian_keys_kept_are_the_other_sides_and_the_own_stems(keys, stems, other_side):
+    from hamsu.align import _keeping
+    from hamsu.align.lexical import Evidence
+
+    evidence = Evidence(keys, tuple(stems), 3)
+    kept = _keeping(evidence, other_side)
+    assert kept.keys == frozenset(k for k in keys if k in other_side or k in stems)
+    assert isinstance(kept.keys, frozenset) and (kept.stems, kept.known) == (evidence.stems, 3)
+    assert (kept is evidence) == (kept.keys == keys)
