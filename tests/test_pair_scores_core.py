@@ -153,3 +153,21 @@ def test_every_row_at_once_refuses_rows_outside_the_sentences():
     with pytest.raises(ValueError, match="hold"):
         lexical._compiled_rows(scores.fa_keys, scores.fa_local, scores.en_keys, scores.en_local,
                                array("q", [0]), array("q", [2]), array("d", bytes(8)))  # fmt: skip
+
+
+@compiled_only
+@settings(max_examples=400, deadline=None)
+@given(documents(), st.integers(1, 4), st.integers(1, 3), st.booleans())
+def test_compiled_and_python_anchors_agree(document, max_df, min_shared, twice):
+    from hamsu.align import search
+
+    fa, en, _ = document
+    # Marks never anchor; a key listed twice in an English tuple counts twice, as in the Python.
+    en = [(keys + keys[:1] if twice else keys) if isinstance(keys, tuple) else keys for keys in en]
+    compiled = search.anchors(fa, en, max_df, min_shared)
+    core, search._beads = search._beads, None
+    try:
+        python = search.anchors(fa, en, max_df, min_shared)
+    finally:
+        search._beads = core
+    assert compiled == python

@@ -710,10 +710,173 @@ done:
     return result;
 }
 
+/* anchor_pairs(fa_keys, en_keys, max_df, excluded) -> [(i, j, shared), ...] sorted by (i, j): for
+ * every pair of a Persian and an English sentence, how many keys they share among the keys found in
+ * at most max_df sentences of each side (and not in `excluded`), as hamsu.align.search.anchors
+ * counts them; pairs sharing none are left out. */
+typedef struct {
+    Py_ssize_t i, j;
+} Pair;
+
+static int by_pair(const void *a, const void *b) {
+    const Pair *x = a, *y = b;
+    if (x->i != y->i) return x->i < y->i ? -1 : 1;
+    return (x->j > y->j) - (x->j < y->j);
+}
+
+/* Number the keys of `sentences` (adding new ones to `numbers` when `add`), and list each key's
+ * sentences in order: first[key] .. first[key + 1] index `order`. Returns 0 on an error. */
+static int postings(PyObject *sentences, PyObject *numbers, int add, Py_ssize_t *keys_seen, Py_ssize_t **first,
+                    Py_ssize_t **order) {
+    Py_ssize_t n = PyList_GET_SIZE(sentences), used = 0, capacity = 1024;
+    Place *places = malloc(sizeof(Place) * capacity);
+    if (!places) {
+        PyErr_NoMemory();
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *seq = PySequence_Fast(PyList_GET_ITEM(sentences, i), "anchor_pairs: keys must be a tuple or a set");
+        if (!seq) goto fail;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        for (Py_ssize_t e = 0; e < PySequence_Fast_GET_SIZE(seq); e++) {
+            PyObject *known = PyDict_GetItemWithError(numbers, items[e]);
+            Py_ssize_t number;
+            if (known) {
+                number = PyLong_AsSsize_t(known);
+            } else if (PyErr_Occurred()) {
+                Py_DECREF(seq);
+                goto fail;
+            } else if (!add) {
+                continue;
+            } else {
+                PyObject *value = PyLong_FromSsize_t(*keys_seen);
+                if (!value || PyDict_SetItem(numbers, items[e], value) < 0) {
+                    Py_XDECREF(value);
+                    Py_DECREF(seq);
+                    goto fail;
+                }
+                Py_DECREF(value);
+                number = (*keys_seen)++;
+            }
+            if (used == capacity) {
+                Place *grown = realloc(places, sizeof(Place) * capacity * 2);
+                if (!grown) {
+                    Py_DECREF(seq);
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                places = grown;
+                capacity *= 2;
+            }
+            places[used++] = (Place){number, i};
+        }
+        Py_DECREF(seq);
+    }
+    Py_ssize_t k = *keys_seen;
+    *first = calloc(k + 1, sizeof(Py_ssize_t));
+    *order = malloc(sizeof(Py_ssize_t) * (used ? used : 1));
+    Py_ssize_t *next = malloc(sizeof(Py_ssize_t) * (k ? k : 1));
+    if (!*first || !*order || !next) {
+        free(next);
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t p = 0; p < used; p++) (*first)[places[p].key + 1]++;
+    for (Py_ssize_t x = 0; x < k; x++) (*first)[x + 1] += (*first)[x];
+    memcpy(next, *first, sizeof(Py_ssize_t) * k);
+    for (Py_ssize_t p = 0; p < used; p++) (*order)[next[places[p].key]++] = places[p].sentence;
+    free(next);
+    free(places);
+    return 1;
+fail:
+    free(places);
+    return 0;
+}
+
+static PyObject *anchor_pairs(PyObject *self, PyObject *args) {
+    PyObject *fa_keys, *en_keys, *excluded;
+    Py_ssize_t max_df;
+    if (!PyArg_ParseTuple(args, "O!O!nO", &PyList_Type, &fa_keys, &PyList_Type, &en_keys, &max_df, &excluded))
+        return NULL;
+    if (!PyAnySet_Check(excluded)) {
+        PyErr_SetString(PyExc_TypeError, "anchor_pairs: excluded must be a set");
+        return NULL;
+    }
+    PyObject *numbers = PyDict_New(), *result = NULL, *keys = NULL;
+    Py_ssize_t keys_seen = 0, *fa_first = NULL, *fa_order = NULL, *en_first = NULL, *en_order = NULL;
+    Pair *pairs = NULL;
+    Py_ssize_t used = 0, capacity = 1024;
+    if (!numbers) goto done;
+    if (!postings(fa_keys, numbers, 1, &keys_seen, &fa_first, &fa_order)) goto done;
+    if (!postings(en_keys, numbers, 0, &keys_seen, &en_first, &en_order)) goto done;
+    /* Which key each number is, to leave out the excluded ones. */
+    keys = PyList_New(keys_seen);
+    if (!keys) goto done;
+    {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(numbers, &pos, &key, &value)) {
+            Py_INCREF(key);
+            PyList_SET_ITEM(keys, PyLong_AsSsize_t(value), key);
+        }
+    }
+    pairs = malloc(sizeof(Pair) * capacity);
+    if (!pairs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t x = 0; x < keys_seen; x++) {
+        Py_ssize_t fa_df = fa_first[x + 1] - fa_first[x], en_df = en_first[x + 1] - en_first[x];
+        if (!en_df || fa_df > max_df || en_df > max_df) continue;
+        int skip = PySet_Contains(excluded, PyList_GET_ITEM(keys, x));
+        if (skip < 0) goto done;
+        if (skip) continue;
+        for (Py_ssize_t a = fa_first[x]; a < fa_first[x + 1]; a++) {
+            for (Py_ssize_t b = en_first[x]; b < en_first[x + 1]; b++) {
+                if (used == capacity) {
+                    Pair *grown = realloc(pairs, sizeof(Pair) * capacity * 2);
+                    if (!grown) {
+                        PyErr_NoMemory();
+                        goto done;
+                    }
+                    pairs = grown;
+                    capacity *= 2;
+                }
+                pairs[used++] = (Pair){fa_order[a], en_order[b]};
+            }
+        }
+    }
+    qsort(pairs, used, sizeof(Pair), by_pair);
+    result = PyList_New(0);
+    if (!result) goto done;
+    for (Py_ssize_t p = 0; p < used;) {
+        Py_ssize_t q = p;
+        while (q < used && pairs[q].i == pairs[p].i && pairs[q].j == pairs[p].j) q++;
+        PyObject *row = Py_BuildValue("(nnn)", pairs[p].i, pairs[p].j, q - p);
+        if (!row || PyList_Append(result, row) < 0) {
+            Py_XDECREF(row);
+            Py_CLEAR(result);
+            goto done;
+        }
+        Py_DECREF(row);
+        p = q;
+    }
+done:
+    Py_XDECREF(numbers);
+    Py_XDECREF(keys);
+    free(fa_first);
+    free(fa_order);
+    free(en_first);
+    free(en_order);
+    free(pairs);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fill", fill, METH_VARARGS, "The banded bead search of hamsu.align.search, compiled (see _beads.c)."},
     {"pair_row", pair_row, METH_VARARGS, "One row of hamsu.align.lexical.PairScores, compiled (see _beads.c)."},
     {"pair_rows", pair_rows, METH_VARARGS, "Every row of a pair table, compiled (see _beads.c)."},
+    {"anchor_pairs", anchor_pairs, METH_VARARGS, "The rare keys each sentence pair shares, compiled (see _beads.c)."},
     {"local_counts", local_counts, METH_VARARGS, "hamsu.align.lexical.local_counts, compiled (see _beads.c)."},
     {NULL, NULL, 0, NULL},
 };

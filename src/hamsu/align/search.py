@@ -239,6 +239,9 @@ def anchors(
     each side), thinned to the heaviest chain that is increasing on both sides: a wrong anchor
     rarely fits in line with the right ones around it. Allowing a few occurrences rather than
     one keeps anchors in documents that repeat themselves."""
+    if _beads is not None:  # the same counts from the compiled core, pairs in order
+        rows = [r for r in _beads.anchor_pairs(list(fa_keys), list(en_keys), max_df, _MARK_KEYS) if r[2] >= min_shared]
+        return heaviest_chain([(i, j) for i, j, _ in rows], [count for _, _, count in rows])
     where_fa: dict[str, list[int]] = {}
     for i, keys in enumerate(fa_keys):
         for k in keys:
