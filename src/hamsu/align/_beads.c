@@ -1,4 +1,7 @@
-/* The banded bead search of hamsu.align.search.best_path, compiled.
+/* The banded bead search of hamsu.align.search.best_path, compiled; and the counting the lexical
+ * scores rest on (lexical.py's local counts and pair scores, search.py's anchors), further down.
+ * Each function gives exactly what the Python beside it gives (tests/test_search_core.py,
+ * tests/test_pair_scores_core.py), which runs where this file could not be built.
  *
  * The same dynamic programme as the Python in search.py, step for step: the same nodes, the same
  * shapes in the same order, the same floating-point operations in the same order (no contraction
