@@ -633,6 +633,8 @@ static PyObject *pair_rows(PyObject *self, PyObject *args) {
     for (Py_ssize_t p = 0; p < used; p++) postings[next[places[p].key]++] = (Posting){places[p].sentence, place_counts[p]};
     free(next);
     free(place_counts);
+    free(places); /* the postings hold it all now: a long document's rows are scored in less memory */
+    places = NULL;
 
     hits = malloc(sizeof(Hit) * hit_capacity);
     if (!hits) {
