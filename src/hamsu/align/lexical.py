@@ -429,7 +429,7 @@ class PairScores:
         self.fa_keys, self.en_keys, self.window = list(fa_keys), list(en_keys), window
         if fa_local is None:
             fa_local = local_counts(fa_keys, window, set().union(*en_keys))
-        self.fa_local = fa_local
+        self.fa_local = fa_local if isinstance(fa_local, list) else list(fa_local)
         self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
         self.rows_kept: dict[int, tuple[int, array]] = {}
 
