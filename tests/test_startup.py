@@ -48,3 +48,23 @@ def test_shipped_data_is_read_the_same_without_importlib_resources():
 
     for name in ("fa_halfspace.txt.gz", "en_fa_dictionary.tsv.gz", "names_fa_en.tsv.gz"):
         assert shipped_bytes(name) == resources.files("hamsu.data").joinpath(name).read_bytes()
+
+
+def test_aligning_to_beads_loads_no_web_client_modules():
+    # xml.sax.saxutils (TMX only) brings urllib.request and http.client with it.
+    code = "sys.argv = ['hamsu', 'align', 'examples/seed.txt', '--format', 'beads']\nfrom hamsu.cli import run\n"
+    code += "try:\n    run()\nexcept SystemExit:\n    pass"
+    assert _loaded(code, ("xml.sax.saxutils", "urllib.request", "http.client")) == []
+
+
+def test_a_command_leaves_the_collector_nothing_to_scan_at_exit():
+    # atexit runs last-registered first: this check runs after the command's own exit hook.
+    code = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "sys.argv = ['hamsu', 'normalize', 'examples/seed.txt']\nfrom hamsu.cli import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+    )
+    r = subprocess.run([sys.executable, "-c", "import sys\n" + code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "frozen True" in r.stderr

@@ -24,7 +24,9 @@ def read_documents(
     """The documents of the inputs. Two inputs with one language each are a Persian file and its
     English translation (say so with pair=True, or forbid it with pair=False)."""
     from .read import read_pair, read_path, require_both_languages, require_text
+    from .read.document import PREDOMINANT_SHARE
     from .read.files import read_plain_text, reader_of
+    from .read.language import text_language, text_scripts
 
     if not paths:
         raise InputError("no input files")
@@ -35,16 +37,30 @@ def read_documents(
         # is read by its reader, unless --pair says otherwise.
         readers = [reader_of(path) for path in paths]
         if pair or all(reader.pairable for reader in readers):
-            # Each file is read once, and its language decided once from its whole text.
+            # Each file is read once, and its language decided once from its whole text: its
+            # letters counted by script, and Persian told from Arabic (every word looked at)
+            # only where the answer can change what is done.
             texts = [read_plain_text(path, encoding) for path in paths]
-            first, second = (_language(text) for text in texts)
-            if pair or {first, second} == {"fa", "en"}:
-                swapped = first == "en" or (first is None and second == "fa")
+            scripts = [text_scripts(text) for text in texts]
+            known: dict[int, str | None] = {}
+
+            def language(k: int) -> str | None:
+                if k not in known:
+                    known[k] = text_language(texts[k], PREDOMINANT_SHARE, scripts[k])
+                return known[k]
+
+            if pair or {language(0), language(1)} == {"fa", "en"}:
+                # first == "en", or first is None and second == "fa" (where the second is English,
+                # the first's Persian-or-Arabic cannot matter)
+                first_english = scripts[0].predominant(PREDOMINANT_SHARE) == "latin"
+                swapped = first_english or (language(1) == "fa" and language(0) is None)
                 order = (1, 0) if swapped else (0, 1)
                 (fa_path, fa_text), (en_path, en_text) = ((paths[k], texts[k]) for k in order)
                 require_text(fa_text, str(fa_path))
                 require_text(en_text, str(en_path))
-                document = read_pair(fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit)
+                document = read_pair(
+                    fa_text, en_text, f"{fa_path} + {en_path}", presplit=presplit, fa_scripts=scripts[order[0]]
+                )
                 require_both_languages(document)
                 yield document
                 return
@@ -55,14 +71,6 @@ def read_documents(
             return
     for path in paths:
         yield from read_path(path, encoding, presplit)
-
-
-def _language(text: str) -> str | None:
-    """The language a file is predominantly in ("fa", "en"), or None: mixed."""
-    from .read.document import PREDOMINANT_SHARE
-    from .read.language import text_language
-
-    return text_language(text, PREDOMINANT_SHARE)
 
 
 def align_paths(

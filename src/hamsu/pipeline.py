@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .align import align
-from .persian.normalize import normalize_detailed
+from .persian.normalize import normalize, normalize_detailed
 from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames, offset_shifts
 from .segment import split_sentences
 
@@ -70,9 +70,13 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """No progress shown (see hamsu.progress.Stages for what a progress callback is told)."""
 
 
-def align_document(document: Document, presplit: bool = False, progress: Progress = _quiet) -> Alignment:
+def align_document(
+    document: Document, presplit: bool = False, progress: Progress = _quiet, offset_maps: bool = True
+) -> Alignment:
     """Split each side into sentences and align them. With `presplit`, each block is a sentence.
-    `progress(stage, done, total)` is told how far the work has got (hamsu.progress.Stages)."""
+    `progress(stage, done, total)` is told how far the work has got (hamsu.progress.Stages).
+    `offset_maps=False`: pre-split Persian sentences keep no offset map (Sentence.shifts), which
+    only the name linker and the checks read; an output without them need not pay for it."""
     sides = block_sides(document)
     found: dict[str, list[Sentence]] = {FA: [], EN: []}
     breaks: dict[str, list[int]] = {FA: [], EN: []}
@@ -85,12 +89,13 @@ def align_document(document: Document, presplit: bool = False, progress: Progres
         breaks[side].append(len(found[side]))
         if presplit:
             text = document.texts[block.source][block.start : block.end]
-            if side == FA:
+            if side == FA and offset_maps:
                 normalized = normalize_detailed(text)
                 sentence = Sentence(side, normalized.text, block.start, block.end, index, block.source,
                                     offset_shifts(normalized.offset_map))  # fmt: skip
-            else:
-                sentence = Sentence(side, text, block.start, block.end, index, block.source)
+            else:  # a block's offsets are the sentence's: the map only serves names and checks
+                shown = normalize(text) if side == FA else text
+                sentence = Sentence(side, shown, block.start, block.end, index, block.source)
             found[side].append(sentence)
         else:
             found[side] += _sentences(document, index, block, side)
@@ -126,7 +131,7 @@ def process_document(
     document: Document, presplit: bool = False, glossary=None, check: bool = True, progress: Progress = _quiet
 ) -> Checked:
     """The whole pipeline for one document: normalize, split, align, link names, check."""
-    alignment = align_document(document, presplit=presplit, progress=progress)
+    alignment = align_document(document, presplit=presplit, progress=progress, offset_maps=check)
     if not check:
         return Checked(alignment, tuple(UnitNames() for _ in alignment.units), ())
     stage = f"linking names and checking {len(alignment.units):,} units"

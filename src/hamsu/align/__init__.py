@@ -7,13 +7,15 @@ align() is a pure function of its arguments: the same sentences and model give t
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import gc
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 
 from ..records import Unit
 from .confidence import probability, unit_features
 from .dictionary import Dictionary
 from .learn import learn_pairs, with_learned
-from .lexical import Evidence, PairScores, en_evidence, fa_evidence
+from .lexical import EnglishEvidence, Evidence, PairScores, fa_evidence
 from .model import AlignModel
 from .search import Band, Scoring, anchors, best_path, coarse_path, touches
 
@@ -47,6 +49,28 @@ def align_with_features(
     """align() with each unit's kind and the features its confidence was computed from
     (confidence.FEATURES): what bench/align_eval.py --fit-confidence calibrates on."""
     model = model or AlignModel.default()
+    with _collector_paused():
+        return _align_with_features(fa, en, fa_breaks, en_breaks, model)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while an alignment runs. What an alignment builds (sets,
+    tuples and dicts of keys, arrays of scores) holds no reference cycles, so reference counting
+    frees all of it; the collector's passes only re-scanned the hundreds of thousands of objects
+    that live until the end, a tenth of a long alignment's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _align_with_features(
+    fa: Sequence[str], en: Sequence[str], fa_breaks: Collection[int], en_breaks: Collection[int], model: AlignModel
+) -> list[tuple[Unit, str, tuple[float, ...]]]:
     n, m = len(fa), len(en)
     if not n or not m:  # nothing to pair: every sentence is left unaligned, with certainty
         nulls = [Unit((i,), (), 1.0) for i in range(n)] + [Unit((), (j,), 1.0) for j in range(m)]
@@ -58,7 +82,7 @@ def align_with_features(
     # Persian keys that are not in the English ones left, save the Persian stems (learning may
     # teach the English side any of them).
     persian_keys = frozenset().union(*(e.keys for e in fa_ev))
-    en_ev = [en_evidence(s, model.dictionary, persian_keys) for s in en]
+    en_ev = list(map(EnglishEvidence(model.dictionary, persian_keys), en))
     english_keys = frozenset().union(*(e.keys for e in en_ev))
     for i, evidence in enumerate(fa_ev):  # in place: the old sets go as the new ones come
         fa_ev[i] = _keeping(evidence, english_keys)
@@ -86,8 +110,9 @@ def align_with_features(
 
 def _keeping(evidence: Evidence, other_side: frozenset[str]) -> Evidence:
     """Persian evidence without the keys the other side lacks, its own stems kept."""
-    own = set(evidence.stems)
-    keys = frozenset(k for k in evidence.keys if k in other_side or k in own)
+    keys = evidence.keys.intersection(other_side)  # set operations in C, not a test a key in Python
+    if len(keys) < len(evidence.keys):
+        keys |= evidence.keys.intersection(evidence.stems)
     return evidence if len(keys) == len(evidence.keys) else Evidence(keys, evidence.stems, evidence.known)
 
 

@@ -7,7 +7,9 @@ document is aligned again with them.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import product
 
 from .dictionary import Dictionary
 from .lexical import Evidence
@@ -31,28 +33,24 @@ def learn_pairs(
     """English stem → Persian stem, from the confident 1-1 units (Persian i, English j) of a first pass."""
     table = dictionary.en_to_fa
     free: list[tuple[set[str], set[str]]] = []
-    fa_count: dict[str, int] = {}
-    en_count: dict[str, int] = {}
+    fa_count: Counter[str] = Counter()
+    en_count: Counter[str] = Counter()
     step = max(1, -(-len(pairs) // MAX_UNITS))
     for i, j in pairs[::step]:
         fa_keys, en_keys = fa_ev[i].keys, en_ev[j].keys
         # Only words nothing explains yet: a Persian stem no English key matched, an English
         # stem none of whose dictionary translations is in the Persian sentence.
-        fa_free = {s for s in fa_ev[i].stems if s not in en_keys}
-        en_free = {s for s in en_ev[j].stems if not (table.get(s, _NONE) & fa_keys)}
+        fa_free = set(fa_ev[i].stems).difference(en_keys)
+        en_free = {s for s in en_ev[j].stems if fa_keys.isdisjoint(table.get(s, _NONE))}
         free.append((fa_free, en_free))
-        for f in fa_free:
-            fa_count[f] = fa_count.get(f, 0) + 1
-        for e in en_free:
-            en_count[e] = en_count.get(e, 0) + 1
-    together: dict[tuple[str, str], int] = {}
+        fa_count.update(fa_free)
+        en_count.update(en_free)
+    together: Counter[tuple[str, str]] = Counter()
     for fa_free, en_free in free:
         # a word seen once cannot reach MIN_TOGETHER: skip it, which leaves few pairs to count
         fs = [f for f in fa_free if fa_count[f] >= MIN_TOGETHER]
-        for e in en_free:
-            if en_count[e] >= MIN_TOGETHER:
-                for f in fs:
-                    together[e, f] = together.get((e, f), 0) + 1
+        if fs:  # every (English, Persian) pair of the unit counted, the pairs made and counted in C
+            together.update(product([e for e in en_free if en_count[e] >= MIN_TOGETHER], fs))
     best: dict[str, tuple[float, str]] = {}
     for (e, f), c in together.items():
         if c < MIN_TOGETHER:

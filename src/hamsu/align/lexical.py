@@ -257,6 +257,14 @@ _EN_TOKEN = re.compile(rf"(?P<num>{NUMBER.pattern})|(?P<en>{_EN_WORD.pattern})|(
 # Question marks and quotes are written differently in the two scripts but mean the same.
 _MARK_KEY = {"?": "?", "؟": "?", "!": "!", "«": '"', "»": '"', '"': '"', "“": '"', "”": '"'}
 
+# The same tokens without groups, the Persian word first, and told apart by their first
+# character (each kind starts with characters of its own): findall then gives plain strings, at
+# half the cost of the named groups' tuples.
+_FA_TOKENS = re.compile(rf"{_FA_WORD.pattern}|{NUMBER.pattern}|{_LATIN_WORD.pattern}|[?؟!«»\"“”]")
+_EN_TOKENS = re.compile(rf"{_EN_WORD.pattern}|{NUMBER.pattern}|[?؟!«»\"“”]")
+_FA_WORD_START = frozenset(chr(c) for c in range(0x0600, 0x0700) if _FA_WORD.fullmatch(chr(c))) | {ZWNJ}
+_NUMBER_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -291,10 +299,11 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
     known = 0
     fa_keys, phrases = dictionary.fa_keys, dictionary.fa_phrases
     previous = ""  # the content stem before, for two-word keys; function words do not break a pair
-    for m in _FA_TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "fa":
-            skeleton, stem = _fa_word(m.group())
+    # findall gives the tokens as strings (_FA_TOKENS): no match object and no method call a token.
+    for token in _FA_TOKENS.findall(text):
+        first = token[0]
+        if first in _FA_WORD_START:
+            skeleton, stem = _fa_word(token)
             if skeleton:
                 keys.add(skeleton)
             if stem:
@@ -306,14 +315,14 @@ def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
                 previous = stem
             continue
         previous = ""
-        if kind == "num":
-            keys.add(number_key(m.group()))
+        if first in _NUMBER_START:
+            keys.add(number_key(token))
             known += 1
-        elif kind == "lat":
-            keys.add("@" + m.group().lower())
+        elif first in _MARK_KEY:
+            keys.add(_MARK_KEY[token])
+        else:  # a Latin word
+            keys.add("@" + token.lower())
             known += 1
-        else:
-            keys.add(_MARK_KEY[m.group()])
     return Evidence(frozenset(keys), tuple(stems), known)
 
 
@@ -321,37 +330,69 @@ def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str]
     """The English sentence's evidence. `persian_keys`: every key of the Persian side, if known;
     keys outside it are dropped, since they can match nothing (and an English sentence's
     translations of every word, kept whole, took more memory than the rest of a long alignment)."""
-    keys: set[str] = set()
-    stems: list[str] = []
-    known = 0
-    table = dictionary.en_to_fa
-    previous = ""
-    for m in _EN_TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "en":
-            stem, latin, skeleton = _en_word(m.group())
-            if not stem:
-                continue
-            stems.append(stem)
-            keys.add(latin)
-            translations = table.get(stem)
-            if translations:
-                keys.update(translations)
-            if previous and (pair := table.get(previous + " " + stem)):
-                keys.update(pair)
+    return EnglishEvidence(dictionary, persian_keys)(text)
+
+
+class EnglishEvidence:
+    """en_evidence for the sentences of one document: what each distinct word adds (its stem, its
+    keys with the stem's translations already cut to the Persian side's keys, whether it could
+    have matched) is worked out once, not in every sentence the word is in."""
+
+    def __init__(self, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> None:
+        self.table, self.persian_keys = dictionary.en_to_fa, persian_keys
+        self.words: dict[str, tuple[str, frozenset[str], int] | None] = {}
+
+    def word(self, word: str) -> tuple[str, frozenset[str], int] | None:
+        """(content stem, the keys the word adds, 1 if it could have matched else 0), or None
+        for a function word (which adds nothing and does not break a stem pair)."""
+        stem, latin, skeleton = _en_word(word)
+        if not stem:
+            found = None
+        else:
+            translations = self.table.get(stem)
+            keys = {latin, *(translations or ())}
             if skeleton:
                 keys.add(skeleton)
-            known += bool(translations or skeleton)
-            previous = stem
-            continue
+            if self.persian_keys is not None:
+                keys.intersection_update(self.persian_keys)
+            found = (stem, frozenset(keys), int(bool(translations or skeleton)))
+        self.words[word] = found
+        return found
+
+    def __call__(self, text: str) -> Evidence:
+        keys: set[str] = set()
+        stems: list[str] = []
+        known = 0
+        words, table = self.words, self.table
         previous = ""
-        if kind == "num":
-            keys.add(number_key(m.group()))
-            known += 1
-        else:
-            keys.add(_MARK_KEY[m.group()])
-    return Evidence(frozenset(keys) if persian_keys is None else tuple(keys.intersection(persian_keys)), tuple(stems),
-                    known)  # fmt: skip
+        for token in _EN_TOKENS.findall(text):
+            first = token[0]
+            if first not in _NUMBER_START and first not in _MARK_KEY:  # a word
+                found = words.get(token, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self.word(token)
+                if found is None:
+                    continue
+                stem, word_keys, could_match = found
+                stems.append(stem)
+                keys.update(word_keys)
+                if previous and (pair := table.get(previous + " " + stem)):  # rare: looked up, not kept
+                    keys.update(pair)
+                known += could_match
+                previous = stem
+                continue
+            previous = ""
+            if first in _NUMBER_START:
+                keys.add(number_key(token))
+                known += 1
+            else:
+                keys.add(_MARK_KEY[token])
+        if self.persian_keys is None:
+            return Evidence(frozenset(keys), tuple(stems), known)
+        return Evidence(tuple(keys.intersection(self.persian_keys)), tuple(stems), known)
+
+
+_UNSEEN = object()
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------
@@ -377,11 +418,13 @@ class PairScores:
         window: int,
         fa_local: list[dict[str, int]] | None = None,
     ) -> None:
-        self.fa_keys, self.en_keys, self.window = fa_keys, en_keys, window
-        en_vocab: set[str] = set().union(*en_keys)
-        self.fa_local = fa_local if fa_local is not None else local_counts(fa_keys, window, en_vocab)
+        # Lists, as the compiled rows read them.
+        self.fa_keys, self.en_keys, self.window = list(fa_keys), list(en_keys), window
+        if fa_local is None:
+            fa_local = local_counts(fa_keys, window, set().union(*en_keys))
+        self.fa_local = fa_local if isinstance(fa_local, list) else list(fa_local)
         self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
-        self.rows: dict[int, tuple[int, array]] = {}
+        self.rows_kept: dict[int, tuple[int, array]] = {}
 
     @classmethod
     def of(cls, fa_ev: Sequence[Evidence], en_ev: Sequence[Evidence], window: int) -> PairScores:
@@ -396,11 +439,47 @@ class PairScores:
                 fa_local[i] = {**fa_local[i], **counts}
         return PairScores(self.fa_keys, [e.keys for e in en_ev], self.window, fa_local)
 
-    def __call__(self, i: int, lo: int, hi: int) -> list[float]:
-        cached = self.rows.get(i)
+    def __call__(self, i: int, lo: int, hi: int) -> array:
+        """The scores as doubles (array "d"), English sentence lo first."""
+        cached = self.rows_kept.get(i)
         if cached and cached[0] <= lo and hi < cached[0] + len(cached[1]):
-            return cached[1][lo - cached[0] : hi - cached[0] + 1].tolist()
+            return cached[1][lo - cached[0] : hi - cached[0] + 1]
         keys, counts = self.fa_keys[i], self.fa_local[i]
+        if _compiled_row is not None:
+            out = array("d", bytes(8 * (hi - lo + 1)))  # doubles: a list held a float object for each score
+            _compiled_row(keys, counts, self.en_keys, self.en_local, lo, out)
+        else:
+            out = array("d", self.row_python(keys, counts, lo, hi))
+        if not cached or hi - lo + 1 > len(cached[1]):
+            self.rows_kept[i] = (lo, out)
+        return out
+
+    def rows(self, start: array, length: array) -> array:
+        """The scores of every Persian sentence i with English sentences start[i] ..
+        start[i] + length[i] − 1, the rows end to end (what the search's pair table holds), each
+        row kept for later calls as __call__ keeps it. In one call of the compiled core where it
+        was built (the English keys indexed once), else a row at a time."""
+        out = array("d", bytes(8 * sum(length)))
+        if _compiled_rows is not None:
+            _compiled_rows(self.fa_keys, self.fa_local, self.en_keys, self.en_local, start, length, out)
+        else:
+            at = 0
+            for i, (lo, width) in enumerate(zip(start, length)):
+                if width:
+                    out[at : at + width] = self(i, lo, lo + width - 1)
+                at += width
+            return out
+        at = 0
+        for i, (lo, width) in enumerate(zip(start, length)):
+            cached = self.rows_kept.get(i)
+            if width and (not cached or width > len(cached[1])):
+                self.rows_kept[i] = (lo, out[at : at + width])
+            at += width
+        return out
+
+    def row_python(self, keys: frozenset[str], counts: dict[str, int], lo: int, hi: int) -> list[float]:
+        """The scores of a Persian sentence's keys and local counts with English sentences lo..hi,
+        in Python; the compiled core (_beads.c pair_row) computes the same doubles."""
         en_keys, en_local = self.en_keys, self.en_local
         out = []
         for j in range(lo, hi + 1):
@@ -409,20 +488,39 @@ class PairScores:
                 out.append(0.0)
                 continue
             other = en_local[j]
-            if not (counts or other):
-                out.append(float(len(shared)))
-                continue
-            # summed in sorted order: a float sum in set order would differ from run to run
-            out.append(sum(sorted(1.0 / (counts.get(k, 1) * other.get(k, 1)) for k in shared)))
-        if not cached or hi - lo + 1 > len(cached[1]):
-            self.rows[i] = (lo, array("d", out))  # doubles: a list held a float object for each score
+            # Added one by one in increasing order: a float sum in set order would differ from
+            # run to run, and sum() itself adds differently from Python 3.12 on.
+            total = 0.0
+            for weight in sorted(1.0 / (counts.get(k, 1) * other.get(k, 1)) for k in shared):
+                total += weight
+            out.append(total)
         return out
 
 
-def local_counts(sentences: Sequence[frozenset[str]], window: int, wanted: set[str]) -> list[dict[str, int]]:
+try:  # built with the search's core (setup.py); the Python gives the same doubles and counts
+    from ._beads import local_counts as _compiled_local_counts
+    from ._beads import pair_row as _compiled_row
+    from ._beads import pair_rows as _compiled_rows
+except ImportError:
+    _compiled_row = _compiled_rows = _compiled_local_counts = None
+
+
+def local_counts(sentences: Sequence[Collection[str]], window: int, wanted: Collection[str]) -> list[dict[str, int]]:
     """For each sentence, its keys (of those in `wanted`) that occur in more than one sentence
     within `window` of it, with the number of such sentences; keys found once nearby are left
-    out (their count is 1)."""
+    out (their count is 1). In the compiled core where it was built (the same dicts)."""
+    if _compiled_local_counts is not None:
+        return _compiled_local_counts(
+            sentences if isinstance(sentences, list) else list(sentences), window,
+            wanted if isinstance(wanted, (set, frozenset)) else set(wanted),
+        )  # fmt: skip
+    return local_counts_python(sentences, window, wanted)
+
+
+def local_counts_python(
+    sentences: Sequence[Collection[str]], window: int, wanted: Collection[str]
+) -> list[dict[str, int]]:
+    """local_counts in Python: where the compiled core was not built, and what it is tested against."""
     where: dict[str, list[int]] = {}
     for i, keys in enumerate(sentences):
         for k in keys:

@@ -116,15 +116,23 @@ class PairTable:
 
 def _pair_table(n: int, m: int, pair_scores: PairScores, band: Band) -> PairTable:
     lo, hi = band.lo, band.hi
-    start, offset, length, scores = array("q"), array("q"), array("q"), array("d")
+    start, offset, length = array("q"), array("q"), array("q")
+    total = 0
     for i in range(n):  # a bead ending in rows i + 1 .. i + 3 holds Persian i with these English sentences
         first = max(0, lo[i + 1] - _PAD)
         last = min(m - 1, hi[min(n, i + 3)] - 1)
-        row = pair_scores(i, first, last) if last >= first else ()
         start.append(first)
-        offset.append(len(scores))
-        length.append(len(row))
-        scores.extend(row)
+        offset.append(total)
+        length.append(max(0, last - first + 1))
+        total += length[-1]
+    every_row = getattr(pair_scores, "rows", None)  # lexical.PairScores scores them all in one go
+    if callable(every_row):
+        scores = every_row(start, length)
+    else:
+        scores = array("d")
+        for i in range(n):
+            if length[i]:
+                scores.extend(pair_scores(i, start[i], start[i] + length[i] - 1))
     return PairTable(start, offset, length, scores)
 
 
@@ -231,6 +239,9 @@ def anchors(
     each side), thinned to the heaviest chain that is increasing on both sides: a wrong anchor
     rarely fits in line with the right ones around it. Allowing a few occurrences rather than
     one keeps anchors in documents that repeat themselves."""
+    if _beads is not None:  # the same counts from the compiled core, pairs in order
+        rows = [r for r in _beads.anchor_pairs(list(fa_keys), list(en_keys), max_df, _MARK_KEYS) if r[2] >= min_shared]
+        return heaviest_chain([(i, j) for i, j, _ in rows], [count for _, _, count in rows])
     where_fa: dict[str, list[int]] = {}
     for i, keys in enumerate(fa_keys):
         for k in keys:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from ..records import Alignment, Checked, Flag, Sentence, Unit, UnitNames
@@ -127,11 +126,17 @@ class TsvWriter(Writer):
                 f"\t{_cell(flag_evidence(flags))}\n")  # fmt: skip
 
 
+# xml.sax.saxutils is imported where TMX is written: it brings urllib and http.client with it,
+# a few hundredths of a second of every other command's start-up.
 def _xml(text: str) -> str:
+    from xml.sax.saxutils import escape
+
     return escape(_XML_ILLEGAL.sub("\ufffd", text))
 
 
 def _prop(kind: str, value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
     return f'    <prop type={quoteattr("x-" + kind)}>{_xml(value)}</prop>\n'
 
 
@@ -145,6 +150,8 @@ class TmxWriter(Writer):
     exchange = True
 
     def header(self) -> str:
+        from xml.sax.saxutils import quoteattr
+
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'

@@ -169,7 +169,8 @@ def fix_word(token: str) -> str:
     return token if written == token else fix_word(written)
 
 
-def _insertions(word: str, fixed: str) -> list[int]:
+@lru_cache(maxsize=1 << 16)  # a word and its fix recur as the words do
+def _insertions(word: str, fixed: str) -> tuple[int, ...]:
     """Offsets in `word` where `fixed` (the same text with ZWNJs added) has a new ZWNJ."""
     at, out = 0, []
     for ch in fixed:
@@ -177,7 +178,7 @@ def _insertions(word: str, fixed: str) -> list[int]:
             at += 1
         else:
             out.append(at)
-    return out
+    return tuple(out)
 
 
 def _key(word: str) -> str:

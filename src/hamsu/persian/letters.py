@@ -51,14 +51,20 @@ def _subs(pattern: str, rule: str, replace: Callable[[re.Match[str]], str]) -> R
 
 # Runs of ZWNJ, ZWNJ at a word edge, and ZWNJ beside anything but an Arabic-script letter do
 # nothing useful; a zero-width space between two letters is a half-space typed with the wrong key.
-_INVISIBLE_RUN = re.compile(f"[{ZWNJ}{ZWSP}]+")
 _LETTER_OR_MARK = re.compile(f"[{ARABIC_LETTER}{DIACRITIC_CLASS}]")
 _LETTER = re.compile(f"[{ARABIC_LETTER}]")
+# The runs zwnj_edits may change: one that starts with a zero-width space, or a ZWNJ followed by
+# more, or a lone ZWNJ not between a letter (or mark) and a letter. A well-placed half-space,
+# nearly every one in written Persian, is not even matched. (Each branch starts with its
+# character, so the pattern is looked for only where a ZWNJ or zero-width space is.)
+_SUSPECT_RUN = re.compile(
+    f"{ZWSP}[{ZWNJ}{ZWSP}]*|{ZWNJ}(?:[{ZWNJ}{ZWSP}]+|(?<![{ARABIC_LETTER}{DIACRITIC_CLASS}]{ZWNJ})|(?![{ARABIC_LETTER}]))"
+)
 
 
 def zwnj_edits(text: str) -> list[Edit]:
     edits = []
-    for m in _INVISIBLE_RUN.finditer(text):
+    for m in _SUSPECT_RUN.finditer(text):
         start, end = m.span()
         inner = start > 0 and end < len(text) and _LETTER_OR_MARK.match(text[start - 1]) and _LETTER.match(text[end])
         after = ZWNJ if inner else ""

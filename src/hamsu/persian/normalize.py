@@ -7,6 +7,7 @@ of the input. URLs, e-mail addresses, hashtags and mentions are never edited.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -27,7 +28,7 @@ _PROTECTED = re.compile(
 )
 
 # What every protected span holds: a URL's scheme or www., an e-mail's or a mention's @, a hashtag's #.
-_MARK = re.compile(r"://|www\.|[@#]")
+MARKS = ("://", "www.", "@", "#")
 
 Stage = Callable[[str], list[Edit]]
 
@@ -63,14 +64,21 @@ def stages(options: Options) -> list[Stage]:
 
 
 def _unprotected(text: str, edits: list[Edit]) -> list[Edit]:
-    if not edits or not ("://" in text or "www." in text or "@" in text or "#" in text):
+    if not edits or not ("://" in text or "www." in text or "@" in text or "#" in text):  # MARKS
         return edits
     spans = _protected_spans(text)
     if not spans:
         return edits
     # An edit inside a protected span, or touching its edge (a word joined onto a hashtag or the
-    # end of a URL), would change what the span says.
-    return [e for e in edits if not any(s <= e.end and e.start <= t for s, t in spans)]
+    # end of a URL), would change what the span says. The spans are in order and apart, so the
+    # only one an edit can touch is the first that does not end before it.
+    ends = [t for _, t in spans]
+    kept = []
+    for e in edits:
+        k = bisect_left(ends, e.start)
+        if k == len(spans) or spans[k][0] > e.end:
+            kept.append(e)
+    return kept
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -81,14 +89,26 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     normalizer's rules together (the e-mail branch tries every word of every line)."""
     spans: list[tuple[int, int]] = []
     searched_to = 0
-    for mark in _MARK.finditer(text):
-        if mark.start() < searched_to:
+    for at in _marks(text):
+        if at < searched_to:
             continue  # in a line already searched
-        start = text.rfind("\n", 0, mark.start()) + 1
-        end = text.find("\n", mark.start())
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
         searched_to = len(text) if end < 0 else end
         spans += (m.span() for m in _PROTECTED.finditer(text, start, searched_to))
     return spans
+
+
+def _marks(text: str) -> list[int]:
+    """Where text holds one of MARKS, in order. (str.find skips to each in C; a pattern of the
+    four alternatives stopped at every character of the text.)"""
+    found = []
+    for mark in MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(found)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
@@ -117,7 +137,7 @@ def persian_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _run_block(block: str, chain: list[Stage], trace: list[tuple[str, list[Edit]]] | None) -> str:
+def _run_block(block: str, chain: tuple[Stage, ...], trace: list[tuple[str, list[Edit]]] | None) -> str:
     for stage in chain:
         edits = _unprotected(block, stage(block))
         if trace is not None and edits:
@@ -126,9 +146,16 @@ def _run_block(block: str, chain: list[Stage], trace: list[tuple[str, list[Edit]
     return block
 
 
+@lru_cache(maxsize=8)
+def _chain(digits: str, strip_diacritics: bool) -> tuple[Stage, ...]:
+    """The stages for these options, made once (a sentence at a time, making them cost more
+    than some of the stages)."""
+    return tuple(stages(Options(digits, strip_diacritics)))
+
+
 def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -> str:
     """Normalized Persian text: letters, spaces, punctuation spacing and half-spaces."""
-    chain = stages(Options(digits, strip_diacritics))
+    chain = _chain(digits, strip_diacritics)
     out, prev = [], 0
     for start, end in persian_blocks(text):
         out += (text[prev:start], _run_block(text[start:end], chain, None))
@@ -139,7 +166,7 @@ def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -
 
 def normalize_detailed(text: str, digits: str = "keep", strip_diacritics: bool = False) -> Normalized:
     """Like normalize(), with every change located in `text` and a map from output to input offsets."""
-    chain = stages(Options(digits, strip_diacritics))
+    chain = _chain(digits, strip_diacritics)
     out: list[str] = []
     changes: list[Change] = []
     offset_map: list[int] = []

@@ -16,7 +16,10 @@ from ..records import Edit
 from .letters import ARABIC_LETTER
 
 _QUOTED = re.compile('"([^"\n]*)"')
-_MARK = re.compile("([ \t]*)([،؛؟»”«“.!:?])")
+# A mark with spaces before it, an opening quote, or a mark glued to a Persian letter or « after
+# it: the only marks any rule below can edit. The others (a comma or full stop written as it
+# should be, nearly all of them) are not even looked at. The match ends with the mark.
+_MARK = re.compile(f"[ \t]+[،؛؟»”«“.!:?]|[«“]|[،؛؟».!:?](?=[«{ARABIC_LETTER}])")
 _SPACES = re.compile("[ \t]*")
 _PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTER}]")
 _CLOSE_TIGHT = frozenset("،؛؟»”")  # no space before these
@@ -30,9 +33,9 @@ def punctuation_edits(text: str) -> list[Edit]:
     """All spacing edits around punctuation, found in one scan over the punctuation marks."""
     edits: list[Edit] = []
     for m in _MARK.finditer(text):
-        spaces, mark = m.group(1), m.group(2)
-        start, at = m.start(), m.start(2)
-        after = at + 1
+        start, after = m.span()
+        at = after - 1
+        mark, spaces = text[at], at > start
         prev = text[start - 1] if start > 0 else ""
         following = _SPACES.match(text, after).end()
         nxt = text[following] if following < len(text) else ""

@@ -34,7 +34,8 @@ TRAILING_SECTION_LINK = "trailing section link"
 FOOTER_LINE = "share/related/footer line"
 
 # The line breaks str.splitlines knows, so a text from any platform splits the same way.
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines breaks at
+_LINE_BREAK = re.compile(f"\r\n|[{LINE_BREAKS}]")
 _NON_SPACE = re.compile(r"\S")
 
 

@@ -9,6 +9,7 @@ commonest Persian words against ة and Arabic function words. Old Persian sites 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..persian.script import ARABIC_LETTERS, ARABIC_MARKS, ARABIC_SCRIPT_LETTERS, LANGUAGE_FOLD, code_points
 from ..records import EN, FA
@@ -112,6 +113,20 @@ def language_of(text: str) -> str:
     return EN if latin >= other else OTHER
 
 
+def reads_as_english(text: str, scripts: Scripts | None = None) -> bool:
+    """language_of(text) == "en", found from the letter counts alone: a text whose letters are
+    mostly Arabic script is not English, whichever of Persian or Arabic it is, so the words
+    that tell those two apart (a scan of the whole text) need not be looked at. `scripts`: the
+    text's text_scripts(), if already counted."""
+    if scripts is None:
+        latin, arabic = count_letters(LATIN_LETTERS, text), count_letters(_ARABIC_LETTERS, text)
+    else:
+        latin, arabic = scripts.latin, scripts.arabic
+    if arabic >= latin:
+        return False
+    return latin >= sum(map(str.isalpha, "".join(_OUTSIDE.findall(text))))
+
+
 def block_language(text: str) -> str:
     """The Block label: "fa", "en", or "other" (Arabic, other scripts, no letters)."""
     lang = language_of(text)
@@ -119,26 +134,50 @@ def block_language(text: str) -> str:
 
 
 
-def text_language(text: str, share: float) -> str | None:
-    """FA or EN when that language holds at least `share` of the letters of the whole text, each
-    line's letters counted for the script most of them are in (a Persian line quoting <script>
-    is Persian); Arabic script read as Persian or Arabic once, from the words of the whole text.
-    Else None: mixed, or no letters.
+@dataclass(frozen=True, slots=True)
+class Scripts:
+    """A whole text's letters by script, and by the script most of each line's letters are in."""
 
-    One decision for a whole file, where the layout says it holds one language (the two files of
-    a pair): two regex scans a line, where telling Persian from Arabic on every line, or reading
-    the file's blocks, cost seconds on a large file."""
-    arabic_lines = latin_lines = 0
+    arabic: int  # Arabic-script letters of the text
+    latin: int
+    arabic_lines: int  # letters (of both scripts) of the lines mostly in Arabic script
+    latin_lines: int
+
+    def predominant(self, share: float) -> str | None:
+        """"arabic" or "latin" when the lines mostly in that script hold `share` of the letters."""
+        total = self.arabic_lines + self.latin_lines
+        if total and self.arabic_lines >= share * total:
+            return "arabic"
+        if total and self.latin_lines >= share * total:
+            return "latin"
+        return None
+
+
+def text_scripts(text: str) -> Scripts:
+    """Two regex scans a line: the letters of each script, and of the lines each script leads."""
+    arabic_lines = latin_lines = arabic_total = latin_total = 0
     for line in text.splitlines():
         arabic = count_letters(_ARABIC_LETTERS, line)
         latin = count_letters(LATIN_LETTERS, line)
+        arabic_total += arabic
+        latin_total += latin
         if arabic >= latin:
             arabic_lines += arabic + latin
         else:
             latin_lines += arabic + latin
-    total = arabic_lines + latin_lines
-    if total and arabic_lines >= share * total:
+    return Scripts(arabic_total, latin_total, arabic_lines, latin_lines)
+
+
+def text_language(text: str, share: float, scripts: Scripts | None = None) -> str | None:
+    """FA or EN when that language holds at least `share` of the letters of the whole text, each
+    line's letters counted for the script most of them are in (a Persian line quoting <script>
+    is Persian); Arabic script read as Persian or Arabic once, from the words of the whole text.
+    Else None: mixed, or no letters. `scripts`: the text's text_scripts(), if already counted.
+
+    One decision for a whole file, where the layout says it holds one language (the two files of
+    a pair): two regex scans a line, where telling Persian from Arabic on every line, or reading
+    the file's blocks, cost seconds on a large file."""
+    script = (scripts or text_scripts(text)).predominant(share)
+    if script == "arabic":
         return FA if _persian_or_arabic(text) == FA else None
-    if total and latin_lines >= share * total:
-        return EN
-    return None
+    return EN if script == "latin" else None

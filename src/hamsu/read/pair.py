@@ -7,7 +7,7 @@ from ..errors import InputError
 from ..records import EN, FA, Block, Document
 from .blocks import BOILERPLATE, text_blocks
 from .document import document_id, require_text
-from .language import block_language
+from .language import Scripts, block_language, reads_as_english
 from .presplit import presplit_blocks
 
 FA_SOURCE, EN_SOURCE = 0, 1
@@ -21,6 +21,7 @@ def read_pair(
     doc_id: str | None = None,
     meta: tuple[tuple[str, str], ...] = (("format", "pair"),),
     declared: bool = False,
+    fa_scripts: Scripts | None = None,
 ) -> Document:
     """One Document with texts (fa_text, en_text).
 
@@ -32,13 +33,15 @@ def read_pair(
     paragraphs reads as its language (a number, a name in Latin letters, an untranslated copy)
     still counts as that language; the checks then say what is wrong with it, rather than the
     reader refusing a document its writer labelled.
+
+    `fa_scripts`: text_scripts(fa_text), where the caller has counted them already.
     """
     require_text(fa_text, source, "Persian text")
     require_text(en_text, source, "English text")
     texts = (fa_text, en_text)
     if presplit:
         # Labels come from the file, not the content, so swapped files would pair silently.
-        if block_language(fa_text) == EN and block_language(en_text) == FA:
+        if reads_as_english(fa_text, fa_scripts) and block_language(en_text) == FA:
             raise InputError(f"{source}: the Persian and English files look swapped")
         blocks = presplit_blocks(fa_text, FA_SOURCE, FA) + presplit_blocks(en_text, EN_SOURCE, EN)
     else:

@@ -6,18 +6,21 @@ by a heuristic.
 """
 from __future__ import annotations
 
+import re
+
 from ..records import Block
-from .blocks import PARAGRAPH, line_spans, trim
+from .blocks import LINE_BREAKS, PARAGRAPH
 from .language import block_language
+
+# A line's text without the whitespace around it: from a non-space to the last non-space before
+# the line break (every line break is whitespace, so a match never crosses one), in one scan.
+_TRIMMED_LINE = re.compile(rf"\S(?:[^{LINE_BREAKS}]*\S)?")
 
 
 def presplit_blocks(text: str, source: int = 0, lang: str | None = None) -> tuple[Block, ...]:
     """One paragraph block per non-empty line; lang for every line (a file of one language), or
     None to detect each line's language."""
-    blocks = []
-    for start, end in line_spans(text):
-        span = trim(text, start, end)
-        if span is not None:
-            line_lang = lang or block_language(text[span[0] : span[1]])
-            blocks.append(Block(line_lang, PARAGRAPH, span[0], span[1], source))
-    return tuple(blocks)
+    if lang is not None:
+        return tuple(Block(lang, PARAGRAPH, m.start(), m.end(), source) for m in _TRIMMED_LINE.finditer(text))
+    return tuple(Block(block_language(m.group()), PARAGRAPH, m.start(), m.end(), source)
+                 for m in _TRIMMED_LINE.finditer(text))  # fmt: skip
