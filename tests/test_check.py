@@ -369,6 +369,7 @@ ACRONYMS = [  # (words before the bracket, whether no run of them spells the acr
     ("the Centers for Disease Control and Prevention (CDC)", False),  # the last word gives nothing
     ("the European Centre for Disease Prevention and Control (ECDC)", False),  # a word inside gives nothing
     ("the Middle East respiratory syndrome (MERS)", False),
+    ("the Hayat Tahrir al-Sham (HTS)", False),  # a hyphened word's parts give letters too
     ("the World Trade Union (WTO)", True),  # a word replaced
     ("the Kenya States Geological Survey (USGS)", True),  # the first word replaced
     ("the Provisional Electoral Council (CEP)", False),  # another language's acronym: not checked

@@ -351,8 +351,9 @@ def misspelled_acronyms(text: str) -> list[tuple[str, str, int, int]]:
         capitalized = [w for w in run if w.group()[:1].isupper() and w.group().lower() not in _ACRONYM_SMALL_WORDS]
         if not capitalized or acronym.lower() in (w.group().lower() for w in run):
             continue
-        words = [w.group() for w in run]
-        rest = words[words.index(capitalized[0].group()) + 1 :]
+        # A hyphened word's parts may each give letters: Tahrir al-Sham (HTS).
+        words = [part for w in run for part in re.split("[-‐]", w.group()) if part]
+        rest = words[words.index(capitalized[0].group().split("-")[0]) + 1 :]
         if capitalized[0].group()[0] != acronym[0] and not _spells(rest, acronym[1:]):
             # Provisional Electoral Council (CEP): another language's words; but Africa States
             # Geological Survey (USGS) spells all of it but its first word, which was replaced.
