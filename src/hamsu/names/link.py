@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeVar
 
 from ..persian.normalize import normalize_sentence
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
@@ -69,6 +69,7 @@ MAX_NAME_WORDS = 4
 _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
+_S = TypeVar("_S")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -668,9 +669,26 @@ def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
     return chosen
 
 
-# Prepared sentences kept, in each language, between the passes over a document's units (the
-# most recently used); a longer document prepares a sentence again when a later pass needs it.
+# Prepared sentences kept, in each language, between the passes over a document's units; a longer
+# document prepares the sentences after these again when a later pass needs them.
 PREPARED_SENTENCES = 1 << 14
+
+
+def _kept(prepare: Callable[[int], _S], limit: int) -> Callable[[int], _S]:
+    """prepare(k), the first `limit` sentences prepared kept for the later passes. The passes go
+    through the document in order, so keeping the first ones lets each later pass find `limit` of
+    them (the most recent ones, as an LRU keeps, would all be gone by the time it comes back)."""
+    kept: dict[int, _S] = {}
+
+    def prepared(k: int) -> _S:
+        found = kept.get(k)
+        if found is None:
+            found = prepare(k)
+            if len(kept) < limit:
+                kept[k] = found
+        return found
+
+    return prepared
 
 
 def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
@@ -686,8 +704,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     """
     table = name_table_data()
     capitals = capitalized_words(s.text for s in alignment.en)
-    fa_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_fa(alignment, k, table))
-    en_prepared = lru_cache(maxsize=PREPARED_SENTENCES)(lambda k: prepare_en(alignment, k, table, capitals))
+    fa_prepared = _kept(lambda k: prepare_fa(alignment, k, table), PREPARED_SENTENCES)
+    en_prepared = _kept(lambda k: prepare_en(alignment, k, table, capitals), PREPARED_SENTENCES)
 
     def unit_at(u: int) -> _Unit:
         ids = alignment.units[u]
