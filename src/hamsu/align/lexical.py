@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..persian.script import ARABIC_LETTERS, ASCII_DIGITS, DIACRITICS, WORD_EVIDENCE_FOLD, ZWNJ
+from ..persian.script import (
+    ARABIC_BLOCK,
+    ARABIC_DIGITS,
+    ARABIC_LETTERS,
+    ASCII_DIGITS,
+    DIACRITICS,
+    PERSIAN_DIGITS,
+    WORD_EVIDENCE_FOLD,
+    ZWNJ,
+    chars_of,
+)
 
 if TYPE_CHECKING:
     from .dictionary import Dictionary
@@ -66,7 +76,7 @@ _FA_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
 _FA_MIN_STEM = 2
 
 
-def fold_fa(word: str) -> str:
+def evidence_fold_fa(word: str) -> str:
     """One spelling for Persian letter variants, no ZWNJ, diacritics, hamza marks or kashida."""
     return word.translate(_FA_FOLD)
 
@@ -94,7 +104,7 @@ def stem_fa(folded: str) -> str:
 
 def fa_words(text: str) -> list[str]:
     """The folded Persian words of a text, in order."""
-    return [fold_fa(w) for w in _FA_WORD.findall(text)]
+    return [evidence_fold_fa(w) for w in _FA_WORD.findall(text)]
 
 
 @lru_cache(maxsize=1 << 17)
@@ -224,7 +234,7 @@ def _squeeze(skeleton: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def skeleton_en(word: str) -> str:
+def evidence_skeleton_en(word: str) -> str:
     """Consonant skeleton of an English (Latin-script) name: Halifax → lfks; '' if too short."""
     plain = unicodedata.normalize("NFKD", word.lower())
     plain = "".join(ch for ch in plain if "a" <= ch <= "z")
@@ -242,8 +252,8 @@ def skeleton_en(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def skeleton_fa(folded: str) -> str:
-    """Consonant skeleton of a folded Persian word, comparable with skeleton_en; '' if too short."""
+def evidence_skeleton_fa(folded: str) -> str:
+    """Consonant skeleton of a folded Persian word, comparable with evidence_skeleton_en; '' if too short."""
     skeleton = _squeeze(folded.translate(_FA_SKELETON))
     return skeleton if len(skeleton) >= MIN_SKELETON and skeleton.isascii() else ""
 
@@ -262,8 +272,8 @@ _MARK_KEY = {"?": "?", "؟": "?", "!": "!", "«": '"', "»": '"', '"': '"', "“
 # half the cost of the named groups' tuples.
 _FA_TOKENS = re.compile(rf"{_FA_WORD.pattern}|{NUMBER.pattern}|{_LATIN_WORD.pattern}|[?؟!«»\"“”]")
 _EN_TOKENS = re.compile(rf"{_EN_WORD.pattern}|{NUMBER.pattern}|[?؟!«»\"“”]")
-_FA_WORD_START = frozenset(chr(c) for c in range(0x0600, 0x0700) if _FA_WORD.fullmatch(chr(c))) | {ZWNJ}
-_NUMBER_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
+_FA_WORD_START = frozenset(ch for ch in chars_of(ARABIC_BLOCK) if _FA_WORD.fullmatch(ch)) | {ZWNJ}
+_NUMBER_START = frozenset("0123456789" + PERSIAN_DIGITS + ARABIC_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,15 +291,15 @@ class Evidence:
 @lru_cache(maxsize=1 << 17)
 def _fa_word(word: str) -> tuple[str, str]:
     """(skeleton key or '', content stem or '') of a Persian word as written."""
-    folded = fold_fa(word)
-    skeleton = skeleton_fa(folded)
+    folded = evidence_fold_fa(word)
+    skeleton = evidence_skeleton_fa(folded)
     return ("~" + skeleton if skeleton else ""), fa_content_stem(folded)
 
 
 @lru_cache(maxsize=1 << 17)
 def _en_word(word: str) -> tuple[str, str, str]:
     """(content stem or '', Latin key, skeleton key or '') of an English word as written."""
-    skeleton = skeleton_en(word) if word[0].isupper() else ""
+    skeleton = evidence_skeleton_en(word) if word[0].isupper() else ""
     return en_content_stem(word), "@" + word.lower(), ("~" + skeleton if skeleton else "")
 
 

@@ -40,12 +40,12 @@ from .translit import (
     en_variants,
     en_weight,
     fa_units,
-    fold_fa,
     latin_key,
+    romanization_fold_fa,
+    romanization_skeleton_en,
+    romanization_skeleton_fa,
     score_keys,
     skeleton_bits,
-    skeleton_en,
-    skeleton_fa,
 )
 
 # Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
@@ -170,10 +170,11 @@ def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
         words = sent.words
         # Folding and skeletons go letter by letter, so each word is done once: whole inside a
         # run, and without its half-spaced suffix at the end of one.
-        folded = [fold_fa(w.text) for w in words]
-        last = [fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k] for k, w in enumerate(words)]
-        skeletons = [skeleton_bits(skeleton_fa(f)) for f in folded]
-        last_skeletons = [skeleton_bits(skeleton_fa(f)) for f in last]
+        folded = [romanization_fold_fa(w.text) for w in words]
+        last = [romanization_fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k]
+                for k, w in enumerate(words)]
+        skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in folded]
+        last_skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in last]
         for i in range(len(words)):
             if not is_content(words[i]):
                 continue
@@ -344,7 +345,7 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         weight = en_weight(key)
         if weight < 1:
             continue
-        skeleton = skeleton_en(key)
+        skeleton = romanization_skeleton_en(key)
         en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
         if not en_size:
             continue  # no consonant class: nothing overlaps it

@@ -31,7 +31,16 @@ from .generic import aligner_dictionary, demonym_stems, generic_english, generic
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
-from .translit import en_weight, fa_units, fold_fa, latin_key, score_keys, skeleton_en, skeleton_fa, spelled_acronyms
+from .translit import (
+    en_weight,
+    fa_units,
+    latin_key,
+    romanization_fold_fa,
+    romanization_skeleton_en,
+    romanization_skeleton_fa,
+    score_keys,
+    spelled_acronyms,
+)
 
 PRESENT_SCORE = 0.6  # well below the linker's 0.80: "may be", not "is"
 SHORT_PRESENT_SCORE = 0.75  # two consonants or fewer on a side: chance matches abound (آیرس, Mrs)
@@ -82,7 +91,7 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
     for key in keys:
         if not key:
             continue
-        en_skel = skeleton_en(key)
+        en_skel = romanization_skeleton_en(key)
         shared = len(fa_skeleton & en_skel)
         if 2 * shared < min(len(fa_skeleton), len(en_skel)) or not shared:
             continue
@@ -194,13 +203,13 @@ def persian_side(text: str) -> PersianSide:
     for i, w in enumerate(words):
         if w.latin or w.key in STOPWORDS or len(w.key) < 2:
             continue
-        folded = fold_fa(w.text.split(ZWNJ)[0] if w.base != w.key else w.text)
+        folded = romanization_fold_fa(w.text.split(ZWNJ)[0] if w.base != w.key else w.text)
         common = is_common(w, table)
-        runs.append((folded, skeleton_fa(folded), common))
+        runs.append((folded, romanization_skeleton_fa(folded), common))
         if i + 1 < len(words) and words[i + 1].run == w.run and not words[i + 1].latin \
                 and words[i + 1].key not in STOPWORDS:  # fmt: skip
-            pair = folded + " " + fold_fa(words[i + 1].text)
-            runs.append((pair, skeleton_fa(pair), common and is_common(words[i + 1], table)))
+            pair = folded + " " + romanization_fold_fa(words[i + 1].text)
+            runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
     parts = {w.key for w in words} | {w.base for w in words}
     parts.update(fa_lookup_key(p) for w in words if ZWNJ in w.text for p in w.text.split(ZWNJ))
     return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
@@ -271,8 +280,8 @@ def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
         stem = dictionary[3](word.text)
         if stem and english.stems & dictionary[1].get(stem, frozenset()):
             return True
-    folded = fold_fa(word.text.split(ZWNJ)[0] if word.base != word.key else word.text)
-    return _romanizes(folded, english.roman, skeleton_fa(folded))
+    folded = romanization_fold_fa(word.text.split(ZWNJ)[0] if word.base != word.key else word.text)
+    return _romanizes(folded, english.roman, romanization_skeleton_fa(folded))
 
 
 def _english_word_rendered(word: str, persian: PersianSide, translate: bool = True, compound: bool = True) -> bool:
@@ -330,7 +339,7 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
         base = _PERSIAN_ADJECTIVE.sub("", w.key)
         if base == w.key or len(base) < DERIVED_MIN - 1:
             continue
-        folded = fold_fa(base)
+        folded = romanization_fold_fa(base)
         # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
         # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
         needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
@@ -355,7 +364,7 @@ def _compound_in(word: str, persian: PersianSide) -> bool:
 
 def _romanized_in(key: str, persian: PersianSide) -> bool:
     """Whether a run of Persian words may be romanized as the English key."""
-    skeleton = skeleton_en(key)
+    skeleton = romanization_skeleton_en(key)
     weight = en_weight(key)
     for folded, fa_skeleton, common in persian.runs:
         shared = len(fa_skeleton & skeleton)
@@ -449,8 +458,9 @@ def _presence(text: str, lang: str, other_text: str) -> float:
         if alias_in_english(fa_lookup_key(text), english.text):
             return 1.0  # اتحادیه اروپا by EU
         if not latin:
-            folded = fold_fa(" ".join(w.text for w in words))
-            if _romanizes(folded, english.pairs + (english.roman if len(words) > 1 else ()), skeleton_fa(folded)):
+            folded = romanization_fold_fa(" ".join(w.text for w in words))
+            runs = english.pairs + (english.roman if len(words) > 1 else ())
+            if _romanizes(folded, runs, romanization_skeleton_fa(folded)):
                 return 1.0
         # Generic words (دانشگاه، استان) are translated, and their translation proves nothing
         # about the name: the share counts the proper words when there are any.
@@ -768,7 +778,7 @@ def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE
     """Whether a Persian word may be an English word's romanization at a loose standard (Xinhua,
     شینهووا 0.40; a typo, Bishkek, بییشکک 0.54): the two are then one name the presence test
     missed or one misspelled, not a name and its replacement (Arizona, شوماخر 0.0)."""
-    folded = fold_fa(fa_word)
+    folded = romanization_fold_fa(fa_word)
     key = latin_key(en_word)
     if not folded or not key:
         return False
@@ -814,11 +824,11 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
         for w in persian_side(other_text).words:
-            if not w.latin and any(_one_edit(fold_fa(w.text), fold_fa(f)) for f in forms):
+            if not w.latin and any(_one_edit(romanization_fold_fa(w.text), romanization_fold_fa(f)) for f in forms):
                 return w.text
     best, found = 0.0, ""
     for fa, en, needed in pairs:
-        folded, key = fold_fa(fa), latin_key(en)
+        folded, key = romanization_fold_fa(fa), latin_key(en)
         if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
             continue  # a spelling is about as long as the name: not ترین for Bryan Judan
         score = score_keys(folded, key, needed - 0.01)

@@ -18,7 +18,7 @@ from ..cache import derived_table, shipped_bytes
 from ..persian import script
 from ..persian.script import ZWNJ
 from . import translit
-from .translit import fold_fa, latin_key
+from .translit import latin_key, romanization_fold_fa
 
 NAMES_FILE = "names_fa_en.tsv.gz"
 
@@ -29,7 +29,7 @@ _SPACES = re.compile(f"[\\s{ZWNJ}]+")
 @lru_cache(maxsize=1 << 15)  # asked of every word, and of the parts of every half-spaced one
 def fa_lookup_key(text: str) -> str:
     """Persian key: folded letters, no spaces or half-spaces (so glued and spaced spellings meet)."""
-    return _SPACES.sub("", fold_fa(text, keep_madda=True))
+    return _SPACES.sub("", romanization_fold_fa(text, keep_madda=True))
 
 
 def _madda_variant(key: str) -> str:

@@ -12,7 +12,7 @@ Both sides are first reduced to comparable strings: Persian without diacritics, 
 folded; English lower case, without accents or apostrophes (ʿAbbās → abbas), with doubled letters
 written once (Hassan → hasan: Persian marks gemination only with a diacritic) and x as ks.
 
-A consonant-class skeleton (`skeleton_fa`, `skeleton_en`) gives a cheap first test, so the
+A consonant-class skeleton (`romanization_skeleton_fa`, `romanization_skeleton_en`) gives a cheap first test, so the
 alignment runs only for pairs whose consonants overlap.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..persian.script import ROMANIZATION_FOLD, ZWNJ
 _FA_FOLD = str.maketrans(ROMANIZATION_FOLD)
 
 
-def fold_fa(text: str, keep_madda: bool = False) -> str:
+def romanization_fold_fa(text: str, keep_madda: bool = False) -> str:
     """Persian text reduced for comparison: no diacritics, one form per letter, hamza dropped.
 
     ZWNJ and spaces are kept, so the caller decides where words end. آ becomes ا for sound
@@ -306,7 +306,7 @@ def transliteration_score(fa: str, en: str) -> float:
     >>> transliteration_score("سلیمانی", "Syria") < 0.5
     True
     """
-    folded = fold_fa(fa).strip()
+    folded = romanization_fold_fa(fa).strip()
     best = 0.0
     for key in en_variants(en):
         # An article the English adds (al-Nujaba for نجباء) costs a little, not two consonants.
@@ -338,12 +338,12 @@ _EN_CLASS = {
 
 
 @lru_cache(maxsize=1 << 16)
-def skeleton_fa(folded: str) -> frozenset[str]:
+def romanization_skeleton_fa(folded: str) -> frozenset[str]:
     return frozenset(folded.translate(_FA_CLASS)) - {"ح"}
 
 
 @lru_cache(maxsize=1 << 16)
-def skeleton_en(key: str) -> frozenset[str]:
+def romanization_skeleton_en(key: str) -> frozenset[str]:
     out = set()
     for m in _EN_CLASS_RE.finditer(key):
         s = m.group()

@@ -21,7 +21,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..align.dictionary import Dictionary
-from ..align.lexical import en_content_stem, en_words, fa_content_stem, fa_words, skeleton_en, skeleton_fa
+from ..align.lexical import (
+    en_content_stem,
+    en_words,
+    evidence_skeleton_en,
+    evidence_skeleton_fa,
+    fa_content_stem,
+    fa_words,
+)
 from ..check.dates import date_items
 from ..check.numerals import numerals
 from ..names.table import NameTable, en_lookup_key, fa_lookup_key
@@ -89,7 +96,7 @@ def persian_features(text: str, dictionary: Dictionary, names: NameTable) -> Fea
                 words[stem] += 1
                 if previous and (pair := previous + " " + stem) in phrases:
                     words[pair] += 1
-            elif len(folded) >= 3 and (skeleton := skeleton_fa(folded)):
+            elif len(folded) >= 3 and (skeleton := evidence_skeleton_fa(folded)):
                 anchors.setdefault("~" + skeleton, folded)  # a word the dictionary does not know: maybe a name
             previous = stem
         for candidate in (fa_lookup_key(previous_word + folded) if previous_word else "", fa_lookup_key(folded)):
@@ -126,7 +133,7 @@ def english_features(text: str, dictionary: Dictionary, names: NameTable) -> Fea
             previous = stem
         if word[0].isupper() and stem:
             keys = name_keys.setdefault(word, [])
-            if skeleton := skeleton_en(word):
+            if skeleton := evidence_skeleton_en(word):
                 keys.append("~" + skeleton)
             keys.append("@" + word.lower())
             for form in (previous_name + " " + word if previous_name else "", word):

@@ -5,7 +5,7 @@ words are the folded words of the unit. The folded text is lower-case words sepa
 spaces, so the FTS tokenizer (unicode61 remove_diacritics 2) only splits it at the spaces; the
 folding is all here:
 
-Persian (`fold_fa`): compatibility forms (presentation forms, ligatures) decomposed; the letter
+Persian (`search_fold_fa`): compatibility forms (presentation forms, ligatures) decomposed; the letter
 variants, diacritics and kashida of the checks' matching (hamsu/matching.py fold_persian: ي ى ئ → ی,
 ك → ک, ة ۀ → ه, أ إ ٱ آ → ا, ؤ → و); hamza ء dropped (نجباء, نجبا); digits to ASCII; a half-space
 (ZWNJ) a word break like a space, and so is the change from letters to digits (RaTG13 → ratg 13,
@@ -18,7 +18,7 @@ are kept (ایران is not ایر).
 A query is also run through hamsu's normalizer first (store/search.py), as the indexed text
 was, so that a query typed without half-spaces (میشود) matches the text that has them (می‌شود).
 
-English (`fold_en`): compatibility forms decomposed, digits to ASCII, lower case, accents
+English (`search_fold_en`): compatibility forms decomposed, digits to ASCII, lower case, accents
 removed, and each word stemmed by hamsu/matching.py stem_english (visits, visited, visiting → visit).
 Stemming here rather than with FTS5's porter tokenizer keeps prefix queries working: porter
 stems the prefix too (soley* → solei*, which misses soleymani), and its stems are not always
@@ -113,7 +113,7 @@ def fa_tokens_of_words(words: list[str]) -> list[str]:
     return [w for w in map(_search_word, words) if w]
 
 
-def fold_fa(text: str) -> str:
+def search_fold_fa(text: str) -> str:
     """The search form of Persian text: its search words joined by single spaces."""
     return " ".join(fa_tokens(text))
 
@@ -148,7 +148,7 @@ def en_prefix(word: str) -> str:
     return os.path.commonprefix([fold_english(word), en_stem(word)])
 
 
-def fold_en(text: str) -> str:
+def search_fold_en(text: str) -> str:
     """The search form of English text: its stemmed words joined by single spaces."""
     return " ".join(en_tokens(text))
 

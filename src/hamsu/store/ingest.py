@@ -14,11 +14,10 @@ from typing import NamedTuple
 
 from ..formats.units import unit_spans, unit_text
 from ..matching import ARABIC_MARKS, ZWNJ
-from ..names.translit import fold_fa as translit_fold
-from ..names.translit import latin_key, skeleton_fa
+from ..names.translit import latin_key, romanization_fold_fa, romanization_skeleton_fa
 from ..read.document import document_id
 from ..records import SEVERITIES, Checked, Document, Mention, Sentence
-from .fold import en_stem, en_words, fa_tokens, fa_tokens_of_words, fa_words, fold_fa
+from .fold import en_stem, en_words, fa_tokens, fa_tokens_of_words, fa_words, search_fold_fa
 
 
 def document_key(document: Document) -> str:
@@ -85,7 +84,7 @@ def name_term_rows(forms: Iterable[str]) -> Iterator[tuple[str, str, str]]:
             for term in fa_tokens(word):
                 if len(term) < 2 or term.isascii():
                     continue
-                skel = "".join(sorted(skeleton_fa(translit_fold(shown).strip())))
+                skel = "".join(sorted(romanization_skeleton_fa(romanization_fold_fa(shown).strip())))
                 if skel:
                     yield term, shown, skel
 
@@ -196,7 +195,7 @@ def _name_rows(checked: Checked) -> tuple[tuple[tuple, ...], set[str]]:
         for k, (fa, en, score, evidence) in enumerate(entries):
             fa_cols, en_cols = _mention_columns(fa), _mention_columns(en)
             rows.append(
-                (i, k, fa_cols[0], en_cols[0], fold_fa(fa.text) if fa else "", latin_key(en.text) if en else "",
+                (i, k, fa_cols[0], en_cols[0], search_fold_fa(fa.text) if fa else "", latin_key(en.text) if en else "",
                  *fa_cols[1:], *en_cols[1:], score, evidence)
             )  # fmt: skip
             if fa is not None:

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
-from .fold import FOLD_VERSION, fold_en, fold_fa
+from .fold import FOLD_VERSION, search_fold_en, search_fold_fa
 
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x48534D55  # "HSMU"
@@ -101,7 +101,7 @@ def reindex(conn: sqlite3.Connection) -> None:
     while rows := cursor.fetchmany(10_000):
         conn.executemany(
             "INSERT INTO units_fts(rowid, fa, en) VALUES (?, ?, ?)",
-            [(uid, fold_fa(fa), fold_en(en)) for uid, fa, en in rows],
+            [(uid, search_fold_fa(fa), search_fold_en(en)) for uid, fa, en in rows],
         )
     conn.execute("DELETE FROM name_terms")
     forms = [row[0] for row in conn.execute("SELECT DISTINCT fa FROM names WHERE fa IS NOT NULL")]

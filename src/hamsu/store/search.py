@@ -307,8 +307,7 @@ def _skeleton_neighbours(skeleton: frozenset[str]) -> tuple[str, ...]:
 def name_forms(conn: sqlite3.Connection, text: str, phrase: bool = False) -> list[str]:
     """Persian forms of the name a Latin term may be: those stored name links give for it, then
     (for one word) the stored Persian name words it transliterates, best first."""
-    from ..names.translit import fold_fa as translit_fold
-    from ..names.translit import latin_key, score_keys, skeleton_en
+    from ..names.translit import latin_key, romanization_fold_fa, romanization_skeleton_en, score_keys
 
     key = latin_key(text)
     if len(key) < 3:
@@ -323,7 +322,7 @@ def name_forms(conn: sqlite3.Connection, text: str, phrase: bool = False) -> lis
     forms = [_MARKS.sub("", f) for f in forms]
     if phrase or len(key) < 4:
         return list(dict.fromkeys(forms))
-    skeletons = _skeleton_neighbours(skeleton_en(key))
+    skeletons = _skeleton_neighbours(romanization_skeleton_en(key))
     scored = []
     for start in range(0, len(skeletons), 500):
         chunk = skeletons[start : start + 500]
@@ -331,7 +330,7 @@ def name_forms(conn: sqlite3.Connection, text: str, phrase: bool = False) -> lis
             f"SELECT form FROM name_terms WHERE skel IN ({','.join('?' * len(chunk))})", chunk
         ).fetchall()
         for (form,) in rows:
-            score = score_keys(translit_fold(form).strip(), key, NAME_THRESHOLD)
+            score = score_keys(romanization_fold_fa(form).strip(), key, NAME_THRESHOLD)
             if score >= NAME_THRESHOLD:
                 scored.append((-score, form))
     forms += [form for _, form in sorted(scored)]

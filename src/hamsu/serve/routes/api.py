@@ -162,10 +162,10 @@ async def api_overview(corpus: CorpusDep) -> dict[str, Any]:
 def _fold_fa(text: str) -> str | None:
     """`text` folded like names.fa_key, when the store's folding is available."""
     try:
-        from ...store.fold import fold_fa
+        from ...store.fold import search_fold_fa
     except ImportError:
         return None
     try:
-        return fold_fa(text)
+        return search_fold_fa(text)
     except Exception:  # noqa: BLE001 - a lookup aid only
         return None
