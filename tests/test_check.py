@@ -271,6 +271,9 @@ NAMES_CAUGHT = [
     ("بیمارستان دانشگاه تهران بیمار را پذیرفت.", "Tehran Garden Hospital admitted the patient."),
     # a word of an expansion replaced: the words no longer give the acronym both sides keep
     ("صندوق بین‌المللی پول (IMF) وام را تایید کرد.", "The International Harvest Fund (IMF) approved the loan."),
+    # an expansion that no longer spells the acronym both sides keep: the name in it is no rendering
+    ("شیوع سندروم تنفسی خاورمیانه (MERS) ادامه یافت.", "The respiratory syndrome (MERS) outbreak went on."),
+    ("سازمان زمین‌شناسی ایالات متحده (USGS) آن را گزارش کرد.", "The Kenya Geological Survey (USGS) reported it."),
     # a known name of two words inside a longer one, neither word sure alone
     ("سندرم تنفسی خاورمیانه شیوع یافت.", "The Middle South Korea syndrome spread."),
     # a name all of whose words are no ordinary words, rendered by nothing

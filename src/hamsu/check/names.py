@@ -560,17 +560,25 @@ _BRACKETED_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9-]{1,9})\s*[)\]]")
 
 
 def _expands_kept_acronym(mention: Mention, unit: UnitView) -> bool:
-    """A name right before an acronym in brackets that the other side writes too (Multiple
-    Sclerosis (MS), اداره ایمنی و بهداشت شغلی ایالات متحده (OSHA)): the words spell out the
-    acronym, and a translator renders such an expansion by its meaning or adds to it (the
-    country of an agency); the acronym itself is the term's counterpart."""
+    """A name right before an acronym in brackets that the other side writes too, where the
+    English spells the acronym out whole or writes it alone (Multiple Sclerosis (MS), اداره
+    ایمنی و بهداشت شغلی ایالات متحده (OSHA) for OSHA): a translator renders such an expansion by
+    its meaning or adds to it (the country of an agency), and the acronym is the counterpart. Not
+    where the English expansion no longer spells it (the respiratory syndrome (MERS) for سندروم
+    تنفسی خاورمیانه (MERS): Middle East dropped)."""
+    try:
+        from ..names.english import acronym_spelled_out
+    except ImportError:  # pragma: no cover
+        return False
     text = unit.context.alignment.document.texts[mention.source]
     found = _BRACKETED_ACRONYM.match(text, mention.end)
     if not found:
         return False
     acronym = found.group(1)
     other = unit.side(EN if mention.lang == FA else FA).text
-    return re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", other) is not None
+    if re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", other) is None:
+        return False
+    return acronym_spelled_out(unit.en.text, acronym) is not False
 
 
 def _misspelled_acronyms(unit: UnitView) -> list[Finding]:

@@ -363,3 +363,23 @@ def misspelled_acronyms(text: str) -> list[tuple[str, str, int, int]]:
         first = capitalized[0]
         out.append((acronym, text[first.start() : run[-1].end()], first.start(), run[-1].end()))
     return out
+
+
+def acronym_spelled_out(text: str, acronym: str) -> bool | None:
+    """Where `acronym` stands in English `text`: None when it stands alone (OSHA considers …),
+    True when it follows in brackets words that spell it, capitalized or not (Multiple Sclerosis
+    (MS), Middle East respiratory syndrome (MERS)), False when the words before its bracket do not
+    (the respiratory syndrome (MERS): a word of the expansion dropped or replaced)."""
+    bracketed = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
+    if bracketed is None:
+        return None
+    before = list(_EXPANSION_WORD.finditer(text, max(0, bracketed.start() - 200), bracketed.start()))
+    if not before or text[before[-1].end() : bracketed.start()].strip():
+        return None  # not right after words (a list, a quote): no expansion to read
+    run: list[str] = []
+    for w in reversed(before[-_EXPANSION_REACH:]):
+        if run and text[w.end() : before[before.index(w) + 1].start()].strip(" -"):
+            break
+        run.insert(0, w.group())
+    words = [part for w in run for part in re.split("[-‐]", w) if part]
+    return any(_spells(words[k:], acronym) for k in range(len(words)))
