@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..parallel import split_units
 from ..records import Alignment, Flag, UnitNames
 from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, UNIT_WINDOW, DocumentContext, Finding, Rule, UnitView, at_least
 from .consistency import NameSpellingRule, SourceConsistencyRule
@@ -88,11 +89,19 @@ def check_alignment(
     flags: list[Flag] = []
     unit_rules = _ready(selected, "unit", given)
     if unit_rules:
-        for index, unit in enumerate(alignment.units):
-            view = UnitView(index, unit, context)
-            for rule in unit_rules:
-                flags += rule.check(view)
-            context.forget_before(index - UNIT_WINDOW)
+
+        def check_units(start: int, end: int) -> list[Flag]:
+            found: list[Flag] = []
+            for index in range(start, end):
+                view = UnitView(index, alignment.units[index], context)
+                for rule in unit_rules:
+                    found += rule.check(view)
+                context.forget_before(index - UNIT_WINDOW)
+            return found
+
+        # A unit's flags depend on the document, not on which units were checked before it, so a
+        # long document's units may be shared between two processes (hamsu.parallel).
+        flags += split_units(len(alignment.units), check_units)
     for rule in _ready(selected, "document", given):
         flags += rule.check_document(context)
     order = {name: rank for rank, name in enumerate(RULES)}

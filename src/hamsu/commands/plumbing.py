@@ -38,14 +38,19 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def guard(job: Callable[[], object], max_input_mb: int | None = None) -> None:
+def guard(job: Callable[[], object], max_input_mb: int | None = None, share_units: bool = False) -> None:
     """Run a command's work: a HamsuError is a one-line message and its exit code, never a traceback.
-    `max_input_mb`: the --max-input-size the readers apply while the job runs."""
+    `max_input_mb`: the --max-input-size the readers apply while the job runs. `share_units`: a
+    long document's names and checks may use a second core (hamsu.parallel), as a command alone
+    in its process may."""
+    from contextlib import nullcontext
+
+    from ..parallel import workers
     from ..read.decode import max_input_size
 
     limit = DEFAULT_MAX_INPUT_BYTES if max_input_mb is None else max_input_mb * MB
     try:
-        with max_input_size(limit):
+        with max_input_size(limit), workers() if share_units else nullcontext():
             job()
     except HamsuError as e:
         fail(str(e), e.exit_code)

@@ -179,7 +179,7 @@ def align_command(
         stages.finish(f"aligned {counts[0]:,} document{'s' if counts[0] != 1 else ''}, {counts[1]:,} units")
 
     try:
-        guard(job, max_input_size)
+        guard(job, max_input_size, share_units=True)
     finally:
         stages.finish_quietly()
 
@@ -314,7 +314,7 @@ def check_command(
         results = check_inputs(inputs or [], aligned, glossary, pair, presplit, encoding)
         write_output(write_report(results, fmt, names, state), output)
 
-    guard(job, max_input_size)
+    guard(job, max_input_size, share_units=True)
     summary = state["summary"]
     sys.stderr.write(summary.line() + "\n")
     if fail_on is not None and summary.reaches(fail_on):

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..parallel import SharedRounds
 from ..persian.normalize import normalize_sentence
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
 from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
@@ -618,14 +619,10 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     return out
 
 
-def _learn(known: Known, unit: _Unit, chosen: list[_Pair]) -> None:
-    """Add to `known` every pair the unit links by its own evidence, and the surnames of full
-    names; called for each unit in order, the best score of a pair stays."""
-
-    def learn(en_key: str, fa_key: str, length: int, score: float) -> None:
-        if en_key and fa_key and score > known[en_key].get((fa_key, length), 0.0):
-            known[en_key][fa_key, length] = score
-
+def _learned(unit: _Unit, chosen: list[_Pair]) -> list[tuple[str, str, int, float]]:
+    """What the unit teaches the document (_learn): every pair it links by its own evidence, and
+    the surnames of full names, as (English key, Persian key, words, score)."""
+    out = []
     for p in chosen:
         if p.evidence == "document":
             continue
@@ -635,8 +632,7 @@ def _learn(known: Known, unit: _Unit, chosen: list[_Pair]) -> None:
         pieces = unit.en[ei].names[ni].pieces[a:b]
         en_key = en_lookup_key(unit.en[ei].text[pieces[0].start : pieces[-1].end])
         head = "".join(w.key for w in words[i : j - 1])
-        for stem in words[j - 1].stems[:2]:
-            learn(en_key, head + stem, j - i, p.score)
+        out += [(en_key, head + stem, j - i, p.score) for stem in words[j - 1].stems[:2]]
         name_pieces = [q for q in pieces if q.role == "name"]
         # The surname alone: the last word on each side (قاسم سلیمانی → سلیمانی). Only where
         # both sides keep one word order: a person, or a romanized name without generic words
@@ -645,7 +641,16 @@ def _learn(known: Known, unit: _Unit, chosen: list[_Pair]) -> None:
             p.evidence == "transliteration" and not any(generic_translations(q.text) for q in name_pieces)
         )
         if len(name_pieces) >= 2 and j - i >= 2 and same_order:
-            learn(en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score)
+            out.append((en_lookup_key(name_pieces[-1].text), words[j - 1].base, 1, p.score))
+    return out
+
+
+def _learn(known: Known, learned: list[tuple[str, str, int, float]]) -> None:
+    """Add what a unit teaches (_learned) to `known`; called for each unit in order, the best
+    score of a pair stays."""
+    for en_key, fa_key, length, score in learned:
+        if en_key and fa_key and score > known[en_key].get((fa_key, length), 0.0):
+            known[en_key][fa_key, length] = score
 
 
 def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known) -> bool:
@@ -701,7 +706,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     the document links elsewhere, again with those pairs known; the names of each unit, with the
     forms the document links. Between passes a unit keeps only its chosen pairs, and prepared
     sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
-    the document.
+    the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
+    through the passes in a second process, which keeps its own prepared sentences between them.
     """
     table = name_table_data()
     capitals = capitalized_words(s.text for s in alignment.en)
@@ -712,20 +718,43 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         ids = alignment.units[u]
         return _Unit([fa_prepared(k) for k in ids.fa], [en_prepared(k) for k in ids.en], table)
 
-    chosen: list[list[_Pair]] = []
-    forms: list[list[tuple[tuple[str, ...], str]]] = []
-    known: Known = defaultdict(dict)
-    for u in range(len(alignment.units)):
-        unit = unit_at(u)
-        chosen.append(_chosen(unit, {}))
-        forms.append(_seen_forms(unit, chosen[u]))
-        _learn(known, unit, chosen[u])
-    if known:
-        for u, ids in enumerate(alignment.units):
-            if _could_learn([en_prepared(k) for k in ids.en], chosen[u], known):
+    count = len(alignment.units)
+    chosen: list[list[_Pair]] = [[] for _ in range(count)]
+
+    # The three passes, each over a run of units; a process keeps the chosen pairs of its own
+    # units (hamsu.parallel may give the second half of the units to a second process).
+    def own_links(start: int, end: int, _: object) -> list[tuple]:
+        out = []
+        for u in range(start, end):
+            unit = unit_at(u)
+            chosen[u] = _chosen(unit, {})
+            out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
+        return out
+
+    def document_links(start: int, end: int, known: Known) -> list[tuple | None]:
+        out: list[tuple | None] = []
+        for u in range(start, end):
+            if known and _could_learn([en_prepared(k) for k in alignment.units[u].en], chosen[u], known):
                 unit = unit_at(u)
                 chosen[u] = _chosen(unit, known)
-                forms[u] = _seen_forms(unit, chosen[u])
-    seen = _seen_names(forms)
-    del forms
-    return tuple(_unit_names(unit_at(u), chosen[u], seen) for u in range(len(alignment.units)))
+                out.append((chosen[u], _seen_forms(unit, chosen[u])))
+            else:
+                out.append(None)
+        return out
+
+    def names_of(start: int, end: int, seen: _Seen) -> list[UnitNames]:
+        return [_unit_names(unit_at(u), chosen[u], seen) for u in range(start, end)]
+
+    with SharedRounds(count, [own_links, document_links, names_of]) as passes:
+        forms: list[list[tuple[tuple[str, ...], str]]] = []
+        known: Known = defaultdict(dict)
+        for u, (pairs, unit_forms, learned) in enumerate(passes.run(0, None)):
+            chosen[u] = pairs
+            forms.append(unit_forms)
+            _learn(known, learned)
+        for u, relinked in enumerate(passes.run(1, known)):
+            if relinked is not None:
+                chosen[u], forms[u] = relinked
+        seen = _seen_names(forms)
+        del forms
+        return tuple(passes.run(2, seen))

@@ -1,0 +1,78 @@
+"""hamsu.parallel: a long document's units shared by two processes give what one process gives."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from hamsu import parallel
+from hamsu.api import read_documents
+from hamsu.pipeline import align_document, check_document
+
+pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+
+
+@pytest.fixture
+def small_threshold(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_UNITS", 4)
+
+
+def squares(start: int, end: int) -> list[int]:
+    return [i * i for i in range(start, end)]
+
+
+def test_split_units_gives_the_results_in_order(small_threshold):
+    with parallel.workers(2):
+        assert parallel.split_units(101, squares) == squares(0, 101)
+
+
+def test_one_process_unless_allowed(small_threshold, monkeypatch):
+    calls = []
+    monkeypatch.setattr(parallel.os, "fork", lambda: calls.append("fork") or pytest.fail("forked"))
+    assert parallel.split_units(101, squares) == squares(0, 101)  # not allowed: no fork
+    with parallel.workers(2):
+        assert parallel.split_units(3, squares) == squares(0, 3)  # too few units: no fork
+    assert calls == []
+
+
+def test_a_child_that_cannot_send_its_half_leaves_it_to_the_parent(small_threshold):
+    def unpicklable(start: int, end: int) -> list:
+        return [threading.Lock() if start else i for i in range(start, end)]  # a lock does not pickle
+
+    with parallel.workers(2):
+        result = parallel.split_units(10, unpicklable)
+    assert result[:5] == [0, 1, 2, 3, 4] and len(result) == 10
+
+
+def test_the_checks_of_a_document_shared_by_two_processes_equal_one_process(small_threshold):
+    [document] = read_documents([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    alignment = align_document(document)
+    alone = check_document(alignment)
+    with parallel.workers(2):
+        shared = check_document(alignment)
+    assert shared == alone
+    assert shared.flags  # the seed has flags to compare
+
+
+def test_rounds_keep_their_halves_and_survive_a_child_that_fails(small_threshold):
+    kept: dict[int, int] = {}
+
+    def first(start: int, end: int, _: object) -> list[int]:
+        for i in range(start, end):
+            kept[i] = i + 1  # what a process keeps of its own units between rounds
+        return [kept[i] for i in range(start, end)]
+
+    def second(start: int, end: int, offset: int) -> list:
+        return [threading.Lock() if start and end - start > 1 else kept.get(i, 0) + offset for i in range(start, end)]
+
+    def third(start: int, end: int, offset: int) -> list[int]:
+        return [kept.get(i, 0) * offset for i in range(start, end)]
+
+    with parallel.workers(2), parallel.SharedRounds(10, [first, second, third]) as rounds:
+        found = rounds.run(0, None)
+        for i, value in enumerate(found):
+            kept[i] = value  # the caller gathers what the child found, as link_names does
+        assert found == list(range(1, 11))
+        assert rounds.run(1, 100)[:5] == [101, 102, 103, 104, 105]  # the child's half failed: done here
+        assert rounds.run(2, 3) == [3 * i for i in range(1, 11)]
