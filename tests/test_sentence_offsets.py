@@ -92,3 +92,19 @@ def test_aligned_input_keeps_the_map_too(monkeypatch):
     assert all(s.lang == FA and s.shifts is not None for s in alignment.fa)
     kept = check_document(alignment)
     assert kept.names == again.names and kept.flags == again.flags
+
+
+def test_a_unit_side_the_pipeline_normalized_is_not_normalized_again(monkeypatch):
+    """The checks' Persian side is the pipeline's normalized text (NormalizedText): the names
+    tests read it as it is; any other text is normalized first."""
+    from hamsu.names import presence
+    from hamsu.persian.normalize import NormalizedText
+
+    calls = []
+    real = presence.normalize
+    monkeypatch.setattr(presence, "normalize", lambda text: calls.append(text) or real(text))
+    presence.persian_side.cache_clear()
+    side = presence.persian_side(NormalizedText("سردار سلیمانی در بغداد"))
+    assert calls == [] and [w.text for w in side.words][-1] == "بغداد"
+    presence.persian_side("سردار  سليماني")  # raw: Arabic letters, two spaces
+    assert calls == ["سردار  سليماني"]

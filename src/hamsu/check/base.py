@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..persian.normalize import normalize_sentence
+from ..persian.normalize import NormalizedText, normalize_sentence
 from ..records import EN, FA, SEVERITIES, Alignment, Flag, Unit, UnitNames
 
 # W3C ITS 2.0 localization-quality-issue-type values (https://www.w3.org/TR/its20/#lqissue-typevalues).
@@ -100,7 +100,8 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
             offsets += range(sentence.start, sentence.end)
         last_end = sentence.end
     offsets.append(last_end)
-    return Side(lang, "".join(parts), tuple(offsets))
+    text = "".join(parts)
+    return Side(lang, NormalizedText(text) if lang == FA else text, tuple(offsets))
 
 
 # How many units behind the one being checked keep what was read from them (unit_memo): the rules

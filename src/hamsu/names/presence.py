@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..persian.normalize import normalize
+from ..persian.normalize import NormalizedText, normalize
 from ..persian.script import ARABIC_BLOCK, ZWNJ
 from ..records import EN, FA
 from .aliases import alias_in_english, persian_aliases
@@ -185,7 +185,8 @@ class PersianSide:
 
 @lru_cache(maxsize=256)
 def persian_side(text: str) -> PersianSide:
-    words = words_of(normalize(text))
+    # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
+    words = words_of(text if isinstance(text, NormalizedText) else normalize(text))
     lookup = set()
     for i in range(len(words)):
         head = ""

@@ -153,6 +153,14 @@ def _chain(digits: str, strip_diacritics: bool) -> tuple[Stage, ...]:
     return tuple(stages(Options(digits, strip_diacritics)))
 
 
+class NormalizedText(str):
+    """Persian text as the pipeline's normalizer wrote it (a unit's sentences, joined): the name
+    tests read it as it is instead of normalizing it again. Any other str may be raw; a slice or
+    a join of NormalizedText is a plain str again."""
+
+    __slots__ = ()
+
+
 def normalize(text: str, digits: str = "keep", strip_diacritics: bool = False) -> str:
     """Normalized Persian text: letters, spaces, punctuation spacing and half-spaces."""
     chain = _chain(digits, strip_diacritics)
