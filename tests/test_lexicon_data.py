@@ -143,3 +143,19 @@ def test_notice_names_every_shipped_data_file():
 def test_package_data_declared():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"hamsu.data" = ["*.gz"]' in pyproject
+
+
+def test_the_shipped_english_word_list_is_what_its_tool_builds(tmp_path):
+    """src/hamsu/data/en_words.txt.gz is tools/build_english_words.py's output on the shared
+    Wiktionary extract, byte for byte (the tool writes gzip without a time stamp)."""
+    import subprocess
+    import sys
+
+    shared = ROOT.parent / "shared"
+    pairs = shared / "data" / "dictionary" / "wiktionary-en-fa" / "en-fa-pairs.tsv"
+    if not pairs.exists():
+        pytest.skip("the shared Wiktionary extract is absent")
+    out = tmp_path / "en_words.txt.gz"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_english_words.py"), "--shared", str(shared),
+                    "--out", str(out)], check=True, capture_output=True)  # fmt: skip
+    assert out.read_bytes() == (ROOT / "src" / "hamsu" / "data" / "en_words.txt.gz").read_bytes()
