@@ -593,8 +593,6 @@ def _misspelled_acronyms(unit: UnitView) -> list[Finding]:
     en, fa = unit.en, unit.fa.text
     out = []
     for acronym, words, start, end in misspelled_acronyms(en.text):
-        # Where the Persian keeps the acronym, its words before it are the expansion to compare
-        # with (سازمان بهداشت جهانی (WHO): Covid is no word of it, though کووید is in the sentence).
         # Only where the Persian keeps the acronym: its words before it are the expansion to compare
         # with (سازمان بهداشت جهانی (WHO): Covid is no word of it, though کووید is in the sentence).
         # Both must lack a word of the other: an expansion from another language (Doctors Without
