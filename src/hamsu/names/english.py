@@ -9,7 +9,7 @@ document writes it capitalized somewhere capitals do prove something.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -336,23 +336,13 @@ def misspelled_acronyms(text: str) -> list[tuple[str, str, int, int]]:
         acronym = m.group(1)
         if not acronym.isupper():
             continue  # (Ebola), (Reuters): a name; (CoVs), (PoCT): letters from inside words
-        before = list(_EXPANSION_WORD.finditer(text, max(0, m.start() - 200), m.start()))[-_EXPANSION_REACH:]
-        # The expansion ends right at the bracket, and reaches back over words of a name.
-        if not before or text[before[-1].end() : m.start()].strip():
-            continue
-        run: list[re.Match] = []
-        for w in reversed(before):
-            gap = text[w.end() : run[0].start()] if run else ""
-            word = w.group()
-            if gap.strip(" -") or not (word[:1].isupper() or word.lower() in _ACRONYM_SMALL_WORDS) or (
-                    len(word) > 1 and word.isupper()):
-                break  # a comma, a lower-case word, another acronym: the expansion does not reach across it
-            run.insert(0, w)
+        # The expansion reaches back over words of a name: not across a lower-case word or
+        # another acronym.
+        run = _words_before(text, m.start(), _name_word)
         capitalized = [w for w in run if w.group()[:1].isupper() and w.group().lower() not in _ACRONYM_SMALL_WORDS]
         if not capitalized or acronym.lower() in (w.group().lower() for w in run):
             continue
-        # A hyphened word's parts may each give letters: Tahrir al-Sham (HTS).
-        words = [part for w in run for part in re.split("[-‐]", w.group()) if part]
+        words = _letter_words(run)
         rest = words[words.index(capitalized[0].group().split("-")[0]) + 1 :]
         if capitalized[0].group()[0] != acronym[0] and not _spells(rest, acronym[1:]):
             # Provisional Electoral Council (CEP): another language's words; but Africa States
@@ -371,15 +361,33 @@ def acronym_spelled_out(text: str, acronym: str) -> bool | None:
     (MS), Middle East respiratory syndrome (MERS)), False when the words before its bracket do not
     (the respiratory syndrome (MERS): a word of the expansion dropped or replaced)."""
     bracketed = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
-    if bracketed is None:
-        return None
-    before = list(_EXPANSION_WORD.finditer(text, max(0, bracketed.start() - 200), bracketed.start()))
-    if not before or text[before[-1].end() : bracketed.start()].strip():
-        return None  # not right after words (a list, a quote): no expansion to read
-    run: list[str] = []
-    for w in reversed(before[-_EXPANSION_REACH:]):
-        if run and text[w.end() : before[before.index(w) + 1].start()].strip(" -"):
-            break
-        run.insert(0, w.group())
-    words = [part for w in run for part in re.split("[-‐]", w) if part]
+    run = _words_before(text, bracketed.start(), lambda word: True) if bracketed else []
+    if not run:
+        return None  # alone, or not right after words (a list, a quote): no expansion to read
+    words = _letter_words(run)
     return any(_spells(words[k:], acronym) for k in range(len(words)))
+
+
+def _name_word(word: str) -> bool:
+    """A word an expansion in capitals may hold: capitalized or a small word, no acronym."""
+    return (word[:1].isupper() or word.lower() in _ACRONYM_SMALL_WORDS) and not (len(word) > 1 and word.isupper())
+
+
+def _words_before(text: str, at: int, keep: Callable[[str], bool]) -> list[re.Match]:
+    """The words right before `at` (only spaces between the last and it), at most
+    _EXPANSION_REACH, back to a gap that is not spaces or hyphens or to a word `keep` refuses."""
+    before = list(_EXPANSION_WORD.finditer(text, max(0, at - 200), at))[-_EXPANSION_REACH:]
+    if not before or text[before[-1].end() : at].strip():
+        return []
+    run: list[re.Match] = []
+    for w in reversed(before):
+        if (run and text[w.end() : run[0].start()].strip(" -")) or not keep(w.group()):
+            break  # a comma, a full stop: the expansion does not reach across it
+        run.insert(0, w)
+    return run
+
+
+def _letter_words(run: list[re.Match]) -> list[str]:
+    """The words of an expansion that give letters: a hyphened word's parts each (Tahrir
+    al-Sham, HTS)."""
+    return [part for w in run for part in re.split("[-‐]", w.group()) if part]
