@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from .export import stored_shifts
+
 HISTOGRAM_BINS = 10  # unit scores in [0, 1], bins of 0.1 (a score of 1.0 falls in the last)
 
 
@@ -141,8 +143,6 @@ def sentences(conn: sqlite3.Connection, doc_id: int) -> list[dict[str, Any]]:
 
 def _sentence(row: sqlite3.Row) -> dict[str, Any]:
     """A sentences row, its shifts as numbers (see store.export.stored_shifts)."""
-    from .export import stored_shifts
-
     out = dict(row)
     out["shifts"] = stored_shifts(out["lang"], out["text"], out["shifts"])
     return out
