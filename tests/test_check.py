@@ -278,6 +278,9 @@ NAMES_CAUGHT = [
     ("سندرم تنفسی خاورمیانه شیوع یافت.", "The Middle South Korea syndrome spread."),
     # a name all of whose words are no ordinary words, rendered by nothing
     ("دانشمندان امیدوارند بفهمند زمین چگونه شکل گرفت.", "Scientists hope to learn how the Ilkka Vuorinen formed."),
+    # a name the Persian gives twice, the English once: the other place holds a word of its own
+    ("در کابل، پایتخت افغانستان، مردم از «بازار کابل» خرید می‌کنند.",
+     "In Harvest, the capital of Afghanistan, people shop at the \"Kabul bazaar\"."),
 ]
 
 
@@ -327,6 +330,9 @@ NAMES_RENDERED = [
     ("سازمان پزشکان بدون مرز (MSF) اعلام کرد.", "Doctors Without Borders (MSF) said."),
     ("مرکز پیشگیری و کنترل بیماری اروپا (ECDC) اعلام کرد.",
      "The European Centre for Disease Prevention and Control (ECDC) said."),
+    # a name repeated in the Persian where the English says "there" once, no other name in its place
+    ("در کابل، پایتخت افغانستان، مردم از «بازار کابل» خرید می‌کنند.",
+     "There, in the capital of Afghanistan, people shop at the \"Kabul bazaar\"."),
 ]
 
 

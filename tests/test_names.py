@@ -391,3 +391,16 @@ def test_a_table_form_one_letter_off_is_a_name_spelled_otherwise():
 
     assert loose_counterpart(("Sphinx",), "en", "مجسمه ابولهول در دره است") == "ابولهول"  # ابوالهول, a letter dropped
     assert loose_counterpart(("Sphinx",), "en", "مجسمه بزرگ در دره است") == ""
+
+
+# Words made from an ordinary word are ordinary (a title-case headline's words, translated word
+# for word); names that only look derived are not, nor agent nouns, which are surnames as often.
+@pytest.mark.parametrize("word, ordinary", [
+    ("Villagers", True), ("Actress", True), ("Princess", True), ("Antarctic", True),
+    ("Championships", True), ("Photography", True),
+    ("Walker", False), ("Turner", False), ("Kirchner", False), ("Amanda", False), ("Schneider", False),
+])  # fmt: skip
+def test_words_derived_from_ordinary_ones_are_ordinary(word, ordinary):
+    from hamsu.names.presence import ordinary_english
+
+    assert ordinary_english(word) is ordinary

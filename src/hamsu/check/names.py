@@ -396,6 +396,7 @@ class NamesRule(Rule):
             EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
             FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
         }
+        lacking[FA] += _repeated_beyond_english(names, unit.en.text)
         weak = any(verdicts[id(m)].weak for m in names.en_only)
         strays = self._strays(unit, names) if lacking[EN] or weak else ()
         out = []
@@ -507,6 +508,29 @@ class NamesRule(Rule):
             typed = mention.kind in ("person", "place") and not _ordinary_persian(mention.text)
             return typed or _in_table(mention) or any(_known_name(w, FA, lower) for w in mention.text.split())
         return any(_known_name(w, EN, lower) for w in re.findall(r"[^\W\d_]+", mention.text))
+
+
+def _repeated_beyond_english(names: UnitNames, en_text: str) -> list[Mention]:
+    """Persian mentions of a name the unit links, beyond the times the English writes it: one
+    of them may have been replaced in the English by another name (in Wuhan, China … "Wuhan
+    coronavirus" with the first Wuhan gone). They are never flagged themselves (a translator may
+    repeat a name the English gives once), only offered as what another name took the place of."""
+    english_forms: dict[str, set[str]] = defaultdict(set)
+    persian_count: dict[str, int] = defaultdict(int)
+    for link in names.links:
+        english_forms[name_key(link.fa)].add(link.en.text)
+        persian_count[name_key(link.fa)] += 1
+    out = []
+    for mention in names.fa_only:
+        key = name_key(mention)
+        if key not in english_forms:
+            continue
+        persian_count[key] += 1
+        written = sum(len(re.findall(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])", en_text))
+                      for form in english_forms[key])  # fmt: skip
+        if persian_count[key] > written:
+            out.append(mention)
+    return out
 
 
 def _document_words(context: DocumentContext) -> dict[str, set[int]]:

@@ -408,7 +408,7 @@ def _dictionary_words() -> frozenset[str]:
 # Derivational endings of English common nouns and adjectives (Disarmament, Preparedness,
 # Appropriations, Intensive): a capitalized word with one is a title-case word, not a name.
 _COMMON_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|isms?|ives?|ship|hood|ology|ologies|i[sz]ed|"
-                            r"i[sz]ing|acy|able|ible|less|ful|ial|ical|ipal)$")
+                            r"i[sz]ing|acy|able|ible|less|ful|ial|ical|ipal|graphy|ships)$")
 
 
 def ordinary_english(word: str, document_lower: frozenset[str] = frozenset()) -> bool:
@@ -420,7 +420,31 @@ def ordinary_english(word: str, document_lower: frozenset[str] = frozenset()) ->
         return True
     if lower.endswith("s") and (lower[:-1] in document_lower or lower[:-1] in _dictionary_words()):
         return True
+    if _derived_from_ordinary(lower, document_lower):
+        return True
     return len(lower) > 7 and bool(_COMMON_ENDING.search(lower))
+
+
+# Endings and prefixes that make a word from another without making a name of it: Allies (ally),
+# Westerners (western), Actress (actor), Antarctic (arctic). Agent nouns in the singular are left
+# out: they are surnames as often (Walker, Turner).
+_DERIVING_ENDINGS = (("ies", "y"), ("ers", ""), ("ers", "e"), ("ress", "or"), ("ess", ""), ("ess", "e"))
+_DERIVING_PREFIXES = ("anti", "ant", "counter", "inter", "multi", "non", "over", "post", "pre", "semi", "sub",
+                      "super", "trans", "under", "un")  # fmt: skip
+
+
+def _derived_from_ordinary(lower: str, document_lower: frozenset[str]) -> bool:
+    known = _dictionary_words()
+    for ending, replacement in _DERIVING_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)] + replacement
+            if stem in known or stem in document_lower:
+                return True
+    for prefix in _DERIVING_PREFIXES:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 4 and (rest in known or rest in document_lower):
+            return True
+    return False
 
 
 def is_latin(text: str) -> bool:
