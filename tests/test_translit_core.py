@@ -75,3 +75,25 @@ def test_scores_without_the_core(monkeypatch):
     alone = [translit.score_keys.__wrapped__(fa, en, floor) for fa, en in keys for floor in floors]
     assert alone == with_core
     assert alone[0] > 0.9 and alone[3] < 0.5 and alone[5] == 0.0
+
+
+CLASSES = list("bftsjckrlmn") + ["ئ", "ة", "ح", "x", "q"]
+SKELETON = st.frozensets(st.sampled_from(CLASSES), min_size=1, max_size=9)
+
+
+@settings(max_examples=300)
+@given(st.lists(SKELETON, max_size=40), SKELETON)
+def test_skeletons_overlapping_is_skeletons_overlap(persian, english):
+    skeletons = translit.Skeletons([translit.skeleton_bits(s) for s in persian])
+    en_bits = translit.skeleton_bits(english)
+    expected = [k for k, s in enumerate(persian) if translit.skeletons_overlap(s, english)]
+    assert skeletons.overlapping(en_bits, len(english)) == expected
+    assert skeletons._overlapping(en_bits, len(english)) == expected
+
+
+def test_skeletons_beyond_a_machine_word_are_tested_in_python():
+    wide = 1 << 70 | 0b111
+    skeletons = translit.Skeletons([wide, 0b11, 0b1000])
+    assert skeletons._packed is None
+    assert skeletons.overlapping(0b111, 3) == [0, 1]  # 3 of 4 and 2 of 3 shared, none of 1
+    assert translit.Skeletons([0b11, 0b1000]).overlapping(wide, 4) == []

@@ -20,10 +20,13 @@
  *   chr(97 + k)) some letter of the Persian form writes; en: the English key (ASCII)
  *   Infinity when the cost is over `limit`, by _least_cost's bound or by the search; else the
  *   least cost of alignment_cost. None when `en` is not ASCII (the Python then answers).
+ * overlapping(bits, sizes, en_bits, en_size) -> list (below): which consonant skeletons of Persian
+ *   spans overlap an English one.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,9 +222,45 @@ static PyObject *cost(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(result);
 }
 
+/* overlapping(bits, sizes, en_bits, en_size) -> list of the indices k, in order, of the Persian
+ * skeletons (bits: uint64 each, sizes: one byte each, the number of bits set) that overlap the
+ * English one as translit.skeletons_overlap has it: 2 |A & B| >= 0.9 (|A| + |B|) - 1. */
+static PyObject *overlapping(PyObject *self, PyObject *args) {
+    Py_buffer bbits, bsizes;
+    unsigned long long en_bits;
+    Py_ssize_t en_size;
+    if (!PyArg_ParseTuple(args, "y*y*Kn", &bbits, &bsizes, &en_bits, &en_size)) return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = bsizes.len;
+    if (bbits.len != n * (Py_ssize_t)sizeof(uint64_t)) {
+        PyErr_Format(PyExc_ValueError, "bits: %zd bytes, expected %zd", bbits.len, n * (Py_ssize_t)sizeof(uint64_t));
+        goto done;
+    }
+    const uint64_t *bits = bbits.buf;
+    const unsigned char *sizes = bsizes.buf;
+    if (!(result = PyList_New(0))) goto done;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t shared = 0;
+        for (uint64_t both = bits[k] & en_bits; both; both &= both - 1) shared++;
+        if ((double)(2 * shared) < 0.9 * (double)(sizes[k] + en_size) - 1.0) continue;
+        PyObject *index = PyLong_FromSsize_t(k);
+        if (!index || PyList_Append(result, index) < 0) {
+            Py_XDECREF(index);
+            Py_CLEAR(result);
+            goto done;
+        }
+        Py_DECREF(index);
+    }
+done:
+    PyBuffer_Release(&bbits);
+    PyBuffer_Release(&bsizes);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The tables of hamsu.names.translit, given once (see _translit.c)."},
     {"cost", cost, METH_VARARGS, "translit.py's _least_cost bound and alignment_cost, compiled (see _translit.c)."},
+    {"overlapping", overlapping, METH_VARARGS, "translit.Skeletons.overlapping, compiled (see _translit.c)."},
     {NULL, NULL, 0, NULL},
 };
 

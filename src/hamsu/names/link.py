@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..parallel import SharedRounds
@@ -38,6 +39,7 @@ from .generic import demonym_stems, dictionary_stems, generic_translations, pers
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
 from .table import NameTable, en_lookup_key, name_table_data
 from .translit import (
+    Skeletons,
     en_variants,
     en_weight,
     fa_units,
@@ -159,38 +161,59 @@ def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
     return spans
 
 
-# sentence, first, last word, folded text, consonant skeleton (skeleton_bits) and its size
-_TranslitSpan = tuple[int, int, int, str, int, int]
+@lru_cache(maxsize=1 << 15)
+def _translit_word(text: str, suffixed: bool) -> tuple[str, str, int, int]:
+    """A Persian word as transliteration sees it, inside a run and at the end of one (without its
+    half-spaced suffix, when it has one): the folded text and consonant skeleton (skeleton_bits)
+    of each. Words recur in every text, so each is done once."""
+    folded = romanization_fold_fa(text)
+    last = romanization_fold_fa(text.split(ZWNJ)[0]) if suffixed else folded
+    return folded, last, skeleton_bits(romanization_skeleton_fa(folded)), skeleton_bits(romanization_skeleton_fa(last))
 
 
-def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
-    """Runs of up to MAX_NAME_WORDS content words, with their folded text for transliteration
-    and its consonant skeleton."""
-    spans = []
-    for si, sent in enumerate(sentences):
-        words = sent.words
-        # Folding and skeletons go letter by letter, so each word is done once: whole inside a
-        # run, and without its half-spaced suffix at the end of one.
-        folded = [romanization_fold_fa(w.text) for w in words]
-        last = [romanization_fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k]
-                for k, w in enumerate(words)]
-        skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in folded]
-        last_skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in last]
-        for i in range(len(words)):
-            if not is_content(words[i]):
-                continue
-            run = 0  # the skeletons of words[i:j] together
-            for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
-                if words[j].run != words[i].run or not is_content(words[j]):
-                    break
-                skeleton = run | last_skeletons[j]
-                if i == j:
-                    spans.append((si, i, j + 1, last[j], skeleton, skeleton.bit_count()))
-                else:
-                    text = " ".join(folded[i:j]) + " " + last[j]
-                    spans.append((si, i, j + 1, text, skeleton, skeleton.bit_count()))
-                run |= skeletons[j]
-    return spans
+class _TranslitSpans:
+    """Runs of up to MAX_NAME_WORDS content words that an English name may romanize: where each
+    stands (sentence, first, last word) and its consonant skeleton (in `skeletons`, in the same
+    order); and the folded text of each, made only for the runs that the skeletons let through to
+    an alignment. A run without a consonant class is left out: nothing overlaps it."""
+
+    def __init__(self, sentences: Sequence[FaSentence]) -> None:
+        self.where: list[tuple[int, int, int]] = []
+        bits: list[int] = []
+        self._words = [[_translit_word(w.text, w.base != w.key) for w in s.words] for s in sentences]
+        for si, sent in enumerate(sentences):
+            words, forms = sent.words, self._words[si]
+            content = [is_content(w) for w in words]
+            for i in range(len(words)):
+                if not content[i]:
+                    continue
+                run = 0  # the skeletons of words[i:j] together
+                for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
+                    if words[j].run != words[i].run or not content[j]:
+                        break
+                    skeleton = run | forms[j][3]
+                    if skeleton:
+                        self.where.append((si, i, j + 1))
+                        bits.append(skeleton)
+                    run |= forms[j][2]
+        self.skeletons = Skeletons(bits)
+
+    def of_length(self, n_names: int) -> _TranslitSpans:
+        """The runs of one word more or less than a name of n_names words."""
+        keep = [k for k, (_, i, j) in enumerate(self.where) if abs((j - i) - n_names) <= 1]
+        part = _TranslitSpans([])
+        part._words = self._words
+        part.where = [self.where[k] for k in keep]
+        part.skeletons = Skeletons([self.skeletons.bits[k] for k in keep])
+        return part
+
+    def text(self, k: int) -> str:
+        """The folded text of run k: its words whole, the last without its half-spaced suffix."""
+        si, i, j = self.where[k]
+        forms = self._words[si]
+        if j - i == 1:
+            return forms[i][1]
+        return " ".join(form[0] for form in forms[i : j - 1]) + " " + forms[j - 1][1]
 
 
 class _Unit:
@@ -208,8 +231,9 @@ class _Unit:
         self.en_position = lambda ei, start: (en_offsets[ei] + start) / en_total
         self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
-        self._translit: list[tuple[_TranslitSpan, bool]] | None = None
-        self._translit_by_names: dict[int, list[tuple[_TranslitSpan, bool]]] = {}
+        self._translit: _TranslitSpans | None = None
+        self._translit_by_names: dict[int, _TranslitSpans] = {}
+        self._ordinary: list[list[bool] | None] = [None] * len(fa)
 
     def release(self) -> None:
         """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
@@ -218,19 +242,26 @@ class _Unit:
         self._joined_keys = None
         self._translit = None
         self._translit_by_names = {}
+        self._ordinary = [None] * len(self.fa)
 
-    def translit_spans(self, n_names: int) -> list[tuple[_TranslitSpan, bool]]:
-        """The runs of Persian words (_fa_translit_spans) of one word more or less than a name of
-        n_names words, each with whether all its words are ordinary words."""
+    def translit_spans(self, n_names: int) -> _TranslitSpans:
+        """The runs of Persian words (_TranslitSpans) of one word more or less than a name of
+        n_names words."""
         if self._translit is None:
-            table = self.table
-            ordinary = [[is_common(w, table) or _ambiguous(table, w.base) for w in s.words] for s in self.fa]
-            self._translit = [(span, all(ordinary[span[0]][span[1] : span[2]])) for span in _fa_translit_spans(self.fa)]
+            self._translit = _TranslitSpans(self.fa)
         spans = self._translit_by_names.get(n_names)
         if spans is None:
-            spans = [t for t in self._translit if abs((t[0][2] - t[0][1]) - n_names) <= 1]
-            self._translit_by_names[n_names] = spans
+            spans = self._translit_by_names[n_names] = self._translit.of_length(n_names)
         return spans
+
+    def ordinary(self, si: int, i: int, j: int) -> bool:
+        """Whether words[i:j] of Persian sentence si are all ordinary words."""
+        ordinary = self._ordinary[si]
+        if ordinary is None:
+            table = self.table
+            ordinary = [is_common(w, table) or _ambiguous(table, w.base) for w in self.fa[si].words]
+            self._ordinary[si] = ordinary
+        return all(ordinary[i:j])
 
     def find(self, key: str) -> list[tuple[int, int, int]]:
         """Runs of words in the unit whose key is `key`, the last word also by its stems
@@ -350,14 +381,14 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
         if not en_size:
             continue  # no consonant class: nothing overlaps it
-        for (si, i, j, folded, fa_bits, fa_size), common in unit.translit_spans(n_names):
-            # skeletons_overlap, on the skeletons as bits (the hottest test of the linker)
-            if not fa_size or 2 * (fa_bits & en_bits).bit_count() < 0.9 * (fa_size + en_size) - 1:
-                continue
+        spans = unit.translit_spans(n_names)
+        for k in spans.skeletons.overlapping(en_bits, en_size):
+            folded = spans.text(k)
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:
                 continue
-            needed = max(threshold, COMMON_WORD_THRESHOLD if common else 0.0)
+            si, i, j = spans.where[k]
+            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.ordinary(si, i, j) else 0.0)
             if min(weight, fa_weight) < 2:
                 needed = max(needed, SHORT_NAME_THRESHOLD)
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty
