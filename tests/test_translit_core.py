@@ -82,18 +82,20 @@ SKELETON = st.frozensets(st.sampled_from(CLASSES), min_size=1, max_size=9)
 
 
 @settings(max_examples=300)
-@given(st.lists(SKELETON, max_size=40), SKELETON)
-def test_skeletons_overlapping_is_skeletons_overlap(persian, english):
-    skeletons = translit.Skeletons([translit.skeleton_bits(s) for s in persian])
+@given(st.lists(st.tuples(SKELETON, st.integers(1, 5)), max_size=40), SKELETON, st.integers(0, 6))
+def test_skeletons_overlapping_is_skeletons_overlap(persian, english, length):
+    skeletons = translit.Skeletons([translit.skeleton_bits(s) for s, _ in persian], [n for _, n in persian])
     en_bits = translit.skeleton_bits(english)
-    expected = [k for k, s in enumerate(persian) if translit.skeletons_overlap(s, english)]
-    assert skeletons.overlapping(en_bits, len(english)) == expected
-    assert skeletons._overlapping(en_bits, len(english)) == expected
+    expected = [k for k, (s, n) in enumerate(persian)
+                if abs(n - length) <= 1 and translit.skeletons_overlap(s, english)]
+    assert skeletons.overlapping(en_bits, len(english), length) == expected
+    assert skeletons._overlapping(en_bits, len(english), length) == expected
 
 
 def test_skeletons_beyond_a_machine_word_are_tested_in_python():
     wide = 1 << 70 | 0b111
-    skeletons = translit.Skeletons([wide, 0b11, 0b1000])
+    skeletons = translit.Skeletons([wide, 0b11, 0b1000], [1, 2, 2])
     assert skeletons._packed is None
-    assert skeletons.overlapping(0b111, 3) == [0, 1]  # 3 of 4 and 2 of 3 shared, none of 1
-    assert translit.Skeletons([0b11, 0b1000]).overlapping(wide, 4) == []
+    assert skeletons.overlapping(0b111, 3, 2) == [0, 1]  # 3 of 4 and 2 of 3 shared, none of 1
+    assert skeletons.overlapping(0b111, 3, 3) == [1]  # one word more or less than 3
+    assert translit.Skeletons([0b11, 0b1000], [1, 1]).overlapping(wide, 4, 1) == []

@@ -20,8 +20,8 @@
  *   chr(97 + k)) some letter of the Persian form writes; en: the English key (ASCII)
  *   Infinity when the cost is over `limit`, by _least_cost's bound or by the search; else the
  *   least cost of alignment_cost. None when `en` is not ASCII (the Python then answers).
- * overlapping(bits, sizes, en_bits, en_size) -> list (below): which consonant skeletons of Persian
- *   spans overlap an English one.
+ * overlapping(bits, sizes, lengths, en_bits, en_size, length) -> list (below): which consonant
+ *   skeletons of Persian runs of words overlap an English one.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -222,24 +222,26 @@ static PyObject *cost(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(result);
 }
 
-/* overlapping(bits, sizes, en_bits, en_size) -> list of the indices k, in order, of the Persian
- * skeletons (bits: uint64 each, sizes: one byte each, the number of bits set) that overlap the
- * English one as translit.skeletons_overlap has it: 2 |A & B| >= 0.9 (|A| + |B|) - 1. */
+/* overlapping(bits, sizes, lengths, en_bits, en_size, length) -> list of the indices k, in order,
+ * of the Persian skeletons (bits: uint64 each; sizes: one byte each, the number of bits set;
+ * lengths: one byte each, the words of the form) of forms of one word more or less than `length`
+ * that overlap the English one as translit.skeletons_overlap has it: 2 |A & B| >= 0.9 (|A| + |B|) - 1. */
 static PyObject *overlapping(PyObject *self, PyObject *args) {
-    Py_buffer bbits, bsizes;
+    Py_buffer bbits, bsizes, blengths;
     unsigned long long en_bits;
-    Py_ssize_t en_size;
-    if (!PyArg_ParseTuple(args, "y*y*Kn", &bbits, &bsizes, &en_bits, &en_size)) return NULL;
+    Py_ssize_t en_size, length;
+    if (!PyArg_ParseTuple(args, "y*y*y*Knn", &bbits, &bsizes, &blengths, &en_bits, &en_size, &length)) return NULL;
     PyObject *result = NULL;
     Py_ssize_t n = bsizes.len;
-    if (bbits.len != n * (Py_ssize_t)sizeof(uint64_t)) {
-        PyErr_Format(PyExc_ValueError, "bits: %zd bytes, expected %zd", bbits.len, n * (Py_ssize_t)sizeof(uint64_t));
+    if (bbits.len != n * (Py_ssize_t)sizeof(uint64_t) || blengths.len != n) {
+        PyErr_SetString(PyExc_ValueError, "bits, sizes and lengths of different counts");
         goto done;
     }
     const uint64_t *bits = bbits.buf;
-    const unsigned char *sizes = bsizes.buf;
+    const unsigned char *sizes = bsizes.buf, *lengths = blengths.buf;
     if (!(result = PyList_New(0))) goto done;
     for (Py_ssize_t k = 0; k < n; k++) {
+        if (lengths[k] > length + 1 || lengths[k] + 1 < length) continue;
         Py_ssize_t shared = 0;
         for (uint64_t both = bits[k] & en_bits; both; both &= both - 1) shared++;
         if ((double)(2 * shared) < 0.9 * (double)(sizes[k] + en_size) - 1.0) continue;
@@ -254,6 +256,7 @@ static PyObject *overlapping(PyObject *self, PyObject *args) {
 done:
     PyBuffer_Release(&bbits);
     PyBuffer_Release(&bsizes);
+    PyBuffer_Release(&blengths);
     return result;
 }
 

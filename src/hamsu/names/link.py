@@ -180,6 +180,7 @@ class _TranslitSpans:
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
         bits: list[int] = []
+        lengths: list[int] = []
         self._words = [[_translit_word(w.text, w.base != w.key) for w in s.words] for s in sentences]
         for si, sent in enumerate(sentences):
             words, forms = sent.words, self._words[si]
@@ -195,17 +196,9 @@ class _TranslitSpans:
                     if skeleton:
                         self.where.append((si, i, j + 1))
                         bits.append(skeleton)
+                        lengths.append(j + 1 - i)
                     run |= forms[j][2]
-        self.skeletons = Skeletons(bits)
-
-    def of_length(self, n_names: int) -> _TranslitSpans:
-        """The runs of one word more or less than a name of n_names words."""
-        keep = [k for k, (_, i, j) in enumerate(self.where) if abs((j - i) - n_names) <= 1]
-        part = _TranslitSpans([])
-        part._words = self._words
-        part.where = [self.where[k] for k in keep]
-        part.skeletons = Skeletons([self.skeletons.bits[k] for k in keep])
-        return part
+        self.skeletons = Skeletons(bits, lengths)
 
     def text(self, k: int) -> str:
         """The folded text of run k: its words whole, the last without its half-spaced suffix."""
@@ -232,7 +225,6 @@ class _Unit:
         self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
-        self._translit_by_names: dict[int, _TranslitSpans] = {}
         self._ordinary: list[list[bool] | None] = [None] * len(fa)
 
     def release(self) -> None:
@@ -241,18 +233,13 @@ class _Unit:
         self._found = {}
         self._joined_keys = None
         self._translit = None
-        self._translit_by_names = {}
         self._ordinary = [None] * len(self.fa)
 
-    def translit_spans(self, n_names: int) -> _TranslitSpans:
-        """The runs of Persian words (_TranslitSpans) of one word more or less than a name of
-        n_names words."""
+    def translit_spans(self) -> _TranslitSpans:
+        """The runs of Persian words an English name may romanize (_TranslitSpans)."""
         if self._translit is None:
             self._translit = _TranslitSpans(self.fa)
-        spans = self._translit_by_names.get(n_names)
-        if spans is None:
-            spans = self._translit_by_names[n_names] = self._translit.of_length(n_names)
-        return spans
+        return self._translit
 
     def ordinary(self, si: int, i: int, j: int) -> bool:
         """Whether words[i:j] of Persian sentence si are all ordinary words."""
@@ -381,8 +368,9 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
         if not en_size:
             continue  # no consonant class: nothing overlaps it
-        spans = unit.translit_spans(n_names)
-        for k in spans.skeletons.overlapping(en_bits, en_size):
+        spans = unit.translit_spans()
+        # Runs of one word more or less than the name, and of a skeleton like its own.
+        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
             folded = spans.text(k)
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:

@@ -435,32 +435,33 @@ def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:
 
 
 class Skeletons:
-    """Skeletons of Persian forms (skeleton_bits, none empty), to be set against English ones many
-    times: a unit's runs of words against each English name of the unit (the hottest test of the
-    linker, compiled where _translit.c was built)."""
+    """Skeletons of Persian forms (skeleton_bits, none empty) with the number of words of each, to
+    be set against English ones many times: a unit's runs of words against each English name of
+    the unit (the hottest test of the linker, compiled where _translit.c was built)."""
 
-    __slots__ = ("bits", "sizes", "_packed")
+    __slots__ = ("bits", "sizes", "lengths", "_packed")
 
-    def __init__(self, bits: list[int]) -> None:
-        self.bits = bits
+    def __init__(self, bits: list[int], lengths: list[int]) -> None:
+        self.bits, self.lengths = bits, lengths
         self.sizes = [b.bit_count() for b in bits]
-        self._packed: tuple[array, bytes] | None = None
+        self._packed: tuple[array, bytes, bytes] | None = None
         if _translit is not None:
             try:  # one machine word a skeleton, unless a text brought more classes than that
-                self._packed = array("Q", bits), bytes(self.sizes)
-            except OverflowError:
+                self._packed = array("Q", bits), bytes(self.sizes), bytes(lengths)
+            except (OverflowError, ValueError):
                 pass
 
-    def overlapping(self, en_bits: int, en_size: int) -> list[int]:
-        """The indices, in order, of the skeletons that skeletons_overlap an English skeleton, given
-        as its bits and its size (not 0)."""
-        if self._packed is not None and en_bits < 1 << 64:
-            return _translit.overlapping(*self._packed, en_bits, en_size)
-        return self._overlapping(en_bits, en_size)
+    def overlapping(self, en_bits: int, en_size: int, length: int) -> list[int]:
+        """The indices, in order, of the skeletons of forms of one word more or less than `length`
+        that skeletons_overlap an English skeleton, given as its bits and its size (not 0)."""
+        if self._packed is not None and en_bits < 1 << 64 and 0 <= length < 256:
+            return _translit.overlapping(*self._packed, en_bits, en_size, length)
+        return self._overlapping(en_bits, en_size, length)
 
-    def _overlapping(self, en_bits: int, en_size: int) -> list[int]:
-        return [k for k, (bits, size) in enumerate(zip(self.bits, self.sizes))
-                if 2 * (bits & en_bits).bit_count() >= 0.9 * (size + en_size) - 1]  # fmt: skip
+    def _overlapping(self, en_bits: int, en_size: int, length: int) -> list[int]:
+        return [k for k, (bits, size, words) in enumerate(zip(self.bits, self.sizes, self.lengths))
+                if abs(words - length) <= 1
+                and 2 * (bits & en_bits).bit_count() >= 0.9 * (size + en_size) - 1]  # fmt: skip
 
 
 # The names of the Latin letters as Persian writes them, to read an acronym spelled out letter by
