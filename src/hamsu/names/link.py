@@ -181,23 +181,25 @@ class _TranslitSpans:
         self.where: list[tuple[int, int, int]] = []
         bits: list[int] = []
         lengths: list[int] = []
-        self._words = [[_translit_word(w.text, w.base != w.key) for w in s.words] for s in sentences]
+        # Each content word as transliteration sees it (None for the others, in no run).
+        self._words = [[_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in s.words]
+                       for s in sentences]  # fmt: skip
         for si, sent in enumerate(sentences):
             words, forms = sent.words, self._words[si]
-            content = [is_content(w) for w in words]
             for i in range(len(words)):
-                if not content[i]:
+                if forms[i] is None:
                     continue
                 run = 0  # the skeletons of words[i:j] together
                 for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
-                    if words[j].run != words[i].run or not content[j]:
+                    form = forms[j]
+                    if words[j].run != words[i].run or form is None:
                         break
-                    skeleton = run | forms[j][3]
+                    skeleton = run | form[3]
                     if skeleton:
                         self.where.append((si, i, j + 1))
                         bits.append(skeleton)
                         lengths.append(j + 1 - i)
-                    run |= forms[j][2]
+                    run |= form[2]
         self.skeletons = Skeletons(bits, lengths)
 
     def text(self, k: int) -> str:
@@ -389,7 +391,8 @@ def _matches(word: Word, targets: frozenset[str]) -> bool:
     if word.latin:
         return False
     # Ezafe after a long vowel (دریای، کوه‌های) is part of the word.
-    return bool({word.key, word.base, word.key[:-1] if word.key.endswith("ی") else word.key} & targets)
+    key = word.key
+    return key in targets or word.base in targets or (key.endswith("ی") and key[:-1] in targets)
 
 
 def _grow(name: EnglishName, a: int, b: int, words: tuple[Word, ...], i: int, j: int) -> tuple[int, int, int, int]:
