@@ -228,6 +228,9 @@ class _Unit:
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
         self._ordinary: list[list[bool] | None] = [None] * len(fa)
+        # What its pairs are made of (_unit_parts): brought by the caller where it kept them from
+        # an earlier pass, else worked out by _pairs and kept here for the caller.
+        self.parts: list[_Part] | None = None
 
     def release(self) -> None:
         """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
@@ -299,13 +302,59 @@ def _ambiguous(table: NameTable, key: str) -> bool:
     return entry is not None and entry.ambiguous
 
 
-def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
-    pairs: list[_Pair] = []
+class _NameSpan:
+    """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
+
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "en_pos")
+
+    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> None:
+        self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
+        self.n_names = sum(1 for p in name.pieces[a:b] if _is_name(p))
+        self.en_pos = unit.en_position(ei, name.pieces[a].start)
+
+    def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
+        """The pair of this run with Persian words[i:j] of sentence si."""
+        kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), self.kind)
+        if self.kind == "person":
+            kind = "person"
+        rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        order = abs(unit.fa_position(si, i) - self.en_pos)
+        return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
+
+
+# What a unit's pairs are made of, in order (_unit_parts): the pairs its own evidence finds, and
+# the places of the pairs the document links elsewhere, (name run, English key) to be looked up in
+# `known` (empty in the first pass). A unit linked again with what the document learned
+# (document_links in link_names) looks up only these.
+_Part = list[_Pair] | tuple[_NameSpan, str]
+
+
+def _unit_parts(unit: _Unit) -> list[_Part]:
+    parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
-                pairs += _span_pairs(unit, known, ei, ni, name, a, b)
-            pairs += _generic_pairs(unit, ei, ni, name)
+                parts += _span_parts(unit, ei, ni, name, a, b)
+            parts.append(_generic_pairs(unit, ei, ni, name))
+    return [part for part in parts if part]  # (no empty lists: a unit's parts may be kept)
+
+
+def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
+    """The unit's pairs, with those `known` from the rest of the document: from the unit's parts
+    (unit.parts, worked out here where the unit does not bring them)."""
+    if unit.parts is None:
+        unit.parts = _unit_parts(unit)
+    pairs: list[_Pair] = []
+    for part in unit.parts:
+        if isinstance(part, list):
+            pairs += part
+            continue
+        span, key = part
+        for (fa_key, length), seen in known.get(key, {}).items():
+            for si, i, j in unit.find(fa_key):
+                if j - i == length:
+                    # Below any evidence of the unit's own for the same words.
+                    pairs.append(span.pair(unit, seen - DOCUMENT_PENALTY, "document", "name", si, i, j))
     # Grow each pair over the generic words around it, on both sides (Dalhousie University).
     grown = []
     for p in pairs:
@@ -320,44 +369,34 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
     return pairs + grown
 
 
-def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Pair]:
+def _span_parts(unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Part]:
+    """The parts (_Part) of the pairs of name.pieces[a:b]."""
     table = unit.table
     sent = unit.en[ei]
     pieces = name.pieces[a:b]
     text = sent.text[pieces[0].start : pieces[-1].end]
-    n_names = sum(1 for p in pieces if _is_name(p))
-    en_pos = unit.en_position(ei, pieces[0].start)
-    out: list[_Pair] = []
-
-    def add(score: float, evidence: str, kind: str, si: int, i: int, j: int) -> None:
-        kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), name.kind)
-        if name.kind == "person":
-            kind = "person"
-        rank = score + NAME_WORD_BONUS * (n_names - 1) + 0.02 * (j - i - 1)
-        order = abs(unit.fa_position(si, i) - en_pos)
-        out.append(_Pair(rank, score, evidence, kind, (ei, ni, a, b), (si, i, j), order))
+    span = _NameSpan(unit, ei, ni, name, a, b)
+    n_names = span.n_names
+    parts: list[_Part] = []
 
     keys = {en_lookup_key(text): 1.0}
     if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
         keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
     for key, score in keys.items():
+        found = []
         for fa_key in sorted(table.persian_for(key)):  # sorted: the same links whatever the hash seed
             entry = table.entry(fa_key)
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
-                    add(score, entry.evidence, entry.kind, si, i, j)
-        for (fa_key, length), seen in known.get(key, {}).items():
-            for si, i, j in unit.find(fa_key):
-                if j - i == length:
-                    # Below any evidence of the unit's own for the same words.
-                    add(seen - DOCUMENT_PENALTY, "document", "name", si, i, j)
+                    found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
+        parts += [found, (span, key)]  # then what the document links elsewhere
         # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
-        for si, i, j in unit.find(key):
-            if all(w.latin for w in unit.fa[si].words[i:j]):
-                add(score, "transliteration", "name", si, i, j)
+        parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
+                      if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
 
     if all(p.role == "acronym" for p in pieces if p.role != "article"):
-        return out  # IRGC is not a romanization of anything
+        return parts  # IRGC is not a romanization of anything
+    found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
     forms = [(key, ARTICLE_PENALTY if key != latin_key(text) else 0.0) for key in en_variants(text)]
     if n_names == 1:
@@ -383,8 +422,9 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
                 needed = max(needed, SHORT_NAME_THRESHOLD)
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty
             if score >= needed:
-                add(score, "transliteration", "name", si, i, j)
-    return out
+                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
+    parts.append(found)
+    return parts
 
 
 def _matches(word: Word, targets: frozenset[str]) -> bool:
@@ -675,16 +715,16 @@ def _learn(known: Known, learned: list[tuple[str, str, int, float]]) -> None:
             known[en_key][fa_key, length] = score
 
 
-def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known) -> bool:
+def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known | None) -> bool:
     """Whether a unit (its English sentences `en`) has an unlinked English name part the document
-    has linked elsewhere."""
+    has linked elsewhere; with `known` None, an unlinked name part the document may link."""
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
     for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
                     continue
-                if en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
+                if known is None or en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
                     return True
     return False
 
@@ -726,7 +766,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     Three passes over the units, in order: each unit's own links; the units with a name part
     the document links elsewhere, again with those pairs known; the names of each unit, with the
-    forms the document links. Between passes a unit keeps only its chosen pairs, and prepared
+    forms the document links. Between passes a unit keeps only its chosen pairs (and, up to
+    PREPARED_SENTENCES units that may be linked again, the parts of its pairs), and prepared
     sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
@@ -742,6 +783,10 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     count = len(alignment.units)
     chosen: list[list[_Pair]] = [[] for _ in range(count)]
+    # The parts of the pairs (_unit_parts) of the units that may be linked again with what the
+    # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up the
+    # pairs the document knows, in the places the parts keep for them.
+    parts: dict[int, list[_Part]] = {}
 
     # The three passes, each over a run of units; a process keeps the chosen pairs of its own
     # units (hamsu.parallel may give the second half of the units to a second process).
@@ -750,6 +795,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             unit = unit_at(u)
             chosen[u] = _chosen(unit, {})
+            if unit.parts is not None and len(parts) < PREPARED_SENTENCES and _could_learn(unit.en, chosen[u], None):
+                parts[u] = unit.parts
             out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
         return out
 
@@ -758,10 +805,12 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             if known and _could_learn([en_prepared(k) for k in alignment.units[u].en], chosen[u], known):
                 unit = unit_at(u)
+                unit.parts = parts.pop(u, None)
                 chosen[u] = _chosen(unit, known)
                 out.append((chosen[u], _seen_forms(unit, chosen[u])))
             else:
                 out.append(None)
+            parts.pop(u, None)
         return out
 
     def names_of(start: int, end: int, seen: _Seen) -> list[UnitNames]:
