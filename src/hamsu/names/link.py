@@ -143,22 +143,31 @@ def _is_name(piece: Piece) -> bool:
     return piece.role in ("name", "acronym")
 
 
-def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
+def _sub_spans(name: EnglishName) -> tuple[tuple[int, int], ...]:
     """Runs of pieces inside a name that may be a name themselves, longest first."""
-    pieces = name.pieces
+    return _sub_spans_of_roles(tuple(p.role for p in name.pieces))
+
+
+_NAME_ROLES = ("name", "acronym")  # the roles of pieces _is_name
+
+
+@lru_cache(maxsize=4096)
+def _sub_spans_of_roles(roles: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """_sub_spans of a name whose pieces have these roles (all it asks of them): names of a few
+    shapes recur throughout a document, and each is asked for in every pass."""
     spans = []
-    for a in range(len(pieces)):
-        if pieces[a].role == "particle" or (a and pieces[a - 1].role == "article"):
+    for a in range(len(roles)):
+        if roles[a] == "particle" or (a and roles[a - 1] == "article"):
             continue  # a name keeps its article: al-Nujaba, not Nujaba
-        if pieces[a].role == "article" and (a + 1 >= len(pieces) or not _is_name(pieces[a + 1])):
+        if roles[a] == "article" and (a + 1 >= len(roles) or roles[a + 1] not in _NAME_ROLES):
             continue
-        for b in range(a + 1, len(pieces) + 1):
-            if not _is_name(pieces[b - 1]):
+        for b in range(a + 1, len(roles) + 1):
+            if roles[b - 1] not in _NAME_ROLES:
                 continue
-            if sum(1 for p in pieces[a:b] if _is_name(p)) <= MAX_NAME_WORDS:
+            if sum(1 for role in roles[a:b] if role in _NAME_ROLES) <= MAX_NAME_WORDS:
                 spans.append((a, b))
     spans.sort(key=lambda ab: ab[0] - ab[1])
-    return spans
+    return tuple(spans)
 
 
 @lru_cache(maxsize=1 << 15)
