@@ -98,8 +98,10 @@ def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     for m in _PIECE.finditer(text):
         word = m.group()
         end = m.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2 and possessive.start() > 0:
+        # _POSSESSIVE, asked only of a word that ends in an apostrophe's s (a piece never ends in
+        # the apostrophe itself: _PIECE ends on a letter)
+        if word.endswith(("'s", "’s")) and (possessive := _POSSESSIVE.search(word)) and len(word) > 2 \
+                and possessive.start() > 0:  # fmt: skip
             end -= len(possessive.group())
             word = word[: len(word) - len(possessive.group())]
         out.append((word, m.start(), end))
