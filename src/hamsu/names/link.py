@@ -679,8 +679,10 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     for i, word in enumerate(words):
         if word.latin:
             continue
-        forms = seen.get(word.key, []) + (seen.get(word.base, []) if word.base != word.key else [])
-        for keys, kind in forms:
+        forms = seen.get(word.key)
+        if word.base != word.key and word.base in seen:
+            forms = (forms or []) + seen[word.base]
+        for keys, kind in forms or ():
             j = i + len(keys)
             if j > len(words) or words[j - 1].run != word.run:
                 continue
