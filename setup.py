@@ -1,4 +1,5 @@
-"""The optional compiled core of the aligner's search (src/hamsu/align/_beads.c).
+"""The optional compiled cores: the aligner's search (src/hamsu/align/_beads.c) and the name
+linker's transliteration cost (src/hamsu/names/_translit.c).
 
 Everything else is declared in pyproject.toml. The extension is optional: where no C compiler is
 found the build goes on without it and hamsu runs the same search in Python (same paths, slower).
@@ -12,6 +13,7 @@ flags = ["-O2", "-ffp-contract=off"] if os.name == "posix" else ["/fp:strict"]
 
 setup(
     ext_modules=[
-        Extension("hamsu.align._beads", ["src/hamsu/align/_beads.c"], extra_compile_args=flags, optional=True)
+        Extension("hamsu.align._beads", ["src/hamsu/align/_beads.c"], extra_compile_args=flags, optional=True),
+        Extension("hamsu.names._translit", ["src/hamsu/names/_translit.c"], extra_compile_args=flags, optional=True),
     ]
 )

@@ -233,6 +233,31 @@ def test_document_evidence_links_a_surname_seen_in_full():
     ]
 
 
+def test_a_unit_linked_again_looks_up_only_what_the_document_knows(monkeypatch):
+    """The second pass (document evidence) links a unit again from the parts of its pairs the first
+    pass kept; where none were kept (PREPARED_SENTENCES 0), it works them out again: same names."""
+    import hamsu.names.link as link_module
+
+    alignment = make_alignment(
+        [
+            ("زبیگنیو برژینسکی مشاور امنیت ملی بود.", "Zbigniew Brzezinski was national security adviser."),
+            ("برژینسکی بعدها کتابی نوشت.", "Later, Brzezinski wrote a book."),
+            ("او در ورشو به دنیا آمد.", "He was born in Warsaw."),
+        ]
+    )
+    whole = link_names(alignment)
+    assert [link.evidence for link in whole[1].links] == ["document"]
+    worked_out = []
+    unit_parts = link_module._unit_parts
+    monkeypatch.setattr(link_module, "_unit_parts", lambda unit: worked_out.append(unit) or unit_parts(unit))
+    assert link_names(alignment) == whole
+    assert len(worked_out) == len(alignment.units)  # once a unit: the second pass reuses them
+    worked_out.clear()
+    monkeypatch.setattr(link_module, "PREPARED_SENTENCES", 0)
+    assert link_names(alignment) == whole
+    assert len(worked_out) == len(alignment.units) + 1  # the unit linked again, worked out again
+
+
 def test_names_kept_in_latin_letters_link_as_written():
     alignment = make_alignment([("این محصول در Microsoft Office هست.", "The feature is in Microsoft Office.")])
     [unit] = link_names(alignment)

@@ -98,8 +98,10 @@ def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     for m in _PIECE.finditer(text):
         word = m.group()
         end = m.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2 and possessive.start() > 0:
+        # _POSSESSIVE, asked only of a word that ends in an apostrophe's s (a piece never ends in
+        # the apostrophe itself: _PIECE ends on a letter)
+        if word.endswith(("'s", "’s")) and (possessive := _POSSESSIVE.search(word)) and len(word) > 2 \
+                and possessive.start() > 0:  # fmt: skip
             end -= len(possessive.group())
             word = word[: len(word) - len(possessive.group())]
         out.append((word, m.start(), end))
@@ -179,18 +181,25 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
             runs.append(current)
         current, pending = [], []
 
-    # How each piece is joined to the next (each gap looked at once, as the next of one piece and
-    # the join of the following one).
-    joins = [_joined(text, left, right) for left, right in zip(pieces, pieces[1:])] + [""]
+    # How each piece is joined to the next, "" after the last: each gap looked at once, and only
+    # where a capital, an article or a particle asks (most words are none of these).
+    joins: list[str | None] = [None] * (len(pieces) - 1) + [""]
+
+    def joined(k: int) -> str:
+        join = joins[k]
+        if join is None:
+            join = joins[k] = _joined(text, pieces[k], pieces[k + 1])
+        return join
+
     for k, (word, _, _) in enumerate(pieces):
-        join = joins[k - 1] if k else ""
-        nxt = joins[k]
-        lower = word.lower()
-        stop = word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k)))
-        if _is_acronym(word) or (_is_capitalized(word) and not stop):
-            role = "acronym" if _is_acronym(word) else "name"
-            if word in ("Al", "El") and nxt == "hyphen":
+        acronym = _is_acronym(word)
+        # (a function word at an opening is no name: `stop`, asked only of a capitalized word)
+        if acronym or (_is_capitalized(word) and not (
+                word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k))))):  # fmt: skip
+            role = "acronym" if acronym else "name"
+            if word in ("Al", "El") and joined(k) == "hyphen":
                 role = "article"
+            join = joined(k - 1) if k else ""
             separate = bool(current) and join == "hyphen" and _separate_names(current, pieces, k, table)
             if (current or pending) and join and not separate:
                 current += pending + [(k, role)]
@@ -199,15 +208,17 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
                 flush()
                 current = [(k, role)]
             continue
-        if lower in ARTICLES and nxt == "hyphen" and word.islower():
-            if not (current and join):
+        lower = word.lower()
+        if lower in ARTICLES and joined(k) == "hyphen" and word.islower():
+            if not (current and (joined(k - 1) if k else "")):
                 flush()
             pending.append((k, "article"))
             continue
-        if lower in PARTICLES and word.islower() and current and join and nxt:
+        if lower in PARTICLES and word.islower() and current and (joined(k - 1) if k else "") and joined(k):
             pending.append((k, "particle"))
             continue
-        flush()
+        if current or pending:  # (else nothing to flush)
+            flush()
     flush()
 
     names = []

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..parallel import SharedRounds
@@ -38,6 +39,7 @@ from .generic import demonym_stems, dictionary_stems, generic_translations, pers
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
 from .table import NameTable, en_lookup_key, name_table_data
 from .translit import (
+    Skeletons,
     en_variants,
     en_weight,
     fa_units,
@@ -141,56 +143,81 @@ def _is_name(piece: Piece) -> bool:
     return piece.role in ("name", "acronym")
 
 
-def _sub_spans(name: EnglishName) -> list[tuple[int, int]]:
+def _sub_spans(name: EnglishName) -> tuple[tuple[int, int], ...]:
     """Runs of pieces inside a name that may be a name themselves, longest first."""
-    pieces = name.pieces
+    return _sub_spans_of_roles(tuple(p.role for p in name.pieces))
+
+
+_NAME_ROLES = ("name", "acronym")  # the roles of pieces _is_name
+
+
+@lru_cache(maxsize=4096)
+def _sub_spans_of_roles(roles: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """_sub_spans of a name whose pieces have these roles (all it asks of them): names of a few
+    shapes recur throughout a document, and each is asked for in every pass."""
     spans = []
-    for a in range(len(pieces)):
-        if pieces[a].role == "particle" or (a and pieces[a - 1].role == "article"):
+    for a in range(len(roles)):
+        if roles[a] == "particle" or (a and roles[a - 1] == "article"):
             continue  # a name keeps its article: al-Nujaba, not Nujaba
-        if pieces[a].role == "article" and (a + 1 >= len(pieces) or not _is_name(pieces[a + 1])):
+        if roles[a] == "article" and (a + 1 >= len(roles) or roles[a + 1] not in _NAME_ROLES):
             continue
-        for b in range(a + 1, len(pieces) + 1):
-            if not _is_name(pieces[b - 1]):
+        for b in range(a + 1, len(roles) + 1):
+            if roles[b - 1] not in _NAME_ROLES:
                 continue
-            if sum(1 for p in pieces[a:b] if _is_name(p)) <= MAX_NAME_WORDS:
+            if sum(1 for role in roles[a:b] if role in _NAME_ROLES) <= MAX_NAME_WORDS:
                 spans.append((a, b))
     spans.sort(key=lambda ab: ab[0] - ab[1])
-    return spans
+    return tuple(spans)
 
 
-# sentence, first, last word, folded text, consonant skeleton (skeleton_bits) and its size
-_TranslitSpan = tuple[int, int, int, str, int, int]
+@lru_cache(maxsize=1 << 15)
+def _translit_word(text: str, suffixed: bool) -> tuple[str, str, int, int]:
+    """A Persian word as transliteration sees it, inside a run and at the end of one (without its
+    half-spaced suffix, when it has one): the folded text and consonant skeleton (skeleton_bits)
+    of each. Words recur in every text, so each is done once."""
+    folded = romanization_fold_fa(text)
+    last = romanization_fold_fa(text.split(ZWNJ)[0]) if suffixed else folded
+    return folded, last, skeleton_bits(romanization_skeleton_fa(folded)), skeleton_bits(romanization_skeleton_fa(last))
 
 
-def _fa_translit_spans(sentences: Sequence[FaSentence]) -> list[_TranslitSpan]:
-    """Runs of up to MAX_NAME_WORDS content words, with their folded text for transliteration
-    and its consonant skeleton."""
-    spans = []
-    for si, sent in enumerate(sentences):
-        words = sent.words
-        # Folding and skeletons go letter by letter, so each word is done once: whole inside a
-        # run, and without its half-spaced suffix at the end of one.
-        folded = [romanization_fold_fa(w.text) for w in words]
-        last = [romanization_fold_fa(w.text.split(ZWNJ)[0]) if w.base != w.key else folded[k]
-                for k, w in enumerate(words)]
-        skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in folded]
-        last_skeletons = [skeleton_bits(romanization_skeleton_fa(f)) for f in last]
-        for i in range(len(words)):
-            if not is_content(words[i]):
-                continue
-            run = 0  # the skeletons of words[i:j] together
-            for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
-                if words[j].run != words[i].run or not is_content(words[j]):
-                    break
-                skeleton = run | last_skeletons[j]
-                if i == j:
-                    spans.append((si, i, j + 1, last[j], skeleton, skeleton.bit_count()))
-                else:
-                    text = " ".join(folded[i:j]) + " " + last[j]
-                    spans.append((si, i, j + 1, text, skeleton, skeleton.bit_count()))
-                run |= skeletons[j]
-    return spans
+class _TranslitSpans:
+    """Runs of up to MAX_NAME_WORDS content words that an English name may romanize: where each
+    stands (sentence, first, last word) and its consonant skeleton (in `skeletons`, in the same
+    order); and the folded text of each, made only for the runs that the skeletons let through to
+    an alignment. A run without a consonant class is left out: nothing overlaps it."""
+
+    def __init__(self, sentences: Sequence[FaSentence]) -> None:
+        self.where: list[tuple[int, int, int]] = []
+        bits: list[int] = []
+        lengths: list[int] = []
+        # Each content word as transliteration sees it (None for the others, in no run).
+        self._words = [[_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in s.words]
+                       for s in sentences]  # fmt: skip
+        for si, sent in enumerate(sentences):
+            words, forms = sent.words, self._words[si]
+            for i in range(len(words)):
+                if forms[i] is None:
+                    continue
+                run = 0  # the skeletons of words[i:j] together
+                for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
+                    form = forms[j]
+                    if words[j].run != words[i].run or form is None:
+                        break
+                    skeleton = run | form[3]
+                    if skeleton:
+                        self.where.append((si, i, j + 1))
+                        bits.append(skeleton)
+                        lengths.append(j + 1 - i)
+                    run |= form[2]
+        self.skeletons = Skeletons(bits, lengths)
+
+    def text(self, k: int) -> str:
+        """The folded text of run k: its words whole, the last without its half-spaced suffix."""
+        si, i, j = self.where[k]
+        forms = self._words[si]
+        if j - i == 1:
+            return forms[i][1]
+        return " ".join(form[0] for form in forms[i : j - 1]) + " " + forms[j - 1][1]
 
 
 class _Unit:
@@ -208,8 +235,11 @@ class _Unit:
         self.en_position = lambda ei, start: (en_offsets[ei] + start) / en_total
         self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
-        self._translit: list[tuple[_TranslitSpan, bool]] | None = None
-        self._translit_by_names: dict[int, list[tuple[_TranslitSpan, bool]]] = {}
+        self._translit: _TranslitSpans | None = None
+        self._ordinary: list[list[bool] | None] = [None] * len(fa)
+        # What its pairs are made of (_unit_parts): brought by the caller where it kept them from
+        # an earlier pass, else worked out by _pairs and kept here for the caller.
+        self.parts: list[_Part] | None = None
 
     def release(self) -> None:
         """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
@@ -217,20 +247,22 @@ class _Unit:
         self._found = {}
         self._joined_keys = None
         self._translit = None
-        self._translit_by_names = {}
+        self._ordinary = [None] * len(self.fa)
 
-    def translit_spans(self, n_names: int) -> list[tuple[_TranslitSpan, bool]]:
-        """The runs of Persian words (_fa_translit_spans) of one word more or less than a name of
-        n_names words, each with whether all its words are ordinary words."""
+    def translit_spans(self) -> _TranslitSpans:
+        """The runs of Persian words an English name may romanize (_TranslitSpans)."""
         if self._translit is None:
+            self._translit = _TranslitSpans(self.fa)
+        return self._translit
+
+    def ordinary(self, si: int, i: int, j: int) -> bool:
+        """Whether words[i:j] of Persian sentence si are all ordinary words."""
+        ordinary = self._ordinary[si]
+        if ordinary is None:
             table = self.table
-            ordinary = [[is_common(w, table) or _ambiguous(table, w.base) for w in s.words] for s in self.fa]
-            self._translit = [(span, all(ordinary[span[0]][span[1] : span[2]])) for span in _fa_translit_spans(self.fa)]
-        spans = self._translit_by_names.get(n_names)
-        if spans is None:
-            spans = [t for t in self._translit if abs((t[0][2] - t[0][1]) - n_names) <= 1]
-            self._translit_by_names[n_names] = spans
-        return spans
+            ordinary = [is_common(w, table) or _ambiguous(table, w.base) for w in self.fa[si].words]
+            self._ordinary[si] = ordinary
+        return all(ordinary[i:j])
 
     def find(self, key: str) -> list[tuple[int, int, int]]:
         """Runs of words in the unit whose key is `key`, the last word also by its stems
@@ -279,13 +311,59 @@ def _ambiguous(table: NameTable, key: str) -> bool:
     return entry is not None and entry.ambiguous
 
 
-def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
-    pairs: list[_Pair] = []
+class _NameSpan:
+    """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
+
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "en_pos")
+
+    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> None:
+        self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
+        self.n_names = sum(1 for p in name.pieces[a:b] if _is_name(p))
+        self.en_pos = unit.en_position(ei, name.pieces[a].start)
+
+    def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
+        """The pair of this run with Persian words[i:j] of sentence si."""
+        kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), self.kind)
+        if self.kind == "person":
+            kind = "person"
+        rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        order = abs(unit.fa_position(si, i) - self.en_pos)
+        return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
+
+
+# What a unit's pairs are made of, in order (_unit_parts): the pairs its own evidence finds, and
+# the places of the pairs the document links elsewhere, (name run, English key) to be looked up in
+# `known` (empty in the first pass). A unit linked again with what the document learned
+# (document_links in link_names) looks up only these.
+_Part = list[_Pair] | tuple[_NameSpan, str]
+
+
+def _unit_parts(unit: _Unit) -> list[_Part]:
+    parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
-                pairs += _span_pairs(unit, known, ei, ni, name, a, b)
-            pairs += _generic_pairs(unit, ei, ni, name)
+                parts += _span_parts(unit, ei, ni, name, a, b)
+            parts.append(_generic_pairs(unit, ei, ni, name))
+    return [part for part in parts if part]  # (no empty lists: a unit's parts may be kept)
+
+
+def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
+    """The unit's pairs, with those `known` from the rest of the document: from the unit's parts
+    (unit.parts, worked out here where the unit does not bring them)."""
+    if unit.parts is None:
+        unit.parts = _unit_parts(unit)
+    pairs: list[_Pair] = []
+    for part in unit.parts:
+        if isinstance(part, list):
+            pairs += part
+            continue
+        span, key = part
+        for (fa_key, length), seen in known.get(key, {}).items():
+            for si, i, j in unit.find(fa_key):
+                if j - i == length:
+                    # Below any evidence of the unit's own for the same words.
+                    pairs.append(span.pair(unit, seen - DOCUMENT_PENALTY, "document", "name", si, i, j))
     # Grow each pair over the generic words around it, on both sides (Dalhousie University).
     grown = []
     for p in pairs:
@@ -300,44 +378,34 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
     return pairs + grown
 
 
-def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Pair]:
+def _span_parts(unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Part]:
+    """The parts (_Part) of the pairs of name.pieces[a:b]."""
     table = unit.table
     sent = unit.en[ei]
     pieces = name.pieces[a:b]
     text = sent.text[pieces[0].start : pieces[-1].end]
-    n_names = sum(1 for p in pieces if _is_name(p))
-    en_pos = unit.en_position(ei, pieces[0].start)
-    out: list[_Pair] = []
-
-    def add(score: float, evidence: str, kind: str, si: int, i: int, j: int) -> None:
-        kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), name.kind)
-        if name.kind == "person":
-            kind = "person"
-        rank = score + NAME_WORD_BONUS * (n_names - 1) + 0.02 * (j - i - 1)
-        order = abs(unit.fa_position(si, i) - en_pos)
-        out.append(_Pair(rank, score, evidence, kind, (ei, ni, a, b), (si, i, j), order))
+    span = _NameSpan(unit, ei, ni, name, a, b)
+    n_names = span.n_names
+    parts: list[_Part] = []
 
     keys = {en_lookup_key(text): 1.0}
     if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
         keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
     for key, score in keys.items():
+        found = []
         for fa_key in sorted(table.persian_for(key)):  # sorted: the same links whatever the hash seed
             entry = table.entry(fa_key)
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
-                    add(score, entry.evidence, entry.kind, si, i, j)
-        for (fa_key, length), seen in known.get(key, {}).items():
-            for si, i, j in unit.find(fa_key):
-                if j - i == length:
-                    # Below any evidence of the unit's own for the same words.
-                    add(seen - DOCUMENT_PENALTY, "document", "name", si, i, j)
+                    found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
+        parts += [found, (span, key)]  # then what the document links elsewhere
         # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
-        for si, i, j in unit.find(key):
-            if all(w.latin for w in unit.fa[si].words[i:j]):
-                add(score, "transliteration", "name", si, i, j)
+        parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
+                      if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
 
     if all(p.role == "acronym" for p in pieces if p.role != "article"):
-        return out  # IRGC is not a romanization of anything
+        return parts  # IRGC is not a romanization of anything
+    found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
     forms = [(key, ARTICLE_PENALTY if key != latin_key(text) else 0.0) for key in en_variants(text)]
     if n_names == 1:
@@ -350,27 +418,30 @@ def _span_pairs(unit: _Unit, known: Known, ei: int, ni: int, name: EnglishName, 
         en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
         if not en_size:
             continue  # no consonant class: nothing overlaps it
-        for (si, i, j, folded, fa_bits, fa_size), common in unit.translit_spans(n_names):
-            # skeletons_overlap, on the skeletons as bits (the hottest test of the linker)
-            if not fa_size or 2 * (fa_bits & en_bits).bit_count() < 0.9 * (fa_size + en_size) - 1:
-                continue
+        spans = unit.translit_spans()
+        # Runs of one word more or less than the name, and of a skeleton like its own.
+        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
+            folded = spans.text(k)
             fa_weight = fa_units(folded)[1]
             if fa_weight < 1:
                 continue
-            needed = max(threshold, COMMON_WORD_THRESHOLD if common else 0.0)
+            si, i, j = spans.where[k]
+            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.ordinary(si, i, j) else 0.0)
             if min(weight, fa_weight) < 2:
                 needed = max(needed, SHORT_NAME_THRESHOLD)
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty
             if score >= needed:
-                add(score, "transliteration", "name", si, i, j)
-    return out
+                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
+    parts.append(found)
+    return parts
 
 
 def _matches(word: Word, targets: frozenset[str]) -> bool:
     if word.latin:
         return False
     # Ezafe after a long vowel (دریای، کوه‌های) is part of the word.
-    return bool({word.key, word.base, word.key[:-1] if word.key.endswith("ی") else word.key} & targets)
+    key = word.key
+    return key in targets or word.base in targets or (key.endswith("ی") and key[:-1] in targets)
 
 
 def _grow(name: EnglishName, a: int, b: int, words: tuple[Word, ...], i: int, j: int) -> tuple[int, int, int, int]:
@@ -608,8 +679,10 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     for i, word in enumerate(words):
         if word.latin:
             continue
-        forms = seen.get(word.key, []) + (seen.get(word.base, []) if word.base != word.key else [])
-        for keys, kind in forms:
+        forms = seen.get(word.key)
+        if word.base != word.key and word.base in seen:
+            forms = (forms or []) + seen[word.base]
+        for keys, kind in forms or ():
             j = i + len(keys)
             if j > len(words) or words[j - 1].run != word.run:
                 continue
@@ -653,16 +726,16 @@ def _learn(known: Known, learned: list[tuple[str, str, int, float]]) -> None:
             known[en_key][fa_key, length] = score
 
 
-def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known) -> bool:
+def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known | None) -> bool:
     """Whether a unit (its English sentences `en`) has an unlinked English name part the document
-    has linked elsewhere."""
+    has linked elsewhere; with `known` None, an unlinked name part the document may link."""
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
     for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
                     continue
-                if en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
+                if known is None or en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
                     return True
     return False
 
@@ -704,7 +777,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     Three passes over the units, in order: each unit's own links; the units with a name part
     the document links elsewhere, again with those pairs known; the names of each unit, with the
-    forms the document links. Between passes a unit keeps only its chosen pairs, and prepared
+    forms the document links. Between passes a unit keeps only its chosen pairs (and, up to
+    PREPARED_SENTENCES units that may be linked again, the parts of its pairs), and prepared
     sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
@@ -720,6 +794,10 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     count = len(alignment.units)
     chosen: list[list[_Pair]] = [[] for _ in range(count)]
+    # The parts of the pairs (_unit_parts) of the units that may be linked again with what the
+    # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up the
+    # pairs the document knows, in the places the parts keep for them.
+    parts: dict[int, list[_Part]] = {}
 
     # The three passes, each over a run of units; a process keeps the chosen pairs of its own
     # units (hamsu.parallel may give the second half of the units to a second process).
@@ -728,6 +806,8 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             unit = unit_at(u)
             chosen[u] = _chosen(unit, {})
+            if unit.parts is not None and len(parts) < PREPARED_SENTENCES and _could_learn(unit.en, chosen[u], None):
+                parts[u] = unit.parts
             out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
         return out
 
@@ -736,10 +816,12 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             if known and _could_learn([en_prepared(k) for k in alignment.units[u].en], chosen[u], known):
                 unit = unit_at(u)
+                unit.parts = parts.pop(u, None)
                 chosen[u] = _chosen(unit, known)
                 out.append((chosen[u], _seen_forms(unit, chosen[u])))
             else:
                 out.append(None)
+            parts.pop(u, None)
         return out
 
     def names_of(start: int, end: int, seen: _Seen) -> list[UnitNames]:

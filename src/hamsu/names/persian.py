@@ -136,7 +136,7 @@ def _word_keys(raw: str, latin: bool) -> tuple[str, str, tuple[str, ...]]:
 def words_of(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     run = 0
-    prev: Word | None = None
+    prev_end, prev_latin = -1, None  # the word before: where it ends, whether in Latin letters
     for m in _WORD.finditer(text):
         whole = m.group()
         raw = whole.strip(ZWNJ)
@@ -144,14 +144,12 @@ def words_of(text: str) -> tuple[Word, ...]:
             continue
         # (strip returns the word itself when there is nothing to strip)
         start = m.start() if raw is whole else m.start() + whole.index(raw[0])
-        end = start + len(raw)
         latin = m.lastgroup == "latin"
-        if prev is not None and (prev.latin != latin or not _joined(text, prev.end, start)):
+        if prev_latin is not None and (prev_latin != latin or not _joined(text, prev_end, start)):
             run += 1
         key, base, stems = _word_keys(raw, latin)
-        word = Word(raw, start, end, key, base, run, latin, stems)
-        words.append(word)
-        prev = word
+        prev_end, prev_latin = start + len(raw), latin
+        words.append(Word(raw, start, prev_end, key, base, run, latin, stems))
     return tuple(words)
 
 
@@ -166,44 +164,62 @@ def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False)
 def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     """Longest known names, left to right, never across punctuation."""
     found: list[Candidate] = []
+    count = len(words)
+    entry_of, first_words = table.by_fa.get, table.first_words
     # How far each word's run reaches, and how many words after it carry the article ال.
-    run_end = [0] * len(words)
-    articles = [0] * (len(words) + 1)
-    for k in range(len(words) - 1, -1, -1):
-        same = k + 1 < len(words) and words[k + 1].run == words[k].run
+    run_end = [0] * count
+    articles = [0] * (count + 1)
+    for k in range(count - 1, -1, -1):
+        same = k + 1 < count and words[k + 1].run == words[k].run
         run_end[k] = run_end[k + 1] if same else k + 1
         articles[k] = articles[k + 1] + 1 if same and words[k + 1].key.startswith("ال") else 0
-    glued = [[stem for stem in w.stems if stem not in (w.key, w.base)] for w in words]
     i = 0
-    while i < len(words):
+    while i < count:
         match = None
-        if words[i].latin:
+        word = words[i]
+        if word.latin:
             i += 1
             continue
         longest = min(table.longest, run_end[i] - i)
-        if words[i].key not in table.first_words:
+        if word.key not in first_words:
             longest = min(longest, articles[i] + 1)  # no name of several words starts here
-        heads = [""]  # heads[n]: span_key(words, i, i + n)
-        for k in range(i, i + longest):
-            heads.append(heads[-1] + words[k].key)
-        for n in range(longest, 0, -1):
-            last = words[i + n - 1]
-            # The last word whole, then without its half-spaced suffix (when it has one).
-            for key in (heads[n], heads[n - 1] + last.base) if last.base != last.key else (heads[n],):
-                entry = table.entry(key)
-                if entry is not None and spans_entry(words, i, i + n, entry.fa):
-                    match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
+        if longest == 1:  # most words: the word alone, whole, then without its half-spaced suffix
+            entry = entry_of(word.key)
+            if entry is None and word.base != word.key:
+                entry = entry_of(word.base)
+            if entry is not None:  # (one word spans any entry: spans_entry)
+                match = Candidate(i, i + 1, entry.kind, "gazetteer", entry.ambiguous)
+            else:
+                match = _glued(words, i, i + 1, table)
+        else:
+            heads = [""]  # heads[n]: span_key(words, i, i + n)
+            for k in range(i, i + longest):
+                heads.append(heads[-1] + words[k].key)
+            for n in range(longest, 0, -1):
+                last = words[i + n - 1]
+                # The last word whole, then without its half-spaced suffix (when it has one).
+                for key in (heads[n], heads[n - 1] + last.base) if last.base != last.key else (heads[n],):
+                    entry = entry_of(key)
+                    if entry is not None and spans_entry(words, i, i + n, entry.fa):
+                        match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
+                        break
+                if match is None:
+                    match = _glued(words, i, i + n, table)
+                if match:
                     break
-            if match is None and glued[i + n - 1]:
-                match = _glued_match(words, i, i + n, table, glued[i + n - 1])
-            if match:
-                break
-        if match and words[i].key not in STOPWORDS:
+        if match and word.key not in STOPWORDS:
             found.append(match)
             i = match.last
         else:
             i += 1
     return found
+
+
+def _glued(words: tuple[Word, ...], first: int, last: int, table: NameTable) -> Candidate | None:
+    """_glued_match of words[first:last], where the last word has stems under a glued suffix."""
+    word = words[last - 1]
+    glued = [stem for stem in word.stems if stem not in (word.key, word.base)]
+    return _glued_match(words, first, last, table, glued) if glued else None
 
 
 def _glued_match(words: tuple[Word, ...], first: int, last: int, table: NameTable,
@@ -357,14 +373,16 @@ def generic_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     def known(word: Word) -> bool:
         if word.latin or word.key in STOPWORDS:
             return False
-        if {word.key, word.base, word.key[:-1] if word.key.endswith("ی") else word.key} & generic:
+        key = word.key
+        if key in generic or word.base in generic or (key.endswith("ی") and key[:-1] in generic):
             return True
         entry = table.entry(word.base)
         return entry is not None and not entry.ambiguous
 
     found = []
     for i, word in enumerate(words):
-        if word.latin or not {word.key, word.key[:-1] if word.key.endswith("ی") else word.key} & heads:
+        key = word.key
+        if word.latin or not (key in heads or (key.endswith("ی") and key[:-1] in heads)):
             continue  # the head in the singular, with its ezafe (وزارت، دانشگاهی): سازمان‌ها is no name
         j = i + 1
         while j < len(words) and j - i < MAX_QUOTED_WORDS and words[j].run == word.run and known(words[j]):

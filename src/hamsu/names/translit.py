@@ -13,12 +13,14 @@ folded; English lower case, without accents or apostrophes (ʿAbbās → abbas),
 written once (Hassan → hasan: Persian marks gemination only with a diacritic) and x as ks.
 
 A consonant-class skeleton (`romanization_skeleton_fa`, `romanization_skeleton_en`) gives a cheap first test, so the
-alignment runs only for pairs whose consonants overlap.
+alignment runs only for pairs whose consonants overlap. The cost is computed by a compiled core
+(_translit.c) where setup.py could build it, with the same result to the last bit as the Python here.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 
 from ..persian.script import ROMANIZATION_FOLD, ZWNJ
@@ -284,6 +286,63 @@ def _least_cost(folded_fa: str, en_key: str) -> float:
     return SUBSTITUTE * len(unwritten)
 
 
+# --- The compiled cost (_translit.c) -------------------------------------------------------------
+
+# Every option list a Persian letter may take, in the order the compiled cost numbers them.
+_OPTION_LISTS: tuple[_O, ...] = (
+    *LETTERS.values(), WORD_INITIAL_ALEF, WORD_FINAL_YEH, WORD_FINAL_HE, HIATUS_YEH, ARTICLE
+)
+_OPTION_CODE = {id(opts): code for code, opts in enumerate(_OPTION_LISTS)}
+# The English letters each Persian letter's options write, as bits (chr(97 + k) is bit k).
+_WRITES = {
+    letter: sum(1 << k for k, ch in enumerate("abcdefghijklmnopqrstuvwxyz") if any(ch in latin for latin, _ in opts))
+    for letter, opts in LETTERS.items()
+}
+
+
+@lru_cache(maxsize=1 << 16)
+def _compiled_form(folded_fa: str) -> tuple[bytes, int]:
+    """A folded Persian form as the compiled cost takes it: the code of each letter's option list
+    (fa_units), and the English letters its letters write (what _least_cost asks of _SPELLED_BY)."""
+    codes = bytes(_OPTION_CODE[id(opts)] for opts in fa_units(folded_fa)[0])
+    written = 0
+    for letter in set(folded_fa):
+        written |= _WRITES.get(letter, 0)
+    return codes, written
+
+
+def _python_cost(folded_fa: str, en_key: str, limit: float) -> float:
+    """What the compiled cost gives: infinity when _least_cost is over `limit`, else alignment_cost."""
+    if _least_cost(folded_fa, en_key) > limit:
+        return float("inf")  # below the floor whatever the alignment: most pairs tried end here
+    return alignment_cost(fa_units(folded_fa)[0], en_key, limit)
+
+
+def _compiled_cost(folded_fa: str, en_key: str, limit: float) -> float:
+    codes, written = _compiled_form(folded_fa)
+    cost = _translit.cost(codes, written, en_key, limit)
+    return _python_cost(folded_fa, en_key, limit) if cost is None else cost  # None: a key not in ASCII
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same costs
+    from . import _translit
+except ImportError:
+    _translit = None
+if _translit is not None:
+    _ascii = [chr(c) for c in range(128)]
+    _translit.set_tables(
+        [list(opts) for opts in _OPTION_LISTS],
+        array("d", (_INSERT.get(ch, _OTHER) for ch in _ascii)).tobytes(),
+        array("d", (_FINAL_VOWEL_COST.get(ch, _INSERT.get(ch, _OTHER)) for ch in _ascii)).tobytes(),
+        bytes(ch in _VOWELS for ch in _ascii),
+        bytes(ch in _CHEAP_INSERTS for ch in _ascii),
+        DELETE,
+        SUBSTITUTE,
+    )
+COMPILED = _translit is not None
+_cost = _compiled_cost if COMPILED else _python_cost
+
+
 @lru_cache(maxsize=1 << 17)
 def score_keys(folded_fa: str, en_key: str, floor: float = 0.0) -> float:
     """Score of two reduced forms; with `floor`, any score below it may come back as 0."""
@@ -292,10 +351,8 @@ def score_keys(folded_fa: str, en_key: str, floor: float = 0.0) -> float:
         return 0.0
     scale = max(2.0, (fa_weight + en_weight(en_key)) / 2)
     limit = (1.0 - floor) * scale if floor > 0 else float("inf")
-    if _least_cost(folded_fa, en_key) > limit:
-        return 0.0  # below the floor whatever the alignment: most pairs tried end here
-    cost = alignment_cost(units, en_key, limit)
-    return max(0.0, 1.0 - cost / scale)
+    # Over `limit` the cost is infinite, and the score 0: below the floor.
+    return max(0.0, 1.0 - _cost(folded_fa, en_key, limit) / scale)
 
 
 def transliteration_score(fa: str, en: str) -> float:
@@ -375,6 +432,36 @@ def skeletons_overlap(fa: frozenset[str], en: frozenset[str]) -> bool:
     if not fa or not en:
         return False
     return 2 * len(fa & en) >= 0.9 * (len(fa) + len(en)) - 1
+
+
+class Skeletons:
+    """Skeletons of Persian forms (skeleton_bits, none empty) with the number of words of each, to
+    be set against English ones many times: a unit's runs of words against each English name of
+    the unit (the hottest test of the linker, compiled where _translit.c was built)."""
+
+    __slots__ = ("bits", "sizes", "lengths", "_packed")
+
+    def __init__(self, bits: list[int], lengths: list[int]) -> None:
+        self.bits, self.lengths = bits, lengths
+        self.sizes = [b.bit_count() for b in bits]
+        self._packed: tuple[array, bytes, bytes] | None = None
+        if _translit is not None:
+            try:  # one machine word a skeleton, unless a text brought more classes than that
+                self._packed = array("Q", bits), bytes(self.sizes), bytes(lengths)
+            except (OverflowError, ValueError):
+                pass
+
+    def overlapping(self, en_bits: int, en_size: int, length: int) -> list[int]:
+        """The indices, in order, of the skeletons of forms of one word more or less than `length`
+        that skeletons_overlap an English skeleton, given as its bits and its size (not 0)."""
+        if self._packed is not None and en_bits < 1 << 64 and 0 <= length < 256:
+            return _translit.overlapping(*self._packed, en_bits, en_size, length)
+        return self._overlapping(en_bits, en_size, length)
+
+    def _overlapping(self, en_bits: int, en_size: int, length: int) -> list[int]:
+        return [k for k, (bits, size, words) in enumerate(zip(self.bits, self.sizes, self.lengths))
+                if abs(words - length) <= 1
+                and 2 * (bits & en_bits).bit_count() >= 0.9 * (size + en_size) - 1]  # fmt: skip
 
 
 # The names of the Latin letters as Persian writes them, to read an acronym spelled out letter by
