@@ -25,6 +25,7 @@ def squares(start: int, end: int) -> list[int]:
 def test_split_units_gives_the_results_in_order(small_threshold):
     with parallel.workers(2):
         assert parallel.split_units(101, squares) == squares(0, 101)
+        assert parallel.split_units(4, squares) == squares(0, 4)  # the first unit here, three shared
 
 
 def test_one_process_unless_allowed(small_threshold, monkeypatch):
@@ -38,7 +39,7 @@ def test_one_process_unless_allowed(small_threshold, monkeypatch):
 
 def test_a_child_that_cannot_send_its_half_leaves_it_to_the_parent(small_threshold):
     def unpicklable(start: int, end: int) -> list:
-        return [threading.Lock() if start else i for i in range(start, end)]  # a lock does not pickle
+        return [threading.Lock() if start >= 5 else i for i in range(start, end)]  # a lock does not pickle
 
     with parallel.workers(2):
         result = parallel.split_units(10, unpicklable)
@@ -76,3 +77,18 @@ def test_rounds_keep_their_halves_and_survive_a_child_that_fails(small_threshold
         assert found == list(range(1, 11))
         assert rounds.run(1, 100)[:5] == [101, 102, 103, 104, 105]  # the child's half failed: done here
         assert rounds.run(2, 3) == [3 * i for i in range(1, 11)]
+
+
+def test_a_presplit_document_aligned_by_two_processes_equals_one_process(small_threshold, tmp_path):
+    # Pre-split Persian normalization and both sides' lexical evidence are what is shared here.
+    [document] = read_documents([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    seed = align_document(document)
+    (tmp_path / "a.fa").write_text("\n".join(s.text for s in seed.fa) + "\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("\n".join(s.text for s in seed.en) + "\n", encoding="utf-8")
+    [pair] = read_documents([tmp_path / "a.fa", tmp_path / "a.en"], pair=True, presplit=True)
+    alone = align_document(pair, presplit=True)
+    with parallel.workers(2):
+        shared = align_document(pair, presplit=True)
+    assert len(alone.fa) >= 2 * parallel.MIN_UNITS
+    assert shared == alone
+    assert [s.shifts for s in shared.fa] == [s.shifts for s in alone.fa]  # == leaves the offset maps out

@@ -56,9 +56,13 @@ def allowed() -> int:
 def split_units(count: int, work: Callable[[int, int], list[T]]) -> list[T]:
     """work(0, count), computed as work(0, half) + work(half, count) in two processes where
     allowed and worth it. `work(start, end)` must give the results of units [start, end) in order,
-    the same whichever process runs it."""
-    with SharedRounds(count, [lambda start, end, _: work(start, end)]) as rounds:
-        return rounds.run(0, None)
+    the same whichever process runs it. The first unit is done here before the split, so that
+    what the work loads on first use (tables, lexicons) is loaded once, shared by both."""
+    if count < MIN_UNITS or _allowed < 2:
+        return work(0, count)
+    first = work(0, 1)
+    with SharedRounds(count - 1, [lambda start, end, _: work(start + 1, end + 1)]) as rounds:
+        return first + rounds.run(0, None)
 
 
 Round = Callable[[int, int, Any], list]

@@ -4,10 +4,11 @@ Pure: a Document in, an Alignment out. Reading files and writing results stay wi
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .align import align
+from .parallel import split_units
 from .persian.normalize import normalize, normalize_detailed
 from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames, offset_shifts
 from .segment import split_sentences
@@ -66,6 +67,28 @@ def _sentences(document: Document, index: int, block: Block, side: str) -> list[
     ]
 
 
+def _presplit_persian(document: Document, sides: list[str | None], offset_maps: bool) -> Iterator[Sentence]:
+    """The Persian blocks of a pre-split document, each normalized into one sentence, in order;
+    a long document's shared by two processes where the command line allows (hamsu.parallel).
+    `offset_maps=False`: no offset map kept (Sentence.shifts), which only the name linker and the
+    checks read."""
+    chosen = [(index, block) for index, (block, side) in enumerate(zip(document.blocks, sides)) if side == FA]
+
+    def sentences(start: int, end: int) -> list[Sentence]:
+        out = []
+        for index, block in chosen[start:end]:
+            text = document.texts[block.source][block.start : block.end]
+            if offset_maps:
+                normalized = normalize_detailed(text)
+                out.append(Sentence(FA, normalized.text, block.start, block.end, index, block.source,
+                                    offset_shifts(normalized.offset_map)))  # fmt: skip
+            else:
+                out.append(Sentence(FA, normalize(text), block.start, block.end, index, block.source))
+        return out
+
+    return iter(split_units(len(chosen), sentences))
+
+
 def _quiet(stage: str, done: int, total: int) -> None:
     """No progress shown (see hamsu.progress.Stages for what a progress callback is told)."""
 
@@ -81,6 +104,7 @@ def align_document(
     found: dict[str, list[Sentence]] = {FA: [], EN: []}
     breaks: dict[str, list[int]] = {FA: [], EN: []}
     blocks = len(document.blocks)
+    persian = _presplit_persian(document, sides, offset_maps) if presplit else iter(())
     for index, (block, side) in enumerate(zip(document.blocks, sides)):
         if not index % PROGRESS_EVERY:
             progress("splitting paragraphs", index, blocks)
@@ -88,14 +112,11 @@ def align_document(
             continue
         breaks[side].append(len(found[side]))
         if presplit:
-            text = document.texts[block.source][block.start : block.end]
-            if side == FA and offset_maps:
-                normalized = normalize_detailed(text)
-                sentence = Sentence(side, normalized.text, block.start, block.end, index, block.source,
-                                    offset_shifts(normalized.offset_map))  # fmt: skip
-            else:  # a block's offsets are the sentence's: the map only serves names and checks
-                shown = normalize(text) if side == FA else text
-                sentence = Sentence(side, shown, block.start, block.end, index, block.source)
+            if side == FA:
+                sentence = next(persian)
+            else:  # a block's offsets are the sentence's
+                text = document.texts[block.source][block.start : block.end]
+                sentence = Sentence(side, text, block.start, block.end, index, block.source)
             found[side].append(sentence)
         else:
             found[side] += _sentences(document, index, block, side)

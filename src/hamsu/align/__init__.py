@@ -11,6 +11,7 @@ import gc
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
+from ..parallel import split_units
 from ..records import Unit
 from .confidence import probability, unit_features
 from .dictionary import Dictionary
@@ -75,14 +76,17 @@ def _align_with_features(
     if not n or not m:  # nothing to pair: every sentence is left unaligned, with certainty
         nulls = [Unit((i,), (), 1.0) for i in range(n)] + [Unit((), (j,), 1.0) for j in range(m)]
         return [(u, "null", ()) for u in nulls]
-    fa_ev = [fa_evidence(s, model.dictionary) for s in fa]
+    # Each sentence's evidence is its own: a long document's are shared by two processes where
+    # the command line allows (hamsu.parallel), the same lists either way.
+    fa_ev = split_units(n, lambda start, end: [fa_evidence(s, model.dictionary) for s in fa[start:end]])
     # Keys only one side has can add to no score, anchor or local count, and learning looks at
     # the Persian stems and the English words' translations only: dropped, they take no memory
     # (their sets were the largest thing a long alignment held). English keys go first, then the
     # Persian keys that are not in the English ones left, save the Persian stems (learning may
     # teach the English side any of them).
     persian_keys = frozenset().union(*(e.keys for e in fa_ev))
-    en_ev = list(map(EnglishEvidence(model.dictionary, persian_keys), en))
+    english_evidence = EnglishEvidence(model.dictionary, persian_keys)
+    en_ev = split_units(m, lambda start, end: list(map(english_evidence, en[start:end])))
     english_keys = frozenset().union(*(e.keys for e in en_ev))
     for i, evidence in enumerate(fa_ev):  # in place: the old sets go as the new ones come
         fa_ev[i] = _keeping(evidence, english_keys)
