@@ -137,3 +137,136 @@ def test_words_outside_the_number_words_are_no_part_of_a_number(token, before, a
         token.kind == "en" and token.text not in numerals._ROMAN and token.text.lower() not in numerals._EN_COUNTING)
     if skipped:  # what numerals() appends for such a word without asking _classify
         assert numerals._classify(token, before, after, lang) is None
+
+
+def reference_numeral_parts(text, tokens, lang):
+    """numerals()'s parts as its plain loop made them: every token asked, a gap's None before it."""
+    parts = []
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        gap = text[prev.end : tok.start] if prev is not None else ""
+        if gap and gap != " " and gap.strip(numerals._NO_GAP):
+            parts.append(None)
+        if tok.kind == "num":
+            parts += numerals._digit_parts(text, tok, prev, nxt, lang)
+        elif tok.kind == "mark":
+            if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
+                parts.append(None)
+        else:
+            parts.append(numerals._classify(tok, prev, nxt, lang))
+    return parts
+
+
+def reference_numerals(text, lang):
+    """numerals() without its fast paths: the plain parts, grouped as _compounds groups them."""
+    tokens = list(numerals._tokens.__wrapped__(text.translate(numerals.ASCII_DIGITS)))
+    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in
+                                            (m.span() for m in numerals._URL.finditer(text)))]
+    tokens = [t for k, t in enumerate(tokens) if not (
+        t.text in numerals._HYPHENS and 0 < k < len(tokens) - 1 and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+        and tokens[k - 1].end == t.start and t.end == tokens[k + 1].start)]  # fmt: skip
+    found = []
+    for group in numerals._compounds(reference_numeral_parts(text, tokens, lang)):
+        found.append((numerals._combine(group), group[0].token.start, group[-1].token.end))
+    return found
+
+
+NUMBER_TEXT_PIECES = sorted(numerals._FA_COUNTING | numerals._EN_COUNTING | set(numerals._ROMAN)) + [
+    "کتاب", "ده‌ها", "سه‌بعدی", "این", "هر", "Iran", "the", "latter", "COVID", "$", "+", "-", "–", "/", ":", ".",
+    ",", "(", ")", "\n", " ", "  ", "12", "۱۲", "٣", "1.500", "2,5", "10:30", "۲/۵", "3rd", "5m", "km", "https://x.y/1",
+]  # fmt: skip
+NUMBER_TEXTS = st.lists(st.sampled_from(NUMBER_TEXT_PIECES), max_size=14).map(" ".join) | st.lists(
+    st.sampled_from(NUMBER_TEXT_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500)
+@given(NUMBER_TEXTS, st.sampled_from(["fa", "en"]))
+def test_numerals_read_as_the_plain_loop_reads_them(text, lang):
+    # Words that are no number word and marks are passed over; a run of Nones is one None.
+    assert [(n.values, n.start, n.end) for n in numerals.numerals(text, lang, content=numerals.NUMBERS)] == \
+        reference_numerals(text, lang)
+
+
+@given(st.text(alphabet="0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩abc سلام.,", max_size=30))
+def test_ascii_digits_is_the_translation(text):
+    assert numerals.ascii_digits(text) == text.translate(numerals.ASCII_DIGITS)
+
+
+def reference_romanized_in(key, persian):
+    """presence._romanized_in with skeletons as sets and every run's weight read in the loop."""
+    skeleton = presence.romanization_skeleton_en(key)
+    weight = presence.en_weight(key)
+    for folded, fa_skeleton, common in persian.runs:
+        shared = len(fa_skeleton & skeleton)
+        if not shared or 2 * shared < min(len(fa_skeleton), len(skeleton)):
+            continue
+        units, fa_weight = fa_units(folded)
+        if not units or abs(weight - fa_weight) > max(2.0, weight):
+            continue
+        needed = presence.PRESENT_SCORE if min(weight, fa_weight) >= 3 else presence.SHORT_PRESENT_SCORE
+        if common:
+            needed = max(needed, presence.COMMON_PRESENT_SCORE)
+        if score_keys(folded, key, needed - 0.01) >= needed:
+            return True
+    return False
+
+
+def reference_derived_in(key, persian):
+    stem = presence._ENGLISH_DERIVED.sub("", key)
+    forms = {f for f in (key, stem) if len(f) >= presence.DERIVED_MIN}
+    for w in persian.words:
+        if w.latin or w.key in presence.STOPWORDS:
+            continue
+        base = presence._PERSIAN_ADJECTIVE.sub("", w.key)
+        if base == w.key or len(base) < presence.DERIVED_MIN - 1:
+            continue
+        folded = romanization_fold_fa(base)
+        ordinary = stem == key and presence._ordinary_persian_word(w)
+        needed = presence.COMMON_PRESENT_SCORE if ordinary else presence.PRESENT_SCORE
+        if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
+            return True
+    return False
+
+
+PERSIAN_SIDES = [
+    "سردار قاسم سلیمانی در بغداد کشته شد و ترامپ گفت",
+    "آیین بودایی و زبان کاتالونیایی در شهر کنگره",
+    "خانه‌ای در تایوانی‌ها و مسیحیان ایتالیایی",
+]
+ENGLISH_KEYS = st.sampled_from(["soleimani", "trump", "budhism", "catalan", "kong", "taiwanese", "italian",
+                                "christians", "baghdad", "general", "house", "paris"]) | st.text("abdeiklmnorstuy",
+                                                                                                  max_size=10)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(PERSIAN_SIDES), ENGLISH_KEYS)
+def test_romanization_runs_and_adjective_bases_read_once_answer_alike(text, key):
+    persian = persian_side(text)
+    assert presence._romanized_in(key, persian) == reference_romanized_in(key, persian)
+    assert presence._derived_in(key, persian) == reference_derived_in(key, persian)
+    assert set(persian.derived) <= {"romanization runs", "adjective bases"}
+
+
+SIDE_WORDS = ["کتاب", "سلام", "؟", "«", "»", "(", ")", '"', "Iran", "book", "?", "[", "]", "“", "”", "۱۲", "x" * 30]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SIDE_WORDS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(SIDE_WORDS), max_size=40).map(" ".join))  # fmt: skip
+def test_length_ratio_and_punctuation_flag_as_the_plain_rule_does(fa, en):
+    # The length-ratio rule builds no finding for a unit it accepts; punctuation looks for a
+    # question mark by substring: the flags are those the plain Rule.check gives.
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext, Rule, UnitView
+    from hamsu.read.aligned import aligned_pairs
+
+    alignment = aligned_pairs([(fa, en)], "doc")
+    for name in ("length-ratio", "punctuation"):
+        rule = RULES[name]
+        view = UnitView(0, alignment.units[0], DocumentContext(alignment))
+        assert rule.check(view) == Rule.check(rule, view)
+        if name == "punctuation":
+            findings = rule.findings(view)
+            asked = any(ch in "?؟" for ch in view.fa.text) != any(ch in "?؟" for ch in view.en.text)
+            assert asked == any(f.message.startswith("question mark") for f in findings)

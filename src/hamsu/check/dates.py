@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..matching import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
+from ..matching import ARABIC_LETTERS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
-from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, ascii_digits, numerals
 from .quantities import unit_after
 
 EN_MONTHS = {
@@ -378,7 +378,7 @@ def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
     if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
         return []
-    ascii_text = text.translate(ASCII_DIGITS)
+    ascii_text = ascii_digits(text)
     present = _parts_present(ascii_text, lang)
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []

@@ -39,6 +39,7 @@ from .translit import (
     romanization_skeleton_en,
     romanization_skeleton_fa,
     score_keys,
+    skeleton_bits,
     spelled_acronyms,
 )
 
@@ -83,19 +84,27 @@ def _similar_latin(key: str, others) -> bool:
     return any(abs(len(key) - len(o)) <= 2 and SequenceMatcher(None, key, o).ratio() >= 0.8 for o in others)
 
 
+@lru_cache(maxsize=1 << 16)
+def _key_skeleton(key: str) -> tuple[int, int, float]:
+    """An English key's skeleton as bits (translit.skeleton_bits), its size, and its weight: what
+    the romanization tests compare before aligning, read once per key."""
+    skeleton = romanization_skeleton_en(key)
+    return skeleton_bits(skeleton), len(skeleton), en_weight(key)
+
+
 def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
     """Whether any of the English keys may romanize the folded Persian form."""
     units, fa_weight = fa_units(folded)
     if not units or fa_weight < 1:
         return False
+    fa_bits, fa_size = skeleton_bits(fa_skeleton), len(fa_skeleton)
     for key in keys:
         if not key:
             continue
-        en_skel = romanization_skeleton_en(key)
-        shared = len(fa_skeleton & en_skel)
-        if 2 * shared < min(len(fa_skeleton), len(en_skel)) or not shared:
+        en_bits, en_size, weight = _key_skeleton(key)
+        shared = (fa_bits & en_bits).bit_count()  # len(fa_skeleton & its skeleton)
+        if 2 * shared < min(fa_size, en_size) or not shared:
             continue
-        weight = en_weight(key)
         if abs(weight - fa_weight) > max(2.0, fa_weight):
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
@@ -181,6 +190,9 @@ class PersianSide:
     runs: tuple[tuple[str, frozenset[str], bool], ...]
     # Whether an English word is rendered here (_english_word_rendered), by word and test.
     rendered: dict = field(default_factory=dict, compare=False, repr=False)
+    # What the tests derive from the side the first time they need it (_romanization_runs,
+    # _adjective_bases), by name: a side no test asks about pays nothing for them.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=256)
@@ -334,19 +346,30 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     from a name, whole or its ending dropped (Buddhism, بودایی: budh, بودا; Catalan, کاتالونیایی)."""
     stem = _ENGLISH_DERIVED.sub("", key)
     forms = {f for f in (key, stem) if len(f) >= DERIVED_MIN}
-    for w in persian.words:
-        if w.latin or w.key in STOPWORDS:
-            continue
-        base = _PERSIAN_ADJECTIVE.sub("", w.key)
-        if base == w.key or len(base) < DERIVED_MIN - 1:
-            continue
-        folded = romanization_fold_fa(base)
+    for w, folded in _adjective_bases(persian):
         # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
         # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
         needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
         if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
+
+
+def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
+    """The side's Persian words with an adjective ending, each with its base folded for
+    romanization (بودایی: بودا), in order: what _derived_in compares, worked out once a side."""
+    found = persian.derived.get("adjective bases")
+    if found is None:
+        found = []
+        for w in persian.words:
+            if w.latin or w.key in STOPWORDS:
+                continue
+            base = _PERSIAN_ADJECTIVE.sub("", w.key)
+            if base == w.key or len(base) < DERIVED_MIN - 1:
+                continue
+            found.append((w, romanization_fold_fa(base)))
+        found = persian.derived["adjective bases"] = tuple(found)
+    return found
 
 
 COMPOUND_PART = 4  # letters of each part of an English compound read apart
@@ -363,16 +386,30 @@ def _compound_in(word: str, persian: PersianSide) -> bool:
     return False
 
 
+def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float, bool], ...]:
+    """The side's runs (PersianSide.runs) as _romanized_in compares them, each worked out once:
+    (folded, skeleton bits, skeleton size, consonant weight, ordinary). A run with no letter to
+    align is left out: it romanizes nothing."""
+    runs = persian.derived.get("romanization runs")
+    if runs is None:
+        runs = []
+        for folded, fa_skeleton, common in persian.runs:
+            units, fa_weight = fa_units(folded)
+            if units:
+                runs.append((folded, skeleton_bits(fa_skeleton), len(fa_skeleton), fa_weight, common))
+        runs = persian.derived["romanization runs"] = tuple(runs)
+    return runs
+
+
 def _romanized_in(key: str, persian: PersianSide) -> bool:
     """Whether a run of Persian words may be romanized as the English key."""
-    skeleton = romanization_skeleton_en(key)
-    weight = en_weight(key)
-    for folded, fa_skeleton, common in persian.runs:
-        shared = len(fa_skeleton & skeleton)
-        if not shared or 2 * shared < min(len(fa_skeleton), len(skeleton)):
+    bits, size, weight = _key_skeleton(key)
+    reach = max(2.0, weight)
+    for folded, fa_bits, fa_size, fa_weight, common in _romanization_runs(persian):
+        shared = (fa_bits & bits).bit_count()  # len(the two skeletons' intersection)
+        if not shared or 2 * shared < min(fa_size, size):
             continue
-        units, fa_weight = fa_units(folded)
-        if not units or abs(weight - fa_weight) > max(2.0, weight):
+        if abs(weight - fa_weight) > reach:
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
         if common:  # an ordinary word renders a name only by a close romanization (کنگره is no Kong)
