@@ -270,3 +270,102 @@ def test_length_ratio_and_punctuation_flag_as_the_plain_rule_does(fa, en):
             findings = rule.findings(view)
             asked = any(ch in "?؟" for ch in view.fa.text) != any(ch in "?؟" for ch in view.en.text)
             assert asked == any(f.message.startswith("question mark") for f in findings)
+
+
+def reference_english_side(text):
+    """presence.english_side as it read every word of every text afresh."""
+    import re
+
+    from hamsu.names.english import ARTICLES, PARTICLES
+    from hamsu.names.generic import demonym_stems
+    from hamsu.names.table import en_lookup_key
+
+    words = [m.group() for m in presence._LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    words += [part for w in words if presence._GLUED.search(w) for part in presence._GLUED.sub(" ", w).split()]
+    keys = tuple(latin_key(w) for w in words)
+    roman = tuple(k for w, k in zip(words, keys) if len(k) >= 2 and w.lower() not in presence._NOT_NAMES
+                  and (w[:1].isupper() or presence.en_weight(k) >= 3))  # fmt: skip
+    roman += tuple(latin_key(stem) for w in words for stem in demonym_stems(w))
+    pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
+    lookup = set()
+    for i in range(len(words)):
+        lookup.add(en_lookup_key(words[i]))
+        if words[i].endswith("s") and len(words[i]) > 3:
+            lookup.add(en_lookup_key(words[i][:-1]))
+        for stem in demonym_stems(words[i]):
+            lookup.add(en_lookup_key(stem))
+        if not words[i][:1].isupper():
+            continue
+        for j in range(i + 2, min(len(words), i + presence.MAX_RUN) + 1):
+            if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
+                break
+            lookup.add(en_lookup_key(" ".join(words[i:j])))
+            for stem in demonym_stems(words[j - 1]):
+                lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
+    lower = frozenset(w.lower() for w in words)
+    dictionary = presence._dictionary()
+    stems = frozenset(dictionary[2](w) for w in lower) if dictionary else frozenset()
+    capitals = "".join(w[0].lower() if w[:1].isupper() else "" if w.lower() in presence._SKIPPED else " "
+                       for w in words)  # fmt: skip
+    initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
+                         for j in range(i + 2, len(run) + 1))  # fmt: skip
+    bare = [re.sub(r"['’]s$", "", w) for w in words]
+    acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
+    return presence.EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems,
+                                initials, acronyms, text)  # fmt: skip
+
+
+ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "WHO's", "South", "Korean", "Kurds",
+                      "Bank", "of", "England", "Dayr", "al-Zawr", "AndroidGoogle", "Congolese", "Mrs", "nucleotide",
+                      "mall", "19", "Jr", "II", "it's", "Iraqis", "Zoë", "St.", "Louis", "a", "and"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ENGLISH_TEXT_WORDS) | st.text("aAbBkKrRsSu'’-", min_size=1, max_size=7),
+                max_size=14).map(" ".join))  # fmt: skip
+def test_english_side_read_word_by_word_is_the_same(text):
+    assert presence.english_side.__wrapped__(text) == reference_english_side(text)
+
+
+def reference_swapped_parts(text, persian_text, english_text, skip=frozenset()):
+    """presence.swapped_parts with every Persian word tested as an anchor first."""
+    from hamsu.names.generic import generic_english
+    from hamsu.records import FA
+
+    words = presence.name_words(text, "en")
+    persian = persian_side(persian_text)
+    if len(words) < 2 or presence._whole_english_rendered(text, words, persian):
+        return (), ()
+    missing = [w for w in words if not presence._english_word_rendered(w, persian)]
+    rendered = [w for w in words if w not in missing]
+    missing = [w for w in missing if not w.isupper()]
+    if not missing or not rendered:
+        return (), ()
+    english = english_side(english_text)
+    words_fa = persian.words
+    anchors = [i for i, w in enumerate(words_fa)
+               if any(presence._persian_word_rendered(w, english_side(r)) for r in rendered)]  # fmt: skip
+    left = []
+    for i, w in enumerate(words_fa):
+        if w.latin or w.key in presence.STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
+            continue
+        if not any(abs(i - a) <= presence.SWAP_REACH for a in anchors):
+            continue
+        if not (any(stem in generic_english() for stem in w.stems) or presence.known_name(w.text, FA)):
+            continue
+        if not presence._persian_word_rendered(w, english):
+            left.append(w.text)
+    return (tuple(missing), tuple(dict.fromkeys(left))) if left else ((), ())
+
+
+SWAP_PERSIAN = ["سازمان", "بهداشت", "جهانی", "ژاپن", "دانشگاه", "تهران", "در", "گفت", "کابل", "وزارت", "خارجه", "و"]
+SWAP_NAMES = ["World Diagnostic Organization", "World Health Organization", "Tehran University",
+              "Kabul Ministry", "Japan Foreign Office", "Health Diagnostic"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SWAP_NAMES), st.lists(st.sampled_from(SWAP_PERSIAN), min_size=1, max_size=8).map(" ".join))
+def test_swapped_parts_asks_only_the_anchors_that_count(name, persian_text):
+    english_text = f"The {name} said"
+    assert presence.swapped_parts(name, persian_text, english_text) == \
+        reference_swapped_parts(name, persian_text, english_text)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..persian.normalize import NormalizedText, normalize
 from ..persian.script import ARABIC_BLOCK, ZWNJ
@@ -133,29 +134,56 @@ class EnglishSide:
     rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+class _EnglishWord(NamedTuple):
+    """What english_side reads of one English word, worked out once a word: words recur."""
+
+    key: str  # latin_key
+    roman: str  # the key when it may be a romanization (see english_side), else ""
+    demonym_keys: tuple[str, ...]  # latin_key of the places a demonym comes from (Congolese: Congo)
+    lookup: tuple[str, ...]  # en_lookup_key of the word, without a plural s, and of its demonym stems
+    capital: str  # its initial for `initials`: lower-cased if capitalized, "" for a small word, else " "
+    lower: str
+    stem: str | None  # the aligner's stem of the lower-cased word (None without the dictionary)
+    acronym: str  # lower-cased when written in capitals (WHO, WHO's), else ""
+
+
+@lru_cache(maxsize=1 << 15)
+def _english_word(word: str) -> _EnglishWord:
+    key = latin_key(word)
+    lower = word.lower()
+    capitalized = word[:1].isupper()
+    # Romanization candidates: capitalized words but no function words or titles (Mrs is no
+    # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
+    # nucleotide for نوکلئوتید; not mall for ملل).
+    roman = key if len(key) >= 2 and lower not in _NOT_NAMES and (capitalized or en_weight(key) >= 3) else ""
+    stems = demonym_stems(word)
+    lookup = [en_lookup_key(word)]
+    if word.endswith("s") and len(word) > 3:
+        lookup.append(en_lookup_key(word[:-1]))  # Kurds, Iraqis
+    lookup += [en_lookup_key(stem) for stem in stems]
+    dictionary = _dictionary()
+    bare = re.sub(r"['’]s$", "", word)  # WHO's
+    return _EnglishWord(key, roman, tuple(latin_key(stem) for stem in stems), tuple(lookup),
+                        word[0].lower() if capitalized else "" if lower in _SKIPPED else " ", lower,
+                        dictionary[2](lower) if dictionary else None,
+                        bare.lower() if bare.isupper() and 2 <= len(bare) <= 6 else "")  # fmt: skip
+
+
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
     words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
     # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
     words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
-    keys = tuple(latin_key(w) for w in words)
-    # Romanization candidates: capitalized words but no function words or titles (Mrs is no
-    # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
-    # nucleotide for نوکلئوتید; not mall for ملل).
-    roman = tuple(k for w, k in zip(words, keys) if len(k) >= 2 and w.lower() not in _NOT_NAMES
-                  and (w[:1].isupper() or en_weight(k) >= 3))  # fmt: skip
-    roman += tuple(latin_key(stem) for w in words for stem in demonym_stems(w))  # Congolese: Congo
+    read = [_english_word(w) for w in words]
+    keys = tuple(r.key for r in read)
+    roman = tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
     # Two capitalized words read as one form too: Casa Branca for کازابلانکا, St. Louis for سنت‌لوییز.
     pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
     # Table forms are looked up as single words, and as runs of capitalized words (particles and
     # articles inside: Dayr al-Zawr, Bank of England).
     lookup = set()
     for i in range(len(words)):
-        lookup.add(en_lookup_key(words[i]))
-        if words[i].endswith("s") and len(words[i]) > 3:
-            lookup.add(en_lookup_key(words[i][:-1]))  # Kurds, Iraqis
-        for stem in demonym_stems(words[i]):
-            lookup.add(en_lookup_key(stem))
+        lookup.update(read[i].lookup)
         if not words[i][:1].isupper():
             continue
         for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
@@ -165,15 +193,13 @@ def english_side(text: str) -> EnglishSide:
             # A demonym stands for its place: South Korean for کره جنوبی.
             for stem in demonym_stems(words[j - 1]):
                 lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
-    lower = frozenset(w.lower() for w in words)
-    dictionary = _dictionary()
-    stems = frozenset(dictionary[2](w) for w in lower) if dictionary else frozenset()
+    lower = frozenset(r.lower for r in read)
+    stems = frozenset(r.stem for r in read) if _dictionary() else frozenset()
     # Initials of the runs of capitalized words, small words skipped: Centers for Disease Control, cdc.
-    capitals = "".join(w[0].lower() if w[:1].isupper() else "" if w.lower() in _SKIPPED else " " for w in words)
+    capitals = "".join(r.capital for r in read)
     initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
                          for j in range(i + 2, len(run) + 1))  # fmt: skip
-    bare = [re.sub(r"['’]s$", "", w) for w in words]  # WHO's
-    acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
+    acronyms = frozenset(r.acronym for r in read if r.acronym)
     return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
                        acronyms, text)
 
@@ -657,14 +683,23 @@ def swapped_parts(text: str, persian_text: str, english_text: str,
         return (), ()
     english = english_side(english_text)
     words_fa = persian.words
-    anchors = [i for i, w in enumerate(words_fa) if any(_persian_word_rendered(w, english_side(r)) for r in rendered)]
+    renderings = [english_side(r) for r in rendered]
+    anchors: dict[int, bool] = {}
+
+    def anchor(i: int) -> bool:
+        """Whether Persian word i renders one of the name's rendered words. Asked only beside a
+        word that may stand in a missing one's place, where the answer counts."""
+        if i not in anchors:
+            anchors[i] = 0 <= i < len(words_fa) and any(_persian_word_rendered(words_fa[i], r) for r in renderings)
+        return anchors[i]
+
     left = []
     for i, w in enumerate(words_fa):
-        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
-            continue
-        if not any(abs(i - a) <= SWAP_REACH for a in anchors):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or w.key in skip or w.base in skip:
             continue
         if not (any(stem in generic_english() for stem in w.stems) or known_name(w.text, FA)):
+            continue
+        if anchor(i) or not any(anchor(j) for j in range(i - SWAP_REACH, i + SWAP_REACH + 1) if j != i):
             continue
         if not _persian_word_rendered(w, english):
             left.append(w.text)
