@@ -369,3 +369,53 @@ def test_swapped_parts_asks_only_the_anchors_that_count(name, persian_text):
     english_text = f"The {name} said"
     assert presence.swapped_parts(name, persian_text, english_text) == \
         reference_swapped_parts(name, persian_text, english_text)
+
+
+def reference_persian_side(text):
+    """presence.persian_side as it read every word of every text afresh."""
+    from hamsu.names.persian import STOPWORDS, is_common, words_of
+    from hamsu.names.table import fa_lookup_key, name_table_data
+    from hamsu.names.translit import romanization_skeleton_fa
+    from hamsu.persian.normalize import normalize
+
+    words = words_of(normalize(text))
+    lookup = set()
+    for i in range(len(words)):
+        head = ""
+        for j in range(i, min(len(words), i + presence.MAX_RUN)):
+            if words[j].run != words[i].run:
+                break
+            lookup.update(head + stem for stem in words[j].stems)
+            head += words[j].key
+    latin_keys = [latin_key(w.text) for w in words if w.latin]
+    latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
+    dictionary = presence._dictionary()
+    content = frozenset(dictionary[3](w.text) for w in words if not w.latin) if dictionary else frozenset()
+    runs = []
+    table = name_table_data()
+    for i, w in enumerate(words):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 2:
+            continue
+        folded = romanization_fold_fa(w.text.split("\u200c")[0] if w.base != w.key else w.text)
+        common = is_common(w, table)
+        runs.append((folded, romanization_skeleton_fa(folded), common))
+        following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and following.run == w.run and not following.latin and following.key not in STOPWORDS:
+            pair = folded + " " + romanization_fold_fa(words[i + 1].text)
+            runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
+    parts = {w.key for w in words} | {w.base for w in words}
+    parts.update(fa_lookup_key(p) for w in words if "\u200c" in w.text for p in w.text.split("\u200c"))
+    return presence.PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts),
+                                content, tuple(runs))  # fmt: skip
+
+
+PERSIAN_TEXT_WORDS = ["سردار", "قاسم", "سلیمانی", "در", "بغداد", "کره‌جنوبی", "ایران‌ها", "مصریان", "و", "از",
+                      "زمین‌شناسی", "تورش", "Microsoft", "Office", "،", "(", "WHO", "آمریکایی", "خانه‌ای",
+                      "ء"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS) | st.text("سلامکتبیرزنه\u200c", min_size=1, max_size=6),
+                max_size=12).map(" ".join))  # fmt: skip
+def test_persian_side_read_word_by_word_is_the_same(text):
+    assert presence.persian_side.__wrapped__(text) == reference_persian_side(text)

@@ -221,6 +221,32 @@ class PersianSide:
     derived: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+class _PersianWord(NamedTuple):
+    """What persian_side reads of one Persian word, worked out once a word: words recur."""
+
+    content: str | None  # the aligner's stem (None for a Latin word, or without the dictionary)
+    parts: tuple[str, ...]  # keys of its half-spaced parts (کره‌جنوبی: کره، جنوبی), none without a half-space
+    starts_run: bool  # a run of content words may start here: not Latin, no stopword, two letters or more
+    folded: str  # folded for romanization, without a half-spaced suffix (when it starts a run)
+    skeleton: frozenset[str]  # romanization_skeleton_fa(folded)
+    common: bool  # is_common
+    pairable: bool  # may be the second word of a run: not Latin, no stopword
+    whole: str  # the whole word folded, as the second word of a run
+
+
+@lru_cache(maxsize=1 << 15)
+def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
+    word = Word(text, 0, len(text), key, base, 0, latin)
+    dictionary = _dictionary()
+    content = dictionary[3](text) if dictionary and not latin else None
+    parts = tuple(fa_lookup_key(p) for p in text.split(ZWNJ)) if ZWNJ in text else ()
+    common = is_common(word, name_table_data())
+    starts_run = not (latin or key in STOPWORDS or len(key) < 2)
+    folded = romanization_fold_fa(text.split(ZWNJ)[0] if base != key else text) if starts_run else ""
+    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common,
+                        not latin and key not in STOPWORDS, romanization_fold_fa(text))  # fmt: skip
+
+
 @lru_cache(maxsize=256)
 def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
@@ -235,22 +261,18 @@ def persian_side(text: str) -> PersianSide:
             head += words[j].key
     latin_keys = [latin_key(w.text) for w in words if w.latin]
     latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
-    dictionary = _dictionary()
-    content = frozenset(dictionary[3](w.text) for w in words if not w.latin) if dictionary else frozenset()
+    read = [_persian_word(w.text, w.latin, w.key, w.base) for w in words]
+    content = frozenset(r.content for r, w in zip(read, words) if not w.latin) if _dictionary() else frozenset()
     runs = []
-    table = name_table_data()
-    for i, w in enumerate(words):
-        if w.latin or w.key in STOPWORDS or len(w.key) < 2:
+    for i, (w, r) in enumerate(zip(words, read)):
+        if not r.starts_run:
             continue
-        folded = romanization_fold_fa(w.text.split(ZWNJ)[0] if w.base != w.key else w.text)
-        common = is_common(w, table)
-        runs.append((folded, romanization_skeleton_fa(folded), common))
-        if i + 1 < len(words) and words[i + 1].run == w.run and not words[i + 1].latin \
-                and words[i + 1].key not in STOPWORDS:  # fmt: skip
-            pair = folded + " " + romanization_fold_fa(words[i + 1].text)
-            runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
+        runs.append((r.folded, r.skeleton, r.common))
+        if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
+            pair = r.folded + " " + read[i + 1].whole
+            runs.append((pair, romanization_skeleton_fa(pair), r.common and read[i + 1].common))
     parts = {w.key for w in words} | {w.base for w in words}
-    parts.update(fa_lookup_key(p) for w in words if ZWNJ in w.text for p in w.text.split(ZWNJ))
+    parts.update(p for r in read for p in r.parts)
     return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
                        tuple(runs))
 
