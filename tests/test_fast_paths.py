@@ -419,3 +419,57 @@ PERSIAN_TEXT_WORDS = ["سردار", "قاسم", "سلیمانی", "در", "بغ�
                 max_size=12).map(" ".join))  # fmt: skip
 def test_persian_side_read_word_by_word_is_the_same(text):
     assert presence.persian_side.__wrapped__(text) == reference_persian_side(text)
+
+
+def reference_untranslated(unit):
+    """UntranslatedRule.findings with every share counted and the copy keys always compared."""
+    from hamsu.check.base import Finding, quoted
+    from hamsu.check.untranslated import _LATIN_WORD, MIN_LETTERS, _copy_key, foreign_letters
+    from hamsu.records import EN, FA
+
+    def share(text, lang, carried):
+        foreign, total = foreign_letters(text, lang, carried)
+        return foreign / total if total >= MIN_LETTERS else 0.0
+
+    alignment = unit.context.alignment
+    out = []
+    english_words = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
+    for lang, ids, sentences in ((EN, unit.unit.en, alignment.en), (FA, unit.unit.fa, alignment.fa)):
+        carried = english_words if lang == FA else frozenset()
+        bad = [(s, sentences[i]) for i in ids if (s := share(sentences[i].text, lang, carried)) > 0]
+        if not bad:
+            continue
+        worst = max(s for s, _ in bad)
+        spans = tuple((x.start, x.end) for s, x in bad if s == worst or s > 0.5)
+        sentence = next(x for s, x in bad if s == worst)
+        foreign, total = foreign_letters(sentence.text, lang, carried)
+        where = "English side is in Persian script" if lang == EN else "Persian side is in Latin script"
+        script = "Persian" if lang == EN else "Latin"
+        out.append(Finding(worst, f"{where} ({worst:.0%} of its letters)", fa_spans=spans if lang == FA else (),
+                           en_spans=spans if lang == EN else (),
+                           evidence=f"{lang} {quoted(sentence.text)}: {foreign} of {total} letters in {script} script"))
+    fa_key, en_key = _copy_key(unit.fa.text), _copy_key(unit.en.text)
+    if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
+        out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,),
+                           evidence=f"fa and en alike (case, spaces and punctuation aside): {quoted(unit.en.text)}"))
+    return out
+
+
+SCRIPT_WORDS = ["کتاب", "سلام", "ﻛﺘﺎﺏ", "ـ", "HCoV-229E", "Ryan", "M", "book", "Iran", "ایران", "Zoë", "ß", "SS", "12",
+                "۱۲", "“", "”", "ª", "﷼"]  # fmt: skip
+SCRIPT_TEXTS = st.lists(st.sampled_from(SCRIPT_WORDS), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SCRIPT_TEXTS, SCRIPT_TEXTS)
+def test_untranslated_counts_only_where_a_foreign_letter_is(fa, en):
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext, UnitView
+    from hamsu.read.aligned import aligned_pairs
+
+    alignment = aligned_pairs([(fa, en), (en, en), (fa, fa)], "doc")
+    for index, unit in enumerate(alignment.units):
+        if not unit.fa or not unit.en:
+            continue
+        view = UnitView(index, unit, DocumentContext(alignment))
+        assert RULES["untranslated"].findings(view) == reference_untranslated(view)
