@@ -473,3 +473,17 @@ def test_untranslated_counts_only_where_a_foreign_letter_is(fa, en):
             continue
         view = UnitView(index, unit, DocumentContext(alignment))
         assert RULES["untranslated"].findings(view) == reference_untranslated(view)
+
+
+@given(st.text(max_size=20) | st.sampled_from(["Iran's", "Qāsem’s", "U.S.", "al-Zawr", "x_y", "Ⅻ", "½", "٣"]))
+def test_english_name_keys_keep_what_isalnum_keeps(text):
+    from hamsu.check import names
+    from hamsu.matching import fold_english
+    from hamsu.records import Mention
+
+    folded = fold_english(text)
+    assert names._letters(text, "en") == "".join(ch for ch in folded if ch.isalnum())
+    if folded.endswith(("'s", "’s")):
+        folded = folded[:-2]
+    mention = Mention(lang="en", text=text, start=0, end=len(text), kind="name", source=0)
+    assert names.name_key(mention) == "".join(ch for ch in folded if ch.isalnum())

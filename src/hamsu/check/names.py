@@ -20,11 +20,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..persian.script import ARABIC_BLOCK, in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView, build_side
+from .omission import _NOT_ALNUM  # not str.isalnum, as a pattern: letters and digits kept in C
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
 
@@ -33,10 +35,15 @@ def name_key(mention: Mention) -> str:
     """Mentions compare by folded letters: Persian variants and half-spaces, English case and accents."""
     if mention.lang == FA:
         return fold_persian_key(mention.text)
-    text = fold_english(mention.text)
+    return _english_name_key(mention.text)
+
+
+@lru_cache(maxsize=1 << 14)  # the document's links are keyed by several rules, and each name recurs
+def _english_name_key(text: str) -> str:
+    text = fold_english(text)
     if text.endswith(("'s", "’s")):
         text = text[:-2]
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text)
 
 
 def linked_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
@@ -68,6 +75,7 @@ def counterparts(context: DocumentContext) -> dict[tuple[str, str], set[str]]:
     return found
 
 
+@lru_cache(maxsize=1 << 12)
 def is_acronym(text: str) -> bool:
     """WHO, U.S., MERS-CoV, HCoVs: mostly capitals."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -76,7 +84,7 @@ def is_acronym(text: str) -> bool:
 
 
 def _letters(text: str, lang: str) -> str:
-    return fold_persian_key(text) if lang == FA else "".join(ch for ch in fold_english(text) if ch.isalnum())
+    return fold_persian_key(text) if lang == FA else _NOT_ALNUM.sub("", fold_english(text))
 
 
 MAX_RUN_WORDS = 5
