@@ -252,13 +252,14 @@ def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
     words = words_of(text if isinstance(text, NormalizedText) else normalize(text))
     lookup = set()
-    for i in range(len(words)):
-        head = ""
-        for j in range(i, min(len(words), i + MAX_RUN)):
-            if words[j].run != words[i].run:
+    for i, first in enumerate(words):
+        lookup.update(first.stems)
+        head = first.key
+        for w in words[i + 1 : i + MAX_RUN]:
+            if w.run != first.run:
                 break
-            lookup.update(head + stem for stem in words[j].stems)
-            head += words[j].key
+            lookup.update([head + stem for stem in w.stems])
+            head += w.key
     latin_keys = [latin_key(w.text) for w in words if w.latin]
     latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
     read = [_persian_word(w.text, w.latin, w.key, w.base) for w in words]
