@@ -487,3 +487,31 @@ def test_english_name_keys_keep_what_isalnum_keeps(text):
         folded = folded[:-2]
     mention = Mention(lang="en", text=text, start=0, end=len(text), kind="name", source=0)
     assert names.name_key(mention) == "".join(ch for ch in folded if ch.isalnum())
+
+
+def reference_ordinary_persian_word(word):
+    """presence._ordinary_persian_word as it read the word itself, unmemoized."""
+    from hamsu.names.persian import STOPWORDS, is_common
+    from hamsu.names.table import fa_lookup_key, name_table_data
+
+    table = name_table_data()
+    ordinary, countries = presence._persian_word_classes()
+    if any(stem in countries for stem in word.stems[:2]):
+        return False
+    if is_common(word, table) or any(table.is_common(stem) or stem in ordinary for stem in word.stems):
+        return True
+    dictionary = presence._dictionary()
+    if dictionary and dictionary[3](word.text) in ordinary:
+        return True
+    if "\u200c" in word.text:
+        head = fa_lookup_key(word.text.split("\u200c")[0])
+        return head in ordinary or table.is_common(head) or head in STOPWORDS or len(head) < 3
+    return False
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS + ["حذفیات", "چین", "کره", "زمین‌شناسی", "خانه‌ها", "تورش"])
+                | st.text("سلامکتبیرزنه\u200c", min_size=1, max_size=6), max_size=10).map(" ".join))  # fmt: skip
+def test_ordinary_persian_words_remembered_by_what_they_read(text):
+    for word in persian_side(text).words:
+        assert presence._ordinary_persian_word(word) == reference_ordinary_persian_word(word)

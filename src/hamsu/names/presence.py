@@ -801,6 +801,13 @@ def _ordinary_persian_word(word: Word) -> bool:
     """A Persian word that is an ordinary word: frequent, a form of a word the dictionary
     translates by an ordinary English word, or a compound whose first part is one; never a
     country or language of CLDR."""
+    return _ordinary_persian_form(word.text, word.key, word.base, word.stems)
+
+
+@lru_cache(maxsize=1 << 15)  # asked of the same words by several tests, in unit after unit
+def _ordinary_persian_form(text: str, key: str, base: str, stems: tuple[str, ...]) -> bool:
+    """_ordinary_persian_word of the word with these text, key, base and stems (all it reads)."""
+    word = Word(text, 0, len(text), key, base, 0, False, stems)
     table = name_table_data()
     ordinary, countries = _persian_word_classes()
     if any(stem in countries for stem in word.stems[:2]):
