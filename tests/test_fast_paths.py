@@ -515,3 +515,12 @@ def reference_ordinary_persian_word(word):
 def test_ordinary_persian_words_remembered_by_what_they_read(text):
     for word in persian_side(text).words:
         assert presence._ordinary_persian_word(word) == reference_ordinary_persian_word(word)
+
+
+def test_every_date_pattern_needs_a_part_so_a_text_with_none_holds_no_date():
+    # date_items answers a text with no part of a date (no digit, month, weekday...) at once.
+    from hamsu.check import dates
+
+    assert len(dates._EN_NEEDS) == len(dates._EN_PATTERNS) and len(dates._FA_NEEDS) == len(dates._FA_PATTERNS)
+    assert all(dates._EN_NEEDS) and all(dates._FA_NEEDS)
+    assert dates.date_items("مه و دی در راه", "fa") == [] and dates.date_items("Mayor Junot", "en") == []

@@ -380,6 +380,8 @@ def date_items(text: str, lang: str) -> list[DateItem]:
         return []
     ascii_text = ascii_digits(text)
     present = _parts_present(ascii_text, lang)
+    if not present:
+        return []  # every pattern needs some part (_EN_NEEDS, _FA_NEEDS): none can match
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
     patterns = zip(_EN_PATTERNS, _EN_NEEDS) if lang == EN else zip(_FA_PATTERNS, _FA_NEEDS)
