@@ -821,3 +821,29 @@ def test_name_respellings(a, b, respelled):
     from hamsu.check.consistency import is_respelling
 
     assert is_respelling(a, b) == respelled
+
+
+def test_checks_leave_the_collectors_frozen_objects_as_they_found_them(monkeypatch):
+    # check_alignment freezes what exists while its rules run (gc.freeze) and gives it back after;
+    # a caller's own frozen objects stay frozen; the flags are the same either way.
+    import gc
+
+    from hamsu.check import RULES
+
+    rule = RULES["punctuation"]
+    seen = []
+    findings = type(rule).findings
+    monkeypatch.setattr(type(rule), "findings", lambda self, unit: seen.append(gc.get_freeze_count()) or
+                        findings(self, unit))  # fmt: skip
+    [alignment] = hamsu.align_paths([SEED])
+    assert gc.get_freeze_count() == 0
+    plain = check_alignment(alignment)
+    assert seen and min(seen) > 0  # the document and the tables were left alone while the rules ran
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert check_alignment(alignment) == plain
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
