@@ -524,3 +524,9 @@ def test_every_date_pattern_needs_a_part_so_a_text_with_none_holds_no_date():
     assert len(dates._EN_NEEDS) == len(dates._EN_PATTERNS) and len(dates._FA_NEEDS) == len(dates._FA_PATTERNS)
     assert all(dates._EN_NEEDS) and all(dates._FA_NEEDS)
     assert dates.date_items("مه و دی در راه", "fa") == [] and dates.date_items("Mayor Junot", "en") == []
+
+
+@given(st.lists(st.sampled_from(["http://x.ir/a", "https://b.com", "www.c.org", "a@b.co", "ftp://d", "@", "x@y",
+                                 "www", "word", "کلمه", ".", " "]), max_size=8).map(" ".join) | st.text(max_size=20))
+def test_a_url_is_looked_for_only_where_one_may_be(text):
+    assert numerals._may_hold_url(text) or numerals._URL.search(text) is None

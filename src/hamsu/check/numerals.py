@@ -149,6 +149,12 @@ _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
 _VARIANT = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether _URL may match in text: each of its forms holds one of these (substring tests are
+    far cheaper than the pattern, which tries every word for an address's @)."""
+    return "://" in text or "www." in text or "@" in text
 # Letters glued after digits that still leave the digits a quantity: units, times, ordinals.
 _EN_SUFFIXES = {
     "st": 1, "nd": 1, "rd": 1, "th": 1, "s": 1, "km": 1, "kg": 1, "m": 1, "cm": 1, "mm": 1, "ft": 1,
@@ -485,7 +491,8 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     `content`: number_content(text), when the caller has it."""
     if (number_content(text) if content is None else content) == NO_NUMBERS:
         return []
-    excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
+    urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
+    excluded = sorted(set(exclude) | urls)
     tokens = _tokens(text)
     if excluded:
         tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
