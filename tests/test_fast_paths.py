@@ -530,3 +530,15 @@ def test_every_date_pattern_needs_a_part_so_a_text_with_none_holds_no_date():
                                  "www", "word", "کلمه", ".", " "]), max_size=8).map(" ".join) | st.text(max_size=20))
 def test_a_url_is_looked_for_only_where_one_may_be(text):
     assert numerals._may_hold_url(text) or numerals._URL.search(text) is None
+
+
+@given(st.lists(st.sampled_from(["the", "1990s", "'90s", "90s", "in", "their", "50s", "2020", "s", "0", "1980",
+                                 "the 80s", "'s", "2000s", "March"]), max_size=8).map(" ".join) | st.text("0129s' th",
+                                                                                                         max_size=16))
+def test_english_decades_are_read_only_where_a_decade_may_be(text):
+    # The decade pattern runs only on text holding "0s" (its part "decade"): what it would find
+    # elsewhere is nothing.
+    from hamsu.check import dates
+
+    decades = dates._EN_PATTERNS[dates._EN_NEEDS.index({"decade"})]
+    assert "decade" in dates._parts_present(text, "en") or decades.search(text) is None

@@ -338,7 +338,7 @@ _MAY_HOLD_DATE = {
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
     {"month", "year"}, {"month", "year"}, {"month", "year"}, {"month"}, {"month"}, {"year"}, {"year"},
-    {"year"}, {"digit"}, {"month"}, {"weekday"}, {"year"},
+    {"year"}, {"decade"}, {"month"}, {"weekday"}, {"year"},
 )  # fmt: skip
 _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
@@ -361,6 +361,8 @@ def _parts_present(text: str, lang: str) -> set[str]:
         if _FOUR_DIGITS.search(text):
             present.add("year")
     if lang == EN:
+        if "0s" in text:  # the 1990s, the '90s: the decade pattern's digits end so
+            present.add("decade")
         if any(month in text for month in EN_MONTHS):
             present.add("month")
         if any(day in text for day in EN_WEEKDAYS):
