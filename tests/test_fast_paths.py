@@ -542,3 +542,10 @@ def test_english_decades_are_read_only_where_a_decade_may_be(text):
 
     decades = dates._EN_PATTERNS[dates._EN_NEEDS.index({"decade"})]
     assert "decade" in dates._parts_present(text, "en") or decades.search(text) is None
+
+
+@given(st.text("abcdeilkrst", max_size=12), st.text("abcdeilkrst", max_size=12))
+def test_alike_is_the_ratio_test(a, b):
+    from difflib import SequenceMatcher
+
+    assert presence._alike(a, b) == (SequenceMatcher(None, a, b).ratio() >= 0.8)

@@ -82,7 +82,15 @@ def _similar_latin(key: str, others) -> bool:
         return True
     if len(key) < 4:
         return False
-    return any(abs(len(key) - len(o)) <= 2 and SequenceMatcher(None, key, o).ratio() >= 0.8 for o in others)
+    return any(abs(len(key) - len(o)) <= 2 and _alike(key, o) for o in others)
+
+
+def _alike(a: str, b: str, least: float = 0.8) -> bool:
+    """SequenceMatcher's ratio of two strings is `least` or more. Its quick_ratio (the letters the
+    two share, in any order) is never below the ratio and costs a count of letters, where the
+    ratio looks for matching blocks: most pairs are answered by it."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 @lru_cache(maxsize=1 << 16)
@@ -643,7 +651,7 @@ def _latin_presence(text: str, english: EnglishSide) -> float:
     if len(key) >= 5:
         for i in range(len(english.keys) - n + 1):
             window = "".join(english.keys[i : i + n])
-            if abs(len(window) - len(key)) <= 2 and SequenceMatcher(None, key, window).ratio() >= 0.8:
+            if abs(len(window) - len(key)) <= 2 and _alike(key, window):
                 return 1.0
     letters = "".join(ch for ch in text if ch.isupper())
     if 2 * len(letters) >= len(key):  # an acronym (CDC, SARS-CoV): spelled out, shortened or mistyped
