@@ -405,7 +405,7 @@ class NamesRule(Rule):
             FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
         }
         weak = any(verdicts[id(m)].weak for m in names.en_only)
-        strays = self._strays(unit, names) if lacking[EN] or weak else ()
+        strays = self._strays(unit) if lacking[EN] or weak else ()
         out = []
         for lang, mentions, its_type in ((FA, names.fa_only, "omission"), (EN, names.en_only, "addition")):
             other_lang = EN if lang == FA else FA
@@ -464,15 +464,14 @@ class NamesRule(Rule):
         return out
 
     @staticmethod
-    def _strays(unit: UnitView, names: UnitNames) -> tuple[str, ...]:
+    def _strays(unit: UnitView) -> tuple[str, ...]:
         """Persian words that look like names, outside the unit's links, the English renders by
         nothing (hamsu.names.presence.stray_names)."""
         try:
             from ..names.presence import stray_names
         except ImportError:  # pragma: no cover
             return ()
-        skip = frozenset(k for link in names.links for k in _word_keys(link.fa.text))
-        return stray_names(unit.fa.text, unit.en.text, skip)
+        return stray_names(unit.fa.text, unit.en.text, _linked_persian_keys(unit))
 
     def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
                 strays: tuple[tuple[str, bool], ...], remainder: bool = False) -> list[str]:
@@ -535,8 +534,7 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
         from ..names.presence import swapped_parts
     except ImportError:  # pragma: no cover
         return ""
-    links = unit.names.links if unit.names is not None else ()
-    skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+    skip = _linked_persian_keys(unit)
     missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
     if not missing:
         return ""
@@ -775,6 +773,16 @@ def _word_keys(text: str) -> list[str]:
     return [fold_persian_key(w) for w in text.split()]
 
 
+def _linked_persian_keys(unit: UnitView) -> frozenset[str]:
+    """The keys of the Persian words the linker paired in the unit, which stand for their own
+    English: read once a unit, for each of its names the tests ask about."""
+    def keys() -> frozenset[str]:
+        links = unit.names.links if unit.names is not None else ()
+        return frozenset(k for link in links for k in _word_keys(link.fa.text))
+
+    return unit.memo("linked-persian-keys", keys)
+
+
 def _presence_in(mention: Mention, other_text: str) -> float:
     try:
         from ..names.presence import presence
@@ -855,7 +863,7 @@ def _loose_counterpart(mention: Mention, missing: tuple[str, ...], unit: UnitVie
         return ""
     links = unit.names.links if unit.names is not None else ()
     if mention.lang == EN:  # words the linker paired are no one else's spelling
-        skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+        skip = _linked_persian_keys(unit)
     else:
         skip = frozenset(en_lookup_key(w) for link in links for w in link.en.text.split())
     return loose_counterpart(missing, mention.lang, unit.side(EN if mention.lang == FA else FA).text, skip)
