@@ -847,3 +847,23 @@ def test_checks_leave_the_collectors_frozen_objects_as_they_found_them(monkeypat
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_names_rule_reads_the_document_before_its_units_are_shared():
+    # NamesRule.prepare fills the document memos every unit's tests read, before check_alignment
+    # may share the units between two processes; what it fills is what the tests would compute.
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext
+    from hamsu.check.names import _document_words, _lower_words, counterparts, linked_units, one_sided_units
+    from hamsu.names import link_names
+
+    [alignment] = hamsu.align_paths([SEED])
+    names = tuple(link_names(alignment))
+    context = DocumentContext(alignment, names)
+    RULES["names"].prepare(context)
+    fresh = DocumentContext(alignment, names)
+    assert context._memo == {"linked-names": linked_units(fresh), "name-forms": counterparts(fresh),
+                             "one-sided-names": one_sided_units(fresh), "english-lower-words": _lower_words(fresh),
+                             "document-words": _document_words(fresh)}  # fmt: skip
+    RULES["names"].prepare(without := DocumentContext(alignment, None))
+    assert without._memo == {}

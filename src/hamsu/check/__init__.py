@@ -127,6 +127,8 @@ def _check_alignment(alignment: Alignment, names: tuple[UnitNames, ...] | None, 
 
         # A unit's flags depend on the document, not on which units were checked before it, so a
         # long document's units may be shared between two processes (hamsu.parallel).
+        for rule in unit_rules:
+            rule.prepare(context)
         flags += split_units(len(alignment.units), check_units)
     for rule in _ready(selected, "document", given):
         flags += rule.check_document(context)

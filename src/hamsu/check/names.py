@@ -267,6 +267,16 @@ class NamesRule(Rule):
     def applies(self, unit: UnitView) -> bool:
         return unit.names is not None and super().applies(unit)
 
+    def prepare(self, context: DocumentContext) -> None:
+        """The document's name keys and words, which the tests of every unit read."""
+        if context.names is None:
+            return
+        context.memo("linked-names", lambda: linked_units(context))
+        context.memo("name-forms", lambda: counterparts(context))
+        context.memo("one-sided-names", lambda: one_sided_units(context))
+        context.memo("english-lower-words", lambda: _lower_words(context))
+        context.memo("document-words", lambda: _document_words(context))
+
     def confidence(self, mention: Mention, unit: UnitView, others: tuple[Mention, ...] = ()) -> float:
         """CONFIDENT, TENTATIVE, or 0 when the mention is no name left out."""
         return self.verdict(mention, unit).level
