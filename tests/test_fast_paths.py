@@ -549,3 +549,40 @@ def test_alike_is_the_ratio_test(a, b):
     from difflib import SequenceMatcher
 
     assert presence._alike(a, b) == (SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def reference_document_words(context):
+    """check.names._document_words as it read each unit's built English side."""
+    import re
+    from collections import defaultdict
+
+    from hamsu.check.base import build_side
+
+    found = defaultdict(set)
+    for index, unit in enumerate(context.alignment.units):
+        for word in re.findall(r"[^\W\d_]+", build_side(context.alignment, unit.en, "en").text):
+            found[word.lower()].add(index)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Iran", "x_y", "COVID-19", "Zoë", "café", "it's", "12", "", "the"])
+                         | st.text("aB_1é ", max_size=6), max_size=6).map(" ".join), min_size=1, max_size=5))
+def test_document_words_read_from_the_sentences_as_from_the_sides(lines):
+    from dataclasses import replace
+    from pathlib import Path
+
+    import hamsu
+    from hamsu.check.base import DocumentContext
+    from hamsu.check.names import _document_words
+    from hamsu.read.aligned import aligned_pairs
+    from hamsu.records import Unit
+
+    alignment = aligned_pairs([("کتاب", line) for line in lines], "doc")
+    context = DocumentContext(alignment)
+    assert _document_words(context) == reference_document_words(context)
+    # sentences merged into one unit (read as one text, joined by a space), and a null unit
+    merged = replace(alignment, units=(Unit((0,), tuple(range(len(alignment.en))), 1.0), Unit((), (), 0.0)))
+    assert _document_words(DocumentContext(merged)) == reference_document_words(DocumentContext(merged))
+    [seed] = hamsu.align_paths([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    assert _document_words(DocumentContext(seed)) == reference_document_words(DocumentContext(seed))

@@ -529,10 +529,19 @@ class NamesRule(Rule):
 def _document_words(context: DocumentContext) -> dict[str, set[int]]:
     """Each word of the document's English, lower-cased → the units that have it."""
     found: dict[str, set[int]] = defaultdict(set)
-    for index in range(len(context.alignment.units)):
-        for word in re.findall(r"[^\W\d_]+", _side_text(context, index, EN)):
-            found[word.lower()].add(index)
+    alignment = context.alignment
+    texts = alignment.document.texts
+    for index, unit in enumerate(alignment.units):
+        # A unit's English side is its sentences as written, joined by spaces (build_side): its
+        # words are theirs, read from the document without building the side.
+        for i in unit.en:
+            sentence = alignment.en[i]
+            for word in _LETTER_WORD.findall(texts[sentence.source], sentence.start, sentence.end):
+                found[word.lower()].add(index)
     return found
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _swapped(mention: Mention, unit: UnitView) -> str:
