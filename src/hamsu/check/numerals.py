@@ -186,37 +186,17 @@ def ascii_digits(text: str) -> str:
     return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-def _tokens(text: str) -> tuple[_Token, ...]:
-    return _scan(text)[0]
-
-
 @lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
-def _scan(text: str) -> tuple[tuple[_Token, ...], tuple[int, ...]]:
-    """The tokens of text, and the indices of those that may be part of a number (_counts)."""
+def _tokens(text: str) -> tuple[_Token, ...]:
     out = []
-    counting = []
     for m in _TOKEN.finditer(ascii_digits(text)):
         kind = m.lastgroup or "mark"
         word = m.group()
         if kind == "fa":
             word = _fa_word(word)
         start, end = m.span()
-        token = _new_tuple(_Token, (kind, word, start, end))
-        if _counts(token):
-            counting.append(len(out))
-        out.append(token)
-    return tuple(out), tuple(counting)
-
-
-def _counts(token: _Token) -> bool:
-    """Whether a token may be part of a number: digits, a word _classify may read, a plus (which
-    may join digits to what follows). Every other token ends a number as a None part does."""
-    kind = token.kind
-    if kind == "fa":
-        return token.text in _FA_COUNTING or _number_prefixed(token.text) is not None
-    if kind == "en":
-        return token.text in _ROMAN or token.text.lower() in _EN_COUNTING
-    return kind == "num" or token.text == "+"
+        out.append(_new_tuple(_Token, (kind, word, start, end)))
+    return tuple(out)
 
 
 def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
@@ -513,45 +493,41 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         return []
     urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
     excluded = sorted(set(exclude) | urls)
-    tokens, counting = _scan(text)
-    kept = len(tokens)
+    tokens = _tokens(text)
     if excluded:
         tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
     # hyphens and dashes); elsewhere (10-15) it separates two numbers.
-    if any(hyphen in text for hyphen in _HYPHENS):
-        tokens = [
-            t
-            for k, t in enumerate(tokens)
-            if not (
-                t.text in _HYPHENS
-                and 0 < k < len(tokens) - 1
-                and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-                and tokens[k - 1].end == t.start
-                and t.end == tokens[k + 1].start
-            )
-        ]
-    if len(tokens) != kept:  # (tokens left out: the indices of the counting ones move)
-        counting = tuple(k for k, t in enumerate(tokens) if _counts(t))
-    # None ends a compound (_compounds), and two Nones in a row end it as one does. A token that
-    # does not count (a mark, a word that is no number word: most of a text) is None itself, and
-    # only the tokens that count are visited: None is appended where others lie between them.
+    tokens = [
+        t
+        for k, t in enumerate(tokens)
+        if not (
+            t.text in _HYPHENS
+            and 0 < k < len(tokens) - 1
+            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+            and tokens[k - 1].end == t.start
+            and t.end == tokens[k + 1].start
+        )
+    ]
+    # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
+    # appended only after a part, and a token that is None itself (a mark, a word that is no number
+    # word: most of a text) is passed over without reading the gap before it.
     parts: list[_Part | None] = [None]
     last = len(tokens) - 1
-    after = 0  # the index after the last token visited
-    for k in counting:
-        if k > after and parts[-1] is not None:
-            parts.append(None)  # what _classify says of the tokens between
-        after = k + 1
-        tok = tokens[k]
+    for k, tok in enumerate(tokens):
         kind = tok.kind
         prev = tokens[k - 1] if k else None
         if kind == "mark":
             # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
-            if not (prev is not None and prev.kind == "num" and prev.end == tok.start):
+            if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
                 if parts[-1] is not None:
                     parts.append(None)  # what _classify says of a mark
             continue  # (a glued plus: no gap before it)
+        if kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None or (
+                kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING):
+            if parts[-1] is not None:
+                parts.append(None)  # what _classify says of a word that is no number word
+            continue
         nxt = tokens[k + 1] if k < last else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         if parts[-1] is not None and prev is not None:
