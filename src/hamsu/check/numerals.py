@@ -497,18 +497,19 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     if excluded:
         tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
-    # hyphens and dashes); elsewhere (10-15) it separates two numbers.
-    tokens = [
-        t
-        for k, t in enumerate(tokens)
-        if not (
-            t.text in _HYPHENS
-            and 0 < k < len(tokens) - 1
-            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-            and tokens[k - 1].end == t.start
-            and t.end == tokens[k + 1].start
-        )
-    ]
+    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
+    if any(hyphen in text for hyphen in _HYPHENS):
+        tokens = [
+            t
+            for k, t in enumerate(tokens)
+            if not (
+                t.text in _HYPHENS
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+                and tokens[k - 1].end == t.start
+                and t.end == tokens[k + 1].start
+            )
+        ]
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
     # appended only after a part, and a token that is None itself (a mark, a word that is no number
     # word: most of a text) is passed over without reading the gap before it.
