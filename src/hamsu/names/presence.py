@@ -155,7 +155,7 @@ class _EnglishWord(NamedTuple):
     acronym: str  # lower-cased when written in capitals (WHO, WHO's), else ""
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
 def _english_word(word: str) -> _EnglishWord:
     key = latin_key(word)
     lower = word.lower()
@@ -242,7 +242,7 @@ class _PersianWord(NamedTuple):
     whole: str  # the whole word folded, as the second word of a run
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
 def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
     word = Word(text, 0, len(text), key, base, 0, latin)
     dictionary = _dictionary()
