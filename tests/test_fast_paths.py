@@ -600,3 +600,11 @@ def test_document_words_read_from_the_sentences_as_from_the_sides(lines):
     assert _document_words(DocumentContext(merged)) == reference_document_words(DocumentContext(merged))
     [seed] = hamsu.align_paths([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
     assert _document_words(DocumentContext(seed)) == reference_document_words(DocumentContext(seed))
+
+
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS + ["سليماني", "ترامپ", "ي", "ك", "  "]), max_size=5).map(" ".join))
+def test_a_names_words_remembered_are_its_words_normalized(text):
+    from hamsu.names.persian import words_of
+    from hamsu.persian.normalize import normalize
+
+    assert presence._normalized_words(text) == words_of.__wrapped__(normalize(text))

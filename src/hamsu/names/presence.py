@@ -255,6 +255,13 @@ def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
                         not latin and key not in STOPWORDS, romanization_fold_fa(text))  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
+def _normalized_words(text: str) -> tuple[Word, ...]:
+    """The words of a Persian name as written, normalized first: a name recurs in unit after unit,
+    and each test of it (presence, name_words, unrendered_words) reads its words."""
+    return words_of(normalize(text))
+
+
 @lru_cache(maxsize=256)
 def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
@@ -525,7 +532,7 @@ def is_latin(text: str) -> bool:
 def name_words(text: str, lang: str) -> list[str]:
     """The words of a name that must each find a counterpart: no particles, articles or titles."""
     if lang == FA and not is_latin(text):
-        return [w.text for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return [w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
     out = []
     for m in _LATIN_TOKEN.finditer(text):
         word = m.group()
@@ -542,8 +549,7 @@ def _presence(text: str, lang: str, other_text: str) -> float:
     if lang == FA:
         english = english_side(other_text)
         latin = False
-        words = [w for w in words_of(text if latin else normalize(text)) if (w.latin or w.key not in STOPWORDS)
-                 and len(w.key) >= 2]  # fmt: skip
+        words = [w for w in _normalized_words(text) if (w.latin or w.key not in STOPWORDS) and len(w.key) >= 2]
         if not words:
             return 1.0
         table = name_table_data()
@@ -676,7 +682,7 @@ def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
     what a reviewer is told is missing (Spring Washington: Washington)."""
     if lang == FA and not is_latin(text):
         english = english_side(other_text)
-        words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        words = [w for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
         return tuple(w.text for w in words if not _persian_word_rendered(w, english))
     if lang == FA:
         return () if _latin_presence(text, english_side(other_text)) else (text,)
@@ -842,7 +848,7 @@ def ordinary_persian(text: str) -> bool:
     text as a whole is one (مجمع الجزایر, archipelago)."""
     if fa_lookup_key(text) in _persian_word_classes()[0]:
         return True
-    words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS]
+    words = [w for w in _normalized_words(text) if w.key not in STOPWORDS]
     return bool(words) and all(not w.latin and _ordinary_persian_word(w) for w in words)
 
 
