@@ -827,3 +827,52 @@ def test_name_respellings(a, b, respelled):
     from hamsu.check.consistency import is_respelling
 
     assert is_respelling(a, b) == respelled
+
+
+def test_checks_leave_the_collectors_frozen_objects_as_they_found_them(monkeypatch):
+    # check_alignment freezes what exists while its rules run (gc.freeze) and gives it back after;
+    # a caller's own frozen objects stay frozen; the flags are the same either way.
+    import gc
+
+    from hamsu.check import RULES
+
+    rule = RULES["punctuation"]
+    seen = []
+    findings = type(rule).findings
+    monkeypatch.setattr(type(rule), "findings", lambda self, unit: seen.append(gc.get_freeze_count()) or
+                        findings(self, unit))  # fmt: skip
+    [alignment] = hamsu.align_paths([SEED])
+    frozen_before = gc.get_freeze_count()  # (something earlier in this process may have frozen objects)
+    gc.unfreeze()
+    try:
+        plain = check_alignment(alignment)
+        assert seen and min(seen) > 0  # the document and the tables were left alone while the rules ran
+        assert gc.get_freeze_count() == 0
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        assert check_alignment(alignment) == plain
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        if frozen_before:
+            gc.freeze()
+
+
+def test_the_names_rule_reads_the_document_before_its_units_are_shared():
+    # NamesRule.prepare fills the document memos every unit's tests read, before check_alignment
+    # may share the units between two processes; what it fills is what the tests would compute.
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext
+    from hamsu.check.names import _document_words, _lower_words, counterparts, linked_units, one_sided_units
+    from hamsu.names import link_names
+
+    [alignment] = hamsu.align_paths([SEED])
+    names = tuple(link_names(alignment))
+    context = DocumentContext(alignment, names)
+    RULES["names"].prepare(context)
+    fresh = DocumentContext(alignment, names)
+    assert context._memo == {"linked-names": linked_units(fresh), "name-forms": counterparts(fresh),
+                             "one-sided-names": one_sided_units(fresh), "english-lower-words": _lower_words(fresh),
+                             "document-words": _document_words(fresh)}  # fmt: skip
+    RULES["names"].prepare(without := DocumentContext(alignment, None))
+    assert without._memo == {}

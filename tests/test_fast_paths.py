@@ -137,3 +137,474 @@ def test_words_outside_the_number_words_are_no_part_of_a_number(token, before, a
         token.kind == "en" and token.text not in numerals._ROMAN and token.text.lower() not in numerals._EN_COUNTING)
     if skipped:  # what numerals() appends for such a word without asking _classify
         assert numerals._classify(token, before, after, lang) is None
+
+
+def reference_numeral_parts(text, tokens, lang):
+    """numerals()'s parts as its plain loop made them: every token asked, a gap's None before it."""
+    parts = []
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        gap = text[prev.end : tok.start] if prev is not None else ""
+        if gap and gap != " " and gap.strip(numerals._NO_GAP):
+            parts.append(None)
+        if tok.kind == "num":
+            parts += numerals._digit_parts(text, tok, prev, nxt, lang)
+        elif tok.kind == "mark":
+            if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
+                parts.append(None)
+        else:
+            parts.append(numerals._classify(tok, prev, nxt, lang))
+    return parts
+
+
+def reference_tokens(text):
+    out = []
+    for m in numerals._TOKEN.finditer(text.translate(numerals.ASCII_DIGITS)):
+        kind = m.lastgroup or "mark"
+        word = numerals._fa_word(m.group()) if kind == "fa" else m.group()
+        out.append(numerals._Token(kind, word, m.start(), m.end()))
+    return out
+
+
+def reference_numerals(text, lang, exclude=()):
+    """numerals() without its fast paths: the plain parts, grouped as _compounds groups them."""
+    tokens = reference_tokens(text)
+    excluded = set(exclude) | {m.span() for m in numerals._URL.finditer(text)}
+    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
+    tokens = [t for k, t in enumerate(tokens) if not (
+        t.text in numerals._HYPHENS and 0 < k < len(tokens) - 1 and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+        and tokens[k - 1].end == t.start and t.end == tokens[k + 1].start)]  # fmt: skip
+    found = []
+    for group in numerals._compounds(reference_numeral_parts(text, tokens, lang)):
+        found.append((numerals._combine(group), group[0].token.start, group[-1].token.end))
+    return found
+
+
+NUMBER_TEXT_PIECES = sorted(numerals._FA_COUNTING | numerals._EN_COUNTING | set(numerals._ROMAN)) + [
+    "کتاب", "ده‌ها", "سه‌بعدی", "این", "هر", "Iran", "the", "latter", "COVID", "$", "+", "-", "–", "/", ":", ".",
+    ",", "(", ")", "\n", " ", "  ", "12", "۱۲", "٣", "1.500", "2,5", "10:30", "۲/۵", "3rd", "5m", "km", "https://x.y/1",
+    "twenty-one", "forty\u2010two", "10-15", "a@b.co",
+]  # fmt: skip
+NUMBER_TEXTS = st.lists(st.sampled_from(NUMBER_TEXT_PIECES), max_size=14).map(" ".join) | st.lists(
+    st.sampled_from(NUMBER_TEXT_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500)
+@given(NUMBER_TEXTS, st.sampled_from(["fa", "en"]), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)),
+                                                              max_size=2))  # fmt: skip
+def test_numerals_read_as_the_plain_loop_reads_them(text, lang, spans):
+    # Only the tokens that may count are visited (a run of Nones is one None), the hyphen rule only
+    # where a hyphen is; spans left out (dates) and addresses move no token's reading.
+    exclude = [(start, start + length) for start, length in spans]
+    assert numerals._tokens(text) == tuple(reference_tokens(text))
+    assert [(n.values, n.start, n.end) for n in numerals.numerals(text, lang, exclude, numerals.NUMBERS)] == \
+        reference_numerals(text, lang, exclude)
+
+
+@given(st.text(alphabet="0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩abc سلام.,", max_size=30))
+def test_ascii_digits_is_the_translation(text):
+    assert numerals.ascii_digits(text) == text.translate(numerals.ASCII_DIGITS)
+
+
+def reference_romanized_in(key, persian):
+    """presence._romanized_in with skeletons as sets and every run's weight read in the loop."""
+    skeleton = presence.romanization_skeleton_en(key)
+    weight = presence.en_weight(key)
+    for folded, fa_skeleton, common in persian.runs:
+        shared = len(fa_skeleton & skeleton)
+        if not shared or 2 * shared < min(len(fa_skeleton), len(skeleton)):
+            continue
+        units, fa_weight = fa_units(folded)
+        if not units or abs(weight - fa_weight) > max(2.0, weight):
+            continue
+        needed = presence.PRESENT_SCORE if min(weight, fa_weight) >= 3 else presence.SHORT_PRESENT_SCORE
+        if common:
+            needed = max(needed, presence.COMMON_PRESENT_SCORE)
+        if score_keys(folded, key, needed - 0.01) >= needed:
+            return True
+    return False
+
+
+def reference_derived_in(key, persian):
+    stem = presence._ENGLISH_DERIVED.sub("", key)
+    forms = {f for f in (key, stem) if len(f) >= presence.DERIVED_MIN}
+    for w in persian.words:
+        if w.latin or w.key in presence.STOPWORDS:
+            continue
+        base = presence._PERSIAN_ADJECTIVE.sub("", w.key)
+        if base == w.key or len(base) < presence.DERIVED_MIN - 1:
+            continue
+        folded = romanization_fold_fa(base)
+        ordinary = stem == key and presence._ordinary_persian_word(w)
+        needed = presence.COMMON_PRESENT_SCORE if ordinary else presence.PRESENT_SCORE
+        if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
+            return True
+    return False
+
+
+PERSIAN_SIDES = [
+    "سردار قاسم سلیمانی در بغداد کشته شد و ترامپ گفت",
+    "آیین بودایی و زبان کاتالونیایی در شهر کنگره",
+    "خانه‌ای در تایوانی‌ها و مسیحیان ایتالیایی",
+]
+ENGLISH_KEYS = st.sampled_from(["soleimani", "trump", "budhism", "catalan", "kong", "taiwanese", "italian",
+                                "christians", "baghdad", "general", "house", "paris"]) | st.text("abdeiklmnorstuy",
+                                                                                                  max_size=10)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(PERSIAN_SIDES), ENGLISH_KEYS)
+def test_romanization_runs_and_adjective_bases_read_once_answer_alike(text, key):
+    persian = persian_side(text)
+    assert presence._romanized_in(key, persian) == reference_romanized_in(key, persian)
+    assert presence._derived_in(key, persian) == reference_derived_in(key, persian)
+    assert set(persian.derived) <= {"romanization runs", "adjective bases"}
+
+
+SIDE_WORDS = ["کتاب", "سلام", "؟", "«", "»", "(", ")", '"', "Iran", "book", "?", "[", "]", "“", "”", "۱۲", "x" * 30]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SIDE_WORDS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(SIDE_WORDS), max_size=40).map(" ".join))  # fmt: skip
+def test_length_ratio_and_punctuation_flag_as_the_plain_rule_does(fa, en):
+    # The length-ratio rule builds no finding for a unit it accepts; punctuation looks for a
+    # question mark by substring: the flags are those the plain Rule.check gives.
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext, Rule, UnitView
+    from hamsu.read.aligned import aligned_pairs
+
+    alignment = aligned_pairs([(fa, en)], "doc")
+    for name in ("length-ratio", "punctuation"):
+        rule = RULES[name]
+        view = UnitView(0, alignment.units[0], DocumentContext(alignment))
+        assert rule.check(view) == Rule.check(rule, view)
+        if name == "punctuation":
+            findings = rule.findings(view)
+            asked = any(ch in "?؟" for ch in view.fa.text) != any(ch in "?؟" for ch in view.en.text)
+            assert asked == any(f.message.startswith("question mark") for f in findings)
+
+
+def reference_english_side(text):
+    """presence.english_side as it read every word of every text afresh."""
+    import re
+
+    from hamsu.names.english import ARTICLES, PARTICLES
+    from hamsu.names.generic import demonym_stems
+    from hamsu.names.table import en_lookup_key
+
+    words = [m.group() for m in presence._LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+    words += [part for w in words if presence._GLUED.search(w) for part in presence._GLUED.sub(" ", w).split()]
+    keys = tuple(latin_key(w) for w in words)
+    roman = tuple(k for w, k in zip(words, keys) if len(k) >= 2 and w.lower() not in presence._NOT_NAMES
+                  and (w[:1].isupper() or presence.en_weight(k) >= 3))  # fmt: skip
+    roman += tuple(latin_key(stem) for w in words for stem in demonym_stems(w))
+    pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
+    lookup = set()
+    for i in range(len(words)):
+        lookup.add(en_lookup_key(words[i]))
+        if words[i].endswith("s") and len(words[i]) > 3:
+            lookup.add(en_lookup_key(words[i][:-1]))
+        for stem in demonym_stems(words[i]):
+            lookup.add(en_lookup_key(stem))
+        if not words[i][:1].isupper():
+            continue
+        for j in range(i + 2, min(len(words), i + presence.MAX_RUN) + 1):
+            if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
+                break
+            lookup.add(en_lookup_key(" ".join(words[i:j])))
+            for stem in demonym_stems(words[j - 1]):
+                lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
+    lower = frozenset(w.lower() for w in words)
+    dictionary = presence._dictionary()
+    stems = frozenset(dictionary[2](w) for w in lower) if dictionary else frozenset()
+    capitals = "".join(w[0].lower() if w[:1].isupper() else "" if w.lower() in presence._SKIPPED else " "
+                       for w in words)  # fmt: skip
+    initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
+                         for j in range(i + 2, len(run) + 1))  # fmt: skip
+    bare = [re.sub(r"['’]s$", "", w) for w in words]
+    acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
+    return presence.EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems,
+                                initials, acronyms, text)  # fmt: skip
+
+
+ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "WHO's", "South", "Korean", "Kurds",
+                      "Bank", "of", "England", "Dayr", "al-Zawr", "AndroidGoogle", "Congolese", "Mrs", "nucleotide",
+                      "mall", "19", "Jr", "II", "it's", "Iraqis", "Zoë", "St.", "Louis", "a", "and"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ENGLISH_TEXT_WORDS) | st.text("aAbBkKrRsSu'’-", min_size=1, max_size=7),
+                max_size=14).map(" ".join))  # fmt: skip
+def test_english_side_read_word_by_word_is_the_same(text):
+    assert presence.english_side.__wrapped__(text) == reference_english_side(text)
+
+
+def reference_swapped_parts(text, persian_text, english_text, skip=frozenset()):
+    """presence.swapped_parts with every Persian word tested as an anchor first."""
+    from hamsu.names.generic import generic_english
+    from hamsu.records import FA
+
+    words = presence.name_words(text, "en")
+    persian = persian_side(persian_text)
+    if len(words) < 2 or presence._whole_english_rendered(text, words, persian):
+        return (), ()
+    missing = [w for w in words if not presence._english_word_rendered(w, persian)]
+    rendered = [w for w in words if w not in missing]
+    missing = [w for w in missing if not w.isupper()]
+    if not missing or not rendered:
+        return (), ()
+    english = english_side(english_text)
+    words_fa = persian.words
+    anchors = [i for i, w in enumerate(words_fa)
+               if any(presence._persian_word_rendered(w, english_side(r)) for r in rendered)]  # fmt: skip
+    left = []
+    for i, w in enumerate(words_fa):
+        if w.latin or w.key in presence.STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
+            continue
+        if not any(abs(i - a) <= presence.SWAP_REACH for a in anchors):
+            continue
+        if not (any(stem in generic_english() for stem in w.stems) or presence.known_name(w.text, FA)):
+            continue
+        if not presence._persian_word_rendered(w, english):
+            left.append(w.text)
+    return (tuple(missing), tuple(dict.fromkeys(left))) if left else ((), ())
+
+
+SWAP_PERSIAN = ["سازمان", "بهداشت", "جهانی", "ژاپن", "دانشگاه", "تهران", "در", "گفت", "کابل", "وزارت", "خارجه", "و"]
+SWAP_NAMES = ["World Diagnostic Organization", "World Health Organization", "Tehran University",
+              "Kabul Ministry", "Japan Foreign Office", "Health Diagnostic"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SWAP_NAMES), st.lists(st.sampled_from(SWAP_PERSIAN), min_size=1, max_size=8).map(" ".join))
+def test_swapped_parts_asks_only_the_anchors_that_count(name, persian_text):
+    english_text = f"The {name} said"
+    assert presence.swapped_parts(name, persian_text, english_text) == \
+        reference_swapped_parts(name, persian_text, english_text)
+
+
+def reference_persian_side(text):
+    """presence.persian_side as it read every word of every text afresh."""
+    from hamsu.names.persian import STOPWORDS, is_common, words_of
+    from hamsu.names.table import fa_lookup_key, name_table_data
+    from hamsu.names.translit import romanization_skeleton_fa
+    from hamsu.persian.normalize import normalize
+
+    words = words_of(normalize(text))
+    lookup = set()
+    for i in range(len(words)):
+        head = ""
+        for j in range(i, min(len(words), i + presence.MAX_RUN)):
+            if words[j].run != words[i].run:
+                break
+            lookup.update(head + stem for stem in words[j].stems)
+            head += words[j].key
+    latin_keys = [latin_key(w.text) for w in words if w.latin]
+    latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
+    dictionary = presence._dictionary()
+    content = frozenset(dictionary[3](w.text) for w in words if not w.latin) if dictionary else frozenset()
+    runs = []
+    table = name_table_data()
+    for i, w in enumerate(words):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 2:
+            continue
+        folded = romanization_fold_fa(w.text.split("\u200c")[0] if w.base != w.key else w.text)
+        common = is_common(w, table)
+        runs.append((folded, romanization_skeleton_fa(folded), common))
+        following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and following.run == w.run and not following.latin and following.key not in STOPWORDS:
+            pair = folded + " " + romanization_fold_fa(words[i + 1].text)
+            runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
+    parts = {w.key for w in words} | {w.base for w in words}
+    parts.update(fa_lookup_key(p) for w in words if "\u200c" in w.text for p in w.text.split("\u200c"))
+    return presence.PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts),
+                                content, tuple(runs))  # fmt: skip
+
+
+PERSIAN_TEXT_WORDS = ["سردار", "قاسم", "سلیمانی", "در", "بغداد", "کره‌جنوبی", "ایران‌ها", "مصریان", "و", "از",
+                      "زمین‌شناسی", "تورش", "Microsoft", "Office", "،", "(", "WHO", "آمریکایی", "خانه‌ای",
+                      "ء"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS) | st.text("سلامکتبیرزنه\u200c", min_size=1, max_size=6),
+                max_size=12).map(" ".join))  # fmt: skip
+def test_persian_side_read_word_by_word_is_the_same(text):
+    assert presence.persian_side.__wrapped__(text) == reference_persian_side(text)
+
+
+def reference_untranslated(unit):
+    """UntranslatedRule.findings with every share counted and the copy keys always compared."""
+    from hamsu.check.base import Finding, quoted
+    from hamsu.check.untranslated import _LATIN_WORD, MIN_LETTERS, _copy_key, foreign_letters
+    from hamsu.records import EN, FA
+
+    def share(text, lang, carried):
+        foreign, total = foreign_letters(text, lang, carried)
+        return foreign / total if total >= MIN_LETTERS else 0.0
+
+    alignment = unit.context.alignment
+    out = []
+    english_words = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
+    for lang, ids, sentences in ((EN, unit.unit.en, alignment.en), (FA, unit.unit.fa, alignment.fa)):
+        carried = english_words if lang == FA else frozenset()
+        bad = [(s, sentences[i]) for i in ids if (s := share(sentences[i].text, lang, carried)) > 0]
+        if not bad:
+            continue
+        worst = max(s for s, _ in bad)
+        spans = tuple((x.start, x.end) for s, x in bad if s == worst or s > 0.5)
+        sentence = next(x for s, x in bad if s == worst)
+        foreign, total = foreign_letters(sentence.text, lang, carried)
+        where = "English side is in Persian script" if lang == EN else "Persian side is in Latin script"
+        script = "Persian" if lang == EN else "Latin"
+        out.append(Finding(worst, f"{where} ({worst:.0%} of its letters)", fa_spans=spans if lang == FA else (),
+                           en_spans=spans if lang == EN else (),
+                           evidence=f"{lang} {quoted(sentence.text)}: {foreign} of {total} letters in {script} script"))
+    fa_key, en_key = _copy_key(unit.fa.text), _copy_key(unit.en.text)
+    if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
+        out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,),
+                           evidence=f"fa and en alike (case, spaces and punctuation aside): {quoted(unit.en.text)}"))
+    return out
+
+
+SCRIPT_WORDS = ["کتاب", "سلام", "ﻛﺘﺎﺏ", "ـ", "HCoV-229E", "Ryan", "M", "book", "Iran", "ایران", "Zoë", "ß", "SS", "12",
+                "۱۲", "“", "”", "ª", "﷼"]  # fmt: skip
+SCRIPT_TEXTS = st.lists(st.sampled_from(SCRIPT_WORDS), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SCRIPT_TEXTS, SCRIPT_TEXTS)
+def test_untranslated_counts_only_where_a_foreign_letter_is(fa, en):
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext, UnitView
+    from hamsu.read.aligned import aligned_pairs
+
+    alignment = aligned_pairs([(fa, en), (en, en), (fa, fa)], "doc")
+    for index, unit in enumerate(alignment.units):
+        if not unit.fa or not unit.en:
+            continue
+        view = UnitView(index, unit, DocumentContext(alignment))
+        assert RULES["untranslated"].findings(view) == reference_untranslated(view)
+
+
+@given(st.text(max_size=20) | st.sampled_from(["Iran's", "Qāsem’s", "U.S.", "al-Zawr", "x_y", "Ⅻ", "½", "٣"]))
+def test_english_name_keys_keep_what_isalnum_keeps(text):
+    from hamsu.check import names
+    from hamsu.matching import fold_english
+    from hamsu.records import Mention
+
+    folded = fold_english(text)
+    assert names._letters(text, "en") == "".join(ch for ch in folded if ch.isalnum())
+    if folded.endswith(("'s", "’s")):
+        folded = folded[:-2]
+    mention = Mention(lang="en", text=text, start=0, end=len(text), kind="name", source=0)
+    assert names.name_key(mention) == "".join(ch for ch in folded if ch.isalnum())
+
+
+def reference_ordinary_persian_word(word):
+    """presence._ordinary_persian_word as it read the word itself, unmemoized."""
+    from hamsu.names.persian import STOPWORDS, is_common
+    from hamsu.names.table import fa_lookup_key, name_table_data
+
+    table = name_table_data()
+    ordinary, countries = presence._persian_word_classes()
+    if any(stem in countries for stem in word.stems[:2]):
+        return False
+    if is_common(word, table) or any(table.is_common(stem) or stem in ordinary for stem in word.stems):
+        return True
+    dictionary = presence._dictionary()
+    if dictionary and dictionary[3](word.text) in ordinary:
+        return True
+    if "\u200c" in word.text:
+        head = fa_lookup_key(word.text.split("\u200c")[0])
+        return head in ordinary or table.is_common(head) or head in STOPWORDS or len(head) < 3
+    return False
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS + ["حذفیات", "چین", "کره", "زمین‌شناسی", "خانه‌ها", "تورش"])
+                | st.text("سلامکتبیرزنه\u200c", min_size=1, max_size=6), max_size=10).map(" ".join))  # fmt: skip
+def test_ordinary_persian_words_remembered_by_what_they_read(text):
+    for word in persian_side(text).words:
+        assert presence._ordinary_persian_word(word) == reference_ordinary_persian_word(word)
+
+
+def test_every_date_pattern_needs_a_part_so_a_text_with_none_holds_no_date():
+    # date_items answers a text with no part of a date (no digit, month, weekday...) at once.
+    from hamsu.check import dates
+
+    assert len(dates._EN_NEEDS) == len(dates._EN_PATTERNS) and len(dates._FA_NEEDS) == len(dates._FA_PATTERNS)
+    assert all(dates._EN_NEEDS) and all(dates._FA_NEEDS)
+    assert dates.date_items("مه و دی در راه", "fa") == [] and dates.date_items("Mayor Junot", "en") == []
+
+
+@given(st.lists(st.sampled_from(["http://x.ir/a", "https://b.com", "www.c.org", "a@b.co", "ftp://d", "@", "x@y",
+                                 "www", "word", "کلمه", ".", " "]), max_size=8).map(" ".join) | st.text(max_size=20))
+def test_a_url_is_looked_for_only_where_one_may_be(text):
+    assert numerals._may_hold_url(text) or numerals._URL.search(text) is None
+
+
+@given(st.lists(st.sampled_from(["the", "1990s", "'90s", "90s", "in", "their", "50s", "2020", "s", "0", "1980",
+                                 "the 80s", "'s", "2000s", "March"]), max_size=8).map(" ".join) | st.text("0129s' th",
+                                                                                                         max_size=16))
+def test_english_decades_are_read_only_where_a_decade_may_be(text):
+    # The decade pattern runs only on text holding "0s" (its part "decade"): what it would find
+    # elsewhere is nothing.
+    from hamsu.check import dates
+
+    decades = dates._EN_PATTERNS[dates._EN_NEEDS.index({"decade"})]
+    assert "decade" in dates._parts_present(text, "en") or decades.search(text) is None
+
+
+@given(st.text("abcdeilkrst", max_size=12), st.text("abcdeilkrst", max_size=12))
+def test_alike_is_the_ratio_test(a, b):
+    from difflib import SequenceMatcher
+
+    assert presence._alike(a, b) == (SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def reference_document_words(context):
+    """check.names._document_words as it read each unit's built English side."""
+    import re
+    from collections import defaultdict
+
+    from hamsu.check.base import build_side
+
+    found = defaultdict(set)
+    for index, unit in enumerate(context.alignment.units):
+        for word in re.findall(r"[^\W\d_]+", build_side(context.alignment, unit.en, "en").text):
+            found[word.lower()].add(index)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Iran", "x_y", "COVID-19", "Zoë", "café", "it's", "12", "", "the"])
+                         | st.text("aB_1é ", max_size=6), max_size=6).map(" ".join), min_size=1, max_size=5))
+def test_document_words_read_from_the_sentences_as_from_the_sides(lines):
+    from dataclasses import replace
+    from pathlib import Path
+
+    import hamsu
+    from hamsu.check.base import DocumentContext
+    from hamsu.check.names import _document_words
+    from hamsu.read.aligned import aligned_pairs
+    from hamsu.records import Unit
+
+    alignment = aligned_pairs([("کتاب", line) for line in lines], "doc")
+    context = DocumentContext(alignment)
+    assert _document_words(context) == reference_document_words(context)
+    # sentences merged into one unit (read as one text, joined by a space), and a null unit
+    merged = replace(alignment, units=(Unit((0,), tuple(range(len(alignment.en))), 1.0), Unit((), (), 0.0)))
+    assert _document_words(DocumentContext(merged)) == reference_document_words(DocumentContext(merged))
+    [seed] = hamsu.align_paths([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    assert _document_words(DocumentContext(seed)) == reference_document_words(DocumentContext(seed))
+
+
+@given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS + ["سليماني", "ترامپ", "ي", "ك", "  "]), max_size=5).map(" ".join))
+def test_a_names_words_remembered_are_its_words_normalized(text):
+    from hamsu.names.persian import words_of
+    from hamsu.persian.normalize import normalize
+
+    assert presence._normalized_words(text) == words_of.__wrapped__(normalize(text))

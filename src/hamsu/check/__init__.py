@@ -13,7 +13,9 @@ rules that other packages install (entry points in the group `hamsu.rules`) foll
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..parallel import split_units
@@ -68,6 +70,24 @@ def _ready(rules: Sequence[Rule], scope: str, given: dict[str, object]) -> list[
     ]
 
 
+@contextmanager
+def _long_lived_left_alone() -> Iterator[None]:
+    """While the checks run, the cyclic garbage collector leaves alone what already exists: the
+    document, its names and the tables loaded before (gc.freeze). The checks make many small
+    objects, and each full collection they set off would walk all of those again (a fifth of the
+    checks' time on a 2,000-unit document); garbage the checks make is collected as before. The
+    objects go back to the collector afterwards. A caller that froze objects itself keeps its
+    own arrangement."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def check_alignment(
     alignment: Alignment,
     names: tuple[UnitNames, ...] | None = None,
@@ -83,6 +103,12 @@ def check_alignment(
     """
     if names is not None and len(names) != len(alignment.units):
         raise ValueError(f"names has {len(names)} entries for {len(alignment.units)} units")
+    with _long_lived_left_alone():
+        return _check_alignment(alignment, names, glossary, rules)
+
+
+def _check_alignment(alignment: Alignment, names: tuple[UnitNames, ...] | None, glossary: Glossary | None,
+                     rules: Iterable[str] | None) -> list[Flag]:
     selected = _selected(rules)
     given: dict[str, object] = {"names": names, "glossary": glossary}
     context = DocumentContext(alignment, names)
@@ -101,6 +127,8 @@ def check_alignment(
 
         # A unit's flags depend on the document, not on which units were checked before it, so a
         # long document's units may be shared between two processes (hamsu.parallel).
+        for rule in unit_rules:
+            rule.prepare(context)
         flags += split_units(len(alignment.units), check_units)
     for rule in _ready(selected, "document", given):
         flags += rule.check_document(context)

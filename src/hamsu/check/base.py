@@ -229,6 +229,11 @@ class Rule:
             raise LookupError(f"rule {self.name!r} has no threshold (THRESHOLDS or its `threshold`)")
         return limit
 
+    def prepare(self, context: DocumentContext) -> None:
+        """Read what a unit rule needs from the whole document (kept in context.memo) before its
+        units are checked: a long document's units may be shared between two processes
+        (hamsu.parallel), which then both have it rather than each reading it. Nothing by default."""
+
     def findings(self, unit: UnitView) -> list[Finding]:
         raise NotImplementedError
 

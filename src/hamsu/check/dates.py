@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..matching import ARABIC_LETTERS, ASCII_DIGITS, ZWNJ
+from ..matching import ARABIC_LETTERS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
-from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, numerals
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, ascii_digits, numerals
 from .quantities import unit_after
 
 EN_MONTHS = {
@@ -338,7 +338,7 @@ _MAY_HOLD_DATE = {
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
     {"month", "year"}, {"month", "year"}, {"month", "year"}, {"month"}, {"month"}, {"year"}, {"year"},
-    {"year"}, {"digit"}, {"month"}, {"weekday"}, {"year"},
+    {"year"}, {"decade"}, {"month"}, {"weekday"}, {"year"},
 )  # fmt: skip
 _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
@@ -361,6 +361,8 @@ def _parts_present(text: str, lang: str) -> set[str]:
         if _FOUR_DIGITS.search(text):
             present.add("year")
     if lang == EN:
+        if "0s" in text:  # the 1990s, the '90s: the decade pattern's digits end so
+            present.add("decade")
         if any(month in text for month in EN_MONTHS):
             present.add("month")
         if any(day in text for day in EN_WEEKDAYS):
@@ -378,8 +380,10 @@ def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
     if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
         return []
-    ascii_text = text.translate(ASCII_DIGITS)
+    ascii_text = ascii_digits(text)
     present = _parts_present(ascii_text, lang)
+    if not present:
+        return []  # every pattern needs some part (_EN_NEEDS, _FA_NEEDS): none can match
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
     patterns = zip(_EN_PATTERNS, _EN_NEEDS) if lang == EN else zip(_FA_PATTERNS, _FA_NEEDS)

@@ -20,11 +20,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..persian.script import ARABIC_BLOCK, in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
 from .base import DocumentContext, Finding, Rule, UnitView, build_side
+from .omission import _NOT_ALNUM  # not str.isalnum, as a pattern: letters and digits kept in C
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
 
@@ -33,10 +35,15 @@ def name_key(mention: Mention) -> str:
     """Mentions compare by folded letters: Persian variants and half-spaces, English case and accents."""
     if mention.lang == FA:
         return fold_persian_key(mention.text)
-    text = fold_english(mention.text)
+    return _english_name_key(mention.text)
+
+
+@lru_cache(maxsize=1 << 14)  # the document's links are keyed by several rules, and each name recurs
+def _english_name_key(text: str) -> str:
+    text = fold_english(text)
     if text.endswith(("'s", "’s")):
         text = text[:-2]
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text)
 
 
 def linked_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
@@ -68,6 +75,7 @@ def counterparts(context: DocumentContext) -> dict[tuple[str, str], set[str]]:
     return found
 
 
+@lru_cache(maxsize=1 << 12)
 def is_acronym(text: str) -> bool:
     """WHO, U.S., MERS-CoV, HCoVs: mostly capitals."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -76,7 +84,7 @@ def is_acronym(text: str) -> bool:
 
 
 def _letters(text: str, lang: str) -> str:
-    return fold_persian_key(text) if lang == FA else "".join(ch for ch in fold_english(text) if ch.isalnum())
+    return fold_persian_key(text) if lang == FA else _NOT_ALNUM.sub("", fold_english(text))
 
 
 MAX_RUN_WORDS = 5
@@ -259,6 +267,16 @@ class NamesRule(Rule):
     def applies(self, unit: UnitView) -> bool:
         return unit.names is not None and super().applies(unit)
 
+    def prepare(self, context: DocumentContext) -> None:
+        """The document's name keys and words, which the tests of every unit read."""
+        if context.names is None:
+            return
+        context.memo("linked-names", lambda: linked_units(context))
+        context.memo("name-forms", lambda: counterparts(context))
+        context.memo("one-sided-names", lambda: one_sided_units(context))
+        context.memo("english-lower-words", lambda: _lower_words(context))
+        context.memo("document-words", lambda: _document_words(context))
+
     def confidence(self, mention: Mention, unit: UnitView, others: tuple[Mention, ...] = ()) -> float:
         """CONFIDENT, TENTATIVE, or 0 when the mention is no name left out."""
         return self.verdict(mention, unit).level
@@ -398,7 +416,7 @@ class NamesRule(Rule):
         }
         lacking[FA] += _repeated_beyond_english(names, unit.en.text)
         weak = any(verdicts[id(m)].weak for m in names.en_only)
-        strays = self._strays(unit, names) if lacking[EN] or weak else ()
+        strays = self._strays(unit) if lacking[EN] or weak else ()
         out = []
         for lang, mentions, its_type in ((FA, names.fa_only, "omission"), (EN, names.en_only, "addition")):
             other_lang = EN if lang == FA else FA
@@ -457,15 +475,14 @@ class NamesRule(Rule):
         return out
 
     @staticmethod
-    def _strays(unit: UnitView, names: UnitNames) -> tuple[str, ...]:
+    def _strays(unit: UnitView) -> tuple[str, ...]:
         """Persian words that look like names, outside the unit's links, the English renders by
         nothing (hamsu.names.presence.stray_names)."""
         try:
             from ..names.presence import stray_names
         except ImportError:  # pragma: no cover
             return ()
-        skip = frozenset(k for link in names.links for k in _word_keys(link.fa.text))
-        return stray_names(unit.fa.text, unit.en.text, skip)
+        return stray_names(unit.fa.text, unit.en.text, _linked_persian_keys(unit))
 
     def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
                 strays: tuple[tuple[str, bool], ...], remainder: bool = False) -> list[str]:
@@ -536,10 +553,19 @@ def _repeated_beyond_english(names: UnitNames, en_text: str) -> list[Mention]:
 def _document_words(context: DocumentContext) -> dict[str, set[int]]:
     """Each word of the document's English, lower-cased → the units that have it."""
     found: dict[str, set[int]] = defaultdict(set)
-    for index in range(len(context.alignment.units)):
-        for word in re.findall(r"[^\W\d_]+", _side_text(context, index, EN)):
-            found[word.lower()].add(index)
+    alignment = context.alignment
+    texts = alignment.document.texts
+    for index, unit in enumerate(alignment.units):
+        # A unit's English side is its sentences as written, joined by spaces (build_side): its
+        # words are theirs, read from the document without building the side.
+        for i in unit.en:
+            sentence = alignment.en[i]
+            for word in _LETTER_WORD.findall(texts[sentence.source], sentence.start, sentence.end):
+                found[word.lower()].add(index)
     return found
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _swapped(mention: Mention, unit: UnitView) -> str:
@@ -551,8 +577,7 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
         from ..names.presence import swapped_parts
     except ImportError:  # pragma: no cover
         return ""
-    links = unit.names.links if unit.names is not None else ()
-    skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+    skip = _linked_persian_keys(unit)
     missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
     if not missing:
         return ""
@@ -791,6 +816,16 @@ def _word_keys(text: str) -> list[str]:
     return [fold_persian_key(w) for w in text.split()]
 
 
+def _linked_persian_keys(unit: UnitView) -> frozenset[str]:
+    """The keys of the Persian words the linker paired in the unit, which stand for their own
+    English: read once a unit, for each of its names the tests ask about."""
+    def keys() -> frozenset[str]:
+        links = unit.names.links if unit.names is not None else ()
+        return frozenset(k for link in links for k in _word_keys(link.fa.text))
+
+    return unit.memo("linked-persian-keys", keys)
+
+
 def _presence_in(mention: Mention, other_text: str) -> float:
     try:
         from ..names.presence import presence
@@ -871,7 +906,7 @@ def _loose_counterpart(mention: Mention, missing: tuple[str, ...], unit: UnitVie
         return ""
     links = unit.names.links if unit.names is not None else ()
     if mention.lang == EN:  # words the linker paired are no one else's spelling
-        skip = frozenset(k for link in links for k in _word_keys(link.fa.text))
+        skip = _linked_persian_keys(unit)
     else:
         skip = frozenset(en_lookup_key(w) for link in links for w in link.en.text.split())
     return loose_counterpart(missing, mention.lang, unit.side(EN if mention.lang == FA else FA).text, skip)

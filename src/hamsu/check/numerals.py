@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
-from ..persian.script import ARABIC_TO_PERSIAN_CHARS, ARABIC_TO_PERSIAN_LETTERS
+from ..persian.script import ARABIC_DIGITS, ARABIC_TO_PERSIAN_CHARS, ARABIC_TO_PERSIAN_LETTERS, PERSIAN_DIGITS
 
 Span = tuple[int, int]
 
@@ -149,6 +149,12 @@ _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
 _VARIANT = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether _URL may match in text: each of its forms holds one of these (substring tests are
+    far cheaper than the pattern, which tries every word for an address's @)."""
+    return "://" in text or "www." in text or "@" in text
 # Letters glued after digits that still leave the digits a quantity: units, times, ordinals.
 _EN_SUFFIXES = {
     "st": 1, "nd": 1, "rd": 1, "th": 1, "s": 1, "km": 1, "kg": 1, "m": 1, "cm": 1, "mm": 1, "ft": 1,
@@ -170,16 +176,26 @@ def _fa_word(word: str) -> str:
     return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
+_new_tuple = tuple.__new__  # _Token(...) calls a Python-level __new__; this is the same tuple, made in C
+_OTHER_DIGITS = re.compile(f"[{PERSIAN_DIGITS}{ARABIC_DIGITS}]")
+
+
+def ascii_digits(text: str) -> str:
+    """text with Persian and Arabic-Indic digits written in ASCII, one character for one. Most
+    text holds none, and a search finds that faster than translate looks at every character."""
+    return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
+
+
 @lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
 def _tokens(text: str) -> tuple[_Token, ...]:
-    ascii_text = text.translate(ASCII_DIGITS)
     out = []
-    for m in _TOKEN.finditer(ascii_text):
+    for m in _TOKEN.finditer(ascii_digits(text)):
         kind = m.lastgroup or "mark"
         word = m.group()
         if kind == "fa":
             word = _fa_word(word)
-        out.append(_Token(kind, word, m.start(), m.end()))
+        start, end = m.span()
+        out.append(_new_tuple(_Token, (kind, word, start, end)))
     return tuple(out)
 
 
@@ -475,41 +491,52 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     `content`: number_content(text), when the caller has it."""
     if (number_content(text) if content is None else content) == NO_NUMBERS:
         return []
-    excluded = sorted(set(exclude) | {m.span() for m in _URL.finditer(text)})
+    urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
+    excluded = sorted(set(exclude) | urls)
     tokens = _tokens(text)
     if excluded:
         tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
-    # hyphens and dashes); elsewhere (10-15) it separates two numbers.
-    tokens = [
-        t
-        for k, t in enumerate(tokens)
-        if not (
-            t.text in _HYPHENS
-            and 0 < k < len(tokens) - 1
-            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-            and tokens[k - 1].end == t.start
-            and t.end == tokens[k + 1].start
-        )
-    ]
-    parts: list[_Part | None] = []
+    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
+    if any(hyphen in text for hyphen in _HYPHENS):
+        tokens = [
+            t
+            for k, t in enumerate(tokens)
+            if not (
+                t.text in _HYPHENS
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+                and tokens[k - 1].end == t.start
+                and t.end == tokens[k + 1].start
+            )
+        ]
+    # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
+    # appended only after a part, and a token that is None itself (a mark, a word that is no number
+    # word: most of a text) is passed over without reading the gap before it.
+    parts: list[_Part | None] = [None]
+    last = len(tokens) - 1
     for k, tok in enumerate(tokens):
+        kind = tok.kind
         prev = tokens[k - 1] if k else None
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        # A gap in the text (an excluded span, a line) between tokens ends any compound.
-        gap = text[prev.end : tok.start] if prev is not None else ""
-        if gap and gap != " " and gap.strip(_NO_GAP):  # (a single space, the usual gap, is none)
-            parts.append(None)
-        if tok.kind == "num":
-            parts += _digit_parts(text, tok, prev, nxt, lang)
-        elif tok.kind == "mark":
+        if kind == "mark":
             # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
             if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
-                parts.append(None)  # what _classify says of a mark
-        elif tok.kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None:
-            parts.append(None)  # what _classify says of a word that is no number word
-        elif tok.kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING:
-            parts.append(None)
+                if parts[-1] is not None:
+                    parts.append(None)  # what _classify says of a mark
+            continue  # (a glued plus: no gap before it)
+        if kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None or (
+                kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING):
+            if parts[-1] is not None:
+                parts.append(None)  # what _classify says of a word that is no number word
+            continue
+        nxt = tokens[k + 1] if k < last else None
+        # A gap in the text (an excluded span, a line) between tokens ends any compound.
+        if parts[-1] is not None and prev is not None:
+            gap = text[prev.end : tok.start]
+            if gap and gap != " " and gap.strip(_NO_GAP):  # (a single space, the usual gap, is none)
+                parts.append(None)
+        if kind == "num":
+            parts += _digit_parts(text, tok, prev, nxt, lang)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
     found = []

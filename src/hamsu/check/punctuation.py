@@ -21,6 +21,12 @@ def unbalanced_marks(text: str) -> str:
     return bad
 
 
+def _has_question_mark(text: str) -> bool:
+    """Whether text holds a mark of QUESTION_MARKS (a substring test per mark: no walk in Python
+    over every character)."""
+    return any(mark in text for mark in QUESTION_MARKS)
+
+
 def _mark_spans(side: Side, marks: str) -> tuple[tuple[int, int], ...]:
     return tuple(side.span(i, i + 1) for i, ch in enumerate(side.text) if ch in marks)
 
@@ -47,8 +53,8 @@ class PunctuationRule(Rule):
     def findings(self, unit: UnitView) -> list[Finding]:
         out = []
         fa, en = unit.fa, unit.en
-        fa_q = any(ch in QUESTION_MARKS for ch in fa.text)
-        en_q = any(ch in QUESTION_MARKS for ch in en.text)
+        fa_q = _has_question_mark(fa.text)
+        en_q = _has_question_mark(en.text)
         if fa_q != en_q:
             which = "Persian" if fa_q else "English"
             counts = sum(fa.text.count(q) for q in QUESTION_MARKS), sum(en.text.count(q) for q in QUESTION_MARKS)

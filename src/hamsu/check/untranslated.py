@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from ..matching import script_counts
+from ..persian.script import ARABIC_LETTERS, PRESENTATION_FORMS, code_points
+from ..read.language import LATIN_LETTERS, letter_runs
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView, quoted
 from .omission import _NOT_ALNUM
@@ -18,6 +20,10 @@ MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its la
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# The letters script_counts counts as each side's foreign script: a text with none of them has a
+# foreign share of 0, found without counting.
+_ARABIC_SCRIPT_LETTERS = letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS))
+_FOREIGN_LETTERS = {EN: _ARABIC_SCRIPT_LETTERS, FA: LATIN_LETTERS}
 
 
 def foreign_letters(text: str, lang: str, carried: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -32,6 +38,8 @@ def foreign_letters(text: str, lang: str, carried: frozenset[str] = frozenset())
 
 def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -> float:
     """The share of letters in the other side's script (foreign_letters), 0 under MIN_LETTERS."""
+    if not _FOREIGN_LETTERS[lang].search(text):
+        return 0.0  # no foreign letter: 0 of any total
     foreign, total = foreign_letters(text, lang, carried)
     return foreign / total if total >= MIN_LETTERS else 0.0
 
@@ -51,9 +59,11 @@ class UntranslatedRule(Rule):
     def findings(self, unit: UnitView) -> list[Finding]:
         alignment = unit.context.alignment
         out = []
-        english_words = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
         for lang, ids, sentences in ((EN, unit.unit.en, alignment.en), (FA, unit.unit.fa, alignment.fa)):
-            carried = english_words if lang == FA else frozenset()
+            carried: frozenset[str] = frozenset()
+            # The English words are read only where a Persian sentence has Latin letters to leave out.
+            if lang == FA and any(_FOREIGN_LETTERS[FA].search(sentences[i].text) for i in ids):
+                carried = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
             shares = [(foreign_share(sentences[i].text, lang, carried), sentences[i]) for i in ids]
             bad = [(share, s) for share, s in shares if share > 0]
             if not bad:
@@ -68,7 +78,12 @@ class UntranslatedRule(Rule):
             out.append(Finding(worst, f"{where} ({worst:.0%} of its letters)",
                                fa_spans=spans if lang == FA else (), en_spans=spans if lang == EN else (),
                                evidence=evidence))
-        fa_key, en_key = _copy_key(unit.fa.text), _copy_key(unit.en.text)
+        # A copy has the same letters on both sides: an Arabic-script letter (which case folding
+        # leaves as it is) on the Persian side and none on the English side say it is no copy.
+        fa_text, en_text = unit.fa.text, unit.en.text
+        if _ARABIC_SCRIPT_LETTERS.search(fa_text) and not _ARABIC_SCRIPT_LETTERS.search(en_text):
+            return out
+        fa_key, en_key = _copy_key(fa_text), _copy_key(en_text)
         if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
             alike = f"fa and en alike (case, spaces and punctuation aside): {quoted(unit.en.text)}"
             out.append(Finding(1.0, "English is a copy of the Persian", (unit.fa.whole,), (unit.en.whole,),

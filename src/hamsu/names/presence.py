@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..persian.normalize import NormalizedText, normalize
 from ..persian.script import ARABIC_BLOCK, ZWNJ
@@ -39,6 +40,7 @@ from .translit import (
     romanization_skeleton_en,
     romanization_skeleton_fa,
     score_keys,
+    skeleton_bits,
     spelled_acronyms,
 )
 
@@ -80,7 +82,23 @@ def _similar_latin(key: str, others) -> bool:
         return True
     if len(key) < 4:
         return False
-    return any(abs(len(key) - len(o)) <= 2 and SequenceMatcher(None, key, o).ratio() >= 0.8 for o in others)
+    return any(abs(len(key) - len(o)) <= 2 and _alike(key, o) for o in others)
+
+
+def _alike(a: str, b: str, least: float = 0.8) -> bool:
+    """SequenceMatcher's ratio of two strings is `least` or more. Its quick_ratio (the letters the
+    two share, in any order) is never below the ratio and costs a count of letters, where the
+    ratio looks for matching blocks: most pairs are answered by it."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_skeleton(key: str) -> tuple[int, int, float]:
+    """An English key's skeleton as bits (translit.skeleton_bits), its size, and its weight: what
+    the romanization tests compare before aligning, read once per key."""
+    skeleton = romanization_skeleton_en(key)
+    return skeleton_bits(skeleton), len(skeleton), en_weight(key)
 
 
 def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
@@ -88,14 +106,14 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
     units, fa_weight = fa_units(folded)
     if not units or fa_weight < 1:
         return False
+    fa_bits, fa_size = skeleton_bits(fa_skeleton), len(fa_skeleton)
     for key in keys:
         if not key:
             continue
-        en_skel = romanization_skeleton_en(key)
-        shared = len(fa_skeleton & en_skel)
-        if 2 * shared < min(len(fa_skeleton), len(en_skel)) or not shared:
+        en_bits, en_size, weight = _key_skeleton(key)
+        shared = (fa_bits & en_bits).bit_count()  # len(fa_skeleton & its skeleton)
+        if 2 * shared < min(fa_size, en_size) or not shared:
             continue
-        weight = en_weight(key)
         if abs(weight - fa_weight) > max(2.0, fa_weight):
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
@@ -124,29 +142,56 @@ class EnglishSide:
     rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+class _EnglishWord(NamedTuple):
+    """What english_side reads of one English word, worked out once a word: words recur."""
+
+    key: str  # latin_key
+    roman: str  # the key when it may be a romanization (see english_side), else ""
+    demonym_keys: tuple[str, ...]  # latin_key of the places a demonym comes from (Congolese: Congo)
+    lookup: tuple[str, ...]  # en_lookup_key of the word, without a plural s, and of its demonym stems
+    capital: str  # its initial for `initials`: lower-cased if capitalized, "" for a small word, else " "
+    lower: str
+    stem: str | None  # the aligner's stem of the lower-cased word (None without the dictionary)
+    acronym: str  # lower-cased when written in capitals (WHO, WHO's), else ""
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
+def _english_word(word: str) -> _EnglishWord:
+    key = latin_key(word)
+    lower = word.lower()
+    capitalized = word[:1].isupper()
+    # Romanization candidates: capitalized words but no function words or titles (Mrs is no
+    # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
+    # nucleotide for نوکلئوتید; not mall for ملل).
+    roman = key if len(key) >= 2 and lower not in _NOT_NAMES and (capitalized or en_weight(key) >= 3) else ""
+    stems = demonym_stems(word)
+    lookup = [en_lookup_key(word)]
+    if word.endswith("s") and len(word) > 3:
+        lookup.append(en_lookup_key(word[:-1]))  # Kurds, Iraqis
+    lookup += [en_lookup_key(stem) for stem in stems]
+    dictionary = _dictionary()
+    bare = re.sub(r"['’]s$", "", word)  # WHO's
+    return _EnglishWord(key, roman, tuple(latin_key(stem) for stem in stems), tuple(lookup),
+                        word[0].lower() if capitalized else "" if lower in _SKIPPED else " ", lower,
+                        dictionary[2](lower) if dictionary else None,
+                        bare.lower() if bare.isupper() and 2 <= len(bare) <= 6 else "")  # fmt: skip
+
+
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
     words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
     # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
     words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
-    keys = tuple(latin_key(w) for w in words)
-    # Romanization candidates: capitalized words but no function words or titles (Mrs is no
-    # romanization of آیرس), and lower-case words long enough not to match by chance (a loanword:
-    # nucleotide for نوکلئوتید; not mall for ملل).
-    roman = tuple(k for w, k in zip(words, keys) if len(k) >= 2 and w.lower() not in _NOT_NAMES
-                  and (w[:1].isupper() or en_weight(k) >= 3))  # fmt: skip
-    roman += tuple(latin_key(stem) for w in words for stem in demonym_stems(w))  # Congolese: Congo
+    read = [_english_word(w) for w in words]
+    keys = tuple(r.key for r in read)
+    roman = tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
     # Two capitalized words read as one form too: Casa Branca for کازابلانکا, St. Louis for سنت‌لوییز.
     pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
     # Table forms are looked up as single words, and as runs of capitalized words (particles and
     # articles inside: Dayr al-Zawr, Bank of England).
     lookup = set()
     for i in range(len(words)):
-        lookup.add(en_lookup_key(words[i]))
-        if words[i].endswith("s") and len(words[i]) > 3:
-            lookup.add(en_lookup_key(words[i][:-1]))  # Kurds, Iraqis
-        for stem in demonym_stems(words[i]):
-            lookup.add(en_lookup_key(stem))
+        lookup.update(read[i].lookup)
         if not words[i][:1].isupper():
             continue
         for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
@@ -156,15 +201,13 @@ def english_side(text: str) -> EnglishSide:
             # A demonym stands for its place: South Korean for کره جنوبی.
             for stem in demonym_stems(words[j - 1]):
                 lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
-    lower = frozenset(w.lower() for w in words)
-    dictionary = _dictionary()
-    stems = frozenset(dictionary[2](w) for w in lower) if dictionary else frozenset()
+    lower = frozenset(r.lower for r in read)
+    stems = frozenset(r.stem for r in read) if _dictionary() else frozenset()
     # Initials of the runs of capitalized words, small words skipped: Centers for Disease Control, cdc.
-    capitals = "".join(w[0].lower() if w[:1].isupper() else "" if w.lower() in _SKIPPED else " " for w in words)
+    capitals = "".join(r.capital for r in read)
     initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
                          for j in range(i + 2, len(run) + 1))  # fmt: skip
-    bare = [re.sub(r"['’]s$", "", w) for w in words]  # WHO's
-    acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
+    acronyms = frozenset(r.acronym for r in read if r.acronym)
     return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
                        acronyms, text)
 
@@ -181,6 +224,42 @@ class PersianSide:
     runs: tuple[tuple[str, frozenset[str], bool], ...]
     # Whether an English word is rendered here (_english_word_rendered), by word and test.
     rendered: dict = field(default_factory=dict, compare=False, repr=False)
+    # What the tests derive from the side the first time they need it (_romanization_runs,
+    # _adjective_bases), by name: a side no test asks about pays nothing for them.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+class _PersianWord(NamedTuple):
+    """What persian_side reads of one Persian word, worked out once a word: words recur."""
+
+    content: str | None  # the aligner's stem (None for a Latin word, or without the dictionary)
+    parts: tuple[str, ...]  # keys of its half-spaced parts (کره‌جنوبی: کره، جنوبی), none without a half-space
+    starts_run: bool  # a run of content words may start here: not Latin, no stopword, two letters or more
+    folded: str  # folded for romanization, without a half-spaced suffix (when it starts a run)
+    skeleton: frozenset[str]  # romanization_skeleton_fa(folded)
+    common: bool  # is_common
+    pairable: bool  # may be the second word of a run: not Latin, no stopword
+    whole: str  # the whole word folded, as the second word of a run
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
+def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
+    word = Word(text, 0, len(text), key, base, 0, latin)
+    dictionary = _dictionary()
+    content = dictionary[3](text) if dictionary and not latin else None
+    parts = tuple(fa_lookup_key(p) for p in text.split(ZWNJ)) if ZWNJ in text else ()
+    common = is_common(word, name_table_data())
+    starts_run = not (latin or key in STOPWORDS or len(key) < 2)
+    folded = romanization_fold_fa(text.split(ZWNJ)[0] if base != key else text) if starts_run else ""
+    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common,
+                        not latin and key not in STOPWORDS, romanization_fold_fa(text))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _normalized_words(text: str) -> tuple[Word, ...]:
+    """The words of a Persian name as written, normalized first: a name recurs in unit after unit,
+    and each test of it (presence, name_words, unrendered_words) reads its words."""
+    return words_of(normalize(text))
 
 
 @lru_cache(maxsize=256)
@@ -188,31 +267,28 @@ def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
     words = words_of(text if isinstance(text, NormalizedText) else normalize(text))
     lookup = set()
-    for i in range(len(words)):
-        head = ""
-        for j in range(i, min(len(words), i + MAX_RUN)):
-            if words[j].run != words[i].run:
+    for i, first in enumerate(words):
+        lookup.update(first.stems)
+        head = first.key
+        for w in words[i + 1 : i + MAX_RUN]:
+            if w.run != first.run:
                 break
-            lookup.update(head + stem for stem in words[j].stems)
-            head += words[j].key
+            lookup.update([head + stem for stem in w.stems])
+            head += w.key
     latin_keys = [latin_key(w.text) for w in words if w.latin]
     latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
-    dictionary = _dictionary()
-    content = frozenset(dictionary[3](w.text) for w in words if not w.latin) if dictionary else frozenset()
+    read = [_persian_word(w.text, w.latin, w.key, w.base) for w in words]
+    content = frozenset(r.content for r, w in zip(read, words) if not w.latin) if _dictionary() else frozenset()
     runs = []
-    table = name_table_data()
-    for i, w in enumerate(words):
-        if w.latin or w.key in STOPWORDS or len(w.key) < 2:
+    for i, (w, r) in enumerate(zip(words, read)):
+        if not r.starts_run:
             continue
-        folded = romanization_fold_fa(w.text.split(ZWNJ)[0] if w.base != w.key else w.text)
-        common = is_common(w, table)
-        runs.append((folded, romanization_skeleton_fa(folded), common))
-        if i + 1 < len(words) and words[i + 1].run == w.run and not words[i + 1].latin \
-                and words[i + 1].key not in STOPWORDS:  # fmt: skip
-            pair = folded + " " + romanization_fold_fa(words[i + 1].text)
-            runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
+        runs.append((r.folded, r.skeleton, r.common))
+        if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
+            pair = r.folded + " " + read[i + 1].whole
+            runs.append((pair, romanization_skeleton_fa(pair), r.common and read[i + 1].common))
     parts = {w.key for w in words} | {w.base for w in words}
-    parts.update(fa_lookup_key(p) for w in words if ZWNJ in w.text for p in w.text.split(ZWNJ))
+    parts.update(p for r in read for p in r.parts)
     return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
                        tuple(runs))
 
@@ -334,19 +410,30 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     from a name, whole or its ending dropped (Buddhism, بودایی: budh, بودا; Catalan, کاتالونیایی)."""
     stem = _ENGLISH_DERIVED.sub("", key)
     forms = {f for f in (key, stem) if len(f) >= DERIVED_MIN}
-    for w in persian.words:
-        if w.latin or w.key in STOPWORDS:
-            continue
-        base = _PERSIAN_ADJECTIVE.sub("", w.key)
-        if base == w.key or len(base) < DERIVED_MIN - 1:
-            continue
-        folded = romanization_fold_fa(base)
+    for w, folded in _adjective_bases(persian):
         # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
         # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
         needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
         if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
+
+
+def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
+    """The side's Persian words with an adjective ending, each with its base folded for
+    romanization (بودایی: بودا), in order: what _derived_in compares, worked out once a side."""
+    found = persian.derived.get("adjective bases")
+    if found is None:
+        found = []
+        for w in persian.words:
+            if w.latin or w.key in STOPWORDS:
+                continue
+            base = _PERSIAN_ADJECTIVE.sub("", w.key)
+            if base == w.key or len(base) < DERIVED_MIN - 1:
+                continue
+            found.append((w, romanization_fold_fa(base)))
+        found = persian.derived["adjective bases"] = tuple(found)
+    return found
 
 
 COMPOUND_PART = 4  # letters of each part of an English compound read apart
@@ -363,16 +450,30 @@ def _compound_in(word: str, persian: PersianSide) -> bool:
     return False
 
 
+def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float, bool], ...]:
+    """The side's runs (PersianSide.runs) as _romanized_in compares them, each worked out once:
+    (folded, skeleton bits, skeleton size, consonant weight, ordinary). A run with no letter to
+    align is left out: it romanizes nothing."""
+    runs = persian.derived.get("romanization runs")
+    if runs is None:
+        runs = []
+        for folded, fa_skeleton, common in persian.runs:
+            units, fa_weight = fa_units(folded)
+            if units:
+                runs.append((folded, skeleton_bits(fa_skeleton), len(fa_skeleton), fa_weight, common))
+        runs = persian.derived["romanization runs"] = tuple(runs)
+    return runs
+
+
 def _romanized_in(key: str, persian: PersianSide) -> bool:
     """Whether a run of Persian words may be romanized as the English key."""
-    skeleton = romanization_skeleton_en(key)
-    weight = en_weight(key)
-    for folded, fa_skeleton, common in persian.runs:
-        shared = len(fa_skeleton & skeleton)
-        if not shared or 2 * shared < min(len(fa_skeleton), len(skeleton)):
+    bits, size, weight = _key_skeleton(key)
+    reach = max(2.0, weight)
+    for folded, fa_bits, fa_size, fa_weight, common in _romanization_runs(persian):
+        shared = (fa_bits & bits).bit_count()  # len(the two skeletons' intersection)
+        if not shared or 2 * shared < min(fa_size, size):
             continue
-        units, fa_weight = fa_units(folded)
-        if not units or abs(weight - fa_weight) > max(2.0, weight):
+        if abs(weight - fa_weight) > reach:
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
         if common:  # an ordinary word renders a name only by a close romanization (کنگره is no Kong)
@@ -455,7 +556,7 @@ def is_latin(text: str) -> bool:
 def name_words(text: str, lang: str) -> list[str]:
     """The words of a name that must each find a counterpart: no particles, articles or titles."""
     if lang == FA and not is_latin(text):
-        return [w.text for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return [w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
     out = []
     for m in _LATIN_TOKEN.finditer(text):
         word = m.group()
@@ -472,8 +573,7 @@ def _presence(text: str, lang: str, other_text: str) -> float:
     if lang == FA:
         english = english_side(other_text)
         latin = False
-        words = [w for w in words_of(text if latin else normalize(text)) if (w.latin or w.key not in STOPWORDS)
-                 and len(w.key) >= 2]  # fmt: skip
+        words = [w for w in _normalized_words(text) if (w.latin or w.key not in STOPWORDS) and len(w.key) >= 2]
         if not words:
             return 1.0
         table = name_table_data()
@@ -581,7 +681,7 @@ def _latin_presence(text: str, english: EnglishSide) -> float:
     if len(key) >= 5:
         for i in range(len(english.keys) - n + 1):
             window = "".join(english.keys[i : i + n])
-            if abs(len(window) - len(key)) <= 2 and SequenceMatcher(None, key, window).ratio() >= 0.8:
+            if abs(len(window) - len(key)) <= 2 and _alike(key, window):
                 return 1.0
     letters = "".join(ch for ch in text if ch.isupper())
     if 2 * len(letters) >= len(key):  # an acronym (CDC, SARS-CoV): spelled out, shortened or mistyped
@@ -606,7 +706,7 @@ def unrendered_words(text: str, lang: str, other_text: str) -> tuple[str, ...]:
     what a reviewer is told is missing (Spring Washington: Washington)."""
     if lang == FA and not is_latin(text):
         english = english_side(other_text)
-        words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS and len(w.key) >= 2]
+        words = [w for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
         return tuple(w.text for w in words if not _persian_word_rendered(w, english))
     if lang == FA:
         return () if _latin_presence(text, english_side(other_text)) else (text,)
@@ -644,14 +744,23 @@ def swapped_parts(text: str, persian_text: str, english_text: str,
         return (), ()
     english = english_side(english_text)
     words_fa = persian.words
-    anchors = [i for i, w in enumerate(words_fa) if any(_persian_word_rendered(w, english_side(r)) for r in rendered)]
+    renderings = [english_side(r) for r in rendered]
+    anchors: dict[int, bool] = {}
+
+    def anchor(i: int) -> bool:
+        """Whether Persian word i renders one of the name's rendered words. Asked only beside a
+        word that may stand in a missing one's place, where the answer counts."""
+        if i not in anchors:
+            anchors[i] = 0 <= i < len(words_fa) and any(_persian_word_rendered(words_fa[i], r) for r in renderings)
+        return anchors[i]
+
     left = []
     for i, w in enumerate(words_fa):
-        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or i in anchors or w.key in skip or w.base in skip:
-            continue
-        if not any(abs(i - a) <= SWAP_REACH for a in anchors):
+        if w.latin or w.key in STOPWORDS or len(w.key) < 3 or w.key in skip or w.base in skip:
             continue
         if not (any(stem in generic_english() for stem in w.stems) or known_name(w.text, FA)):
+            continue
+        if anchor(i) or not any(anchor(j) for j in range(i - SWAP_REACH, i + SWAP_REACH + 1) if j != i):
             continue
         if not _persian_word_rendered(w, english):
             left.append(w.text)
@@ -730,6 +839,13 @@ def _ordinary_persian_word(word: Word) -> bool:
     """A Persian word that is an ordinary word: frequent, a form of a word the dictionary
     translates by an ordinary English word, or a compound whose first part is one; never a
     country or language of CLDR."""
+    return _ordinary_persian_form(word.text, word.key, word.base, word.stems)
+
+
+@lru_cache(maxsize=1 << 15)  # asked of the same words by several tests, in unit after unit
+def _ordinary_persian_form(text: str, key: str, base: str, stems: tuple[str, ...]) -> bool:
+    """_ordinary_persian_word of the word with these text, key, base and stems (all it reads)."""
+    word = Word(text, 0, len(text), key, base, 0, False, stems)
     table = name_table_data()
     ordinary, countries = _persian_word_classes()
     if any(stem in countries for stem in word.stems[:2]):
@@ -756,7 +872,7 @@ def ordinary_persian(text: str) -> bool:
     text as a whole is one (مجمع الجزایر, archipelago)."""
     if fa_lookup_key(text) in _persian_word_classes()[0]:
         return True
-    words = [w for w in words_of(normalize(text)) if w.key not in STOPWORDS]
+    words = [w for w in _normalized_words(text) if w.key not in STOPWORDS]
     return bool(words) and all(not w.latin and _ordinary_persian_word(w) for w in words)
 
 
