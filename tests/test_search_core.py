@@ -3,9 +3,9 @@ the best path, as a plain full-grid dynamic programme written separately here fi
 from __future__ import annotations
 
 import math
-import os
 
 import pytest
+from corekit import compiled_only as compiled_only_if
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,10 +111,7 @@ def test_python_search_finds_the_best_path_of_the_grid(problem):
         assert math.isclose(path_value(path, n, m, scoring, grid), best, rel_tol=1e-9, abs_tol=1e-9)
 
 
-compiled_only = pytest.mark.skipif(
-    not search.COMPILED and os.environ.get("CI") != "true",
-    reason="the compiled core was not built here (no C compiler); CI requires it",
-)
+compiled_only = compiled_only_if(search.COMPILED)
 
 
 @compiled_only

@@ -4,19 +4,15 @@ where the core was not built."""
 from __future__ import annotations
 
 import math
-import os
 
-import pytest
+from corekit import compiled_only
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamsu.names import translit
 from hamsu.names.translit import LETTERS, latin_key, romanization_fold_fa
 
-compiled = pytest.mark.skipif(
-    not translit.COMPILED and os.environ.get("CI") != "true",
-    reason="the compiled core was not built here (no C compiler); CI requires it",
-)
+compiled = compiled_only(translit.COMPILED)
 
 
 @compiled
