@@ -429,3 +429,28 @@ def test_words_derived_from_ordinary_ones_are_ordinary(word, ordinary):
     from hamsu.names.presence import ordinary_english
 
     assert ordinary_english(word) is ordinary
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_off_while_units_are_linked_and_back_as_the_caller_had_it(enabled, monkeypatch):
+    """The cyclic collector stays off while the linker works on its units (each collection would
+    walk the prepared sentences it keeps), and comes back as the caller had it: on, or off."""
+    import gc
+
+    import hamsu.names.link as link_module
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 3)
+    seen = []
+    for step in ("_chosen", "_unit_names"):
+        work = getattr(link_module, step)
+        monkeypatch.setattr(link_module, step, lambda *args, work=work: seen.append(gc.isenabled()) or work(*args))
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        names = link_names(alignment)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert after == enabled
+    assert len(seen) >= 6 and not any(seen)  # each unit chosen and named, the collector off each time
+    assert all(unit.links for unit in names)
