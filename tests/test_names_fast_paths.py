@@ -59,3 +59,19 @@ ROLES = st.lists(st.sampled_from(["name", "acronym", "particle", "article"]), mi
 def test_sub_spans_by_roles_as_by_pieces(roles):
     name = EnglishName(tuple(Piece(f"w{k}", 3 * k, 3 * k + 2, role) for k, role in enumerate(roles)), True, "name")
     assert list(_sub_spans(name)) == reference_sub_spans(name)
+
+
+# Persian letters, the suffixes that glue to a word (ان، یان، ها، ی), a half-space and Latin letters.
+PERSIAN_PARTS = list("سلیمانیهاکردب x") + ["\u200c", "ان", "یان", "های"]
+PERSIAN_TEXT = st.lists(st.sampled_from(PERSIAN_PARTS), max_size=30).map("".join)
+
+
+@settings(max_examples=400)
+@given(PERSIAN_TEXT)
+def test_a_word_has_glued_stems_where_its_stems_go_beyond_its_key_and_base(text):
+    """gazetteer_spans asks _glued only of words _has_glued_stems says have stems under a glued
+    suffix; _glued finds none in any other."""
+    from hamsu.names.persian import _has_glued_stems, words_of
+
+    for word in words_of.__wrapped__(text):
+        assert _has_glued_stems(word) == any(stem not in (word.key, word.base) for stem in word.stems)
