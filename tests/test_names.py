@@ -454,3 +454,23 @@ def test_the_collector_is_off_while_units_are_linked_and_back_as_the_caller_had_
     assert after == enabled
     assert len(seen) >= 6 and not any(seen)  # each unit chosen and named, the collector off each time
     assert all(unit.links for unit in names)
+
+
+def test_a_unit_made_again_for_its_names_works_out_no_positions_or_kinds(monkeypatch):
+    """The last pass makes each unit again only to report its names: where its pairs stand and the
+    kinds of its Persian candidates, which only choosing pairs asks for, are not worked out."""
+    import hamsu.names.link as link_module
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 2)
+    worked_out = []
+    unit_names = link_module._unit_names
+
+    def recorded(unit, chosen, seen):
+        names = unit_names(unit, chosen, seen)
+        worked_out.append({"fa_kind", "_fa_offsets", "_en_offsets"} & set(vars(unit)))
+        return names
+
+    monkeypatch.setattr(link_module, "_unit_names", recorded)
+    names = link_names(alignment)
+    assert worked_out == [set(), set()]
+    assert [link.en.text for link in names[0].links] == ["Qasem Soleymani", "Iraq"]

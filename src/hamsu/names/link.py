@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from ..parallel import SharedRounds
@@ -229,19 +229,39 @@ class _Unit:
         self.fa, self.en, self.table = fa, en, table
         self._found: dict[str, list[tuple[int, int, int]]] = {}
         self._joined_keys: str | None = None  # for find(), made on its first call
-        fa_total = sum(len(s.words) for s in fa) or 1
-        offsets = [sum(len(s.words) for s in fa[:k]) for k in range(len(fa))]
-        self.fa_position = lambda si, i: (offsets[si] + i) / fa_total
-        en_total = sum(len(s.text) for s in en) or 1
-        en_offsets = [sum(len(s.text) for s in en[:k]) for k in range(len(en))]
-        self.en_position = lambda ei, start: (en_offsets[ei] + start) / en_total
-        self.fa_kind = {(si, c.first, c.last): c.kind for si, s in enumerate(fa) for c in s.candidates}
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
         self._ordinary: list[list[bool] | None] = [None] * len(fa)
         # What its pairs are made of (_unit_parts): brought by the caller where it kept them from
         # an earlier pass, else worked out by _pairs and kept here for the caller.
         self.parts: list[_Part] | None = None
+
+    # Where a pair stands in each side and the kinds of the Persian candidates: made on first use,
+    # as the unit is made again in each pass and only the first two pair words.
+    @cached_property
+    def _fa_offsets(self) -> tuple[list[int], int]:
+        fa = self.fa
+        return [sum(len(s.words) for s in fa[:k]) for k in range(len(fa))], sum(len(s.words) for s in fa) or 1
+
+    @cached_property
+    def _en_offsets(self) -> tuple[list[int], int]:
+        en = self.en
+        return [sum(len(s.text) for s in en[:k]) for k in range(len(en))], sum(len(s.text) for s in en) or 1
+
+    def fa_position(self, si: int, i: int) -> float:
+        """Where word i of Persian sentence si stands in the unit's words (0 to 1)."""
+        offsets, total = self._fa_offsets
+        return (offsets[si] + i) / total
+
+    def en_position(self, ei: int, start: int) -> float:
+        """Where character `start` of English sentence ei stands in the unit's text (0 to 1)."""
+        offsets, total = self._en_offsets
+        return (offsets[ei] + start) / total
+
+    @cached_property
+    def fa_kind(self) -> dict[tuple[int, int, int], str]:
+        """(sentence, first, last word) of each Persian candidate -> its kind."""
+        return {(si, c.first, c.last): c.kind for si, s in enumerate(self.fa) for c in s.candidates}
 
     def release(self) -> None:
         """Drop what find() and translit_spans() keep, once the unit's pairs are chosen: the unit
