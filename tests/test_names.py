@@ -456,6 +456,38 @@ def test_the_collector_is_off_while_units_are_linked_and_back_as_the_caller_had_
     assert all(unit.links for unit in names)
 
 
+def _in_oldest_generation(thing: object) -> bool:
+    import gc
+
+    return any(o is thing for o in gc.get_objects(generation=2))
+
+
+@pytest.mark.parametrize("caller_froze", [False, True])
+def test_what_the_linker_leaves_alive_goes_to_the_oldest_generation(caller_froze):
+    """The names the linker returns (and the memos it fills) are taken as long-lived: in the oldest
+    generation, not walked again as young objects by the next collections. A caller that froze
+    objects itself keeps them frozen, and then nothing is moved."""
+    import gc
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 3)
+    threshold, was_enabled = gc.get_threshold(), gc.isenabled()
+    gc.collect()
+    gc.set_threshold(10**6)  # no collection of its own while the test runs
+    gc.enable()
+    try:
+        if caller_froze:
+            gc.freeze()
+        frozen = gc.get_freeze_count()
+        names = link_names(alignment)
+        assert gc.get_freeze_count() == frozen
+        assert _in_oldest_generation(names) != caller_froze
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        (gc.enable if was_enabled else gc.disable)()
+    assert all(unit.links for unit in names)
+
+
 def test_a_unit_made_again_for_its_names_works_out_no_positions_or_kinds(monkeypatch):
     """The last pass makes each unit again only to report its names: where its pairs stand and the
     kinds of its Persian candidates, which only choosing pairs asks for, are not worked out."""
