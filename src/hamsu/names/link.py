@@ -799,9 +799,9 @@ def _collector_paused() -> Iterator[None]:
     pass to the last, hundreds of thousands of small objects, and makes no reference cycles:
     reference counting frees what it drops, and each collection it set off only walked its
     prepared sentences again. What outlives it (the names found, the memos of words and names)
-    lives on to the end of a run: rather than walked as young objects by the next collections
-    (0.17 s of collections in the checks after it on a 2,000-unit document), it goes straight to
-    the oldest generation (gc.freeze, then gc.unfreeze), which only a full collection walks. The
+    lives on to the end of a run: rather than walked as young objects by the next collections, it
+    goes straight to the oldest generation (gc.freeze, then gc.unfreeze), which only a full
+    collection walks (the command's collections on a 2,000-unit document: 0.17 s, this way 0.003 s). The
     collector comes back as the caller had it, and a caller that froze objects itself keeps its
     own arrangement (its frozen objects stay frozen; nothing is moved)."""
     enabled = gc.isenabled()
