@@ -506,3 +506,22 @@ def test_a_unit_made_again_for_its_names_works_out_no_positions_or_kinds(monkeyp
     names = link_names(alignment)
     assert worked_out == [set(), set()]
     assert [link.en.text for link in names[0].links] == ["Qasem Soleymani", "Iraq"]
+
+
+def test_a_units_pairs_go_to_another_process_as_plain_tuples():
+    """A long document's second process sends its units' chosen pairs back pickled: a pair is a
+    tuple of its fields (cheap to pickle and load), and comes back equal."""
+    import pickle
+
+    import hamsu.names.link as link_module
+    from hamsu.names.table import name_table_data
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")])
+    table = name_table_data()
+    capitals = link_module.capitalized_words(s.text for s in alignment.en)
+    unit = link_module._Unit([link_module.prepare_fa(alignment, 0, table)],
+                             [link_module.prepare_en(alignment, 0, table, capitals)], table)  # fmt: skip
+    pairs = link_module._chosen(unit, {})
+    assert len(pairs) == 2
+    assert all(tuple(p) == (p.rank, p.score, p.evidence, p.kind, p.en, p.fa, p.order) for p in pairs)
+    assert pickle.loads(pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)) == pairs

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..parallel import SharedRounds
 from ..persian.normalize import normalize_sentence
@@ -105,8 +105,7 @@ class EnSentence:
     source: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
+class _Pair(NamedTuple):  # a tuple: a long document's pairs go back from the second process pickled
     rank: float
     score: float
     evidence: str
