@@ -471,6 +471,8 @@ def test_what_the_linker_leaves_alive_goes_to_the_oldest_generation(caller_froze
 
     alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 3)
     threshold, was_enabled = gc.get_threshold(), gc.isenabled()
+    frozen_before = gc.get_freeze_count()  # (something earlier in this process may have frozen objects)
+    gc.unfreeze()
     gc.collect()
     gc.set_threshold(10**6)  # no collection of its own while the test runs
     gc.enable()
@@ -485,6 +487,8 @@ def test_what_the_linker_leaves_alive_goes_to_the_oldest_generation(caller_froze
         gc.unfreeze()
         gc.set_threshold(*threshold)
         (gc.enable if was_enabled else gc.disable)()
+        if frozen_before:
+            gc.freeze()
     assert all(unit.links for unit in names)
 
 
