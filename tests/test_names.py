@@ -429,3 +429,103 @@ def test_words_derived_from_ordinary_ones_are_ordinary(word, ordinary):
     from hamsu.names.presence import ordinary_english
 
     assert ordinary_english(word) is ordinary
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_off_while_units_are_linked_and_back_as_the_caller_had_it(enabled, monkeypatch):
+    """The cyclic collector stays off while the linker works on its units (each collection would
+    walk the prepared sentences it keeps), and comes back as the caller had it: on, or off."""
+    import gc
+
+    import hamsu.names.link as link_module
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 3)
+    seen = []
+    for step in ("_chosen", "_unit_names"):
+        work = getattr(link_module, step)
+        monkeypatch.setattr(link_module, step, lambda *args, work=work: seen.append(gc.isenabled()) or work(*args))
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        names = link_names(alignment)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert after == enabled
+    assert len(seen) >= 6 and not any(seen)  # each unit chosen and named, the collector off each time
+    assert all(unit.links for unit in names)
+
+
+def _in_oldest_generation(thing: object) -> bool:
+    import gc
+
+    return any(o is thing for o in gc.get_objects(generation=2))
+
+
+@pytest.mark.parametrize("caller_froze", [False, True])
+def test_what_the_linker_leaves_alive_goes_to_the_oldest_generation(caller_froze):
+    """The names the linker returns (and the memos it fills) are taken as long-lived: in the oldest
+    generation, not walked again as young objects by the next collections. A caller that froze
+    objects itself keeps them frozen, and then nothing is moved."""
+    import gc
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 3)
+    threshold, was_enabled = gc.get_threshold(), gc.isenabled()
+    frozen_before = gc.get_freeze_count()  # (something earlier in this process may have frozen objects)
+    gc.unfreeze()
+    gc.collect()
+    gc.set_threshold(10**6)  # no collection of its own while the test runs
+    gc.enable()
+    try:
+        if caller_froze:
+            gc.freeze()
+        frozen = gc.get_freeze_count()
+        names = link_names(alignment)
+        assert gc.get_freeze_count() == frozen
+        assert _in_oldest_generation(names) != caller_froze
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        (gc.enable if was_enabled else gc.disable)()
+        if frozen_before:
+            gc.freeze()
+    assert all(unit.links for unit in names)
+
+
+def test_a_unit_made_again_for_its_names_works_out_no_positions_or_kinds(monkeypatch):
+    """The last pass makes each unit again only to report its names: where its pairs stand and the
+    kinds of its Persian candidates, which only choosing pairs asks for, are not worked out."""
+    import hamsu.names.link as link_module
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")] * 2)
+    worked_out = []
+    unit_names = link_module._unit_names
+
+    def recorded(unit, chosen, seen):
+        names = unit_names(unit, chosen, seen)
+        worked_out.append({"fa_kind", "_fa_offsets", "_en_offsets"} & set(vars(unit)))
+        return names
+
+    monkeypatch.setattr(link_module, "_unit_names", recorded)
+    names = link_names(alignment)
+    assert worked_out == [set(), set()]
+    assert [link.en.text for link in names[0].links] == ["Qasem Soleymani", "Iraq"]
+
+
+def test_a_units_pairs_go_to_another_process_as_plain_tuples():
+    """A long document's second process sends its units' chosen pairs back pickled: a pair is a
+    tuple of its fields (cheap to pickle and load), and comes back equal."""
+    import pickle
+
+    import hamsu.names.link as link_module
+    from hamsu.names.table import name_table_data
+
+    alignment = make_alignment([("سردار قاسم سلیمانی در عراق بود.", "General Qasem Soleymani was in Iraq.")])
+    table = name_table_data()
+    capitals = link_module.capitalized_words(s.text for s in alignment.en)
+    unit = link_module._Unit([link_module.prepare_fa(alignment, 0, table)],
+                             [link_module.prepare_en(alignment, 0, table, capitals)], table)  # fmt: skip
+    pairs = link_module._chosen(unit, {})
+    assert len(pairs) == 2
+    assert all(tuple(p) == (p.rank, p.score, p.evidence, p.kind, p.en, p.fa, p.order) for p in pairs)
+    assert pickle.loads(pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)) == pairs

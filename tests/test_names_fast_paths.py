@@ -59,3 +59,43 @@ ROLES = st.lists(st.sampled_from(["name", "acronym", "particle", "article"]), mi
 def test_sub_spans_by_roles_as_by_pieces(roles):
     name = EnglishName(tuple(Piece(f"w{k}", 3 * k, 3 * k + 2, role) for k, role in enumerate(roles)), True, "name")
     assert list(_sub_spans(name)) == reference_sub_spans(name)
+
+
+# Persian letters, the suffixes that glue to a word (ان، یان، ها، ی), a half-space and Latin letters.
+PERSIAN_PARTS = list("سلیمانیهاکردب x") + ["\u200c", "ان", "یان", "های"]
+PERSIAN_TEXT = st.lists(st.sampled_from(PERSIAN_PARTS), max_size=30).map("".join)
+
+
+@settings(max_examples=400)
+@given(PERSIAN_TEXT)
+def test_a_word_has_glued_stems_where_its_stems_go_beyond_its_key_and_base(text):
+    """gazetteer_spans asks _glued only of words _has_glued_stems says have stems under a glued
+    suffix; _glued finds none in any other."""
+    from hamsu.names.persian import _has_glued_stems, words_of
+
+    for word in words_of.__wrapped__(text):
+        assert _has_glued_stems(word) == any(stem not in (word.key, word.base) for stem in word.stems)
+
+
+def reference_latin_key(text: str) -> str:
+    """latin_key with every text decomposed and its combining marks dropped."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = plain.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ı", "i").replace("ł", "l")
+    plain = re.sub(r"[^a-z]+", "", plain).replace("x", "ks")
+    return re.sub(r"([a-z])\1+", r"\1", plain)
+
+
+# ASCII and letters that decompose, fold or lower-case into ASCII (the Kelvin sign, dotted İ).
+LATIN_TEXT = st.text(alphabet=st.sampled_from(list("abxXsS -'.Qéüøæßıłİ\u212a\u0301ñÅ")) | st.characters(), max_size=30)
+
+
+@settings(max_examples=500)
+@given(LATIN_TEXT)
+def test_latin_key_skips_decomposing_text_that_is_ascii_already(text):
+    from hamsu.names.translit import latin_key
+
+    assert latin_key.__wrapped__(text) == reference_latin_key(text)

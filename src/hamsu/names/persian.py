@@ -189,7 +189,7 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
                 entry = entry_of(word.base)
             if entry is not None:  # (one word spans any entry: spans_entry)
                 match = Candidate(i, i + 1, entry.kind, "gazetteer", entry.ambiguous)
-            else:
+            elif _has_glued_stems(word):
                 match = _glued(words, i, i + 1, table)
         else:
             heads = [""]  # heads[n]: span_key(words, i, i + n)
@@ -203,7 +203,7 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
                     if entry is not None and spans_entry(words, i, i + n, entry.fa):
                         match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
                         break
-                if match is None:
+                if match is None and _has_glued_stems(last):
                     match = _glued(words, i, i + n, table)
                 if match:
                     break
@@ -213,6 +213,12 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
         else:
             i += 1
     return found
+
+
+def _has_glued_stems(word: Word) -> bool:
+    """Whether a word has stems under a glued suffix: stems beyond its key and base, which come
+    first (_stems). Most words have none, and _glued need not be asked of them."""
+    return len(word.stems) > (1 if word.base == word.key else 2)
 
 
 def _glued(words: tuple[Word, ...], first: int, last: int, table: NameTable) -> Candidate | None:

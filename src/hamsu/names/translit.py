@@ -183,9 +183,11 @@ LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|ez|es|ed|er
 @lru_cache(maxsize=1 << 16)
 def latin_key(text: str) -> str:
     """English form as compared: lower case ASCII letters only, doubles single, x as ks."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = plain.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ı", "i").replace("ł", "l")
+    plain = text.lower()
+    if not plain.isascii():  # (ASCII has no decompositions, combining marks or letters to fold)
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+        plain = plain.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ı", "i").replace("ł", "l")
     plain = _LATIN_DROP.sub("", plain).replace("x", "ks")
     return _DOUBLE.sub(r"\1", plain)
 
