@@ -142,8 +142,12 @@ _FA_NUMBER_PREFIXED = ("گانه", "برابر", "بعدی", "ساله", "ماه
 # Digits with their separators: . , are English decimal and thousands marks, ٫ ٬ the Persian ones,
 # ، a Persian comma some writers use for thousands, / a Persian decimal mark (۲/۵), : for times.
 _DIGITS = r"\d+(?:[.,٫٬،/:]\d+)*|(?<![\w.])\.\d+"
+# Each match is the white space before a token, then the token in one of four groups (number,
+# Persian word, English word, any other mark). Every non-space character starts a token, so the
+# matches cover the text up to its trailing space and the spans follow from the lengths alone:
+# findall gives them without a match object a token.
 _TOKEN = re.compile(
-    rf"(?P<num>{_DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)",
+    rf"(\s*)(?:({_DIGITS})|([{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|([A-Za-z]+)|(\S))",
 )
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
@@ -189,13 +193,21 @@ def ascii_digits(text: str) -> str:
 @lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
 def _tokens(text: str) -> tuple[_Token, ...]:
     out = []
-    for m in _TOKEN.finditer(ascii_digits(text)):
-        kind = m.lastgroup or "mark"
-        word = m.group()
-        if kind == "fa":
-            word = _fa_word(word)
-        start, end = m.span()
-        out.append(_new_tuple(_Token, (kind, word, start, end)))
+    end = 0
+    for space, num, fa, en, mark in _TOKEN.findall(ascii_digits(text)):
+        start = end + len(space)
+        if num:
+            end = start + len(num)
+            out.append(_new_tuple(_Token, ("num", num, start, end)))
+        elif fa:
+            end = start + len(fa)
+            out.append(_new_tuple(_Token, ("fa", _fa_word(fa), start, end)))
+        elif en:
+            end = start + len(en)
+            out.append(_new_tuple(_Token, ("en", en, start, end)))
+        else:
+            end = start + 1
+            out.append(_new_tuple(_Token, ("mark", mark, start, end)))
     return tuple(out)
 
 
