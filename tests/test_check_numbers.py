@@ -4,17 +4,14 @@ months inside titles and names. One table per behaviour; each table holds the re
 must stay caught beside the false alarms that must go, and every flag must carry its evidence."""
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from hamsu.check import check_alignment, numerals
+from hamsu.check import check_alignment
 from hamsu.check.base import at_least
 from hamsu.check.measures import EN_UNIT_WORDS, FA_UNIT_WORDS, UNITS
 from hamsu.check.quantities import convert
-from hamsu.matching import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ
 from hamsu.read.aligned import aligned_pairs
 
 
@@ -350,25 +347,3 @@ def test_an_english_scale_word_alone_is_a_count():
     assert alarms("numbers", "نابینایی در یک چشم", "blindness in million eye") == ["major"]
     assert alarms("numbers", "یک میلیون نفر", "a million people") == []
     assert alarms("numbers", "هزار بار به او گفتم", "I told him many times") == []  # a Persian one alone is not
-
-
-_REFERENCE_TOKEN = re.compile(
-    rf"(?P<num>{numerals._DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)"
-)
-
-
-def _reference_tokens(text: str) -> tuple:
-    """The tokens as one match object a token gives them (what _tokens computes from lengths)."""
-    out = []
-    for m in _REFERENCE_TOKEN.finditer(numerals.ascii_digits(text)):
-        kind = m.lastgroup or "mark"
-        word = numerals._fa_word(m.group()) if kind == "fa" else m.group()
-        out.append((kind, word, m.start(), m.end()))
-    return tuple(out)
-
-
-@given(st.text(alphabet=st.sampled_from(list("12 ,.:/٫٬،۳۴٤\t\n\u200cabZ-+$%") + ["ب", "ی", "ي", "\u064b", "ك", "س"]),
-               max_size=40))
-@settings(max_examples=400, deadline=None)
-def test_tokens_spans_from_lengths_are_the_match_spans(text):
-    assert numerals._tokens.__wrapped__(text) == _reference_tokens(text)

@@ -5,13 +5,14 @@ skeletons as sets; fold_english's ASCII shortcut against Unicode decomposition; 
 memo of rendered words against asking again."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamsu.check import numerals
-from hamsu.matching import fold_english
+from hamsu.matching import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ, fold_english
 from hamsu.names import presence
 from hamsu.names.presence import english_side, persian_side
 from hamsu.names.translit import (
@@ -158,9 +159,15 @@ def reference_numeral_parts(text, tokens, lang):
     return parts
 
 
+# The tokens as one match object a token gives them (what numerals._tokens works out from lengths).
+REFERENCE_TOKEN = re.compile(
+    rf"(?P<num>{numerals._DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)"
+)
+
+
 def reference_tokens(text):
     out = []
-    for m in numerals._TOKEN.finditer(text.translate(numerals.ASCII_DIGITS)):
+    for m in REFERENCE_TOKEN.finditer(text.translate(numerals.ASCII_DIGITS)):
         kind = m.lastgroup or "mark"
         word = numerals._fa_word(m.group()) if kind == "fa" else m.group()
         out.append(numerals._Token(kind, word, m.start(), m.end()))

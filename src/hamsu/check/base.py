@@ -144,6 +144,16 @@ class DocumentContext:
             self._unit_memo.pop(old, None)
         self._kept_from = max(self._kept_from, index)
 
+    def side(self, index: int, lang: str) -> Side:
+        """One side of unit `index` as the rules read it, built once while the check is near it:
+        the unit checked and a rule looking at it as a neighbour share it."""
+
+        def build() -> Side:
+            unit = self.alignment.units[index]
+            return build_side(self.alignment, unit.fa if lang == FA else unit.en, lang)
+
+        return self.unit_memo(index, ("side", lang), build)
+
     @property
     def doc_id(self) -> str:
         return self.alignment.document.id
@@ -167,8 +177,11 @@ class UnitView:
 
     def side(self, lang: str) -> Side:
         if lang not in self._sides:
-            ids = self.unit.fa if lang == FA else self.unit.en
-            self._sides[lang] = build_side(self.context.alignment, ids, lang)
+            if self.context.alignment.units[self.index] is self.unit:
+                self._sides[lang] = self.context.side(self.index, lang)
+            else:  # a view made of a unit the document does not hold at its index
+                ids = self.unit.fa if lang == FA else self.unit.en
+                self._sides[lang] = build_side(self.context.alignment, ids, lang)
         return self._sides[lang]
 
     @property

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..persian.script import ARABIC_BLOCK, in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
-from .base import DocumentContext, Finding, Rule, UnitView, build_side
+from .base import DocumentContext, Finding, Rule, UnitView
 from .omission import _NOT_ALNUM  # not str.isalnum, as a pattern: letters and digits kept in C
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
@@ -209,11 +209,7 @@ class Verdict:
 
 def _side_text(context: DocumentContext, index: int, lang: str) -> str:
     """One side of another unit of the document, as the rules read it."""
-    def build() -> str:
-        unit = context.alignment.units[index]
-        return build_side(context.alignment, unit.fa if lang == FA else unit.en, lang).text
-
-    return context.unit_memo(index, ("side-text", lang), build)
+    return context.side(index, lang).text
 
 
 def _pronoun_in(text: str, lang: str) -> str:
