@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
@@ -180,6 +181,19 @@ def _fa_word(word: str) -> str:
     return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every Persian word of a text with numbers; the same words recur
+def _fa_token_word(word: str) -> tuple[str, bool]:
+    """A Persian word as _classify reads it (_fa_word), and whether it may be part of a number."""
+    read = _fa_word(word)
+    return read, read in _FA_COUNTING or _number_prefixed(read) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _en_may_count(word: str) -> bool:
+    """Whether an English word may be part of a number (a number word, a Roman numeral)."""
+    return word in _ROMAN or word.lower() in _EN_COUNTING
+
+
 _new_tuple = tuple.__new__  # _Token(...) calls a Python-level __new__; this is the same tuple, made in C
 _OTHER_DIGITS = re.compile(f"[{PERSIAN_DIGITS}{ARABIC_DIGITS}]")
 
@@ -191,24 +205,33 @@ def ascii_digits(text: str) -> str:
 
 
 @lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
-def _tokens(text: str) -> tuple[_Token, ...]:
+def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text, and for each whether numerals() must read it: digits, words that may be
+    part of a number, a plus (glued to digits it is part of them). Any other token (a mark, a word
+    that is no number word: most of a text) only ends a compound."""
     out = []
+    may_count = []
     end = 0
     for space, num, fa, en, mark in _TOKEN.findall(ascii_digits(text)):
         start = end + len(space)
         if num:
             end = start + len(num)
             out.append(_new_tuple(_Token, ("num", num, start, end)))
+            may_count.append(True)
         elif fa:
             end = start + len(fa)
-            out.append(_new_tuple(_Token, ("fa", _fa_word(fa), start, end)))
+            word, counts = _fa_token_word(fa)
+            out.append(_new_tuple(_Token, ("fa", word, start, end)))
+            may_count.append(counts)
         elif en:
             end = start + len(en)
             out.append(_new_tuple(_Token, ("en", en, start, end)))
+            may_count.append(_en_may_count(en))
         else:
             end = start + 1
             out.append(_new_tuple(_Token, ("mark", mark, start, end)))
-    return tuple(out)
+            may_count.append(mark == "+")
+    return tuple(out), tuple(may_count)
 
 
 def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
@@ -505,29 +528,36 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         return []
     urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
     excluded = sorted(set(exclude) | urls)
-    tokens = _tokens(text)
+    tokens, may_count = _tokens(text)
     if excluded:
-        tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
+        kept = [not any(s < t.end and t.start < e for s, e in excluded) for t in tokens]
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
     # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
     if any(hyphen in text for hyphen in _HYPHENS):
-        tokens = [
-            t
-            for k, t in enumerate(tokens)
-            if not (
+        kept = [
+            not (
                 t.text in _HYPHENS
                 and 0 < k < len(tokens) - 1
                 and tokens[k - 1].kind == tokens[k + 1].kind == "en"
                 and tokens[k - 1].end == t.start
                 and t.end == tokens[k + 1].start
             )
+            for k, t in enumerate(tokens)
         ]
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
-    # appended only after a part, and a token that is None itself (a mark, a word that is no number
-    # word: most of a text) is passed over without reading the gap before it.
+    # appended only after a part. Only the tokens that may count are read (_tokens); any run of
+    # other tokens between them (a mark, a word that is no number word: most of a text) is one
+    # None, with no gap read before the token after it.
     parts: list[_Part | None] = [None]
     last = len(tokens) - 1
-    for k, tok in enumerate(tokens):
+    before = -1  # the index of the token read last
+    for k in compress(range(len(tokens)), may_count):
+        if k != before + 1 and parts[-1] is not None:
+            parts.append(None)  # what _classify says of the tokens passed over
+        before = k
+        tok = tokens[k]
         kind = tok.kind
         prev = tokens[k - 1] if k else None
         if kind == "mark":
@@ -536,11 +566,6 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
                 if parts[-1] is not None:
                     parts.append(None)  # what _classify says of a mark
             continue  # (a glued plus: no gap before it)
-        if kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None or (
-                kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING):
-            if parts[-1] is not None:
-                parts.append(None)  # what _classify says of a word that is no number word
-            continue
         nxt = tokens[k + 1] if k < last else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         if parts[-1] is not None and prev is not None:
@@ -551,6 +576,8 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
             parts += _digit_parts(text, tok, prev, nxt, lang)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
+    if before != last and parts[-1] is not None:
+        parts.append(None)  # the tokens after the last one read
     found = []
     for group in _compounds(parts):
         first, last = group[0].token, group[-1].token
