@@ -177,7 +177,8 @@ class UnitView:
 
     def side(self, lang: str) -> Side:
         if lang not in self._sides:
-            if self.context.alignment.units[self.index] is self.unit:
+            units = self.context.alignment.units
+            if 0 <= self.index < len(units) and units[self.index] is self.unit:
                 self._sides[lang] = self.context.side(self.index, lang)
             else:  # a view made of a unit the document does not hold at its index
                 ids = self.unit.fa if lang == FA else self.unit.en
