@@ -209,6 +209,16 @@ def test_numerals_read_as_the_plain_loop_reads_them(text, lang, spans):
         reference_numerals(text, lang, exclude)
 
 
+@settings(max_examples=500)
+@given(st.text(alphabet="ab 1.2,-+بی\n", max_size=30),
+       st.lists(st.tuples(st.integers(-2, 35), st.integers(-2, 35)), max_size=4))  # fmt: skip
+def test_tokens_outside_spans_found_by_bisection_are_those_no_span_overlaps(text, spans):
+    tokens = numerals._tokens(text)[0]
+    assert numerals._outside(tokens, sorted(spans)) == [
+        not any(s < t.end and t.start < e for s, e in spans) for t in tokens
+    ]
+
+
 @given(st.text(alphabet="0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩abc سلام.,", max_size=30))
 def test_ascii_digits_is_the_translation(text):
     assert numerals.ascii_digits(text) == text.translate(numerals.ASCII_DIGITS)

@@ -10,10 +10,12 @@ alarms of a naive number check come from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
@@ -530,7 +532,7 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     excluded = sorted(set(exclude) | urls)
     tokens, may_count = _tokens(text)
     if excluded:
-        kept = [not any(s < t.end and t.start < e for s, e in excluded) for t in tokens]
+        kept = _outside(tokens, excluded)
         tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
     # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
@@ -591,6 +593,24 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         strong = not weak and not identifier
         found.append(Numeral(_combine(group), first.start, last.end, strong, approximate, identifier))
     return found
+
+
+def _outside(tokens: tuple[_Token, ...], spans: list[Span]) -> list[bool]:
+    """For each token, whether it overlaps none of the spans (s < token end and token start < e).
+    Tokens follow one another without overlapping, so their starts and their ends both rise: the
+    tokens a span overlaps are one run of them, found by bisection instead of asking each token
+    about each span."""
+    starts = list(map(_token_start, tokens))
+    ends = list(map(_token_end, tokens))
+    kept = [True] * len(tokens)
+    for s, e in spans:
+        first, stop = bisect_right(ends, s), bisect_left(starts, e)
+        if first < stop:
+            kept[first:stop] = [False] * (stop - first)
+    return kept
+
+
+_token_start, _token_end = itemgetter(2), itemgetter(3)
 
 
 def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
