@@ -625,3 +625,19 @@ def test_a_names_words_remembered_are_its_words_normalized(text):
     from hamsu.persian.normalize import normalize
 
     assert presence._normalized_words(text) == words_of.__wrapped__(normalize(text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=30), st.integers(0, 2), st.integers(0, 1000))
+def test_shifted_offsets_are_the_expanded_map_less_its_end(steps, first, base):
+    # An offset map as a normalizer makes one: rising by 0 (a character inserted), 1 or more
+    # (characters dropped) from one character to the next.
+    from hamsu.check.base import shifted_offsets
+    from hamsu.records import expand_shifts, offset_shifts
+
+    offset_map = [first]
+    for step in steps:
+        offset_map.append(offset_map[-1] + step)
+    shifts = offset_shifts(offset_map)
+    length = len(offset_map) - 1
+    assert shifted_offsets(shifts, length, base) == [base + o for o in expand_shifts(shifts, length)[:-1]]
