@@ -236,7 +236,8 @@ def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
     return tuple(out), tuple(may_count)
 
 
-def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
+@lru_cache(maxsize=1 << 12)  # asked of every run of digits; years and small figures recur
+def _digit_values(token: str) -> tuple[tuple[frozenset[float], int, int], ...]:
     """The number(s) one digit token writes, with their spans inside the token.
 
     One token may hold several numbers ("1,5" as a list, "10/20" as a ratio); each reading that the
@@ -248,8 +249,8 @@ def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
     except ValueError:
         readings = None
     if readings is None:
-        return [(frozenset({value(int(m.group()))}), m.start(), m.end()) for m in re.finditer(r"\d+", token)]
-    return [(frozenset(map(value, readings)), 0, len(token))]
+        return tuple((frozenset({value(int(m.group()))}), m.start(), m.end()) for m in re.finditer(r"\d+", token))
+    return ((frozenset(map(value, readings)), 0, len(token)),)
 
 
 def _readings(token: str) -> set[float] | None:
