@@ -94,3 +94,23 @@ def test_the_linker_reads_each_english_sentence_once_in_a_long_document():
     english._pieces.cache_clear()
     link_names(aligned_pairs(pairs, "doc"))
     assert english._pieces.cache_info().misses == len(pairs)
+
+
+def test_each_side_is_built_once_for_its_unit_and_its_neighbours(monkeypatch):
+    # A figure put in the next sentence: the numbers rule reads the neighbours' numbers, and
+    # shares the sides the neighbours' own checks build.
+    pairs = [("شهر تهران ۱۲ بیمارستان دارد.", "Tehran has many hospitals."),
+             ("شهر شیراز بزرگ است.", "Shiraz is large, with 12 hospitals."),
+             ("هوا امروز گرم بود.", "The weather was warm today.")]  # fmt: skip
+    built = []
+    build_side = hamsu.check.base.build_side
+
+    def counting(alignment, ids, lang):
+        built.append((ids, lang))
+        return build_side(alignment, ids, lang)
+
+    monkeypatch.setattr(hamsu.check.base, "build_side", counting)
+    alignment = aligned_pairs(pairs, "doc")
+    flags = check_alignment(alignment, link_names(alignment))
+    assert any(f.rule == "numbers" and "unit 1" in f.message + f.evidence for f in flags)
+    assert len(built) == len(set(built)) == 2 * len(pairs)

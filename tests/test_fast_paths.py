@@ -5,13 +5,14 @@ skeletons as sets; fold_english's ASCII shortcut against Unicode decomposition; 
 memo of rendered words against asking again."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamsu.check import numerals
-from hamsu.matching import fold_english
+from hamsu.matching import ARABIC_LETTERS, ARABIC_MARKS, ZWNJ, fold_english
 from hamsu.names import presence
 from hamsu.names.presence import english_side, persian_side
 from hamsu.names.translit import (
@@ -158,9 +159,15 @@ def reference_numeral_parts(text, tokens, lang):
     return parts
 
 
+# The tokens as one match object a token gives them (what numerals._tokens works out from lengths).
+REFERENCE_TOKEN = re.compile(
+    rf"(?P<num>{numerals._DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)"
+)
+
+
 def reference_tokens(text):
     out = []
-    for m in numerals._TOKEN.finditer(text.translate(numerals.ASCII_DIGITS)):
+    for m in REFERENCE_TOKEN.finditer(text.translate(numerals.ASCII_DIGITS)):
         kind = m.lastgroup or "mark"
         word = numerals._fa_word(m.group()) if kind == "fa" else m.group()
         out.append(numerals._Token(kind, word, m.start(), m.end()))
@@ -197,9 +204,19 @@ def test_numerals_read_as_the_plain_loop_reads_them(text, lang, spans):
     # Only the tokens that may count are visited (a run of Nones is one None), the hyphen rule only
     # where a hyphen is; spans left out (dates) and addresses move no token's reading.
     exclude = [(start, start + length) for start, length in spans]
-    assert numerals._tokens(text) == tuple(reference_tokens(text))
+    assert numerals._tokens(text)[0] == tuple(reference_tokens(text))
     assert [(n.values, n.start, n.end) for n in numerals.numerals(text, lang, exclude, numerals.NUMBERS)] == \
         reference_numerals(text, lang, exclude)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab 1.2,-+بی\n", max_size=30),
+       st.lists(st.tuples(st.integers(-2, 35), st.integers(-2, 35)), max_size=4))  # fmt: skip
+def test_tokens_outside_spans_found_by_bisection_are_those_no_span_overlaps(text, spans):
+    tokens = numerals._tokens(text)[0]
+    assert numerals._outside(tokens, sorted(spans)) == [
+        not any(s < t.end and t.start < e for s, e in spans) for t in tokens
+    ]
 
 
 @given(st.text(alphabet="0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩abc سلام.,", max_size=30))
@@ -608,3 +625,19 @@ def test_a_names_words_remembered_are_its_words_normalized(text):
     from hamsu.persian.normalize import normalize
 
     assert presence._normalized_words(text) == words_of.__wrapped__(normalize(text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=30), st.integers(0, 2), st.integers(0, 1000))
+def test_shifted_offsets_are_the_expanded_map_less_its_end(steps, first, base):
+    # An offset map as a normalizer makes one: rising by 0 (a character inserted), 1 or more
+    # (characters dropped) from one character to the next.
+    from hamsu.check.base import shifted_offsets
+    from hamsu.records import expand_shifts, offset_shifts
+
+    offset_map = [first]
+    for step in steps:
+        offset_map.append(offset_map[-1] + step)
+    shifts = offset_shifts(offset_map)
+    length = len(offset_map) - 1
+    assert shifted_offsets(shifts, length, base) == [base + o for o in expand_shifts(shifts, length)[:-1]]

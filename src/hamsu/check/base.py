@@ -74,6 +74,21 @@ class Side:
         return bool(self.text.strip())
 
 
+def shifted_offsets(shifts: tuple[int, ...], length: int, base: int) -> list[int]:
+    """base + the offset of each of a text's `length` characters, from the offset map's compact
+    form (Sentence.shifts, records.offset_shifts): expand_shifts(shifts, length)[:-1], each plus
+    base, made a run of characters at a time."""
+    if not shifts:
+        return list(range(base, base + length))
+    out = list(range(base, base + min(shifts[0], length)))
+    last = len(shifts) - 2
+    for k in range(0, len(shifts), 2):
+        position, shift = shifts[k], shifts[k + 1]
+        following = shifts[k + 2] if k < last else length
+        out += range(base + position + shift, base + min(following, length) + shift)
+    return out
+
+
 def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
     sentences = alignment.fa if lang == FA else alignment.en
     texts = alignment.document.texts
@@ -87,14 +102,14 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
             parts.append(" ")
             offsets.append(last_end)
         if lang == FA:
-            kept = sentence.offset_map()  # the pipeline's own normalization, when it kept the map
-            if kept is not None:
-                text, offset_map = sentence.text, kept
+            if sentence.shifts is not None:  # the pipeline's own normalization, when it kept the map
+                text = sentence.text
+                offsets += shifted_offsets(sentence.shifts, len(text), sentence.start)
             else:
                 normalized = normalize_sentence(original)
-                text, offset_map = normalized.text, normalized.offset_map
+                text = normalized.text
+                offsets += map(sentence.start.__add__, normalized.offset_map[:-1])
             parts.append(text)
-            offsets += map(sentence.start.__add__, offset_map[:-1])
         else:
             parts.append(original)
             offsets += range(sentence.start, sentence.end)
@@ -144,6 +159,16 @@ class DocumentContext:
             self._unit_memo.pop(old, None)
         self._kept_from = max(self._kept_from, index)
 
+    def side(self, index: int, lang: str) -> Side:
+        """One side of unit `index` as the rules read it, built once while the check is near it:
+        the unit checked and a rule looking at it as a neighbour share it."""
+
+        def build() -> Side:
+            unit = self.alignment.units[index]
+            return build_side(self.alignment, unit.fa if lang == FA else unit.en, lang)
+
+        return self.unit_memo(index, ("side", lang), build)
+
     @property
     def doc_id(self) -> str:
         return self.alignment.document.id
@@ -167,8 +192,12 @@ class UnitView:
 
     def side(self, lang: str) -> Side:
         if lang not in self._sides:
-            ids = self.unit.fa if lang == FA else self.unit.en
-            self._sides[lang] = build_side(self.context.alignment, ids, lang)
+            units = self.context.alignment.units
+            if 0 <= self.index < len(units) and units[self.index] is self.unit:
+                self._sides[lang] = self.context.side(self.index, lang)
+            else:  # a view made of a unit the document does not hold at its index
+                ids = self.unit.fa if lang == FA else self.unit.en
+                self._sides[lang] = build_side(self.context.alignment, ids, lang)
         return self._sides[lang]
 
     @property

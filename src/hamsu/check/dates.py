@@ -17,7 +17,7 @@ from ..matching import ARABIC_LETTERS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
-from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, ascii_digits, numerals
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, Numeral, ascii_digits, numerals
 from .quantities import unit_after
 
 EN_MONTHS = {
@@ -459,6 +459,16 @@ def side_dates(unit: UnitView, lang: str) -> list[DateItem]:
     return unit.context.unit_memo(unit.index, ("dates", lang), lambda: date_items(unit.side(lang).text, lang))
 
 
+def side_numerals(unit: UnitView, lang: str, content: int | None = None) -> list[Numeral]:
+    """Every number of a side, those inside its dates included (numerals with nothing excluded),
+    read once a side: the dates rule compares them with the other side's dates, and the numbers
+    rule, on a side without dates, would read the same. `content`: number_content of the side's
+    text, when the caller has it. The list is shared: callers do not change it."""
+    return unit.context.unit_memo(
+        unit.index, ("numerals", lang), lambda: numerals(unit.side(lang).text, lang, content=content)
+    )
+
+
 class DatesRule(Rule):
     """A year, month, day or weekday on one side that the other side does not state.
 
@@ -477,7 +487,7 @@ class DatesRule(Rule):
             return []
 
         def plain_numbers(lang: str) -> frozenset[float]:
-            return frozenset(v for n in numerals(unit.side(lang).text, lang) for v in n.values)
+            return frozenset(v for n in side_numerals(unit, lang) for v in n.values)
 
         fa_numbers, en_numbers = plain_numbers(FA), plain_numbers(EN)
         fa_missing = unmatched_items(fa, en, en_numbers, fa_numbers) if fa else []

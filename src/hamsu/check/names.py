@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..persian.script import ARABIC_BLOCK, in_arabic_block
 from ..records import EN, FA, Mention, UnitNames
-from .base import DocumentContext, Finding, Rule, UnitView, build_side
+from .base import DocumentContext, Finding, Rule, UnitView
 from .omission import _NOT_ALNUM  # not str.isalnum, as a pattern: letters and digits kept in C
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
@@ -106,21 +106,30 @@ def _fa_heads(word: str) -> tuple[str, ...]:
 def _word_runs(text: str, lang: str) -> set[str]:
     """The keys of every run of up to MAX_RUN_WORDS words of a text, as name_key makes them: a
     form linked elsewhere is looked up as whole words (US is no part of "virus")."""
-    words = text.split()
-    keys = [_letters(w, lang) for w in words]
-    # A Persian word may carry a half-spaced suffix the linked form lacks (ایران‌ها).
-    heads = [_fa_heads(w) if lang == FA else () for w in words]
+    read = [_word_key(w, lang) for w in text.split()]
+    keys = [key for key, _ in read]
+    heads = [word_heads for _, word_heads in read]
+    english = lang == EN
     runs = set()
-    for i in range(len(words)):
+    count = len(read)
+    for i in range(count):
         joined = ""
-        for j in range(i, min(len(words), i + MAX_RUN_WORDS)):
-            runs.update(joined + head for head in heads[j])
+        for j in range(i, min(count, i + MAX_RUN_WORDS)):
+            if heads[j]:
+                runs.update([joined + head for head in heads[j]])
             joined += keys[j]
             runs.add(joined)
-            if lang == EN and joined.endswith("s"):
+            if english and joined.endswith("s"):
                 runs.add(joined[:-1])  # Iran's, Kurds
     runs.discard("")
     return runs
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary: words recur in side after side
+def _word_key(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """One word as _word_runs reads it: its key, and (Persian) its heads without a suffix the
+    linked form may lack (ایران‌ها)."""
+    return _letters(word, lang), (_fa_heads(word) if lang == FA else ())
 
 
 def _presence(mention: Mention, unit: UnitView) -> float:
@@ -200,11 +209,7 @@ class Verdict:
 
 def _side_text(context: DocumentContext, index: int, lang: str) -> str:
     """One side of another unit of the document, as the rules read it."""
-    def build() -> str:
-        unit = context.alignment.units[index]
-        return build_side(context.alignment, unit.fa if lang == FA else unit.en, lang).text
-
-    return context.unit_memo(index, ("side-text", lang), build)
+    return context.side(index, lang).text
 
 
 def _pronoun_in(text: str, lang: str) -> str:

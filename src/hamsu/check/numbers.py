@@ -20,7 +20,7 @@ import re
 from ..matching import ASCII_DIGITS
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
-from .dates import side_dates
+from .dates import side_dates, side_numerals
 from .numerals import ANSWERS_ONLY, APPROXIMATE_SHARE, NO_NUMBERS, NUMBERS, Numeral, number_content, numerals, show
 from .quantities import Quantity, compare, quantities
 
@@ -48,6 +48,8 @@ def side_numbers(unit: UnitView, lang: str) -> list[Numeral]:
         if content == ANSWERS_ONLY and number_content(unit.side(EN if lang == FA else FA).text) != NUMBERS:
             return []  # "both", "the pair" with no number on the other side to answer for
         spans = [(d.start, d.end) for d in side_dates(unit, lang)]
+        if not spans:  # nothing to leave to the dates rule: the side's numbers are all its numerals
+            return side_numerals(unit, lang, content)
         return numerals(text, lang, exclude=spans, content=content)
 
     # Kept in the document context, not the unit view: a neighbour looked at for a moved number is read once.

@@ -10,9 +10,12 @@ alarms of a naive number check come from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..matching import ARABIC_LETTERS, ARABIC_MARKS, ASCII_DIGITS, ZWNJ
@@ -142,8 +145,12 @@ _FA_NUMBER_PREFIXED = ("گانه", "برابر", "بعدی", "ساله", "ماه
 # Digits with their separators: . , are English decimal and thousands marks, ٫ ٬ the Persian ones,
 # ، a Persian comma some writers use for thousands, / a Persian decimal mark (۲/۵), : for times.
 _DIGITS = r"\d+(?:[.,٫٬،/:]\d+)*|(?<![\w.])\.\d+"
+# Each match is the white space before a token, then the token in one of four groups (number,
+# Persian word, English word, any other mark). Every non-space character starts a token, so the
+# matches cover the text up to its trailing space and the spans follow from the lengths alone:
+# findall gives them without a match object a token.
 _TOKEN = re.compile(
-    rf"(?P<num>{_DIGITS})|(?P<fa>[{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|(?P<en>[A-Za-z]+)|(?P<mark>\S)",
+    rf"(\s*)(?:({_DIGITS})|([{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|([A-Za-z]+)|(\S))",
 )
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
@@ -176,6 +183,19 @@ def _fa_word(word: str) -> str:
     return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every Persian word of a text with numbers; the same words recur
+def _fa_token_word(word: str) -> tuple[str, bool]:
+    """A Persian word as _classify reads it (_fa_word), and whether it may be part of a number."""
+    read = _fa_word(word)
+    return read, read in _FA_COUNTING or _number_prefixed(read) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _en_may_count(word: str) -> bool:
+    """Whether an English word may be part of a number (a number word, a Roman numeral)."""
+    return word in _ROMAN or word.lower() in _EN_COUNTING
+
+
 _new_tuple = tuple.__new__  # _Token(...) calls a Python-level __new__; this is the same tuple, made in C
 _OTHER_DIGITS = re.compile(f"[{PERSIAN_DIGITS}{ARABIC_DIGITS}]")
 
@@ -187,19 +207,37 @@ def ascii_digits(text: str) -> str:
 
 
 @lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
-def _tokens(text: str) -> tuple[_Token, ...]:
+def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text, and for each whether numerals() must read it: digits, words that may be
+    part of a number, a plus (glued to digits it is part of them). Any other token (a mark, a word
+    that is no number word: most of a text) only ends a compound."""
     out = []
-    for m in _TOKEN.finditer(ascii_digits(text)):
-        kind = m.lastgroup or "mark"
-        word = m.group()
-        if kind == "fa":
-            word = _fa_word(word)
-        start, end = m.span()
-        out.append(_new_tuple(_Token, (kind, word, start, end)))
-    return tuple(out)
+    may_count = []
+    end = 0
+    for space, num, fa, en, mark in _TOKEN.findall(ascii_digits(text)):
+        start = end + len(space)
+        if num:
+            end = start + len(num)
+            out.append(_new_tuple(_Token, ("num", num, start, end)))
+            may_count.append(True)
+        elif fa:
+            end = start + len(fa)
+            word, counts = _fa_token_word(fa)
+            out.append(_new_tuple(_Token, ("fa", word, start, end)))
+            may_count.append(counts)
+        elif en:
+            end = start + len(en)
+            out.append(_new_tuple(_Token, ("en", en, start, end)))
+            may_count.append(_en_may_count(en))
+        else:
+            end = start + 1
+            out.append(_new_tuple(_Token, ("mark", mark, start, end)))
+            may_count.append(mark == "+")
+    return tuple(out), tuple(may_count)
 
 
-def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
+@lru_cache(maxsize=1 << 12)  # asked of every run of digits; years and small figures recur
+def _digit_values(token: str) -> tuple[tuple[frozenset[float], int, int], ...]:
     """The number(s) one digit token writes, with their spans inside the token.
 
     One token may hold several numbers ("1,5" as a list, "10/20" as a ratio); each reading that the
@@ -211,8 +249,8 @@ def _digit_values(token: str) -> list[tuple[frozenset[float], int, int]]:
     except ValueError:
         readings = None
     if readings is None:
-        return [(frozenset({value(int(m.group()))}), m.start(), m.end()) for m in re.finditer(r"\d+", token)]
-    return [(frozenset(map(value, readings)), 0, len(token))]
+        return tuple((frozenset({value(int(m.group()))}), m.start(), m.end()) for m in re.finditer(r"\d+", token))
+    return ((frozenset(map(value, readings)), 0, len(token)),)
 
 
 def _readings(token: str) -> set[float] | None:
@@ -493,29 +531,36 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         return []
     urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
     excluded = sorted(set(exclude) | urls)
-    tokens = _tokens(text)
+    tokens, may_count = _tokens(text)
     if excluded:
-        tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in excluded)]
+        kept = _outside(tokens, excluded)
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
     # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
     if any(hyphen in text for hyphen in _HYPHENS):
-        tokens = [
-            t
-            for k, t in enumerate(tokens)
-            if not (
+        kept = [
+            not (
                 t.text in _HYPHENS
                 and 0 < k < len(tokens) - 1
                 and tokens[k - 1].kind == tokens[k + 1].kind == "en"
                 and tokens[k - 1].end == t.start
                 and t.end == tokens[k + 1].start
             )
+            for k, t in enumerate(tokens)
         ]
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
-    # appended only after a part, and a token that is None itself (a mark, a word that is no number
-    # word: most of a text) is passed over without reading the gap before it.
+    # appended only after a part. Only the tokens that may count are read (_tokens); any run of
+    # other tokens between them (a mark, a word that is no number word: most of a text) is one
+    # None, with no gap read before the token after it.
     parts: list[_Part | None] = [None]
     last = len(tokens) - 1
-    for k, tok in enumerate(tokens):
+    before = -1  # the index of the token read last
+    for k in compress(range(len(tokens)), may_count):
+        if k != before + 1 and parts[-1] is not None:
+            parts.append(None)  # what _classify says of the tokens passed over
+        before = k
+        tok = tokens[k]
         kind = tok.kind
         prev = tokens[k - 1] if k else None
         if kind == "mark":
@@ -524,11 +569,6 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
                 if parts[-1] is not None:
                     parts.append(None)  # what _classify says of a mark
             continue  # (a glued plus: no gap before it)
-        if kind == "fa" and tok.text not in _FA_COUNTING and _number_prefixed(tok.text) is None or (
-                kind == "en" and tok.text not in _ROMAN and tok.text.lower() not in _EN_COUNTING):
-            if parts[-1] is not None:
-                parts.append(None)  # what _classify says of a word that is no number word
-            continue
         nxt = tokens[k + 1] if k < last else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         if parts[-1] is not None and prev is not None:
@@ -539,6 +579,8 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
             parts += _digit_parts(text, tok, prev, nxt, lang)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
+    if before != last and parts[-1] is not None:
+        parts.append(None)  # the tokens after the last one read
     found = []
     for group in _compounds(parts):
         first, last = group[0].token, group[-1].token
@@ -552,6 +594,24 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         strong = not weak and not identifier
         found.append(Numeral(_combine(group), first.start, last.end, strong, approximate, identifier))
     return found
+
+
+def _outside(tokens: tuple[_Token, ...], spans: list[Span]) -> list[bool]:
+    """For each token, whether it overlaps none of the spans (s < token end and token start < e).
+    Tokens follow one another without overlapping, so their starts and their ends both rise: the
+    tokens a span overlaps are one run of them, found by bisection instead of asking each token
+    about each span."""
+    starts = list(map(_token_start, tokens))
+    ends = list(map(_token_end, tokens))
+    kept = [True] * len(tokens)
+    for s, e in spans:
+        first, stop = bisect_right(ends, s), bisect_left(starts, e)
+        if first < stop:
+            kept[first:stop] = [False] * (stop - first)
+    return kept
+
+
+_token_start, _token_end = itemgetter(2), itemgetter(3)
 
 
 def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
