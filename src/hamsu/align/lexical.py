@@ -19,10 +19,9 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..persian.script import (
     ARABIC_BLOCK,
@@ -277,9 +276,11 @@ _FA_WORD_START = frozenset(ch for ch in chars_of(ARABIC_BLOCK) if _FA_WORD.fullm
 _NUMBER_START = frozenset("0123456789" + PERSIAN_DIGITS + ARABIC_DIGITS)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What one sentence offers the lexical comparison."""
+class Evidence(NamedTuple):
+    """What one sentence offers the lexical comparison. A named tuple, not a frozen dataclass: a
+    long document's evidence is made twice over (cut to the other side, taught translations) and
+    the second process sends half of it back pickled, and a tuple is made and loaded at about
+    two thirds of the cost."""
 
     # Keys in the shared space (see the module doc): a frozenset, or for an English sentence
     # whose keys were cut to the Persian side's, a tuple of distinct keys (a sixth of the memory
