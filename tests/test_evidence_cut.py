@@ -131,3 +131,17 @@ def test_persian_keys_kept_are_the_other_sides_and_the_own_stems(keys, stems, ot
     assert kept.keys == frozenset(k for k in keys if k in other_side or k in stems)
     assert isinstance(kept.keys, frozenset) and (kept.stems, kept.known) == (evidence.stems, 3)
     assert (kept is evidence) == (kept.keys == keys)
+
+
+def test_evidence_travels_between_processes_as_a_plain_tuple(dictionary):
+    # The second process of a long document sends half the evidence back pickled: as a named
+    # tuple it is rebuilt by one call, not a field at a time, and comes back equal.
+    import pickle
+
+    sentences = ["بانک مرکزی ایران ۱۲٬۵۰۰ میلیارد ریال «اوراق» منتشر کرد؟", "NASA و ناسا"]
+    evidence = [fa_evidence(s, dictionary) for s in sentences]
+    evidence.append(EnglishEvidence(dictionary, frozenset().union(*(e.keys for e in evidence)))("NASA's bank"))
+    for ev in evidence:
+        assert isinstance(ev, tuple) and ev == (ev.keys, ev.stems, ev.known)
+        assert pickle.loads(pickle.dumps(ev, protocol=pickle.HIGHEST_PROTOCOL)) == ev
+    assert pickle.loads(pickle.dumps(evidence, protocol=pickle.HIGHEST_PROTOCOL)) == evidence

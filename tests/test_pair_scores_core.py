@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamsu.align import lexical
-from hamsu.align.lexical import PairScores
+from hamsu.align.lexical import Evidence, PairScores
 
 KEYS = [f"k{n}" for n in range(12)] + ["#1", "@x", "~lfks", '"', "?"]
 key_sets = st.frozensets(st.sampled_from(KEYS), max_size=8)
@@ -171,3 +171,46 @@ def test_compiled_and_python_anchors_agree(document, max_df, min_shared, twice):
     finally:
         search._beads = core
     assert compiled == python
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents(), st.data())
+def test_the_table_of_every_row_is_kept_whole_and_asked_again(document, data):
+    fa, en, window = document
+    scores = PairScores(fa, en, window)
+    expected = python_rows(scores)
+    start, length = array("q"), array("q")
+    for _ in fa:
+        lo = data.draw(st.integers(0, len(en)))
+        start.append(lo)
+        length.append(data.draw(st.integers(0, len(en) - lo)))
+    scores.rows_kept.clear()
+    scores.rows(start, length)
+    assert scores.rows_kept == {}  # one table, no slice of it per row
+    for i, (lo, width) in enumerate(zip(start, length)):
+        if width:
+            a = data.draw(st.integers(lo, lo + width - 1))
+            b = data.draw(st.integers(a, lo + width - 1))
+            assert scores(i, a, b).tobytes() == expected[i][a : b + 1].tobytes()
+    assert scores.rows_kept == {}  # answered from the table
+    assert scores(0, 0, len(en) - 1).tobytes() == expected[0].tobytes()  # beyond it: scored
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents(), st.data())
+def test_english_keys_added_give_the_scores_counted_afresh(document, data):
+    fa, en, window = document
+    scores = PairScores(fa, en, window)
+    new_keys = set(data.draw(st.frozensets(st.sampled_from(KEYS), min_size=1, max_size=4)))
+    grown = []
+    for j, keys in enumerate(en):  # sentences gain new keys (each new key some sentence's), in the form they had
+        gained = new_keys if j == 0 else set(data.draw(st.frozensets(st.sampled_from(sorted(new_keys)))))
+        merged = gained.union(keys)
+        grown.append(Evidence(frozenset(merged) if isinstance(keys, frozenset) else tuple(sorted(merged)), (), 0))
+    updated = scores.with_english(grown, new_keys)
+    afresh = PairScores(fa, [e.keys for e in grown], window)
+    assert updated.fa_local == afresh.fa_local
+    assert updated.en_local == afresh.en_local
+    assert updated.fa_all == afresh.fa_all
+    for i in range(len(fa)):
+        assert updated(i, 0, len(en) - 1).tobytes() == afresh(i, 0, len(en) - 1).tobytes()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 
 from .length import length_penalty
 from .lexical import Evidence
@@ -53,9 +54,15 @@ def unit_features(
 ) -> list[tuple[str, tuple[float, ...]]]:
     """(kind, features) of each bead (i, a, j, b) of a path, in FEATURES order."""
     n, m = len(fa_ev), len(en_ev)
+    # Words that could have matched, in the sentences before each one: a unit's are a difference.
+    fa_known = list(accumulate((e.known for e in fa_ev), initial=0))
+    en_known = list(accumulate((e.known for e in en_ev), initial=0))
     lexical = []
     for i, a, j, b in beads:
-        lexical.append(sum(sum(pair_scores(ii, j, j + b - 1)) for ii in range(i, i + a)) if a and b else 0.0)
+        if a == 1 and b == 1:  # most units: one score, which the sums below would give unchanged
+            lexical.append(pair_scores(i, j, j)[0] + 0.0)
+        else:
+            lexical.append(sum(sum(pair_scores(ii, j, j + b - 1)) for ii in range(i, i + a)) if a and b else 0.0)
     out = []
 
     def best(fa_range: Iterable[int], en_lo: int, en_hi: int, skip: range = range(0)) -> float:
@@ -68,25 +75,36 @@ def unit_features(
                         top = s
         return top
 
+    last = len(beads) - 1
     for k, (i, a, j, b) in enumerate(beads):
         kind = kind_of(a, b)
         lex = lexical[k]
         # rival: how well the unit's sentences match the other side's sentences just outside it;
         # for a null unit, the sentences of the other side around the place it sits.
-        if a and b:
+        if a == 1 and b == 1:  # best() below, unrolled for one sentence a side: its own row, then its column
+            lo = max(0, j - 1)
+            top = 0.0
+            for jj, s in zip(range(lo, min(m - 1, j + 1) + 1), pair_scores(i, lo, min(m - 1, j + 1))):
+                if s > top and jj != j:
+                    top = s
+            for ii in (i - 1, i + 1):
+                if 0 <= ii < n and (s := pair_scores(ii, j, j)[0]) > top:
+                    top = s
+            rival = top
+        elif a and b:
             rival = max(best(range(i, i + a), j - 1, j + b, skip=range(j, j + b)),
                         best((i - 1, i + a), j, j + b - 1))
         elif a:
             rival = best(range(i, i + a), j - 2, j + 1)
         else:
             rival = best(range(i - 2, i + 2), j, j)
-        known = sum(e.known for e in fa_ev[i : i + a]) + sum(e.known for e in en_ev[j : j + b])
+        known = (fa_known[i + a] - fa_known[i]) + (en_known[j + b] - en_known[j])
         per_word = lex / max(1.0, known / 2) if a and b else known / 10
         length = 0.0
         if a and b:
             length = length_penalty(fa_chars[i + a] - fa_chars[i], en_chars[j + b] - en_chars[j], ratio, variance)
         before = lexical[k - 1] if k > 0 else 1.0
-        after = lexical[k + 1] if k + 1 < len(beads) else 1.0
+        after = lexical[k + 1] if k < last else 1.0
         neighbours = min(before, after, 3.0)
         out.append((kind, (1.0, min(lex, 10.0), min(per_word, 3.0), min(length, 10.0), min(rival, 10.0), neighbours)))
     return out

@@ -65,7 +65,11 @@ def learn_pairs(
 def with_learned(en_ev: Sequence[Evidence], learned: dict[str, str]) -> list[Evidence]:
     """English evidence with the learned translations added to each sentence's keys."""
     out = []
+    taught = learned.keys()
     for ev in en_ev:
+        if taught.isdisjoint(ev.stems):  # most sentences have no learned word: tested in C
+            out.append(ev)
+            continue
         extra = {learned[s] for s in ev.stems if s in learned}
         if extra.difference(ev.keys):
             keys = extra.union(ev.keys)  # as the evidence held them: a set, or a tuple (lexical.Evidence)

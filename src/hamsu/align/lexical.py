@@ -19,9 +19,9 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..persian.script import (
     ARABIC_BLOCK,
@@ -276,9 +276,11 @@ _FA_WORD_START = frozenset(ch for ch in chars_of(ARABIC_BLOCK) if _FA_WORD.fullm
 _NUMBER_START = frozenset("0123456789" + PERSIAN_DIGITS + ARABIC_DIGITS)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What one sentence offers the lexical comparison."""
+class Evidence(NamedTuple):
+    """What one sentence offers the lexical comparison. A named tuple, not a frozen dataclass: a
+    long document's evidence is made twice over (cut to the other side, taught translations) and
+    the second process sends half of it back pickled, and a tuple is made and loaded at about
+    two thirds of the cost."""
 
     # Keys in the shared space (see the module doc): a frozenset, or for an English sentence
     # whose keys were cut to the Persian side's, a tuple of distinct keys (a sixth of the memory
@@ -427,14 +429,21 @@ class PairScores:
         en_keys: Sequence[frozenset[str]],
         window: int,
         fa_local: list[dict[str, int]] | None = None,
+        en_local: list[dict[str, int]] | None = None,
+        fa_all: frozenset[str] | None = None,
     ) -> None:
+        """`fa_local`, `en_local`: the local counts (local_counts) of each side's keys that the
+        other side has, where the caller has them already; `fa_all`: every Persian key."""
         # Lists, as the compiled rows read them.
         self.fa_keys, self.en_keys, self.window = list(fa_keys), list(en_keys), window
         if fa_local is None:
             fa_local = local_counts(fa_keys, window, set().union(*en_keys))
         self.fa_local = fa_local if isinstance(fa_local, list) else list(fa_local)
-        self.en_local = local_counts(en_keys, window, set().union(*fa_keys))
+        self.fa_all = frozenset().union(*self.fa_keys) if fa_all is None else fa_all
+        self.en_local = local_counts(en_keys, window, self.fa_all) if en_local is None else en_local
         self.rows_kept: dict[int, tuple[int, array]] = {}
+        # The last table rows() filled: (start, offset, length, scores), row i from offset[i].
+        self.table_kept: tuple[array, array, array, array] | None = None
 
     @classmethod
     def of(cls, fa_ev: Sequence[Evidence], en_ev: Sequence[Evidence], window: int) -> PairScores:
@@ -442,18 +451,31 @@ class PairScores:
 
     def with_english(self, en_ev: Sequence[Evidence], new_keys: set[str]) -> PairScores:
         """The scores after English keys were added (learned translations, all in `new_keys`):
-        only the Persian counts of the new keys need counting."""
+        only the counts of the new keys need counting, on both sides. A key's local count only
+        grows as sentences gain it, so a count of a new key kept before (more than one nearby)
+        is still there after, replaced by its new value."""
+        en_keys = [e.keys for e in en_ev]
         fa_local = list(self.fa_local)  # a sentence's counts are copied only where new ones come
         for i, counts in enumerate(local_counts(self.fa_keys, self.window, new_keys)):
             if counts:
                 fa_local[i] = {**fa_local[i], **counts}
-        return PairScores(self.fa_keys, [e.keys for e in en_ev], self.window, fa_local)
+        en_local = list(self.en_local)
+        for j, counts in enumerate(local_counts(en_keys, self.window, self.fa_all.intersection(new_keys))):
+            if counts:
+                en_local[j] = {**en_local[j], **counts}
+        return PairScores(self.fa_keys, en_keys, self.window, fa_local, en_local, self.fa_all)
 
     def __call__(self, i: int, lo: int, hi: int) -> array:
         """The scores as doubles (array "d"), English sentence lo first."""
         cached = self.rows_kept.get(i)
         if cached and cached[0] <= lo and hi < cached[0] + len(cached[1]):
             return cached[1][lo - cached[0] : hi - cached[0] + 1]
+        if self.table_kept is not None:  # the search's table holds most rows asked for again
+            start, offset, length, scores = self.table_kept
+            first = start[i]
+            if first <= lo and hi < first + length[i]:
+                at = offset[i] + lo - first
+                return scores[at : at + hi - lo + 1]
         keys, counts = self.fa_keys[i], self.fa_local[i]
         if _compiled_row is not None:
             out = array("d", bytes(8 * (hi - lo + 1)))  # doubles: a list held a float object for each score
@@ -466,9 +488,10 @@ class PairScores:
 
     def rows(self, start: array, length: array) -> array:
         """The scores of every Persian sentence i with English sentences start[i] ..
-        start[i] + length[i] − 1, the rows end to end (what the search's pair table holds), each
-        row kept for later calls as __call__ keeps it. In one call of the compiled core where it
-        was built (the English keys indexed once), else a row at a time."""
+        start[i] + length[i] − 1, the rows end to end (what the search's pair table holds), the
+        whole table kept for later calls (one array, not a slice per row: slicing every row of a
+        long document cost more than scoring it). In one call of the compiled core where it was
+        built (the English keys indexed once), else a row at a time."""
         out = array("d", bytes(8 * sum(length)))
         if _compiled_rows is not None:
             _compiled_rows(self.fa_keys, self.fa_local, self.en_keys, self.en_local, start, length, out)
@@ -478,13 +501,7 @@ class PairScores:
                 if width:
                     out[at : at + width] = self(i, lo, lo + width - 1)
                 at += width
-            return out
-        at = 0
-        for i, (lo, width) in enumerate(zip(start, length)):
-            cached = self.rows_kept.get(i)
-            if width and (not cached or width > len(cached[1])):
-                self.rows_kept[i] = (lo, out[at : at + width])
-            at += width
+        self.table_kept = (start, array("q", accumulate(length, initial=0)), length, out)
         return out
 
     def row_python(self, keys: frozenset[str], counts: dict[str, int], lo: int, hi: int) -> list[float]:
