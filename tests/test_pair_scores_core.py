@@ -3,10 +3,10 @@ same doubles, bit for bit, and both the weighted count of shared keys the PairSc
 from __future__ import annotations
 
 import math
-import os
 from array import array
 
 import pytest
+from corekit import compiled_only as compiled_only_if
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,10 +52,7 @@ def test_python_rows_are_the_weighted_shared_keys(document):
             assert math.isclose(value, straightforward(scores, i, j), rel_tol=1e-12)
 
 
-compiled_only = pytest.mark.skipif(
-    lexical._compiled_row is None and os.environ.get("CI") != "true",
-    reason="the compiled core was not built here (no C compiler); CI requires it",
-)
+compiled_only = compiled_only_if(lexical._compiled_row is not None)
 
 
 @compiled_only
@@ -119,6 +116,16 @@ def test_compiled_and_python_local_counts_agree(case):
     assert [list(c.items()) for c in compiled] == [list(p.items()) for p in python]  # filled in the same order
 
 
+def _row_spans(rows: int, columns: int, data) -> tuple[array, array]:
+    """A span of columns drawn for each row, as the search asks for them: (starts, lengths)."""
+    start, length = array("q"), array("q")
+    for _ in range(rows):
+        lo = data.draw(st.integers(0, columns))
+        start.append(lo)
+        length.append(data.draw(st.integers(0, columns - lo)))
+    return start, length
+
+
 @compiled_only
 @settings(max_examples=400, deadline=None)
 @given(documents(), st.data())
@@ -128,11 +135,7 @@ def test_every_row_at_once_as_row_by_row(document, data):
     en = [keys + keys[:1] if isinstance(keys, tuple) and data.draw(st.booleans()) else keys for keys in en]
     scores = PairScores(fa, en, window)
     expected = python_rows(scores)
-    start, length = array("q"), array("q")
-    for _ in fa:
-        lo = data.draw(st.integers(0, len(en)))
-        start.append(lo)
-        length.append(data.draw(st.integers(0, len(en) - lo)))
+    start, length = _row_spans(len(fa), len(en), data)
     scores.rows_kept.clear()
     table = scores.rows(start, length)
     at = 0
@@ -179,11 +182,7 @@ def test_the_table_of_every_row_is_kept_whole_and_asked_again(document, data):
     fa, en, window = document
     scores = PairScores(fa, en, window)
     expected = python_rows(scores)
-    start, length = array("q"), array("q")
-    for _ in fa:
-        lo = data.draw(st.integers(0, len(en)))
-        start.append(lo)
-        length.append(data.draw(st.integers(0, len(en) - lo)))
+    start, length = _row_spans(len(fa), len(en), data)
     scores.rows_kept.clear()
     scores.rows(start, length)
     assert scores.rows_kept == {}  # one table, no slice of it per row
