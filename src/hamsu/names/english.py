@@ -130,6 +130,8 @@ def _opens(text: str, pieces: Sequence[tuple[str, int, int]], k: int) -> bool:
     gap = text[pieces[k - 1][2] : pieces[k][1]]
     if not _OPENS_SENTENCE.search(gap):
         return False
+    if gap.endswith("[") and not _OPENS_SENTENCE.search(gap[:-1]):
+        return False  # an editor's word inside a sentence (…, [Putin] said): capitalized as a name
     previous = pieces[k - 1][0]
     abbreviation = gap.startswith(".") and (len(previous) == 1 or previous in _ABBREVIATIONS)
     return not (abbreviation and not _OPENS_SENTENCE.search(gap[1:]))
