@@ -284,8 +284,10 @@ def test_sentence_initial_words_are_not_names():
 def test_an_editors_bracketed_word_inside_a_sentence_is_read_as_a_name():
     # [Ilkka] in a quotation stands where a pronoun stood: capitalized as a name, not as a start;
     # a bracket that opens the sentence still opens it.
-    alignment = make_alignment([("او گفت که «وقتی پرسیدند، ما آماده بودیم».", 'He said that "when asked, [Ilkka] was ready."'),
-                                ("آماده بودند.", "[They] were ready.")])
+    alignment = make_alignment([
+        ("او گفت که «وقتی پرسیدند، ما آماده بودیم».", 'He said that "when asked, [Ilkka] was ready."'),
+        ("آماده بودند.", "[They] were ready."),
+    ])
     first, second = link_names(alignment)
     assert [m.text for m in first.en_only] == ["Ilkka"]
     assert [m.text for m in second.en_only] == []
