@@ -7,10 +7,9 @@ align() is a pure function of its arguments: the same sentences and model give t
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 
+from ..collector import collector_paused
 from ..parallel import split_units
 from ..records import Unit
 from .confidence import probability, unit_features
@@ -20,7 +19,7 @@ from .lexical import EnglishEvidence, Evidence, PairScores, fa_evidence
 from .model import AlignModel
 from .search import Band, Scoring, anchors, best_path, coarse_path, touches
 
-__all__ = ["AlignModel", "Dictionary", "Unit", "align", "align_with_features", "collector_paused"]
+__all__ = ["AlignModel", "Dictionary", "Unit", "align", "align_with_features"]
 
 
 def align(
@@ -54,28 +53,6 @@ def align_with_features(
         return _align_with_features(fa, en, fa_breaks, en_breaks, model)
 
 
-@contextmanager
-def collector_paused(settle: bool = False) -> Iterator[None]:
-    """The cyclic garbage collector off while a block runs that builds many small objects and no
-    reference cycles (an alignment: sets, tuples and dicts of keys, arrays of scores; the name
-    linker's prepared sentences): reference counting frees what it drops, and the collector's
-    passes only re-scanned what lives on, a tenth of a long alignment's time.
-
-    `settle`: what outlives the block (the names found, filled memos) goes straight to the oldest
-    generation (gc.freeze, then gc.unfreeze), which only a full collection walks, rather than being
-    walked as young objects by the next collections (the command's collections on a 2,000-unit
-    document: 0.17 s, this way 0.003 s). The collector comes back as the caller had it, and a
-    caller that froze objects itself keeps its own arrangement (nothing is moved)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if settle and not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _align_with_features(

@@ -13,11 +13,10 @@ rules that other packages install (entry points in the group `hamsu.rules`) foll
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..collector import long_lived_left_alone
 from ..parallel import split_units
 from ..records import Alignment, Flag, UnitNames
 from .base import ITS_TYPES, NEEDS, SCOPES, THRESHOLDS, UNIT_WINDOW, DocumentContext, Finding, Rule, UnitView, at_least
@@ -70,22 +69,6 @@ def _ready(rules: Sequence[Rule], scope: str, given: dict[str, object]) -> list[
     ]
 
 
-@contextmanager
-def _long_lived_left_alone() -> Iterator[None]:
-    """While the checks run, the cyclic garbage collector leaves alone what already exists: the
-    document, its names and the tables loaded before (gc.freeze). The checks make many small
-    objects, and each full collection they set off would walk all of those again (a fifth of the
-    checks' time on a 2,000-unit document); garbage the checks make is collected as before. The
-    objects go back to the collector afterwards. A caller that froze objects itself keeps its
-    own arrangement."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def check_alignment(
@@ -103,7 +86,7 @@ def check_alignment(
     """
     if names is not None and len(names) != len(alignment.units):
         raise ValueError(f"names has {len(names)} entries for {len(alignment.units)} units")
-    with _long_lived_left_alone():
+    with long_lived_left_alone():
         return _check_alignment(alignment, names, glossary, rules)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple, TypeVar
 
-from ..align import collector_paused
+from ..collector import collector_paused
 from ..parallel import SharedRounds
 from ..persian.normalize import normalize_sentence
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
@@ -803,7 +803,7 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
     """
-    with collector_paused(settle=True):  # see hamsu.align.collector_paused
+    with collector_paused(settle=True):
         return _link_names(alignment)
 
 
