@@ -25,15 +25,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..persian.lexicon import halfspace_lexicon
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
 from .table import NameTable, en_lookup_key, fa_lookup_key
 
+# A Persian word is a run of letters, diacritics and half-spaces, without the half-spaces at its
+# ends (which belong to no word): the pattern leaves them out rather than each word stripping them.
 _WORD = re.compile(
-    f"(?P<fa>[{ARABIC_LETTERS}{DIACRITICS}{ZWNJ}]+)"
+    f"(?P<fa>[{ARABIC_LETTERS}{DIACRITICS}]+(?:{ZWNJ}+[{ARABIC_LETTERS}{DIACRITICS}]+)*)"
     "|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*)"
 )
+_LATIN_GROUP = _WORD.groupindex["latin"]
 # Between two words of one name there is only space; anything else (punctuation, quotes, digits,
 # Latin) ends the run of words a name may span.
 _JOINING_GAP = re.compile(f"[ {ZWNJ}\u00a0]*")
@@ -77,8 +81,7 @@ _VERB_PREFIXES = frozenset("می نمی بی".split())
 MAX_QUOTED_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: every word of every sentence is one, and a tuple is made faster
     text: str
     start: int  # [start, end) in the sentence's normalized text
     end: int
@@ -87,6 +90,9 @@ class Word:
     run: int  # words of one run are in one script and separated by space only
     latin: bool = False  # a word in Latin letters (Persian news often keeps them: Microsoft Office)
     stems: tuple[str, ...] = ()  # key, base and the stems under a glued suffix (مصریان → مصری، مصر)
+
+
+_new_word = tuple.__new__  # Word's fields in order, without the keyword handling of Word(...)
 
 
 def _stems(key: str, base: str) -> tuple[str, ...]:
@@ -114,13 +120,6 @@ def _base(text: str, key: str) -> str:
     return key
 
 
-def _joined(text: str, end: int, start: int) -> bool:
-    """Whether the gap text[end:start] between two words joins them into one run."""
-    if start == end + 1 and text[end] == " ":
-        return True  # the usual gap, answered without the regular expression
-    return _JOINING_GAP.fullmatch(text, end, start) is not None
-
-
 @lru_cache(maxsize=1 << 15)
 def _word_keys(raw: str, latin: bool) -> tuple[str, str, tuple[str, ...]]:
     """A word's key, base and stems (see Word). Cached: the same words recur in every sentence."""
@@ -137,19 +136,19 @@ def words_of(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     run = 0
     prev_end, prev_latin = -1, None  # the word before: where it ends, whether in Latin letters
+    word_keys, joining_gap = _word_keys, _JOINING_GAP.fullmatch
     for m in _WORD.finditer(text):
-        whole = m.group()
-        raw = whole.strip(ZWNJ)
-        if not raw:
-            continue
-        # (strip returns the word itself when there is nothing to strip)
-        start = m.start() if raw is whole else m.start() + whole.index(raw[0])
-        latin = m.lastgroup == "latin"
-        if prev_latin is not None and (prev_latin != latin or not _joined(text, prev_end, start)):
+        start, end = m.span()
+        latin = m.lastindex == _LATIN_GROUP
+        if prev_latin is not None and (
+            prev_latin is not latin
+            or ((start != prev_end + 1 or text[prev_end] != " ") and joining_gap(text, prev_end, start) is None)
+        ):  # a new run, unless the gap joins the words: the usual single space, or _JOINING_GAP
             run += 1
-        key, base, stems = _word_keys(raw, latin)
-        prev_end, prev_latin = start + len(raw), latin
-        words.append(Word(raw, start, prev_end, key, base, run, latin, stems))
+        raw = m.group()
+        key, base, stems = word_keys(raw, latin)
+        words.append(_new_word(Word, (raw, start, end, key, base, run, latin, stems)))
+        prev_end, prev_latin = end, latin
     return tuple(words)
 
 
