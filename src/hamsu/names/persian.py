@@ -68,6 +68,8 @@ ORGANIZATION_TITLES = frozenset(fa_lookup_key(w) for w in """
 بیمارستان موزه کلیسای مسجد کمپانی
 """.split())
 TITLES = PERSON_TITLES | PLACE_TITLES | ORGANIZATION_TITLES
+# What a word ending a title written apart can be (جمهور of رئیس جمهور): the ends of titles.
+_TITLE_ENDS = frozenset(title[k:] for title in TITLES for k in range(1, len(title)))
 
 # Suffixes that may follow a name after a half-space: plural, ezafe, pronouns, comparative.
 _SUFFIXES = frozenset(fa_lookup_key(s) for s in "ها های هایی ای ی اش ات ام مان تان شان یی ایی".split())
@@ -160,18 +162,60 @@ def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False)
     return "".join(keys)
 
 
+class _Answers(NamedTuple):
+    """What the span finders ask of one word alone, given the name table."""
+    alone: tuple[str, bool] | None  # a gazetteer match of the word alone: kind, ambiguous (no stopword)
+    foreign: bool  # _foreign_like
+    name_like: bool  # _name_like
+
+
+class _WordAnswers:
+    """_Answers per word text, for the table last asked: a document's words recur from sentence to
+    sentence. The text alone keys them: words_of gives the words of one text one key, base and stems."""
+
+    LIMIT = 1 << 15  # words kept before starting afresh (a few hundred bytes each)
+
+    def __init__(self) -> None:
+        self.table: NameTable | None = None
+        self.answers: dict[str, _Answers] = {}
+
+    def of(self, table: NameTable) -> dict[str, _Answers]:
+        if table is not self.table or len(self.answers) >= self.LIMIT:
+            self.table, self.answers = table, {}
+        return self.answers
+
+
+_WORD_ANSWERS = _WordAnswers()
+
+
+def _answers(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
+    """The word's _Answers, from `answers` (_WordAnswers.of the table) or worked out and kept there."""
+    found = answers.get(word.text)
+    if found is None:
+        found = answers[word.text] = _Answers(_alone(word, table), _foreign_like(word, table), _name_like(word, table))
+    return found
+
+
+def _alone(word: Word, table: NameTable) -> tuple[str, bool] | None:
+    """gazetteer_spans' match of a word with no name of several words to start: the word whole, then
+    without its half-spaced suffix, then under a glued one; never a stopword."""
+    if word.latin or word.key in STOPWORDS:
+        return None
+    entry = table.entry(word.key)
+    if entry is None and word.base != word.key:
+        entry = table.entry(word.base)
+    if entry is not None:  # (one word spans any entry: spans_entry)
+        return entry.kind, entry.ambiguous
+    match = _glued((word,), 0, 1, table) if _has_glued_stems(word) else None
+    return (match.kind, match.ambiguous) if match is not None else None
+
+
 def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     """Longest known names, left to right, never across punctuation."""
     found: list[Candidate] = []
     count = len(words)
-    entry_of, first_words = table.by_fa.get, table.first_words
-    # How far each word's run reaches, and how many words after it carry the article ال.
-    run_end = [0] * count
-    articles = [0] * (count + 1)
-    for k in range(count - 1, -1, -1):
-        same = k + 1 < count and words[k + 1].run == words[k].run
-        run_end[k] = run_end[k + 1] if same else k + 1
-        articles[k] = articles[k + 1] + 1 if same and words[k + 1].key.startswith("ال") else 0
+    entry_of, first_words, most = table.by_fa.get, table.first_words, table.longest
+    answers = _WORD_ANSWERS.of(table)
     i = 0
     while i < count:
         match = None
@@ -179,33 +223,38 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
         if word.latin:
             i += 1
             continue
-        longest = min(table.longest, run_end[i] - i)
-        if word.key not in first_words:
-            longest = min(longest, articles[i] + 1)  # no name of several words starts here
-        if longest == 1:  # most words: the word alone, whole, then without its half-spaced suffix
-            entry = entry_of(word.key)
-            if entry is None and word.base != word.key:
-                entry = entry_of(word.base)
-            if entry is not None:  # (one word spans any entry: spans_entry)
-                match = Candidate(i, i + 1, entry.kind, "gazetteer", entry.ambiguous)
-            elif _has_glued_stems(word):
-                match = _glued(words, i, i + 1, table)
+        # How many words a name starting here may span: as far as the word's run reaches, and for a
+        # word that starts no name of several words, only over the words after it with the article ال.
+        run, longest = word.run, 1
+        if word.key in first_words:
+            while longest < most and i + longest < count and words[i + longest].run == run:
+                longest += 1
         else:
-            heads = [""]  # heads[n]: span_key(words, i, i + n)
-            for k in range(i, i + longest):
-                heads.append(heads[-1] + words[k].key)
-            for n in range(longest, 0, -1):
-                last = words[i + n - 1]
-                # The last word whole, then without its half-spaced suffix (when it has one).
-                for key in (heads[n], heads[n - 1] + last.base) if last.base != last.key else (heads[n],):
-                    entry = entry_of(key)
-                    if entry is not None and spans_entry(words, i, i + n, entry.fa):
-                        match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
-                        break
-                if match is None and _has_glued_stems(last):
-                    match = _glued(words, i, i + n, table)
-                if match:
+            while (longest < most and i + longest < count and words[i + longest].run == run
+                   and words[i + longest].key.startswith("ال")):  # fmt: skip
+                longest += 1
+        if longest == 1:  # most words: the word alone
+            known = answers.get(word.text)
+            alone = (known if known is not None else _answers(word, table, answers)).alone
+            if alone is not None:
+                found.append(Candidate(i, i + 1, alone[0], "gazetteer", alone[1]))
+            i += 1
+            continue
+        heads = [""]  # heads[n]: span_key(words, i, i + n)
+        for k in range(i, i + longest):
+            heads.append(heads[-1] + words[k].key)
+        for n in range(longest, 0, -1):
+            last = words[i + n - 1]
+            # The last word whole, then without its half-spaced suffix (when it has one).
+            for key in (heads[n], heads[n - 1] + last.base) if last.base != last.key else (heads[n],):
+                entry = entry_of(key)
+                if entry is not None and spans_entry(words, i, i + n, entry.fa):
+                    match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
                     break
+            if match is None and _has_glued_stems(last):
+                match = _glued(words, i, i + n, table)
+            if match:
+                break
         if match and word.key not in STOPWORDS:
             found.append(match)
             i = match.last
@@ -312,6 +361,8 @@ def _title_at(words: tuple[Word, ...], i: int) -> str:
 def title_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     found = []
     for i, word in enumerate(words):
+        if word.key not in TITLES and word.key not in _TITLE_ENDS:
+            continue  # no title ends here (_title_at), asked without joining keys
         title = _title_at(words, i)
         if not title:
             continue
@@ -345,8 +396,9 @@ def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidat
     """A given name the table knows (ریچارد، رایان، مایکل) and the unknown words after it: a
     person's full name (ریچارد ورمان، رایان گاسلینگ), as English writes it with capitals."""
     found = []
+    entry_of = table.by_fa.get
     for i, word in enumerate(words):
-        entry = table.entry(word.base)
+        entry = entry_of(word.base)
         if entry is None or entry.kind != "person" or word.latin or word.key in STOPWORDS or is_common(word, table):
             continue
         j = i + 1
@@ -402,11 +454,12 @@ def unknown_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     اوتاپا): a foreign name written in Persian letters, as far as the words tell. Untyped, and a
     guess: the English side has to lack any rendering of it before it counts as a name left out."""
     found = []
+    answers = _WORD_ANSWERS.of(table)
+    foreign = [_answers(word, table, answers).foreign for word in words]
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and j - i < MAX_TITLE_WORDS and (j == i or words[j].run == words[i].run) \
-                and _foreign_like(words[j], table):  # fmt: skip
+        while j < len(words) and j - i < MAX_TITLE_WORDS and (j == i or words[j].run == words[i].run) and foreign[j]:
             j += 1
         if j - i >= 2:
             found.append(Candidate(i, j, "name", "unknown"))
