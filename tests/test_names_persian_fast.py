@@ -1,0 +1,181 @@
+"""The Persian name finder's shortcuts against the plain computations they stand for (hypothesis):
+words read with the half-spaces stripped from each match, the gazetteer's reach from arrays over the
+whole sentence, every word asked afresh of the table (no answers kept per word), titles looked for
+at every word."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.names import persian
+from hamsu.names.persian import STOPWORDS, Candidate, Word
+from hamsu.names.table import name_table_data, parse_table
+from hamsu.persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
+
+_REFERENCE_WORD = re.compile(
+    f"(?P<fa>[{ARABIC_LETTERS}{DIACRITICS}{ZWNJ}]+)"
+    "|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*)"
+)
+
+
+def reference_words(text: str) -> tuple[tuple, ...]:
+    """words_of as it stripped the half-spaces off every match and asked every gap the pattern."""
+    words = []
+    run = 0
+    prev_end, prev_latin = -1, None
+    for m in _REFERENCE_WORD.finditer(text):
+        raw = m.group().strip(ZWNJ)
+        if not raw:
+            continue
+        start = m.start() + m.group().index(raw[0])
+        latin = m.lastgroup == "latin"
+        joined = persian._JOINING_GAP.fullmatch(text, prev_end, start)
+        if prev_latin is not None and (prev_latin != latin or not joined):
+            run += 1
+        key, base, stems = persian._word_keys.__wrapped__(raw, latin)
+        prev_end, prev_latin = start + len(raw), latin
+        words.append((raw, start, prev_end, key, base, run, latin, stems))
+    return tuple(words)
+
+
+# Persian letters, the article ال, suffixes that glue or follow a half-space, diacritics, the gaps
+# that join words (space, no-break space, half-space) and those that do not, and Latin letters.
+PARTS = list("سلیمانیهاکردبو") + ["ال", "ان", "یان", "های", "ها", "\u064e", ZWNJ, ZWNJ + ZWNJ, " ", " ",
+                                   "\u00a0", "، ", ".", "«", "»", "1", "a", "Ba", "-", "'", " x"]  # fmt: skip
+TEXT = st.lists(st.sampled_from(PARTS), max_size=40).map("".join)
+
+
+@settings(max_examples=500)
+@given(TEXT)
+def test_words_as_read_by_stripping_each_match(text):
+    words = persian.words_of.__wrapped__(text)
+    assert tuple(tuple(w) for w in words) == reference_words(text)
+    assert all(type(w) is Word and w == Word(*w) for w in words)
+
+
+def test_a_word_reads_by_field_and_prints_as_before():
+    word = persian.words_of.__wrapped__("در\u200c ایران\u200cها")[1]
+    assert (word.text, word.start, word.end) == ("ایران\u200cها", 4, 12)
+    assert (word.key, word.base, word.run, word.latin) == ("ایرانها", "ایران", 0, False)
+    assert repr(persian.words_of.__wrapped__("در ایران")[1]).startswith("Word(text='ایران', start=3, end=8, key=")
+
+
+def reference_gazetteer_spans(words, table):
+    """gazetteer_spans with each name's reach from arrays over the sentence and every word asked."""
+    found = []
+    count = len(words)
+    run_end = [0] * count
+    articles = [0] * (count + 1)
+    for k in range(count - 1, -1, -1):
+        same = k + 1 < count and words[k + 1].run == words[k].run
+        run_end[k] = run_end[k + 1] if same else k + 1
+        articles[k] = articles[k + 1] + 1 if same and words[k + 1].key.startswith("ال") else 0
+    i = 0
+    while i < count:
+        match = None
+        word = words[i]
+        if word.latin:
+            i += 1
+            continue
+        longest = min(table.longest, run_end[i] - i)
+        if word.key not in table.first_words:
+            longest = min(longest, articles[i] + 1)
+        for n in range(longest, 0, -1):
+            last = words[i + n - 1]
+            for key in (persian.span_key(words, i, i + n), persian.span_key(words, i, i + n, base=True)):
+                entry = table.entry(key)
+                if entry is not None and persian.spans_entry(words, i, i + n, entry.fa):
+                    match = Candidate(i, i + n, entry.kind, "gazetteer", entry.ambiguous)
+                    break
+            if match is None:
+                glued = [stem for stem in last.stems if stem not in (last.key, last.base)]
+                match = persian._glued_match(words, i, i + n, table, glued) if glued else None
+            if match:
+                break
+        if match and word.key not in STOPWORDS:
+            found.append(match)
+            i = match.last
+        else:
+            i += 1
+    return found
+
+
+def reference_unknown_spans(words, table):
+    """unknown_spans asking _foreign_like of every word afresh."""
+    found = []
+    i = 0
+    while i < len(words):
+        j = i
+        while (j < len(words) and j - i < persian.MAX_TITLE_WORDS and (j == i or words[j].run == words[i].run)
+               and persian._foreign_like(words[j], table)):  # fmt: skip
+            j += 1
+        if j - i >= 2:
+            found.append(Candidate(i, j, "name", "unknown"))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def reference_title_spans(words, table):
+    """title_spans asking _title_at of every word and _name_like afresh."""
+    found = []
+    for i, word in enumerate(words):
+        title = persian._title_at(words, i)
+        if not title or (i + 1 < len(words) and persian._title_at(words, i + 1)):
+            continue
+        kind = persian._title_kind(title)
+        j = i + 1
+        while j < len(words) and j - i <= persian.MAX_TITLE_WORDS and words[j].run == word.run:
+            if persian._name_like(words[j], table):
+                j += 1
+            elif (j + 1 < len(words) and j + 1 - i <= persian.MAX_TITLE_WORDS and words[j + 1].run == word.run
+                  and persian._plain_word(words[j]) and persian._name_like(words[j + 1], table)):  # fmt: skip
+                j += 2
+                kind = "name"
+            else:
+                break
+        if j > i + 1:
+            found.append(Candidate(i + 1, j, kind, "title"))
+    return found
+
+
+def _vocabulary() -> list[str]:
+    """Words that make the finders answer: forms from the name table (of several words too, and
+    with their half-spaces), titles, stopwords, ordinary words, and letters that make no word."""
+    table = name_table_data()
+    forms = sorted(entry.fa for entry in table.by_fa.values())
+    several = [f for f in forms if " " in f or ZWNJ in f]
+    titles = ["رئیس جمهور", "نخست وزیر", "رئیس", "جمهور", "سردار", "استان", "حزب", "شهر"]
+    words = ["و", "در", "از", "کرد", "ایران\u200cها", "مصریان", "البوکمال", "الزور", "دیر", "ورساچه", "آرمند",
+             "کتاب\u200cهایش", "Microsoft", "Office"]  # fmt: skip
+    return forms[::97] + several[::23] + titles + words
+
+VOCABULARY = _vocabulary()
+SENTENCE = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from([" ", " ", " ", "، ", ZWNJ, " «", "» ", "ی "])),
+    max_size=14,
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE)
+def test_span_finders_as_asking_every_word_afresh(text):
+    table = name_table_data()
+    words = persian.words_of(text)
+    assert persian.gazetteer_spans(words, table) == reference_gazetteer_spans(words, table)
+    assert persian.unknown_spans(words, table) == reference_unknown_spans(words, table)
+    assert persian.title_spans(words, table) == reference_title_spans(words, table)
+
+
+def test_answers_kept_per_word_are_the_tables_own():
+    """Two tables that differ on a word: each is answered from itself, whichever was asked first."""
+    words = persian.words_of("ورساچه")
+    one = parse_table("ورساچه\tVersace\tperson\tgazetteer\t\n")
+    other = parse_table("## common\nورساچه\n")
+    for _ in range(2):
+        assert persian.gazetteer_spans(words, one) == [Candidate(0, 1, "person", "gazetteer", False)]
+        assert persian.gazetteer_spans(words, other) == []
+        assert persian._answers(words[0], other, persian._WORD_ANSWERS.of(other)).name_like is False
