@@ -1,11 +1,12 @@
 """The Persian name finder's shortcuts against the plain computations they stand for (hypothesis):
 words read with the half-spaces stripped from each match, the gazetteer's reach from arrays over the
 whole sentence, every word asked afresh of the table (no answers kept per word), titles looked for
-at every word."""
+at every word; and the compiled words (names/_faspans.c) against the Python's, on any text."""
 from __future__ import annotations
 
 import re
 
+from corekit import compiled_only
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,9 +51,42 @@ TEXT = st.lists(st.sampled_from(PARTS), max_size=40).map("".join)
 @settings(max_examples=500)
 @given(TEXT)
 def test_words_as_read_by_stripping_each_match(text):
-    words = persian.words_of.__wrapped__(text)
-    assert tuple(tuple(w) for w in words) == reference_words(text)
-    assert all(type(w) is Word and w == Word(*w) for w in words)
+    for words in (persian.words_of.__wrapped__(text), persian._python_words(text)):
+        assert tuple(tuple(w) for w in words) == reference_words(text)
+        assert all(type(w) is Word and w == Word(*w) for w in words)
+
+
+compiled = compiled_only(persian.COMPILED)
+
+
+@compiled
+def test_ci_builds_the_compiled_words():
+    assert persian.COMPILED
+
+
+# Also what no word is made of, or ends one: a tab, the joiner, a character beyond U+FFFF.
+ANY_PARTS = PARTS + ["\t", "\u200d", "\U0001f600", "\u0670", "’", "é", "-"]
+
+
+@compiled
+@settings(max_examples=1500)
+@given(st.one_of(TEXT, st.text(), st.lists(st.sampled_from(ANY_PARTS), max_size=40).map("".join)))
+def test_compiled_words_as_the_pythons(text):
+    persian.words_of.__wrapped__("")  # the compiled words take their tables on first use
+    compiled_words = persian._faspans.words(text)
+    assert compiled_words == persian._python_words(text)
+    assert [type(w) for w in compiled_words] == [Word] * len(compiled_words)
+    assert [[type(f) for f in w] for w in compiled_words] == [[type(f) for f in w] for w in persian._python_words(text)]
+
+
+def test_character_classes_hold_no_character_beyond_the_basic_plane():
+    """_faspans.c reads every character past U+FFFF as in no class: none is in the patterns."""
+    beyond = "".join(chr(c) for c in range(0x10000, 0x110000) if not 0xD800 <= c < 0xE000)
+    for pattern in (persian._FA_LETTER, persian._LATIN_LETTER, persian._LATIN_JOINER, f"[{persian._GAP_SPACE}]"):
+        assert re.search(pattern, beyond) is None
+    classes = persian._char_classes()
+    assert classes[ord("ب")] == 1 and classes[0x200C] == 2 and classes[ord("Q")] == 3 and classes[ord("’")] == 4
+    assert classes[0xA0] == 5 and classes[ord("1")] == 0
 
 
 def test_a_word_reads_by_field_and_prints_as_before():

@@ -33,14 +33,17 @@ from .table import NameTable, en_lookup_key, fa_lookup_key
 
 # A Persian word is a run of letters, diacritics and half-spaces, without the half-spaces at its
 # ends (which belong to no word): the pattern leaves them out rather than each word stripping them.
+_FA_LETTER = f"[{ARABIC_LETTERS}{DIACRITICS}]"
+_LATIN_LETTER = "[A-Za-z\u00c0-\u024f]"
+_LATIN_JOINER = "[-'’.]"
+_GAP_SPACE = " \u00a0"
 _WORD = re.compile(
-    f"(?P<fa>[{ARABIC_LETTERS}{DIACRITICS}]+(?:{ZWNJ}+[{ARABIC_LETTERS}{DIACRITICS}]+)*)"
-    "|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*)"
+    f"(?P<fa>{_FA_LETTER}+(?:{ZWNJ}+{_FA_LETTER}+)*)|(?P<latin>{_LATIN_LETTER}+(?:{_LATIN_JOINER}{_LATIN_LETTER}+)*)"
 )
 _LATIN_GROUP = _WORD.groupindex["latin"]
 # Between two words of one name there is only space; anything else (punctuation, quotes, digits,
 # Latin) ends the run of words a name may span.
-_JOINING_GAP = re.compile(f"[ {ZWNJ}\u00a0]*")
+_JOINING_GAP = re.compile(f"[{_GAP_SPACE}{ZWNJ}]*")
 
 # Function words, pronouns, auxiliaries and light verbs: never part of a name.
 STOPWORDS = frozenset(fa_lookup_key(w) for w in """
@@ -135,6 +138,12 @@ def _word_keys(raw: str, latin: bool) -> tuple[str, str, tuple[str, ...]]:
 
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> tuple[Word, ...]:
+    """The words of a sentence's normalized text, in order (compiled where _faspans.c was built)."""
+    return _words(text)
+
+
+def _python_words(text: str) -> tuple[Word, ...]:
+    """What the compiled words gives: the matches of _WORD, in runs joined by _JOINING_GAP."""
     words: list[Word] = []
     run = 0
     prev_end, prev_latin = -1, None  # the word before: where it ends, whether in Latin letters
@@ -152,6 +161,32 @@ def words_of(text: str) -> tuple[Word, ...]:
         words.append(_new_word(Word, (raw, start, end, key, base, run, latin, stems)))
         prev_end, prev_latin = end, latin
     return tuple(words)
+
+
+def _char_classes() -> bytes:
+    """The class of each character of the Basic Multilingual Plane as _faspans.c reads it, from
+    the patterns words_of matches with (no character beyond it is in any of them)."""
+    classes = bytearray(0x10000)
+    every = "".join(map(chr, range(0x10000)))
+    for pattern, code in ((_FA_LETTER, 1), (ZWNJ, 2), (_LATIN_LETTER, 3), (_LATIN_JOINER, 4), (f"[{_GAP_SPACE}]", 5)):
+        for m in re.finditer(f"{pattern}+", every):
+            classes[m.start() : m.end()] = bytes([code]) * (m.end() - m.start())
+    return bytes(classes)
+
+
+def _compiled_words(text: str) -> tuple[Word, ...]:
+    global _words
+    _faspans.set_tables(_char_classes(), _word_keys, Word)  # once, on the first sentence
+    _words = _faspans.words
+    return _words(text)
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same words
+    from . import _faspans
+except ImportError:
+    _faspans = None
+COMPILED = _faspans is not None
+_words = _compiled_words if COMPILED else _python_words
 
 
 def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False) -> str:
