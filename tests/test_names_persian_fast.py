@@ -176,6 +176,81 @@ def reference_title_spans(words, table):
     return found
 
 
+def reference_given_name_spans(words, table):
+    """given_name_spans asking every word whether a given name starts there."""
+    found = []
+    for i, word in enumerate(words):
+        entry = table.entry(word.base)
+        if entry is None or entry.kind != "person" or word.latin or word.key in STOPWORDS or \
+                persian.is_common(word, table):  # fmt: skip
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= persian.MAX_TITLE_WORDS and words[j].run == word.run
+               and persian._surname_like(words[j], table)):  # fmt: skip
+            j += 1
+        if j > i + 1:
+            found.append(Candidate(i, j, "person", "given"))
+    return found
+
+
+def reference_generic_spans(words, table):
+    """generic_spans asking every word whether it is the head noun of an institution."""
+    from hamsu.names.generic import institution_words, persian_generic_words
+
+    heads, generic = institution_words(), persian_generic_words()
+
+    def known(word):
+        if word.latin or word.key in STOPWORDS:
+            return False
+        key = word.key
+        if key in generic or word.base in generic or (key.endswith("ی") and key[:-1] in generic):
+            return True
+        entry = table.entry(word.base)
+        return entry is not None and not entry.ambiguous
+
+    found = []
+    for i, word in enumerate(words):
+        key = word.key
+        if word.latin or not (key in heads or (key.endswith("ی") and key[:-1] in heads)):
+            continue
+        j = i + 1
+        while j < len(words) and j - i < persian.MAX_QUOTED_WORDS and words[j].run == word.run and known(words[j]):
+            j += 1
+        if j - i >= 2:
+            found.append(Candidate(i, j, "organization", "generic"))
+    return found
+
+
+def reference_article_spans(words, table):
+    """article_spans asking every word afresh."""
+    from hamsu.persian.lexicon import halfspace_lexicon
+
+    known = halfspace_lexicon().known
+    return [
+        Candidate(k, k + 1, "name", "article")
+        for k, w in enumerate(words)
+        if not w.latin and w.key.startswith("ال") and len(w.base) >= 5 and not persian.is_common(w, table)
+        and table.entry(w.base) is None and w.text.split(ZWNJ)[0] not in known and w.text not in known
+    ]
+
+
+def reference_latin_spans(words):
+    """latin_spans stepping over every word."""
+    found = []
+    i = 0
+    while i < len(words):
+        if not words[i].latin:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j].latin and words[j].run == words[i].run:
+            j += 1
+        if any(w.text[:1].isupper() for w in words[i:j]) and sum(len(w.text) for w in words[i:j]) > 1:
+            found.append(Candidate(i, j, "name", "latin"))
+        i = j
+    return found
+
+
 def _vocabulary() -> list[str]:
     """Words that make the finders answer: forms from the name table (of several words too, and
     with their half-spaces), titles, stopwords, ordinary words, and letters that make no word."""
@@ -184,8 +259,12 @@ def _vocabulary() -> list[str]:
     several = [f for f in forms if " " in f or ZWNJ in f]
     titles = ["رئیس جمهور", "نخست وزیر", "رئیس", "جمهور", "سردار", "استان", "حزب", "شهر"]
     words = ["و", "در", "از", "کرد", "ایران\u200cها", "مصریان", "البوکمال", "الزور", "دیر", "ورساچه", "آرمند",
-             "کتاب\u200cهایش", "Microsoft", "Office"]  # fmt: skip
-    return forms[::97] + several[::23] + titles + words
+             "کتاب\u200cهایش", "Microsoft", "Office", "iPhone", "x"]  # fmt: skip
+    from hamsu.names.generic import institution_words, persian_generic_words
+
+    persons = [entry.fa for entry in table.by_fa.values() if entry.kind == "person" and " " not in entry.fa]
+    institutions = sorted(institution_words())[::5] + sorted(persian_generic_words())[::40]
+    return forms[::97] + several[::23] + sorted(persons)[::150] + institutions + titles + words
 
 VOCABULARY = _vocabulary()
 SENTENCE = st.lists(
@@ -202,6 +281,10 @@ def test_span_finders_as_asking_every_word_afresh(text):
     assert persian.gazetteer_spans(words, table) == reference_gazetteer_spans(words, table)
     assert persian.unknown_spans(words, table) == reference_unknown_spans(words, table)
     assert persian.title_spans(words, table) == reference_title_spans(words, table)
+    assert persian.given_name_spans(words, table) == reference_given_name_spans(words, table)
+    assert persian.generic_spans(words, table) == reference_generic_spans(words, table)
+    assert persian.article_spans(words, table) == reference_article_spans(words, table)
+    assert persian.latin_spans(words) == reference_latin_spans(words)
 
 
 def test_answers_kept_per_word_are_the_tables_own():
@@ -212,4 +295,5 @@ def test_answers_kept_per_word_are_the_tables_own():
     for _ in range(2):
         assert persian.gazetteer_spans(words, one) == [Candidate(0, 1, "person", "gazetteer", False)]
         assert persian.gazetteer_spans(words, other) == []
-        assert persian._answers(words[0], other, persian._WORD_ANSWERS.of(other)).name_like is False
+        assert persian._answers_of(words, other)[0].name_like is False
+        assert persian._answers_of(words, one)[0].name_like is True

@@ -198,10 +198,17 @@ def span_key(words: tuple[Word, ...], first: int, last: int, base: bool = False)
 
 
 class _Answers(NamedTuple):
-    """What the span finders ask of one word alone, given the name table."""
+    """What the span finders ask of one word alone, given the name table: where each finder may
+    start, so that it passes over the other words (most of a sentence) without asking them more."""
     alone: tuple[str, bool] | None  # a gazetteer match of the word alone: kind, ambiguous (no stopword)
+    first: bool  # the first word of a name of several words in the table (NameTable.first_words), no stopword
+    article: bool  # a Persian word with the Arabic article ال: a name may reach over it
     foreign: bool  # _foreign_like
     name_like: bool  # _name_like
+    title_end: bool  # the key of a title, or the end of one (_TITLE_ENDS): _title_at may find one here
+    given: bool  # a given name the table knows: given_name_spans starts here
+    generic_head: bool  # the head noun of an institution: generic_spans starts here
+    article_name: bool  # an unknown word with the Arabic article: article_spans finds it
 
 
 class _WordAnswers:
@@ -223,11 +230,29 @@ class _WordAnswers:
 _WORD_ANSWERS = _WordAnswers()
 
 
-def _answers(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
-    """The word's _Answers, from `answers` (_WordAnswers.of the table) or worked out and kept there."""
-    found = answers.get(word.text)
-    if found is None:
-        found = answers[word.text] = _Answers(_alone(word, table), _foreign_like(word, table), _name_like(word, table))
+def _answers_of(words: tuple[Word, ...], table: NameTable) -> list[_Answers]:
+    """The _Answers of each word, kept per word text (_WordAnswers)."""
+    answers = _WORD_ANSWERS.of(table)
+    known = answers.get
+    return [known(word.text) or _answer(word, table, answers) for word in words]  # (an _Answers is never empty)
+
+
+def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
+    """The word's _Answers, worked out and kept in `answers` (_WordAnswers.of the table)."""
+    from .generic import institution_words
+
+    key, heads = word.key, institution_words()
+    found = answers[word.text] = _Answers(
+        _alone(word, table),
+        key in table.first_words and key not in STOPWORDS,
+        not word.latin and key.startswith("ال"),
+        _foreign_like(word, table),
+        _name_like(word, table),
+        key in TITLES or key in _TITLE_ENDS,
+        _given_name(word, table),
+        not word.latin and (key in heads or (key.endswith("ی") and key[:-1] in heads)),
+        _article_name(word, table),
+    )
     return found
 
 
@@ -245,18 +270,26 @@ def _alone(word: Word, table: NameTable) -> tuple[str, bool] | None:
     return (match.kind, match.ambiguous) if match is not None else None
 
 
-def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def gazetteer_spans(words: tuple[Word, ...], table: NameTable,
+                    answers: list[_Answers] | None = None) -> list[Candidate]:  # fmt: skip
     """Longest known names, left to right, never across punctuation."""
     found: list[Candidate] = []
     count = len(words)
     entry_of, first_words, most = table.by_fa.get, table.first_words, table.longest
-    answers = _WORD_ANSWERS.of(table)
+    answers = answers if answers is not None else _answers_of(words, table)
+    # A name starts only at a word known alone, at the first word of a name of several words, or at
+    # a word before one with the article ال; and never at a stopword (what matches there is left).
+    # The other words are passed over as the loop would pass them, finding nothing.
+    starts = sorted({k for k, a in enumerate(answers) if a.first or a.alone is not None}
+                    | {k - 1 for k, a in enumerate(answers) if a.article and k})  # fmt: skip
     i = 0
-    while i < count:
+    for k in starts:
+        if k < i:
+            continue  # inside a name found before
+        i = k
         match = None
         word = words[i]
-        if word.latin:
-            i += 1
+        if word.latin or word.key in STOPWORDS:
             continue
         # How many words a name starting here may span: as far as the word's run reaches, and for a
         # word that starts no name of several words, only over the words after it with the article ال.
@@ -269,15 +302,14 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate
                    and words[i + longest].key.startswith("ال")):  # fmt: skip
                 longest += 1
         if longest == 1:  # most words: the word alone
-            known = answers.get(word.text)
-            alone = (known if known is not None else _answers(word, table, answers)).alone
+            alone = answers[i].alone
             if alone is not None:
                 found.append(Candidate(i, i + 1, alone[0], "gazetteer", alone[1]))
             i += 1
             continue
         heads = [""]  # heads[n]: span_key(words, i, i + n)
-        for k in range(i, i + longest):
-            heads.append(heads[-1] + words[k].key)
+        for j in range(i, i + longest):
+            heads.append(heads[-1] + words[j].key)
         for n in range(longest, 0, -1):
             last = words[i + n - 1]
             # The last word whole, then without its half-spaced suffix (when it has one).
@@ -343,10 +375,10 @@ def latin_spans(words: tuple[Word, ...]) -> list[Candidate]:
     """Runs of Latin words with a capital: names the Persian text keeps as written."""
     found = []
     i = 0
-    while i < len(words):
-        if not words[i].latin:
-            i += 1
-            continue
+    for k in [k for k, word in enumerate(words) if word.latin]:
+        if k < i:
+            continue  # inside a run taken before
+        i = k
         j = i
         while j < len(words) and words[j].latin and words[j].run == words[i].run:
             j += 1
@@ -393,11 +425,11 @@ def _title_at(words: tuple[Word, ...], i: int) -> str:
     return ""
 
 
-def title_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def title_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answers] | None = None) -> list[Candidate]:
     found = []
-    for i, word in enumerate(words):
-        if word.key not in TITLES and word.key not in _TITLE_ENDS:
-            continue  # no title ends here (_title_at), asked without joining keys
+    answers = answers if answers is not None else _answers_of(words, table)
+    for i in [k for k, a in enumerate(answers) if a.title_end]:  # where _title_at may find a title
+        word = words[i]
         title = _title_at(words, i)
         if not title:
             continue
@@ -427,15 +459,14 @@ def _plain_word(word: Word) -> bool:
                 or word.text.split(ZWNJ)[0] in _VERB_PREFIXES)  # fmt: skip
 
 
-def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def given_name_spans(words: tuple[Word, ...], table: NameTable,
+                     answers: list[_Answers] | None = None) -> list[Candidate]:  # fmt: skip
     """A given name the table knows (ریچارد، رایان، مایکل) and the unknown words after it: a
     person's full name (ریچارد ورمان، رایان گاسلینگ), as English writes it with capitals."""
     found = []
-    entry_of = table.by_fa.get
-    for i, word in enumerate(words):
-        entry = entry_of(word.base)
-        if entry is None or entry.kind != "person" or word.latin or word.key in STOPWORDS or is_common(word, table):
-            continue
+    answers = answers if answers is not None else _answers_of(words, table)
+    for i in [k for k, a in enumerate(answers) if a.given]:
+        word = words[i]
         j = i + 1
         while (j < len(words) and j - i <= MAX_TITLE_WORDS and words[j].run == word.run
                and _surname_like(words[j], table)):  # fmt: skip
@@ -443,6 +474,14 @@ def given_name_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidat
         if j > i + 1:
             found.append(Candidate(i, j, "person", "given"))
     return found
+
+
+def _given_name(word: Word, table: NameTable) -> bool:
+    """A given name the table knows, no ordinary word: a person's full name may start here."""
+    entry = table.entry(word.base)
+    if entry is None or entry.kind != "person" or word.latin or word.key in STOPWORDS:
+        return False
+    return not is_common(word, table)
 
 
 def _surname_like(word: Word, table: NameTable) -> bool:
@@ -453,14 +492,14 @@ def _surname_like(word: Word, table: NameTable) -> bool:
     return entry is None or entry.kind == "person"
 
 
-def generic_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def generic_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answers] | None = None) -> list[Candidate]:
     """An institution named by translation: the head noun of an institution (وزارت، کمیسیون،
     آکادمی، هیئت) and the generic words or known names after it (وزارت بهداشت، کمیسیون ملی بهداشت
     چین، هیئت وزیران). Untyped: such phrases are also said of no institution in particular, which
     the English then renders in lower case (the health ministry)."""
-    from .generic import institution_words, persian_generic_words
+    from .generic import persian_generic_words
 
-    heads, generic = institution_words(), persian_generic_words()
+    generic = persian_generic_words()
 
     def known(word: Word) -> bool:
         if word.latin or word.key in STOPWORDS:
@@ -472,10 +511,10 @@ def generic_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
         return entry is not None and not entry.ambiguous
 
     found = []
-    for i, word in enumerate(words):
-        key = word.key
-        if word.latin or not (key in heads or (key.endswith("ی") and key[:-1] in heads)):
-            continue  # the head in the singular, with its ezafe (وزارت، دانشگاهی): سازمان‌ها is no name
+    answers = answers if answers is not None else _answers_of(words, table)
+    # The head in the singular, with its ezafe (وزارت، دانشگاهی): سازمان‌ها is no name.
+    for i in [k for k, a in enumerate(answers) if a.generic_head]:
+        word = words[i]
         j = i + 1
         while j < len(words) and j - i < MAX_QUOTED_WORDS and words[j].run == word.run and known(words[j]):
             j += 1
@@ -484,23 +523,24 @@ def generic_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
     return found
 
 
-def unknown_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def unknown_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answers] | None = None) -> list[Candidate]:
     """Two or three neighbouring words none of which is an ordinary word (آرمند ورساچه، رابین
     اوتاپا): a foreign name written in Persian letters, as far as the words tell. Untyped, and a
     guess: the English side has to lack any rendering of it before it counts as a name left out."""
     found = []
-    answers = _WORD_ANSWERS.of(table)
-    foreign = [_answers(word, table, answers).foreign for word in words]
+    answers = answers if answers is not None else _answers_of(words, table)
+    foreign = [a.foreign for a in answers]
     i = 0
-    while i < len(words):
+    for k in [k for k, like in enumerate(foreign) if like]:  # a run starts only at a foreign-like word
+        if k < i:
+            continue  # inside a span found before
+        i = k
         j = i
         while j < len(words) and j - i < MAX_TITLE_WORDS and (j == i or words[j].run == words[i].run) and foreign[j]:
             j += 1
         if j - i >= 2:
             found.append(Candidate(i, j, "name", "unknown"))
             i = j
-        else:
-            i += 1
     return found
 
 
@@ -536,20 +576,24 @@ def quoted_spans(text: str, words: tuple[Word, ...], table: NameTable) -> list[C
     return found
 
 
-def article_spans(words: tuple[Word, ...], table: NameTable) -> list[Candidate]:
+def article_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answers] | None = None) -> list[Candidate]:
     """Unknown words with the Arabic article: البوکمال (Albu Kamal), not البته, الگو or الهام‌بخش."""
+    answers = answers if answers is not None else _answers_of(words, table)
+    return [Candidate(k, k + 1, "name", "article") for k, a in enumerate(answers) if a.article_name]
+
+
+def _article_name(w: Word, table: NameTable) -> bool:
+    """article_spans' word: an unknown word with the Arabic article."""
     known = halfspace_lexicon().known
-    return [
-        Candidate(k, k + 1, "name", "article")
-        for k, w in enumerate(words)
-        if not w.latin
+    return (
+        not w.latin
         and w.key.startswith("ال")
         and len(w.base) >= 5
         and not is_common(w, table)
         and table.entry(w.base) is None
         and w.text.split(ZWNJ)[0] not in known
         and w.text not in known
-    ]
+    )
 
 
 def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], tuple[Candidate, ...]]:
@@ -559,15 +603,16 @@ def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], t
     match before a title's guess).
     """
     words = words_of(text)
+    answers = _answers_of(words, table)
     spans = (
-        gazetteer_spans(words, table)
-        + title_spans(words, table)
+        gazetteer_spans(words, table, answers)
+        + title_spans(words, table, answers)
         + quoted_spans(text, words, table)
-        + article_spans(words, table)
+        + article_spans(words, table, answers)
         + latin_spans(words)
-        + given_name_spans(words, table)
-        + unknown_spans(words, table)
-        + generic_spans(words, table)
+        + given_name_spans(words, table, answers)
+        + unknown_spans(words, table, answers)
+        + generic_spans(words, table, answers)
     )
     order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "given": 4, "article": 5, "unknown": 6,
              "generic": 7}  # fmt: skip
