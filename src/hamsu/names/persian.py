@@ -202,7 +202,9 @@ class _Answers(NamedTuple):
     start, so that it passes over the other words (most of a sentence) without asking them more."""
     alone: tuple[str, bool] | None  # a gazetteer match of the word alone: kind, ambiguous (no stopword)
     first: bool  # the first word of a name of several words in the table (NameTable.first_words), no stopword
-    article: bool  # a Persian word with the Arabic article ال: a name may reach over it
+    # Where gazetteer_spans may find a name: _STARTS here (the word known alone, or first), _REACHED
+    # (a Persian word with the Arabic article ال: a name starting before it may reach over it).
+    gazetteer: int
     foreign: bool  # _foreign_like
     name_like: bool  # _name_like
     title_end: bool  # the key of a title, or the end of one (_TITLE_ENDS): _title_at may find one here
@@ -228,6 +230,7 @@ class _WordAnswers:
 
 
 _WORD_ANSWERS = _WordAnswers()
+_STARTS, _REACHED = 1, 2  # _Answers.gazetteer
 
 
 def _answers_of(words: tuple[Word, ...], table: NameTable) -> list[_Answers]:
@@ -242,10 +245,13 @@ def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answ
     from .generic import institution_words
 
     key, heads = word.key, institution_words()
+    alone = _alone(word, table)
+    first = key in table.first_words and key not in STOPWORDS
+    reached = not word.latin and key.startswith("ال")
     found = answers[word.text] = _Answers(
-        _alone(word, table),
-        key in table.first_words and key not in STOPWORDS,
-        not word.latin and key.startswith("ال"),
+        alone,
+        first,
+        (_STARTS if first or alone is not None else 0) | (_REACHED if reached else 0),
         _foreign_like(word, table),
         _name_like(word, table),
         key in TITLES or key in _TITLE_ENDS,
@@ -275,13 +281,17 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable,
     """Longest known names, left to right, never across punctuation."""
     found: list[Candidate] = []
     count = len(words)
-    entry_of, first_words, most = table.by_fa.get, table.first_words, table.longest
+    entry_of, most = table.by_fa.get, table.longest
     answers = answers if answers is not None else _answers_of(words, table)
     # A name starts only at a word known alone, at the first word of a name of several words, or at
     # a word before one with the article ال; and never at a stopword (what matches there is left).
     # The other words are passed over as the loop would pass them, finding nothing.
-    starts = sorted({k for k, a in enumerate(answers) if a.first or a.alone is not None}
-                    | {k - 1 for k, a in enumerate(answers) if a.article and k})  # fmt: skip
+    starts = []
+    for k, where in [(k, a.gazetteer) for k, a in enumerate(answers) if a.gazetteer]:
+        if where & _REACHED and k and (not starts or starts[-1] < k - 1):
+            starts.append(k - 1)
+        if where & _STARTS:
+            starts.append(k)
     i = 0
     for k in starts:
         if k < i:
@@ -294,7 +304,7 @@ def gazetteer_spans(words: tuple[Word, ...], table: NameTable,
         # How many words a name starting here may span: as far as the word's run reaches, and for a
         # word that starts no name of several words, only over the words after it with the article ال.
         run, longest = word.run, 1
-        if word.key in first_words:
+        if answers[i].first:
             while longest < most and i + longest < count and words[i + longest].run == run:
                 longest += 1
         else:
@@ -596,6 +606,10 @@ def _article_name(w: Word, table: NameTable) -> bool:
     )
 
 
+_SOURCE_ORDER = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "given": 4, "article": 5, "unknown": 6,
+                 "generic": 7}  # fmt: skip
+
+
 def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], tuple[Candidate, ...]]:
     """The words of a normalized Persian sentence and the name spans found in it, without overlaps.
 
@@ -614,16 +628,18 @@ def persian_candidates(text: str, table: NameTable) -> tuple[tuple[Word, ...], t
         + unknown_spans(words, table, answers)
         + generic_spans(words, table, answers)
     )
-    order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "given": 4, "article": 5, "unknown": 6,
-             "generic": 7}  # fmt: skip
+    if len(spans) < 2:
+        return words, tuple(spans)  # nothing overlaps, and a span's kind is told by none but itself
+    order = _SOURCE_ORDER
     spans.sort(key=lambda c: (-(c.last - c.first), c.ambiguous, order[c.source], c.first))
     taken: list[Candidate] = []
     for c in spans:
         if all(c.last <= t.first or t.last <= c.first for t in taken):
-            # A title tells the kind better than a guess from quotes or the article.
-            kinds = [t.kind for t in spans if t.first <= c.first and c.last <= t.last and t.kind != "name"]
-            kind = c.kind if c.kind != "name" or not kinds else kinds[0]
-            taken.append(Candidate(c.first, c.last, kind, c.source, c.ambiguous))
+            if c.kind == "name":  # A title tells the kind better than a guess from quotes or the article.
+                kinds = [t.kind for t in spans if t.first <= c.first and c.last <= t.last and t.kind != "name"]
+                if kinds:
+                    c = Candidate(c.first, c.last, kinds[0], c.source, c.ambiguous)
+            taken.append(c)
     return words, tuple(sorted(taken, key=lambda c: c.first))
 
 
