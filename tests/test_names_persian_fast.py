@@ -287,6 +287,37 @@ def test_span_finders_as_asking_every_word_afresh(text):
     assert persian.latin_spans(words) == reference_latin_spans(words)
 
 
+def reference_candidates(text, table):
+    """persian_candidates from the reference finders, every span's kind asked of the others."""
+    words = persian.words_of(text)
+    spans = (
+        reference_gazetteer_spans(words, table)
+        + reference_title_spans(words, table)
+        + persian.quoted_spans(text, words, table)
+        + reference_article_spans(words, table)
+        + reference_latin_spans(words)
+        + reference_given_name_spans(words, table)
+        + reference_unknown_spans(words, table)
+        + reference_generic_spans(words, table)
+    )
+    order = {"gazetteer": 0, "latin": 1, "quoted": 2, "title": 3, "given": 4, "article": 5, "unknown": 6,
+             "generic": 7}  # fmt: skip
+    spans.sort(key=lambda c: (-(c.last - c.first), c.ambiguous, order[c.source], c.first))
+    taken = []
+    for c in spans:
+        if all(c.last <= t.first or t.last <= c.first for t in taken):
+            kinds = [t.kind for t in spans if t.first <= c.first and c.last <= t.last and t.kind != "name"]
+            kind = c.kind if c.kind != "name" or not kinds else kinds[0]
+            taken.append(Candidate(c.first, c.last, kind, c.source, c.ambiguous))
+    return words, tuple(sorted(taken, key=lambda c: c.first))
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCE)
+def test_candidates_as_from_the_plain_finders(text):
+    assert persian.persian_candidates(text, name_table_data()) == reference_candidates(text, name_table_data())
+
+
 def test_answers_kept_per_word_are_the_tables_own():
     """Two tables that differ on a word: each is answered from itself, whichever was asked first."""
     words = persian.words_of("ورساچه")
