@@ -71,8 +71,11 @@ ORGANIZATION_TITLES = frozenset(fa_lookup_key(w) for w in """
 بیمارستان موزه کلیسای مسجد کمپانی
 """.split())
 TITLES = PERSON_TITLES | PLACE_TITLES | ORGANIZATION_TITLES
-# What a word ending a title written apart can be (جمهور of رئیس جمهور): the ends of titles.
-_TITLE_ENDS = frozenset(title[k:] for title in TITLES for k in range(1, len(title)))
+# A title written apart (رئیس جمهور): what the word before each end of a title has to be.
+_TITLE_HEADS: dict[str, set[str]] = {}
+for _title in TITLES:
+    for _k in range(1, len(_title)):
+        _TITLE_HEADS.setdefault(_title[_k:], set()).add(_title[:_k])
 
 # Suffixes that may follow a name after a half-space: plural, ezafe, pronouns, comparative.
 _SUFFIXES = frozenset(fa_lookup_key(s) for s in "ها های هایی ای ی اش ات ام مان تان شان یی ایی".split())
@@ -207,7 +210,7 @@ class _Answers(NamedTuple):
     gazetteer: int
     foreign: bool  # _foreign_like
     name_like: bool  # _name_like
-    title_end: bool  # the key of a title, or the end of one (_TITLE_ENDS): _title_at may find one here
+    title_end: bool  # the key of a title, or the end of one (_TITLE_HEADS): _title_at may find one here
     given: bool  # a given name the table knows: given_name_spans starts here
     generic_head: bool  # the head noun of an institution: generic_spans starts here
     article_name: bool  # an unknown word with the Arabic article: article_spans finds it
@@ -254,7 +257,7 @@ def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answ
         (_STARTS if first or alone is not None else 0) | (_REACHED if reached else 0),
         _foreign_like(word, table),
         _name_like(word, table),
-        key in TITLES or key in _TITLE_ENDS,
+        key in TITLES or key in _TITLE_HEADS,
         _given_name(word, table),
         not word.latin and (key in heads or (key.endswith("ی") and key[:-1] in heads)),
         _article_name(word, table),
@@ -440,8 +443,12 @@ def title_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answer
     answers = answers if answers is not None else _answers_of(words, table)
     for i in [k for k, a in enumerate(answers) if a.title_end]:  # where _title_at may find a title
         word = words[i]
-        title = _title_at(words, i)
-        if not title:
+        # _title_at, asking the word before only whether it is the head of a title ending here
+        if word.key in TITLES:
+            title = word.key
+        elif i and words[i - 1].key in _TITLE_HEADS[word.key] and words[i - 1].run == word.run:
+            title = words[i - 1].key + word.key
+        else:
             continue
         if i + 1 < len(words) and (words[i + 1].key in TITLES or _title_at(words, i + 1)):
             continue  # a chain of titles (سردار سرلشکر): the last one is followed by the name
