@@ -318,6 +318,16 @@ def test_candidates_as_from_the_plain_finders(text):
     assert persian.persian_candidates(text, name_table_data()) == reference_candidates(text, name_table_data())
 
 
+@settings(max_examples=200, deadline=None)
+@given(SENTENCE)
+def test_is_common_as_worked_out_before_and_after_the_finders_ask(text):
+    table = name_table_data()
+    words = persian.words_of(text)
+    before = [persian.is_common(w, table) for w in words]
+    persian.persian_candidates(text, table)
+    assert [persian.is_common(w, table) for w in words] == before == [persian._is_common(w, table) for w in words]
+
+
 def test_answers_kept_per_word_are_the_tables_own():
     """Two tables that differ on a word: each is answered from itself, whichever was asked first."""
     words = persian.words_of("ورساچه")
@@ -328,3 +338,5 @@ def test_answers_kept_per_word_are_the_tables_own():
         assert persian.gazetteer_spans(words, other) == []
         assert persian._answers_of(words, other)[0].name_like is False
         assert persian._answers_of(words, one)[0].name_like is True
+        assert persian.is_common(words[0], one) is False
+        assert persian.is_common(words[0], other) is True

@@ -208,6 +208,7 @@ class _Answers(NamedTuple):
     # Where gazetteer_spans may find a name: _STARTS here (the word known alone, or first), _REACHED
     # (a Persian word with the Arabic article ال: a name starting before it may reach over it).
     gazetteer: int
+    common: bool  # is_common
     foreign: bool  # _foreign_like
     name_like: bool  # _name_like
     title_end: bool  # the key of a title, or the end of one (_TITLE_HEADS): _title_at may find one here
@@ -255,6 +256,7 @@ def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answ
         alone,
         first,
         (_STARTS if first or alone is not None else 0) | (_REACHED if reached else 0),
+        _is_common(word, table),
         _foreign_like(word, table),
         _name_like(word, table),
         key in TITLES or key in _TITLE_HEADS,
@@ -403,7 +405,14 @@ def latin_spans(words: tuple[Word, ...]) -> list[Candidate]:
 
 def is_common(word: Word, table: NameTable) -> bool:
     """An ordinary word: frequent, or an adjective, or one with a pronoun suffix (تورش its tour),
-    or a compound of such (زمین‌شناسی)."""
+    or a compound of such (زمین‌شناسی). Answered from the word's _Answers where the span finders
+    have asked it (the linker asks it of every word of a sentence again)."""
+    known = _WORD_ANSWERS.of(table).get(word.text)
+    return known.common if known is not None else _is_common(word, table)
+
+
+def _is_common(word: Word, table: NameTable) -> bool:
+    """is_common, worked out."""
     if table.is_common(word.base) or word.key in STOPWORDS:
         return True
     for suffix in _PRONOUN_SUFFIXES:
