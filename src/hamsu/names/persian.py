@@ -208,7 +208,6 @@ class _Answers(NamedTuple):
     # Where gazetteer_spans may find a name: _STARTS here (the word known alone, or first), _REACHED
     # (a Persian word with the Arabic article ال: a name starting before it may reach over it).
     gazetteer: int
-    common: bool  # is_common
     foreign: bool  # _foreign_like
     name_like: bool  # _name_like
     title_end: bool  # the key of a title, or the end of one (_TITLE_HEADS): _title_at may find one here
@@ -218,19 +217,28 @@ class _Answers(NamedTuple):
 
 
 class _WordAnswers:
-    """_Answers per word text, for the table last asked: a document's words recur from sentence to
-    sentence. The text alone keys them: words_of gives the words of one text one key, base and stems."""
+    """_Answers and is_common per word text, for the table last asked: a document's words recur
+    from sentence to sentence. The text alone keys them: words_of gives the words of one text one
+    key, base and stems."""
 
     LIMIT = 1 << 15  # words kept before starting afresh (a few hundred bytes each)
 
     def __init__(self) -> None:
         self.table: NameTable | None = None
         self.answers: dict[str, _Answers] = {}
+        self.common: dict[str, bool] = {}
+
+    def _for(self, table: NameTable) -> None:
+        if table is not self.table or len(self.answers) >= self.LIMIT or len(self.common) >= self.LIMIT:
+            self.table, self.answers, self.common = table, {}, {}
 
     def of(self, table: NameTable) -> dict[str, _Answers]:
-        if table is not self.table or len(self.answers) >= self.LIMIT:
-            self.table, self.answers = table, {}
+        self._for(table)
         return self.answers
+
+    def common_of(self, table: NameTable) -> dict[str, bool]:
+        self._for(table)
+        return self.common
 
 
 _WORD_ANSWERS = _WordAnswers()
@@ -256,7 +264,6 @@ def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answ
         alone,
         first,
         (_STARTS if first or alone is not None else 0) | (_REACHED if reached else 0),
-        _is_common(word, table),
         _foreign_like(word, table),
         _name_like(word, table),
         key in TITLES or key in _TITLE_HEADS,
@@ -405,10 +412,13 @@ def latin_spans(words: tuple[Word, ...]) -> list[Candidate]:
 
 def is_common(word: Word, table: NameTable) -> bool:
     """An ordinary word: frequent, or an adjective, or one with a pronoun suffix (تورش its tour),
-    or a compound of such (زمین‌شناسی). Answered from the word's _Answers where the span finders
-    have asked it (the linker asks it of every word of a sentence again)."""
-    known = _WORD_ANSWERS.of(table).get(word.text)
-    return known.common if known is not None else _is_common(word, table)
+    or a compound of such (زمین‌شناسی). Kept per word (_WordAnswers): the span finders ask it of a
+    word several times, and the linker of every word of a sentence again."""
+    common = _WORD_ANSWERS.common_of(table)
+    known = common.get(word.text)
+    if known is None:
+        known = common[word.text] = _is_common(word, table)
+    return known
 
 
 def _is_common(word: Word, table: NameTable) -> bool:
