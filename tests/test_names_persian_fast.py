@@ -340,3 +340,15 @@ def test_answers_kept_per_word_are_the_tables_own():
         assert persian._answers_of(words, one)[0].name_like is True
         assert persian.is_common(words[0], one) is False
         assert persian.is_common(words[0], other) is True
+
+
+def test_table_lookups_are_the_dicts_own_and_survive_the_cache():
+    """NameTable.entry and .is_common answer as by_fa.get and `in common`, also on a table read back
+    from the user's cache (pickled)."""
+    import pickle
+
+    table = parse_table("## common\nکتاب\n## names\nورساچه\tVersace\tperson\tgazetteer\t\n")
+    for t in (table, pickle.loads(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))):
+        assert t.entry("ورساچه") == t.by_fa["ورساچه"] and t.entry("کتاب") is None
+        assert t.is_common("کتاب") and not t.is_common("ورساچه")
+        assert t.entry.__self__ is t.by_fa and t.is_common.__self__ is t.common

@@ -71,13 +71,20 @@ class NameTable:
     longest: int  # most words in a Persian form
     first_words: frozenset[str]  # keys of the first words of forms of several words
 
-    def entry(self, fa_key: str) -> NameEntry | None:
+    def __post_init__(self) -> None:
+        # The two questions asked of nearly every word, answered by the dict's and the set's own
+        # methods rather than through a method of the table (a call less each): entry(fa_key) is
+        # by_fa.get, is_common(fa_key) is `fa_key in common`.
+        object.__setattr__(self, "entry", self.by_fa.get)
+        object.__setattr__(self, "is_common", self.common.__contains__)
+
+    def entry(self, fa_key: str) -> NameEntry | None:  # (see __post_init__)
         return self.by_fa.get(fa_key)
 
     def persian_for(self, en_key: str) -> frozenset[str]:
         return self.by_en.get(en_key, frozenset())
 
-    def is_common(self, fa_key: str) -> bool:
+    def is_common(self, fa_key: str) -> bool:  # (see __post_init__)
         return fa_key in self.common
 
 
