@@ -352,3 +352,15 @@ def test_table_lookups_are_the_dicts_own_and_survive_the_cache():
         assert t.entry("ورساچه") == t.by_fa["ورساچه"] and t.entry("کتاب") is None
         assert t.is_common("کتاب") and not t.is_common("ورساچه")
         assert t.entry.__self__ is t.by_fa and t.is_common.__self__ is t.common
+
+
+def test_answers_kept_are_bounded(monkeypatch):
+    """Past LIMIT words the kept answers start afresh, and answer as before."""
+    table = name_table_data()
+    text = "آرمند ورساچه در ایران\u200cها و مصریان با رئیس جمهور البوکمال کتاب\u200cهایش را دید"
+    words = persian.words_of(text)
+    expected = persian.persian_candidates(text, table), [persian._is_common(w, table) for w in words]
+    monkeypatch.setattr(persian._WordAnswers, "LIMIT", 3)
+    for _ in range(3):
+        assert (persian.persian_candidates(text, table), [persian.is_common(w, table) for w in words]) == expected
+        assert len(persian._WORD_ANSWERS.answers) <= len(words) and len(persian._WORD_ANSWERS.common) <= 3

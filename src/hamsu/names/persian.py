@@ -221,24 +221,19 @@ class _WordAnswers:
     from sentence to sentence. The text alone keys them: words_of gives the words of one text one
     key, base and stems."""
 
-    LIMIT = 1 << 15  # words kept before starting afresh (a few hundred bytes each)
+    LIMIT = 1 << 15  # words kept of each before starting afresh (a few hundred bytes each)
 
     def __init__(self) -> None:
         self.table: NameTable | None = None
         self.answers: dict[str, _Answers] = {}
         self.common: dict[str, bool] = {}
 
-    def _for(self, table: NameTable) -> None:
-        if table is not self.table or len(self.answers) >= self.LIMIT or len(self.common) >= self.LIMIT:
-            self.table, self.answers, self.common = table, {}, {}
-
     def of(self, table: NameTable) -> dict[str, _Answers]:
-        self._for(table)
+        if table is not self.table:
+            self.table, self.answers, self.common = table, {}, {}
+        elif len(self.answers) >= self.LIMIT:
+            self.answers.clear()
         return self.answers
-
-    def common_of(self, table: NameTable) -> dict[str, bool]:
-        self._for(table)
-        return self.common
 
 
 _WORD_ANSWERS = _WordAnswers()
@@ -414,10 +409,14 @@ def is_common(word: Word, table: NameTable) -> bool:
     """An ordinary word: frequent, or an adjective, or one with a pronoun suffix (تورش its tour),
     or a compound of such (زمین‌شناسی). Kept per word (_WordAnswers): the span finders ask it of a
     word several times, and the linker of every word of a sentence again."""
-    common = _WORD_ANSWERS.common_of(table)
-    known = common.get(word.text)
-    if known is None:
-        known = common[word.text] = _is_common(word, table)
+    kept = _WORD_ANSWERS
+    if table is kept.table and (known := kept.common.get(word.text)) is not None:
+        return known
+    known = _is_common(word, table)
+    kept.of(table)  # (the table's own answers from now on)
+    if len(kept.common) >= kept.LIMIT:
+        kept.common.clear()
+    kept.common[word.text] = known
     return known
 
 
