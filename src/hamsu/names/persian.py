@@ -71,11 +71,18 @@ ORGANIZATION_TITLES = frozenset(fa_lookup_key(w) for w in """
 بیمارستان موزه کلیسای مسجد کمپانی
 """.split())
 TITLES = PERSON_TITLES | PLACE_TITLES | ORGANIZATION_TITLES
-# A title written apart (رئیس جمهور): what the word before each end of a title has to be.
-_TITLE_HEADS: dict[str, set[str]] = {}
-for _title in TITLES:
-    for _k in range(1, len(_title)):
-        _TITLE_HEADS.setdefault(_title[_k:], set()).add(_title[:_k])
+
+
+def _title_heads(titles: frozenset[str]) -> dict[str, frozenset[str]]:
+    """For a title written apart (رئیس جمهور): each end a title may have, and the heads before it."""
+    heads: dict[str, set[str]] = {}
+    for title in titles:
+        for k in range(1, len(title)):
+            heads.setdefault(title[k:], set()).add(title[:k])
+    return {end: frozenset(before) for end, before in heads.items()}
+
+
+_TITLE_HEADS = _title_heads(TITLES)
 
 # Suffixes that may follow a name after a half-space: plural, ezafe, pronouns, comparative.
 _SUFFIXES = frozenset(fa_lookup_key(s) for s in "ها های هایی ای ی اش ات ام مان تان شان یی ایی".split())
