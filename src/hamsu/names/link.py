@@ -28,6 +28,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from ..collector import collector_paused
@@ -226,7 +228,8 @@ class _Unit:
     def __init__(self, fa: Sequence[FaSentence], en: Sequence[EnSentence], table: NameTable) -> None:
         self.fa, self.en, self.table = fa, en, table
         self._found: dict[str, list[tuple[int, int, int]]] = {}
-        self._joined_keys: str | None = None  # for find(), made on its first call
+        # For find(), made on its first call: the joined keys and where each word starts in them.
+        self._joined_keys: tuple[str, dict[int, list[tuple[int, int]]]] | None = None
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
         self._ordinary: list[list[bool] | None] = [None] * len(fa)
@@ -291,38 +294,53 @@ class _Unit:
         if found is not None:
             return found
         found = []
-        # A run's keys joined spell every key findable in it (a stem is a prefix of its word's
-        # key): most keys asked for are not there, and one substring test says so.
-        if key in self._run_keys():
-            for si, sent in enumerate(self.fa):
-                words = sent.words
-                for i, first in enumerate(words):
-                    if key not in first.stems and not key.startswith(first.key):
-                        continue  # neither the word nor a run starting with it
-                    head = ""
-                    j = i
-                    while j < len(words) and words[j].run == first.run:
-                        if any(head + stem == key for stem in words[j].stems):
-                            found.append((si, i, j + 1))
-                        head += words[j].key
-                        if not key.startswith(head) or len(head) >= len(key):
-                            break
-                        j += 1
+        # A run's keys joined spell every key findable in it, from where its first word starts (a
+        # stem is a prefix of its word's key): most keys asked for are not there, and one
+        # substring test says so; where it is, only the words starting where it stands are tried.
+        joined, starts = self._run_keys()
+        if key:
+            places: list[tuple[int, int]] = []
+            at = joined.find(key)
+            while at >= 0:
+                places += starts.get(at, ())
+                at = joined.find(key, at + 1)
+        else:  # the empty key stands everywhere
+            places = [place for here in starts.values() for place in here]
+        for si, i in places:
+            words = self.fa[si].words
+            first = words[i]
+            if key not in first.stems and not key.startswith(first.key):
+                continue  # neither the word nor a run starting with it
+            head = ""
+            j = i
+            while j < len(words) and words[j].run == first.run:
+                if any(head + stem == key for stem in words[j].stems):
+                    found.append((si, i, j + 1))
+                head += words[j].key
+                if not key.startswith(head) or len(head) >= len(key):
+                    break
+                j += 1
         self._found[key] = found
         return found
 
-    def _run_keys(self) -> str:
-        """The word keys of each run of words joined, runs apart on lines of their own."""
+    def _run_keys(self) -> tuple[str, dict[int, list[tuple[int, int]]]]:
+        """The word keys of each run of words joined, runs apart on lines of their own; and the
+        words (sentence, index) that start at each place in it."""
         if self._joined_keys is None:
             runs: list[str] = []
-            for sent in self.fa:
+            starts: dict[int, list[tuple[int, int]]] = {}
+            at = 0
+            for si, sent in enumerate(self.fa):
                 run = None
-                for word in sent.words:
+                for i, word in enumerate(sent.words):
                     if word.run != run:
                         runs.append("\n")
+                        at += 1
                         run = word.run
+                    starts.setdefault(at, []).append((si, i))
                     runs.append(word.key)
-            self._joined_keys = "".join(runs)
+                    at += len(word.key)
+            self._joined_keys = "".join(runs), starts
         return self._joined_keys
 
 
@@ -693,10 +711,21 @@ def _seen_names(forms_by_unit: Sequence[list[tuple[tuple[str, ...], str]]]) -> _
     return {first: [(keys, kind) for keys, kind in forms.items()] for first, forms in seen.items()}
 
 
+_KEY, _BASE = attrgetter("key"), attrgetter("base")
+
+
 def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     """Unlinked runs of words that spell a form the document links elsewhere."""
-    out = []
-    for i, word in enumerate(words):
+    out: list[Candidate] = []
+    if not seen:
+        return out
+    # The words whose key or base begins a form (most begin none), found without a Python loop
+    # over every word.
+    places = range(len(words))
+    starting = set(compress(places, map(seen.__contains__, map(_KEY, words))))
+    starting.update(compress(places, map(seen.__contains__, map(_BASE, words))))
+    for i in sorted(starting):
+        word = words[i]
         if word.latin:
             continue
         forms = seen.get(word.key)
