@@ -24,11 +24,12 @@ linked: Lee Hsien Loong; en_only).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -76,6 +77,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
+_KEY, _BASE = attrgetter("key"), attrgetter("base")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -228,8 +230,7 @@ class _Unit:
     def __init__(self, fa: Sequence[FaSentence], en: Sequence[EnSentence], table: NameTable) -> None:
         self.fa, self.en, self.table = fa, en, table
         self._found: dict[str, list[tuple[int, int, int]]] = {}
-        # For find(), made on its first call: the joined keys and where each word starts in them.
-        self._joined_keys: tuple[str, dict[int, list[tuple[int, int]]]] | None = None
+        self._joined_keys: tuple[str, list[int], list[int]] | None = None  # for find(), made on its first call
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
         self._ordinary: list[list[bool] | None] = [None] * len(fa)
@@ -294,19 +295,25 @@ class _Unit:
         if found is not None:
             return found
         found = []
-        # A run's keys joined spell every key findable in it, from where its first word starts (a
-        # stem is a prefix of its word's key): most keys asked for are not there, and one
-        # substring test says so; where it is, only the words starting where it stands are tried.
-        joined, starts = self._run_keys()
+        # The unit's word keys joined spell every key findable in it, from where its first word
+        # starts (a stem is a prefix of its word's key): most keys asked for are not there, and
+        # one substring test says so; where it is, only the words starting where it stands are
+        # tried (the runs are told apart below).
+        joined, starts, firsts = self._run_keys()
         if key:
-            places: list[tuple[int, int]] = []
+            places: list[int] = []
             at = joined.find(key)
             while at >= 0:
-                places += starts.get(at, ())
+                k = bisect_left(starts, at, 0, len(starts) - 1)
+                while k < len(starts) - 1 and starts[k] == at:  # (words with no key start where the next does)
+                    places.append(k)
+                    k += 1
                 at = joined.find(key, at + 1)
         else:  # the empty key stands everywhere
-            places = [place for here in starts.values() for place in here]
-        for si, i in places:
+            places = list(range(len(starts) - 1))
+        for k in places:
+            si = bisect_right(firsts, k) - 1
+            i = k - firsts[si]
             words = self.fa[si].words
             first = words[i]
             if key not in first.stems and not key.startswith(first.key):
@@ -323,24 +330,14 @@ class _Unit:
         self._found[key] = found
         return found
 
-    def _run_keys(self) -> tuple[str, dict[int, list[tuple[int, int]]]]:
-        """The word keys of each run of words joined, runs apart on lines of their own; and the
-        words (sentence, index) that start at each place in it."""
+    def _run_keys(self) -> tuple[str, list[int], list[int]]:
+        """The keys of the unit's words joined; where each word starts in them (and where they
+        end, last); and the index of each sentence's first word among the unit's words."""
         if self._joined_keys is None:
-            runs: list[str] = []
-            starts: dict[int, list[tuple[int, int]]] = {}
-            at = 0
-            for si, sent in enumerate(self.fa):
-                run = None
-                for i, word in enumerate(sent.words):
-                    if word.run != run:
-                        runs.append("\n")
-                        at += 1
-                        run = word.run
-                    starts.setdefault(at, []).append((si, i))
-                    runs.append(word.key)
-                    at += len(word.key)
-            self._joined_keys = "".join(runs), starts
+            keys = list(chain.from_iterable(map(_KEY, s.words) for s in self.fa))
+            starts = list(accumulate(map(len, keys), initial=0))
+            firsts = list(accumulate((len(s.words) for s in self.fa), initial=0))
+            self._joined_keys = "".join(keys), starts, firsts
         return self._joined_keys
 
 
@@ -709,9 +706,6 @@ def _seen_names(forms_by_unit: Sequence[list[tuple[tuple[str, ...], str]]]) -> _
         for keys, kind in forms:
             seen[keys[0]].setdefault(keys, kind)
     return {first: [(keys, kind) for keys, kind in forms.items()] for first, forms in seen.items()}
-
-
-_KEY, _BASE = attrgetter("key"), attrgetter("base")
 
 
 def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
