@@ -77,7 +77,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
-_KEY, _BASE = attrgetter("key"), attrgetter("base")
+_KEY, _BASE, _LATIN = attrgetter("key"), attrgetter("base"), attrgetter("latin")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -192,6 +192,7 @@ class _TranslitSpans:
 
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
+        self._forms: dict[int, tuple[str, float, bool]] = {}  # form(k), as asked for
         bits: list[int] = []
         lengths: list[int] = []
         # Each content word as transliteration sees it (None for the others, in no run).
@@ -222,6 +223,16 @@ class _TranslitSpans:
         if j - i == 1:
             return forms[i][1]
         return " ".join(form[0] for form in forms[i : j - 1]) + " " + forms[j - 1][1]
+
+    def form(self, unit: _Unit, k: int) -> tuple[str, float, bool]:
+        """Run k as an English name is set against it: its folded text, its consonant weight
+        (fa_units) and whether its words are all ordinary ones (unit.ordinary); kept, as the
+        unit's names meet the same runs."""
+        found = self._forms.get(k)
+        if found is None:
+            folded = self.text(k)
+            found = self._forms[k] = folded, fa_units(folded)[1], unit.ordinary(*self.where[k])
+        return found
 
 
 class _Unit:
@@ -259,6 +270,11 @@ class _Unit:
         """Where character `start` of English sentence ei stands in the unit's text (0 to 1)."""
         offsets, total = self._en_offsets
         return (offsets[ei] + start) / total
+
+    @cached_property
+    def has_latin(self) -> bool:
+        """Whether any Persian sentence of the unit holds a word in Latin letters."""
+        return any(any(map(_LATIN, s.words)) for s in self.fa)
 
     @cached_property
     def fa_kind(self) -> dict[tuple[int, int, int], str]:
@@ -351,9 +367,9 @@ class _NameSpan:
 
     __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "en_pos")
 
-    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> None:
+    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
         self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
-        self.n_names = sum(1 for p in name.pieces[a:b] if _is_name(p))
+        self.n_names = n_names  # name words (_is_name) among the pieces
         self.en_pos = unit.en_position(ei, name.pieces[a].start)
 
     def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
@@ -377,8 +393,9 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
     parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
-            for a, b in _sub_spans(name):
-                parts += _span_parts(unit, ei, ni, name, a, b)
+            roles = tuple(p.role for p in name.pieces)
+            for a, b in _sub_spans_of_roles(roles):
+                parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
             parts.append(_generic_pairs(unit, ei, ni, name))
     return [part for part in parts if part]  # (no empty lists: a unit's parts may be kept)
 
@@ -413,14 +430,23 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
     return pairs + grown
 
 
-def _span_parts(unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Part]:
-    """The parts (_Part) of the pairs of name.pieces[a:b]."""
+@lru_cache(maxsize=4096)
+def _span_shape(roles: tuple[str, ...]) -> tuple[int, bool]:
+    """Of a run of pieces with these roles: how many are name words (_is_name), and whether all
+    but its articles are acronyms."""
+    names = sum(1 for role in roles if role in _NAME_ROLES)
+    return names, all(role == "acronym" for role in roles if role != "article")
+
+
+def _span_parts(
+    unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int, shape: tuple[int, bool]
+) -> list[_Part]:
+    """The parts (_Part) of the pairs of name.pieces[a:b], of this _span_shape."""
     table = unit.table
     sent = unit.en[ei]
-    pieces = name.pieces[a:b]
-    text = sent.text[pieces[0].start : pieces[-1].end]
-    span = _NameSpan(unit, ei, ni, name, a, b)
-    n_names = span.n_names
+    text = sent.text[name.pieces[a].start : name.pieces[b - 1].end]
+    n_names, acronyms = shape
+    span = _NameSpan(unit, ei, ni, name, a, b, n_names)
     parts: list[_Part] = []
 
     keys = {en_lookup_key(text): 1.0}
@@ -435,40 +461,51 @@ def _span_parts(unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
         parts += [found, (span, key)]  # then what the document links elsewhere
         # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
-        parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
-                      if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
+        # (An English key spells only Latin words: a unit without them has none to find.)
+        if unit.has_latin:
+            parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
+                          if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
 
-    if all(p.role == "acronym" for p in pieces if p.role != "article"):
+    if acronyms:
         return parts  # IRGC is not a romanization of anything
     found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
+    for key, penalty, weight, en_bits, en_size in _translit_forms(text, n_names == 1):
+        spans = unit.translit_spans()
+        # Runs of one word more or less than the name, and of a skeleton like its own.
+        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
+            folded, fa_weight, ordinary = spans.form(unit, k)
+            if fa_weight < 1:
+                continue
+            needed = max(threshold, COMMON_WORD_THRESHOLD if ordinary else 0.0)
+            if min(weight, fa_weight) < 2:
+                needed = max(needed, SHORT_NAME_THRESHOLD)
+            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
+            if score >= needed:
+                si, i, j = spans.where[k]
+                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
+    parts.append(found)
+    return parts
+
+
+@lru_cache(maxsize=1 << 14)
+def _translit_forms(text: str, one_name: bool) -> tuple[tuple[str, float, float, int, int], ...]:
+    """The keys an English name (`text`, of one name word or more) may be romanized as, each with
+    its penalty, its consonant weight and its skeleton's bits and size: those with a consonant of
+    weight and a consonant class only (no other can score). Names recur throughout a document."""
     forms = [(key, ARTICLE_PENALTY if key != latin_key(text) else 0.0) for key in en_variants(text)]
-    if n_names == 1:
+    if one_name:
         forms += [(latin_key(stem), DEMONYM_PENALTY) for stem in demonym_stems(text)]
+    out = []
     for key, penalty in forms:
         weight = en_weight(key)
         if weight < 1:
             continue
         skeleton = romanization_skeleton_en(key)
-        en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
-        if not en_size:
+        if not skeleton:
             continue  # no consonant class: nothing overlaps it
-        spans = unit.translit_spans()
-        # Runs of one word more or less than the name, and of a skeleton like its own.
-        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded = spans.text(k)
-            fa_weight = fa_units(folded)[1]
-            if fa_weight < 1:
-                continue
-            si, i, j = spans.where[k]
-            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.ordinary(si, i, j) else 0.0)
-            if min(weight, fa_weight) < 2:
-                needed = max(needed, SHORT_NAME_THRESHOLD)
-            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
-            if score >= needed:
-                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
-    parts.append(found)
-    return parts
+        out.append((key, penalty, weight, skeleton_bits(skeleton), len(skeleton)))
+    return tuple(out)
 
 
 def _matches(word: Word, targets: frozenset[str]) -> bool:
