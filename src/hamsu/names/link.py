@@ -77,7 +77,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
-_KEY, _BASE, _LATIN = attrgetter("key"), attrgetter("base"), attrgetter("latin")
+_KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -193,24 +193,27 @@ class _TranslitSpans:
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
         self._forms: dict[int, tuple[str, float, bool]] = {}  # form(k), as asked for
-        bits: list[int] = []
-        lengths: list[int] = []
+        where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
-        self._words = [[_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in s.words]
-                       for s in sentences]  # fmt: skip
+        self._words: list[list[tuple[str, str, int, int] | None]] = []
         for si, sent in enumerate(sentences):
-            words, forms = sent.words, self._words[si]
-            for i in range(len(words)):
-                if forms[i] is None:
+            words = sent.words
+            forms = [_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in words]
+            self._words.append(forms)
+            runs = list(map(_RUN, words))
+            count = len(words)
+            for i, form in enumerate(forms):
+                if form is None:
                     continue
+                run_id = runs[i]
                 run = 0  # the skeletons of words[i:j] together
-                for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
+                for j in range(i, min(count, i + MAX_NAME_WORDS)):
                     form = forms[j]
-                    if words[j].run != words[i].run or form is None:
+                    if form is None or runs[j] != run_id:
                         break
                     skeleton = run | form[3]
                     if skeleton:
-                        self.where.append((si, i, j + 1))
+                        where.append((si, i, j + 1))
                         bits.append(skeleton)
                         lengths.append(j + 1 - i)
                     run |= form[2]
