@@ -163,7 +163,8 @@ def capitalized_words(sentences: Iterable[str]) -> frozenset[str]:
             continue
         pieces = _pieces(text)
         for k, (word, _, _) in enumerate(pieces):
-            if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
+            # (a piece is never empty; one opening in lower case is neither capitalized nor an acronym)
+            if not word[0].islower() and _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
                 seen.add(word.lower())
     return frozenset(seen)
 
@@ -194,9 +195,10 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
         return join
 
     for k, (word, _, _) in enumerate(pieces):
-        acronym = _is_acronym(word)
-        # (a function word at an opening is no name: `stop`, asked only of a capitalized word)
-        if acronym or (_is_capitalized(word) and not (
+        # (a function word at an opening is no name: `stop`, asked only of a capitalized word; a
+        # piece opening in lower case is neither an acronym nor capitalized, and most are that)
+        acronym = not word[0].islower() and _is_acronym(word)
+        if acronym or (not word[0].islower() and _is_capitalized(word) and not (
                 word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k))))):  # fmt: skip
             role = "acronym" if acronym else "name"
             if word in ("Al", "El") and joined(k) == "hyphen":
@@ -210,13 +212,14 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
                 flush()
                 current = [(k, role)]
             continue
-        lower = word.lower()
-        if lower in ARTICLES and joined(k) == "hyphen" and word.islower():
+        # (ARTICLES and PARTICLES are in lower case, and a word in lower case is its own lower():
+        # a word is one of them in lower case where it is one of them as written)
+        if word in ARTICLES and joined(k) == "hyphen":
             if not (current and (joined(k - 1) if k else "")):
                 flush()
             pending.append((k, "article"))
             continue
-        if lower in PARTICLES and word.islower() and current and (joined(k - 1) if k else "") and joined(k):
+        if word in PARTICLES and current and (joined(k - 1) if k else "") and joined(k):
             pending.append((k, "particle"))
             continue
         if current or pending:  # (else nothing to flush)

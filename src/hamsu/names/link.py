@@ -555,9 +555,17 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pa
         return []
     out = []
     n = len(named)
+    first = targets[0]
     for si, sent in enumerate(unit.fa):
         words = sent.words
+        if len(words) < n:
+            continue
+        # A window takes the first English word in one of its words or is no pair: each word is
+        # asked once whether it does, not once for every window holding it.
+        takes_first = [_matches_target(w, first) for w in words]
         for i in range(len(words) - n + 1):
+            if not any(takes_first[i : i + n]):
+                continue
             window = words[i : i + n]
             if window[-1].run != window[0].run:
                 continue
@@ -576,9 +584,21 @@ _Targets = tuple[frozenset[str], frozenset[str]]  # Persian keys (generic words,
 def _word_targets(table: NameTable, word: str) -> _Targets:
     """What an English word of a name may be translated by: its generic translations and table
     forms (Chinese: چین), as keys, and its translations in the aligner's dictionary (Year: سال,
-    Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything)."""
-    keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
-    return keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
+    Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything).
+    Kept for the table last asked about, up to _TARGETS_KEPT words: name words recur."""
+    global _targets_kept
+    if _targets_kept[0] is not table or len(_targets_kept[1]) >= _TARGETS_KEPT:
+        _targets_kept = (table, {})
+    kept = _targets_kept[1]
+    found = kept.get(word)
+    if found is None:
+        keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
+        found = kept[word] = keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
+    return found
+
+
+_TARGETS_KEPT = 1 << 14
+_targets_kept: tuple[NameTable | None, dict[str, _Targets]] = (None, {})
 
 
 def _matches_target(word: Word, target: _Targets) -> bool:
