@@ -59,6 +59,7 @@ PERSON_TITLES = TITLES  # every title above is said of a person
 # Lower-case words that may stand inside a name.
 PARTICLES = frozenset("de da di du del della der den van von ter bin ibn bint ben al el of y la le".split())
 ARTICLES = frozenset("al el ad an ar as ash at az ez es ed er et ul ud un us".split())
+_SMALL_WORDS = PARTICLES | ARTICLES
 _ABBREVIATIONS = frozenset("Dr Mr Mrs Ms St Gen Col Lt Capt Maj Sgt Adm Prof Jr Sr Sen Gov Rev Mt Ft".split())
 
 
@@ -162,9 +163,10 @@ def capitalized_words(sentences: Iterable[str]) -> frozenset[str]:
         if is_title_case(text):
             continue
         pieces = _pieces(text)
-        for k, (word, _, _) in enumerate(pieces):
-            # (a piece is never empty; one opening in lower case is neither capitalized nor an acronym)
-            if not word[0].islower() and _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
+        # (a piece is never empty; one opening in lower case is not capitalized)
+        for k in [k for k, piece in enumerate(pieces) if not piece[0][0].islower()]:
+            word = pieces[k][0]
+            if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
                 seen.add(word.lower())
     return frozenset(seen)
 
@@ -194,9 +196,17 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
             join = joins[k] = _joined(text, pieces[k], pieces[k + 1])
         return join
 
-    for k, (word, _, _) in enumerate(pieces):
-        # (a function word at an opening is no name: `stop`, asked only of a capitalized word; a
-        # piece opening in lower case is neither an acronym nor capitalized, and most are that)
+    # Only the pieces not opening in lower case (a piece is never empty) and the articles and
+    # particles are looked at one by one: any other piece is neither an acronym nor capitalized,
+    # and only ends the run before it, so a stretch of them between two looked at ends it once.
+    looked_at = [k for k, piece in enumerate(pieces) if not piece[0][0].islower() or piece[0] in _SMALL_WORDS]
+    after = 0  # the piece after the last one looked at
+    for k in looked_at:
+        if k > after and (current or pending):
+            flush()
+        after = k + 1
+        word = pieces[k][0]
+        # (a function word at an opening is no name: `stop`, asked only of a capitalized word)
         acronym = not word[0].islower() and _is_acronym(word)
         if acronym or (not word[0].islower() and _is_capitalized(word) and not (
                 word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k))))):  # fmt: skip
@@ -224,7 +234,7 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
             continue
         if current or pending:  # (else nothing to flush)
             flush()
-    flush()
+    flush()  # (the pieces after the last one looked at end its run too)
 
     names = []
     for run in runs:

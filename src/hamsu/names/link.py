@@ -53,6 +53,7 @@ from .translit import (
     romanization_skeleton_fa,
     score_keys,
     skeleton_bits,
+    word_runs,
 )
 
 # Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
@@ -200,23 +201,7 @@ class _TranslitSpans:
             words = sent.words
             forms = [_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in words]
             self._words.append(forms)
-            runs = list(map(_RUN, words))
-            count = len(words)
-            for i, form in enumerate(forms):
-                if form is None:
-                    continue
-                run_id = runs[i]
-                run = 0  # the skeletons of words[i:j] together
-                for j in range(i, min(count, i + MAX_NAME_WORDS)):
-                    form = forms[j]
-                    if form is None or runs[j] != run_id:
-                        break
-                    skeleton = run | form[3]
-                    if skeleton:
-                        where.append((si, i, j + 1))
-                        bits.append(skeleton)
-                        lengths.append(j + 1 - i)
-                    run |= form[2]
+            word_runs(si, forms, list(map(_RUN, words)), MAX_NAME_WORDS, where, bits, lengths)
         self.skeletons = Skeletons(bits, lengths)
 
     def text(self, k: int) -> str:
@@ -247,7 +232,7 @@ class _Unit:
         self._joined_keys: tuple[str, list[int], list[int]] | None = None  # for find(), made on its first call
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
-        self._ordinary: list[list[bool] | None] = [None] * len(fa)
+        self._ordinary: list[list[bool | None] | None] = [None] * len(fa)  # per word, as asked for
         # What its pairs are made of (_unit_parts): brought by the caller where it kept them from
         # an earlier pass, else worked out by _pairs and kept here for the caller.
         self.parts: list[_Part] | None = None
@@ -302,10 +287,15 @@ class _Unit:
         """Whether words[i:j] of Persian sentence si are all ordinary words."""
         ordinary = self._ordinary[si]
         if ordinary is None:
-            table = self.table
-            ordinary = [is_common(w, table) or _ambiguous(table, w.base) for w in self.fa[si].words]
-            self._ordinary[si] = ordinary
-        return all(ordinary[i:j])
+            ordinary = self._ordinary[si] = [None] * len(self.fa[si].words)
+        for k in range(i, j):  # (each word asked once: the runs asked about share words)
+            flag = ordinary[k]
+            if flag is None:
+                word = self.fa[si].words[k]
+                flag = ordinary[k] = is_common(word, self.table) or _ambiguous(self.table, word.base)
+            if not flag:
+                return False
+        return True
 
     def find(self, key: str) -> list[tuple[int, int, int]]:
         """Runs of words in the unit whose key is `key`, the last word also by its stems
