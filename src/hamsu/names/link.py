@@ -193,7 +193,7 @@ class _TranslitSpans:
 
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
-        self._forms: dict[int, tuple[str, float, bool]] = {}  # form(k), as asked for
+        self.forms: dict[int, tuple[str, float, bool]] = {}  # form(k), as asked for
         where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
         self._words: list[list[tuple[str, str, int, int] | None]] = []
@@ -216,10 +216,10 @@ class _TranslitSpans:
         """Run k as an English name is set against it: its folded text, its consonant weight
         (fa_units) and whether its words are all ordinary ones (unit.ordinary); kept, as the
         unit's names meet the same runs."""
-        found = self._forms.get(k)
+        found = self.forms.get(k)
         if found is None:
             folded = self.text(k)
-            found = self._forms[k] = folded, fa_units(folded)[1], unit.ordinary(*self.where[k])
+            found = self.forms[k] = folded, fa_units(folded)[1], unit.ordinary(*self.where[k])
         return found
 
 
@@ -260,9 +260,10 @@ class _Unit:
         return (offsets[ei] + start) / total
 
     @cached_property
-    def has_latin(self) -> bool:
-        """Whether any Persian sentence of the unit holds a word in Latin letters."""
-        return any(any(map(_LATIN, s.words)) for s in self.fa)
+    def latin_keys(self) -> str:
+        """The keys of the unit's words in Latin letters joined (a run of them spells its keys
+        joined: an English key found in no Latin words' run is not in this)."""
+        return "".join(chain.from_iterable(compress(map(_KEY, s.words), map(_LATIN, s.words)) for s in self.fa))
 
     @cached_property
     def fa_kind(self) -> dict[tuple[int, int, int], str]:
@@ -454,8 +455,8 @@ def _span_parts(
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
         parts += [found, (span, key)]  # then what the document links elsewhere
         # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
-        # (An English key spells only Latin words: a unit without them has none to find.)
-        if unit.has_latin:
+        # (Only a key standing in the Latin words' keys joined may be theirs.)
+        if key in unit.latin_keys:
             parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
                           if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
 
@@ -467,7 +468,7 @@ def _span_parts(
         spans = unit.translit_spans()
         # Runs of one word more or less than the name, and of a skeleton like its own.
         for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded, fa_weight, ordinary = spans.form(unit, k)
+            folded, fa_weight, ordinary = spans.forms.get(k) or spans.form(unit, k)
             if fa_weight < 1:
                 continue
             needed = max(threshold, COMMON_WORD_THRESHOLD if ordinary else 0.0)
