@@ -193,7 +193,7 @@ class _TranslitSpans:
 
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
-        self.forms: dict[int, tuple[str, float, bool]] = {}  # form(k), as asked for
+        self.forms: dict[int, tuple[str, float]] = {}  # form(k), as asked for
         where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
         self._words: list[list[tuple[str, str, int, int] | None]] = []
@@ -212,14 +212,13 @@ class _TranslitSpans:
             return forms[i][1]
         return " ".join(form[0] for form in forms[i : j - 1]) + " " + forms[j - 1][1]
 
-    def form(self, unit: _Unit, k: int) -> tuple[str, float, bool]:
-        """Run k as an English name is set against it: its folded text, its consonant weight
-        (fa_units) and whether its words are all ordinary ones (unit.ordinary); kept, as the
-        unit's names meet the same runs."""
+    def form(self, k: int) -> tuple[str, float]:
+        """Run k as an English name is set against it: its folded text and its consonant weight
+        (fa_units); kept, as the unit's names meet the same runs."""
         found = self.forms.get(k)
         if found is None:
             folded = self.text(k)
-            found = self.forms[k] = folded, fa_units(folded)[1], unit.ordinary(*self.where[k])
+            found = self.forms[k] = folded, fa_units(folded)[1]
         return found
 
 
@@ -468,16 +467,23 @@ def _span_parts(
         spans = unit.translit_spans()
         # Runs of one word more or less than the name, and of a skeleton like its own.
         for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded, fa_weight, ordinary = spans.forms.get(k) or spans.form(unit, k)
+            folded, fa_weight = spans.forms.get(k) or spans.form(k)
             if fa_weight < 1:
                 continue
-            needed = max(threshold, COMMON_WORD_THRESHOLD if ordinary else 0.0)
+            needed = threshold
             if min(weight, fa_weight) < 2:
                 needed = max(needed, SHORT_NAME_THRESHOLD)
+            # Ordinary words need a closer match: asked only of a run that passes without it (a
+            # score at or over its floor is exact, whatever the floor: see score_keys).
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty
-            if score >= needed:
-                si, i, j = spans.where[k]
-                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
+            if score < needed:
+                continue
+            si, i, j = spans.where[k]
+            if unit.ordinary(si, i, j) and COMMON_WORD_THRESHOLD > needed:
+                needed = COMMON_WORD_THRESHOLD
+                if score < needed:
+                    continue
+            found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
     parts.append(found)
     return parts
 
