@@ -306,3 +306,27 @@ def test_capitalized_words_skipping_lower_case_pieces(texts):
             if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
                 expected.add(word.lower())
     assert capitalized_words(texts) == expected
+
+
+PERSIAN_FORM = st.lists(st.sampled_from(sorted(translit.LETTERS) + [" ", "ال"]), min_size=1, max_size=10).map("".join)
+LATIN_PARTS = list("abdeghiklmnorstuyz") + ["sh", "kh"]
+ENGLISH_KEY = st.lists(st.sampled_from(LATIN_PARTS), max_size=12).map("".join).map(translit.latin_key)
+# Real names and near misses, so that many runs pass a threshold.
+NAMES = st.sampled_from([("سلیمانی", "Soleymani"), ("سلیمانی", "Salman"), ("قاسم", "Qasem"), ("کیوو", "Kivu"),
+                         ("برژینسکی", "Brzezinski"), ("مکه", "Mecca"), ("تهران", "Tehran"), ("مرکز", "Markaz"),
+                         ("هان", "Han"), ("یوان", "Yuan"), ("نجبا", "Nujaba"), ("پارک", "Park")])  # fmt: skip
+NEEDED = st.sampled_from([0.80, 0.85, 0.90, 0.95])
+
+
+@settings(max_examples=1000)
+@given(st.one_of(st.tuples(PERSIAN_FORM, ENGLISH_KEY), NAMES), NEEDED, NEEDED, st.sampled_from([0.0, 0.03]))
+def test_a_score_over_a_lower_floor_decides_as_the_score_over_the_higher_one(pair, low, high, penalty):
+    """_span_parts scores a run against the threshold without its ordinary words' and asks the
+    higher one only of a score that passes: the same runs pass, with the same scores."""
+    low, high = min(low, high), max(low, high)
+    folded, key = translit.romanization_fold_fa(pair[0]), translit.latin_key(pair[1])
+    at_low = translit.score_keys.__wrapped__(folded, key, low + penalty - 0.01) - penalty
+    at_high = translit.score_keys.__wrapped__(folded, key, high + penalty - 0.01) - penalty
+    assert (at_high >= high) == (at_low >= low and at_low >= high)
+    if at_high >= high:
+        assert at_low == at_high
