@@ -95,17 +95,16 @@ SENTENCES_KEPT = 1 << 14
 
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for m in _PIECE.finditer(text):
-        word = m.group()
-        end = m.end()
+    out = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    if "'s" not in text and "’s" not in text:
+        return tuple(out)  # no piece ends in an apostrophe's s
+    for k, (word, start, end) in enumerate(out):
         # _POSSESSIVE, asked only of a word that ends in an apostrophe's s (a piece never ends in
         # the apostrophe itself: _PIECE ends on a letter)
         if word.endswith(("'s", "’s")) and (possessive := _POSSESSIVE.search(word)) and len(word) > 2 \
                 and possessive.start() > 0:  # fmt: skip
-            end -= len(possessive.group())
-            word = word[: len(word) - len(possessive.group())]
-        out.append((word, m.start(), end))
+            cut = len(possessive.group())
+            out[k] = (word[: len(word) - cut], start, end - cut)
     return tuple(out)
 
 

@@ -358,12 +358,13 @@ def _ambiguous(table: NameTable, key: str) -> bool:
 class _NameSpan:
     """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
 
-    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "en_pos")
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos")
 
-    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
+    def __init__(self, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
         self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
         self.n_names = n_names  # name words (_is_name) among the pieces
-        self.en_pos = unit.en_position(ei, name.pieces[a].start)
+        self.start = name.pieces[a].start
+        self.en_pos: float | None = None  # where it stands in the unit, found for its first pair
 
     def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
         """The pair of this run with Persian words[i:j] of sentence si."""
@@ -371,6 +372,8 @@ class _NameSpan:
         if self.kind == "person":
             kind = "person"
         rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        if self.en_pos is None:
+            self.en_pos = unit.en_position(self.ei, self.start)
         order = abs(unit.fa_position(si, i) - self.en_pos)
         return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
 
@@ -439,7 +442,7 @@ def _span_parts(
     sent = unit.en[ei]
     text = sent.text[name.pieces[a].start : name.pieces[b - 1].end]
     n_names, acronyms = shape
-    span = _NameSpan(unit, ei, ni, name, a, b, n_names)
+    span = _NameSpan(ei, ni, name, a, b, n_names)
     parts: list[_Part] = []
 
     keys = {en_lookup_key(text): 1.0}
