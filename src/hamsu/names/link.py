@@ -41,7 +41,7 @@ from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
 from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
 from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
-from .table import NameTable, en_lookup_key, name_table_data
+from .table import NameEntry, NameTable, en_lookup_key, name_table_data
 from .translit import (
     Skeletons,
     en_variants,
@@ -438,20 +438,15 @@ def _span_parts(
     unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int, shape: tuple[int, bool]
 ) -> list[_Part]:
     """The parts (_Part) of the pairs of name.pieces[a:b], of this _span_shape."""
-    table = unit.table
     sent = unit.en[ei]
     text = sent.text[name.pieces[a].start : name.pieces[b - 1].end]
     n_names, acronyms = shape
     span = _NameSpan(ei, ni, name, a, b, n_names)
     parts: list[_Part] = []
 
-    keys = {en_lookup_key(text): 1.0}
-    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
-        keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
-    for key, score in keys.items():
+    for key, score, entries in _TABLE_FORMS.get(unit.table, text, _table_forms):
         found = []
-        for fa_key in sorted(table.persian_for(key)):  # sorted: the same links whatever the hash seed
-            entry = table.entry(fa_key)
+        for fa_key, entry in entries:
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
@@ -489,6 +484,38 @@ def _span_parts(
             found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
     parts.append(found)
     return parts
+
+
+class _PerTable:
+    """Values worked out from a name table and a string, kept for the table last asked about, up
+    to `size` strings (names and their words recur throughout a document)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.table: NameTable | None = None
+        self.kept: dict = {}
+
+    def get(self, table: NameTable, key: str, make: Callable[[NameTable, str], _S]) -> _S:
+        if self.table is not table or len(self.kept) >= self.size:
+            self.table, self.kept = table, {}
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = make(table, key)
+        return found
+
+
+def _table_forms(table: NameTable, text: str) -> tuple[tuple[str, float, tuple[tuple[str, NameEntry], ...]], ...]:
+    """The keys an English name (`text`) is looked up by in the name table, each with its score
+    and the Persian keys the table gives for it, sorted (the same links whatever the hash seed),
+    with their entries."""
+    keys = {en_lookup_key(text): 1.0}
+    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
+        keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
+    return tuple((key, score, tuple((fa_key, table.entry(fa_key)) for fa_key in sorted(table.persian_for(key))))
+                 for key, score in keys.items())  # fmt: skip
+
+
+_TABLE_FORMS = _PerTable(1 << 14)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -584,21 +611,16 @@ _Targets = tuple[frozenset[str], frozenset[str]]  # Persian keys (generic words,
 def _word_targets(table: NameTable, word: str) -> _Targets:
     """What an English word of a name may be translated by: its generic translations and table
     forms (Chinese: چین), as keys, and its translations in the aligner's dictionary (Year: سال,
-    Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything).
-    Kept for the table last asked about, up to _TARGETS_KEPT words: name words recur."""
-    global _targets_kept
-    if _targets_kept[0] is not table or len(_targets_kept[1]) >= _TARGETS_KEPT:
-        _targets_kept = (table, {})
-    kept = _targets_kept[1]
-    found = kept.get(word)
-    if found is None:
-        keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
-        found = kept[word] = keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
-    return found
+    Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything)."""
+    return _WORD_TARGETS.get(table, word, _make_word_targets)
 
 
-_TARGETS_KEPT = 1 << 14
-_targets_kept: tuple[NameTable | None, dict[str, _Targets]] = (None, {})
+def _make_word_targets(table: NameTable, word: str) -> _Targets:
+    keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
+    return keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
+
+
+_WORD_TARGETS = _PerTable(1 << 14)
 
 
 def _matches_target(word: Word, target: _Targets) -> bool:
