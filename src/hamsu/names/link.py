@@ -685,8 +685,10 @@ def _unit_names(unit: _Unit, chosen: list[_Pair], seen: _Seen) -> UnitNames:
     for si, fs in enumerate(fa):
         # Forms the document links elsewhere, where no surer candidate stands: an ambiguous one
         # (خاورمیانه) is a name here too once the document has linked it.
-        taken = set(k for c in fs.candidates if not c.ambiguous for k in range(c.first, c.last))
-        seen_here = [c for c in _seen_spans(fs.words, seen) if not taken & set(range(c.first, c.last))]
+        seen_here = _seen_spans(fs.words, seen)
+        if seen_here:
+            taken = set(k for c in fs.candidates if not c.ambiguous for k in range(c.first, c.last))
+            seen_here = [c for c in seen_here if not taken & set(range(c.first, c.last))]
         candidates = list(fs.candidates) + seen_here
         for c in sorted(candidates, key=lambda c: c.first):
             kind = c.kind
@@ -851,18 +853,20 @@ def _learn(known: Known, learned: list[tuple[str, str, int, float]]) -> None:
             known[en_key][fa_key, length] = score
 
 
-def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known | None) -> bool:
-    """Whether a unit (its English sentences `en`) has an unlinked English name part the document
-    has linked elsewhere; with `known` None, an unlinked name part the document may link."""
+def _unlinked_keys(en: Sequence[EnSentence], chosen: list[_Pair]) -> tuple[str, ...]:
+    """The English keys of a unit's name parts (its English sentences `en`) left unlinked by its
+    chosen pairs: the document may link them elsewhere (a unit with none cannot learn)."""
+    if not any(sent.names for sent in en):
+        return ()
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
+    keys = []
     for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
                     continue
-                if known is None or en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
-                    return True
-    return False
+                keys.append(en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]))
+    return tuple(keys)
 
 
 def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
@@ -902,8 +906,9 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     Three passes over the units, in order: each unit's own links; the units with a name part
     the document links elsewhere, again with those pairs known; the names of each unit, with the
-    forms the document links. Between passes a unit keeps only its chosen pairs (and, up to
-    PREPARED_SENTENCES units that may be linked again, the parts of its pairs), and prepared
+    forms the document links. Between passes a unit keeps only its chosen pairs and the keys of
+    the name parts they leave unlinked (and, up to PREPARED_SENTENCES units that may be linked
+    again, the parts of its pairs), and prepared
     sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
@@ -928,6 +933,8 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up the
     # pairs the document knows, in the places the parts keep for them.
     parts: dict[int, list[_Part]] = {}
+    # The keys of the name parts each unit leaves unlinked (_unlinked_keys), for the second pass.
+    unlinked: dict[int, tuple[str, ...]] = {}
 
     # The three passes, each over a run of units; a process keeps the chosen pairs of its own
     # units (hamsu.parallel may give the second half of the units to a second process).
@@ -936,15 +943,19 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             unit = unit_at(u)
             chosen[u] = _chosen(unit, {})
-            if unit.parts is not None and len(parts) < PREPARED_SENTENCES and _could_learn(unit.en, chosen[u], None):
-                parts[u] = unit.parts
+            keys = _unlinked_keys(unit.en, chosen[u])
+            if keys:
+                unlinked[u] = keys
+                if unit.parts is not None and len(parts) < PREPARED_SENTENCES:
+                    parts[u] = unit.parts
             out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
         return out
 
     def document_links(start: int, end: int, known: Known) -> list[tuple | None]:
         out: list[tuple | None] = []
         for u in range(start, end):
-            if known and _could_learn([en_prepared(k) for k in alignment.units[u].en], chosen[u], known):
+            keys = unlinked.pop(u, ())
+            if known and any(key in known for key in keys):
                 unit = unit_at(u)
                 unit.parts = parts.pop(u, None)
                 chosen[u] = _chosen(unit, known)
