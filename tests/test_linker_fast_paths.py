@@ -205,7 +205,8 @@ def test_generic_pairs_asking_each_word_once_are_those_of_every_window(texts, en
     en = [EnSentence(tuple(english_names(english, table)), english, 0, 0)]
     unit = _Unit(fa, en, table)
     for ni, name in enumerate(en[0].names):
-        assert link._generic_pairs(unit, 0, ni, name) == reference_generic_pairs(unit, 0, ni, name)
+        roles = tuple(p.role for p in name.pieces)
+        assert link._generic_pairs(unit, 0, ni, name, roles) == reference_generic_pairs(unit, 0, ni, name)
 
 
 def reference_english_names(text, table, document_capitals=frozenset(), headline=False):

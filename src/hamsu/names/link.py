@@ -392,7 +392,7 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
             roles = tuple(p.role for p in name.pieces)
             for a, b in _sub_spans_of_roles(roles):
                 parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
-            parts.append(_generic_pairs(unit, ei, ni, name))
+            parts.append(_generic_pairs(unit, ei, ni, name, roles))
     return [part for part in parts if part]  # (no empty lists: a unit's parts may be kept)
 
 
@@ -571,11 +571,22 @@ def _grow(name: EnglishName, a: int, b: int, words: tuple[Word, ...], i: int, j:
     return a, b, i, j
 
 
-def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pair]:
-    """A name of generic words only, translated word for word: Islamic Resistance ↔ مقاومت اسلامی."""
+@lru_cache(maxsize=4096)
+def _generic_words(roles: tuple[str, ...]) -> tuple[int, ...]:
+    """The name words (_is_name) of a name whose pieces have these roles, where it may be made of
+    generic words only (two name words or more, and no article); else none."""
+    named = tuple(k for k, role in enumerate(roles) if role in _NAME_ROLES)
+    if len(named) < 2 or len(named) != sum(1 for role in roles if role != "particle"):
+        return ()
+    return named
+
+
+def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tuple[str, ...]) -> list[_Pair]:
+    """A name of generic words only, translated word for word: Islamic Resistance ↔ مقاومت اسلامی.
+    `roles`: the roles of its pieces."""
     pieces = name.pieces
-    named = [k for k, p in enumerate(pieces) if _is_name(p)]
-    if len(named) < 2 or len(named) != len([p for p in pieces if p.role != "particle"]):
+    named = _generic_words(roles)
+    if not named:
         return []
     targets = [_word_targets(unit.table, pieces[k].text) for k in named]
     if not all(any(t) for t in targets):
