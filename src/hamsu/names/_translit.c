@@ -22,6 +22,8 @@
  *   least cost of alignment_cost. None when `en` is not ASCII (the Python then answers).
  * overlapping(bits, sizes, lengths, en_bits, en_size, length) -> list (below): which consonant
  *   skeletons of Persian runs of words overlap an English one.
+ * word_runs(sentence, forms, runs, most, where, bits, lengths) -> None (below): translit.word_runs,
+ *   the runs of words of a sentence an English name may romanize, appended to three lists.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -260,10 +262,86 @@ done:
     return result;
 }
 
+/* translit.word_runs, step for step: for each word i with a form (not None), the runs words[i:j]
+ * of up to `most` words of one run id, each with a form; a run whose skeleton (the middle words'
+ * form[2] and the last word's form[3], or'ed) is not 0 is appended: (sentence, i, j) to `where`,
+ * the skeleton to `bits`, j - i to `lengths`. Forms are tuples of four; the skeletons Python ints
+ * (or'ed as Python ints, so any width gives what the Python gives). */
+static PyObject *word_runs(PyObject *self, PyObject *args) {
+    PyObject *sentence, *forms, *runs, *where, *bits, *lengths;
+    Py_ssize_t most;
+    if (!PyArg_ParseTuple(args, "OO!O!nO!O!O!", &sentence, &PyList_Type, &forms, &PyList_Type, &runs, &most,
+                          &PyList_Type, &where, &PyList_Type, &bits, &PyList_Type, &lengths))
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(forms);
+    if (PyList_GET_SIZE(runs) != count) {
+        PyErr_SetString(PyExc_ValueError, "word_runs: one run id a form");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *form = PyList_GET_ITEM(forms, k);
+        if (form != Py_None && !(PyTuple_Check(form) && PyTuple_GET_SIZE(form) >= 4)) {
+            PyErr_SetString(PyExc_TypeError, "word_runs: a form is a tuple of four or None");
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (PyList_GET_ITEM(forms, i) == Py_None) continue;
+        PyObject *run_id = PyList_GET_ITEM(runs, i);
+        Py_INCREF(run_id);  /* (the list may not change under us, but hold what we compare with) */
+        PyObject *run = PyLong_FromLong(0);
+        if (run == NULL) {
+            Py_DECREF(run_id);
+            return NULL;
+        }
+        Py_ssize_t end = i + most < count ? i + most : count;
+        for (Py_ssize_t j = i; j < end; j++) {
+            PyObject *form = PyList_GET_ITEM(forms, j);
+            if (form == Py_None) break;
+            int other = PyObject_RichCompareBool(PyList_GET_ITEM(runs, j), run_id, Py_NE);
+            if (other < 0) goto error;
+            if (other) break;
+            PyObject *skeleton = PyNumber_Or(run, PyTuple_GET_ITEM(form, 3));
+            if (skeleton == NULL) goto error;
+            int some = PyObject_IsTrue(skeleton);
+            if (some < 0) {
+                Py_DECREF(skeleton);
+                goto error;
+            }
+            if (some) {
+                PyObject *place = Py_BuildValue("(Onn)", sentence, i, j + 1);
+                PyObject *size = PyLong_FromSsize_t(j + 1 - i);
+                int failed = place == NULL || size == NULL || PyList_Append(where, place) < 0 ||
+                             PyList_Append(bits, skeleton) < 0 || PyList_Append(lengths, size) < 0;
+                Py_XDECREF(place);
+                Py_XDECREF(size);
+                if (failed) {
+                    Py_DECREF(skeleton);
+                    goto error;
+                }
+            }
+            Py_DECREF(skeleton);
+            PyObject *grown = PyNumber_Or(run, PyTuple_GET_ITEM(form, 2));
+            if (grown == NULL) goto error;
+            Py_DECREF(run);
+            run = grown;
+        }
+        Py_DECREF(run);
+        Py_DECREF(run_id);
+        continue;
+    error:
+        Py_DECREF(run);
+        Py_DECREF(run_id);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The tables of hamsu.names.translit, given once (see _translit.c)."},
     {"cost", cost, METH_VARARGS, "translit.py's _least_cost bound and alignment_cost, compiled (see _translit.c)."},
     {"overlapping", overlapping, METH_VARARGS, "translit.Skeletons.overlapping, compiled (see _translit.c)."},
+    {"word_runs", word_runs, METH_VARARGS, "translit.word_runs, compiled (see _translit.c)."},
     {NULL, NULL, 0, NULL},
 };
 

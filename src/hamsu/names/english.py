@@ -59,6 +59,7 @@ PERSON_TITLES = TITLES  # every title above is said of a person
 # Lower-case words that may stand inside a name.
 PARTICLES = frozenset("de da di du del della der den van von ter bin ibn bint ben al el of y la le".split())
 ARTICLES = frozenset("al el ad an ar as ash at az ez es ed er et ul ud un us".split())
+_SMALL_WORDS = PARTICLES | ARTICLES
 _ABBREVIATIONS = frozenset("Dr Mr Mrs Ms St Gen Col Lt Capt Maj Sgt Adm Prof Jr Sr Sen Gov Rev Mt Ft".split())
 
 
@@ -94,17 +95,16 @@ SENTENCES_KEPT = 1 << 14
 
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for m in _PIECE.finditer(text):
-        word = m.group()
-        end = m.end()
+    out = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    if "'s" not in text and "’s" not in text:
+        return tuple(out)  # no piece ends in an apostrophe's s
+    for k, (word, start, end) in enumerate(out):
         # _POSSESSIVE, asked only of a word that ends in an apostrophe's s (a piece never ends in
         # the apostrophe itself: _PIECE ends on a letter)
         if word.endswith(("'s", "’s")) and (possessive := _POSSESSIVE.search(word)) and len(word) > 2 \
                 and possessive.start() > 0:  # fmt: skip
-            end -= len(possessive.group())
-            word = word[: len(word) - len(possessive.group())]
-        out.append((word, m.start(), end))
+            cut = len(possessive.group())
+            out[k] = (word[: len(word) - cut], start, end - cut)
     return tuple(out)
 
 
@@ -162,7 +162,9 @@ def capitalized_words(sentences: Iterable[str]) -> frozenset[str]:
         if is_title_case(text):
             continue
         pieces = _pieces(text)
-        for k, (word, _, _) in enumerate(pieces):
+        # (a piece is never empty; one opening in lower case is not capitalized)
+        for k in [k for k, piece in enumerate(pieces) if not piece[0][0].islower()]:
+            word = pieces[k][0]
             if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
                 seen.add(word.lower())
     return frozenset(seen)
@@ -193,10 +195,19 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
             join = joins[k] = _joined(text, pieces[k], pieces[k + 1])
         return join
 
-    for k, (word, _, _) in enumerate(pieces):
-        acronym = _is_acronym(word)
+    # Only the pieces not opening in lower case (a piece is never empty) and the articles and
+    # particles are looked at one by one: any other piece is neither an acronym nor capitalized,
+    # and only ends the run before it, so a stretch of them between two looked at ends it once.
+    looked_at = [k for k, piece in enumerate(pieces) if not piece[0][0].islower() or piece[0] in _SMALL_WORDS]
+    after = 0  # the piece after the last one looked at
+    for k in looked_at:
+        if k > after and (current or pending):
+            flush()
+        after = k + 1
+        word = pieces[k][0]
         # (a function word at an opening is no name: `stop`, asked only of a capitalized word)
-        if acronym or (_is_capitalized(word) and not (
+        acronym = not word[0].islower() and _is_acronym(word)
+        if acronym or (not word[0].islower() and _is_capitalized(word) and not (
                 word in NEVER or (word in STOP and (uncertain_everywhere or _opens(text, pieces, k))))):  # fmt: skip
             role = "acronym" if acronym else "name"
             if word in ("Al", "El") and joined(k) == "hyphen":
@@ -210,18 +221,19 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
                 flush()
                 current = [(k, role)]
             continue
-        lower = word.lower()
-        if lower in ARTICLES and joined(k) == "hyphen" and word.islower():
+        # (ARTICLES and PARTICLES are in lower case, and a word in lower case is its own lower():
+        # a word is one of them in lower case where it is one of them as written)
+        if word in ARTICLES and joined(k) == "hyphen":
             if not (current and (joined(k - 1) if k else "")):
                 flush()
             pending.append((k, "article"))
             continue
-        if lower in PARTICLES and word.islower() and current and (joined(k - 1) if k else "") and joined(k):
+        if word in PARTICLES and current and (joined(k - 1) if k else "") and joined(k):
             pending.append((k, "particle"))
             continue
         if current or pending:  # (else nothing to flush)
             flush()
-    flush()
+    flush()  # (the pieces after the last one looked at end its run too)
 
     names = []
     for run in runs:

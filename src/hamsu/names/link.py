@@ -24,10 +24,13 @@ linked: Lee Hsien Loong; en_only).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate, chain, compress
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from ..collector import collector_paused
@@ -38,7 +41,7 @@ from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
 from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
 from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
-from .table import NameTable, en_lookup_key, name_table_data
+from .table import NameEntry, NameTable, en_lookup_key, name_table_data
 from .translit import (
     Skeletons,
     en_variants,
@@ -50,6 +53,7 @@ from .translit import (
     romanization_skeleton_fa,
     score_keys,
     skeleton_bits,
+    word_runs,
 )
 
 # Calibrated on 3,000 Wiktionary and GeoNames name pairs against as many mismatched pairs of
@@ -74,6 +78,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
+_KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -188,27 +193,15 @@ class _TranslitSpans:
 
     def __init__(self, sentences: Sequence[FaSentence]) -> None:
         self.where: list[tuple[int, int, int]] = []
-        bits: list[int] = []
-        lengths: list[int] = []
+        self.forms: dict[int, tuple[str, float]] = {}  # form(k), as asked for
+        where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
-        self._words = [[_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in s.words]
-                       for s in sentences]  # fmt: skip
+        self._words: list[list[tuple[str, str, int, int] | None]] = []
         for si, sent in enumerate(sentences):
-            words, forms = sent.words, self._words[si]
-            for i in range(len(words)):
-                if forms[i] is None:
-                    continue
-                run = 0  # the skeletons of words[i:j] together
-                for j in range(i, min(len(words), i + MAX_NAME_WORDS)):
-                    form = forms[j]
-                    if words[j].run != words[i].run or form is None:
-                        break
-                    skeleton = run | form[3]
-                    if skeleton:
-                        self.where.append((si, i, j + 1))
-                        bits.append(skeleton)
-                        lengths.append(j + 1 - i)
-                    run |= form[2]
+            words = sent.words
+            forms = [_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in words]
+            self._words.append(forms)
+            word_runs(si, forms, list(map(_RUN, words)), MAX_NAME_WORDS, where, bits, lengths)
         self.skeletons = Skeletons(bits, lengths)
 
     def text(self, k: int) -> str:
@@ -219,6 +212,15 @@ class _TranslitSpans:
             return forms[i][1]
         return " ".join(form[0] for form in forms[i : j - 1]) + " " + forms[j - 1][1]
 
+    def form(self, k: int) -> tuple[str, float]:
+        """Run k as an English name is set against it: its folded text and its consonant weight
+        (fa_units); kept, as the unit's names meet the same runs."""
+        found = self.forms.get(k)
+        if found is None:
+            folded = self.text(k)
+            found = self.forms[k] = folded, fa_units(folded)[1]
+        return found
+
 
 class _Unit:
     """One unit's two sides, indexed for finding pairs."""
@@ -226,10 +228,10 @@ class _Unit:
     def __init__(self, fa: Sequence[FaSentence], en: Sequence[EnSentence], table: NameTable) -> None:
         self.fa, self.en, self.table = fa, en, table
         self._found: dict[str, list[tuple[int, int, int]]] = {}
-        self._joined_keys: str | None = None  # for find(), made on its first call
+        self._joined_keys: tuple[str, list[int], list[int]] | None = None  # for find(), made on its first call
         # The Persian spans an English name may romanize, made on first use (see translit_spans).
         self._translit: _TranslitSpans | None = None
-        self._ordinary: list[list[bool] | None] = [None] * len(fa)
+        self._ordinary: list[list[bool | None] | None] = [None] * len(fa)  # per word, as asked for
         # What its pairs are made of (_unit_parts): brought by the caller where it kept them from
         # an earlier pass, else worked out by _pairs and kept here for the caller.
         self.parts: list[_Part] | None = None
@@ -257,6 +259,12 @@ class _Unit:
         return (offsets[ei] + start) / total
 
     @cached_property
+    def latin_keys(self) -> str:
+        """The keys of the unit's words in Latin letters joined (a run of them spells its keys
+        joined: an English key found in no Latin words' run is not in this)."""
+        return "".join(chain.from_iterable(compress(map(_KEY, s.words), map(_LATIN, s.words)) for s in self.fa))
+
+    @cached_property
     def fa_kind(self) -> dict[tuple[int, int, int], str]:
         """(sentence, first, last word) of each Persian candidate -> its kind."""
         return {(si, c.first, c.last): c.kind for si, s in enumerate(self.fa) for c in s.candidates}
@@ -279,10 +287,15 @@ class _Unit:
         """Whether words[i:j] of Persian sentence si are all ordinary words."""
         ordinary = self._ordinary[si]
         if ordinary is None:
-            table = self.table
-            ordinary = [is_common(w, table) or _ambiguous(table, w.base) for w in self.fa[si].words]
-            self._ordinary[si] = ordinary
-        return all(ordinary[i:j])
+            ordinary = self._ordinary[si] = [None] * len(self.fa[si].words)
+        for k in range(i, j):  # (each word asked once: the runs asked about share words)
+            flag = ordinary[k]
+            if flag is None:
+                word = self.fa[si].words[k]
+                flag = ordinary[k] = is_common(word, self.table) or _ambiguous(self.table, word.base)
+            if not flag:
+                return False
+        return True
 
     def find(self, key: str) -> list[tuple[int, int, int]]:
         """Runs of words in the unit whose key is `key`, the last word also by its stems
@@ -291,38 +304,49 @@ class _Unit:
         if found is not None:
             return found
         found = []
-        # A run's keys joined spell every key findable in it (a stem is a prefix of its word's
-        # key): most keys asked for are not there, and one substring test says so.
-        if key in self._run_keys():
-            for si, sent in enumerate(self.fa):
-                words = sent.words
-                for i, first in enumerate(words):
-                    if key not in first.stems and not key.startswith(first.key):
-                        continue  # neither the word nor a run starting with it
-                    head = ""
-                    j = i
-                    while j < len(words) and words[j].run == first.run:
-                        if any(head + stem == key for stem in words[j].stems):
-                            found.append((si, i, j + 1))
-                        head += words[j].key
-                        if not key.startswith(head) or len(head) >= len(key):
-                            break
-                        j += 1
+        # The unit's word keys joined spell every key findable in it, from where its first word
+        # starts (a stem is a prefix of its word's key): most keys asked for are not there, and
+        # one substring test says so; where it is, only the words starting where it stands are
+        # tried (the runs are told apart below).
+        joined, starts, firsts = self._run_keys()
+        if key:
+            places: list[int] = []
+            at = joined.find(key)
+            while at >= 0:
+                k = bisect_left(starts, at, 0, len(starts) - 1)
+                while k < len(starts) - 1 and starts[k] == at:  # (words with no key start where the next does)
+                    places.append(k)
+                    k += 1
+                at = joined.find(key, at + 1)
+        else:  # the empty key stands everywhere
+            places = list(range(len(starts) - 1))
+        for k in places:
+            si = bisect_right(firsts, k) - 1
+            i = k - firsts[si]
+            words = self.fa[si].words
+            first = words[i]
+            if key not in first.stems and not key.startswith(first.key):
+                continue  # neither the word nor a run starting with it
+            head = ""
+            j = i
+            while j < len(words) and words[j].run == first.run:
+                if any(head + stem == key for stem in words[j].stems):
+                    found.append((si, i, j + 1))
+                head += words[j].key
+                if not key.startswith(head) or len(head) >= len(key):
+                    break
+                j += 1
         self._found[key] = found
         return found
 
-    def _run_keys(self) -> str:
-        """The word keys of each run of words joined, runs apart on lines of their own."""
+    def _run_keys(self) -> tuple[str, list[int], list[int]]:
+        """The keys of the unit's words joined; where each word starts in them (and where they
+        end, last); and the index of each sentence's first word among the unit's words."""
         if self._joined_keys is None:
-            runs: list[str] = []
-            for sent in self.fa:
-                run = None
-                for word in sent.words:
-                    if word.run != run:
-                        runs.append("\n")
-                        run = word.run
-                    runs.append(word.key)
-            self._joined_keys = "".join(runs)
+            keys = list(chain.from_iterable(map(_KEY, s.words) for s in self.fa))
+            starts = list(accumulate(map(len, keys), initial=0))
+            firsts = list(accumulate((len(s.words) for s in self.fa), initial=0))
+            self._joined_keys = "".join(keys), starts, firsts
         return self._joined_keys
 
 
@@ -334,12 +358,13 @@ def _ambiguous(table: NameTable, key: str) -> bool:
 class _NameSpan:
     """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
 
-    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "en_pos")
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos")
 
-    def __init__(self, unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> None:
+    def __init__(self, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
         self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
-        self.n_names = sum(1 for p in name.pieces[a:b] if _is_name(p))
-        self.en_pos = unit.en_position(ei, name.pieces[a].start)
+        self.n_names = n_names  # name words (_is_name) among the pieces
+        self.start = name.pieces[a].start
+        self.en_pos: float | None = None  # where it stands in the unit, found for its first pair
 
     def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
         """The pair of this run with Persian words[i:j] of sentence si."""
@@ -347,6 +372,8 @@ class _NameSpan:
         if self.kind == "person":
             kind = "person"
         rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        if self.en_pos is None:
+            self.en_pos = unit.en_position(self.ei, self.start)
         order = abs(unit.fa_position(si, i) - self.en_pos)
         return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
 
@@ -362,9 +389,10 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
     parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
-            for a, b in _sub_spans(name):
-                parts += _span_parts(unit, ei, ni, name, a, b)
-            parts.append(_generic_pairs(unit, ei, ni, name))
+            roles = tuple(p.role for p in name.pieces)
+            for a, b in _sub_spans_of_roles(roles):
+                parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
+            parts.append(_generic_pairs(unit, ei, ni, name, roles))
     return [part for part in parts if part]  # (no empty lists: a unit's parts may be kept)
 
 
@@ -398,62 +426,116 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
     return pairs + grown
 
 
-def _span_parts(unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int) -> list[_Part]:
-    """The parts (_Part) of the pairs of name.pieces[a:b]."""
-    table = unit.table
+@lru_cache(maxsize=4096)
+def _span_shape(roles: tuple[str, ...]) -> tuple[int, bool]:
+    """Of a run of pieces with these roles: how many are name words (_is_name), and whether all
+    but its articles are acronyms."""
+    names = sum(1 for role in roles if role in _NAME_ROLES)
+    return names, all(role == "acronym" for role in roles if role != "article")
+
+
+def _span_parts(
+    unit: _Unit, ei: int, ni: int, name: EnglishName, a: int, b: int, shape: tuple[int, bool]
+) -> list[_Part]:
+    """The parts (_Part) of the pairs of name.pieces[a:b], of this _span_shape."""
     sent = unit.en[ei]
-    pieces = name.pieces[a:b]
-    text = sent.text[pieces[0].start : pieces[-1].end]
-    span = _NameSpan(unit, ei, ni, name, a, b)
-    n_names = span.n_names
+    text = sent.text[name.pieces[a].start : name.pieces[b - 1].end]
+    n_names, acronyms = shape
+    span = _NameSpan(ei, ni, name, a, b, n_names)
     parts: list[_Part] = []
 
-    keys = {en_lookup_key(text): 1.0}
-    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
-        keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
-    for key, score in keys.items():
+    for key, score, entries in _TABLE_FORMS.get(unit.table, text, _table_forms):
         found = []
-        for fa_key in sorted(table.persian_for(key)):  # sorted: the same links whatever the hash seed
-            entry = table.entry(fa_key)
+        for fa_key, entry in entries:
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
         parts += [found, (span, key)]  # then what the document links elsewhere
         # The Persian text may keep the name in Latin letters (Microsoft Office, USOC).
-        parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
-                      if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
+        # (Only a key standing in the Latin words' keys joined may be theirs.)
+        if key in unit.latin_keys:
+            parts.append([span.pair(unit, score, "transliteration", "name", si, i, j) for si, i, j in unit.find(key)
+                          if all(w.latin for w in unit.fa[si].words[i:j])])  # fmt: skip
 
-    if all(p.role == "acronym" for p in pieces if p.role != "article"):
+    if acronyms:
         return parts  # IRGC is not a romanization of anything
     found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
+    for key, penalty, weight, en_bits, en_size in _translit_forms(text, n_names == 1):
+        spans = unit.translit_spans()
+        # Runs of one word more or less than the name, and of a skeleton like its own.
+        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
+            folded, fa_weight = spans.forms.get(k) or spans.form(k)
+            if fa_weight < 1:
+                continue
+            needed = threshold
+            if min(weight, fa_weight) < 2:
+                needed = max(needed, SHORT_NAME_THRESHOLD)
+            # Ordinary words need a closer match: asked only of a run that passes without it (a
+            # score at or over its floor is exact, whatever the floor: see score_keys).
+            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
+            if score < needed:
+                continue
+            si, i, j = spans.where[k]
+            if unit.ordinary(si, i, j) and COMMON_WORD_THRESHOLD > needed:
+                needed = COMMON_WORD_THRESHOLD
+                if score < needed:
+                    continue
+            found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
+    parts.append(found)
+    return parts
+
+
+class _PerTable:
+    """Values worked out from a name table and a string, kept for the table last asked about, up
+    to `size` strings (names and their words recur throughout a document)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.table: NameTable | None = None
+        self.kept: dict = {}
+
+    def get(self, table: NameTable, key: str, make: Callable[[NameTable, str], _S]) -> _S:
+        if self.table is not table or len(self.kept) >= self.size:
+            self.table, self.kept = table, {}
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = make(table, key)
+        return found
+
+
+def _table_forms(table: NameTable, text: str) -> tuple[tuple[str, float, tuple[tuple[str, NameEntry], ...]], ...]:
+    """The keys an English name (`text`) is looked up by in the name table, each with its score
+    and the Persian keys the table gives for it, sorted (the same links whatever the hash seed),
+    with their entries."""
+    keys = {en_lookup_key(text): 1.0}
+    if text.endswith("s") and not text.endswith("ss") and len(text) > 3:
+        keys.setdefault(en_lookup_key(text[:-1]), 0.97)  # Iraqis, Kurds
+    return tuple((key, score, tuple((fa_key, table.entry(fa_key)) for fa_key in sorted(table.persian_for(key))))
+                 for key, score in keys.items())  # fmt: skip
+
+
+_TABLE_FORMS = _PerTable(1 << 14)
+
+
+@lru_cache(maxsize=1 << 14)
+def _translit_forms(text: str, one_name: bool) -> tuple[tuple[str, float, float, int, int], ...]:
+    """The keys an English name (`text`, of one name word or more) may be romanized as, each with
+    its penalty, its consonant weight and its skeleton's bits and size: those with a consonant of
+    weight and a consonant class only (no other can score). Names recur throughout a document."""
     forms = [(key, ARTICLE_PENALTY if key != latin_key(text) else 0.0) for key in en_variants(text)]
-    if n_names == 1:
+    if one_name:
         forms += [(latin_key(stem), DEMONYM_PENALTY) for stem in demonym_stems(text)]
+    out = []
     for key, penalty in forms:
         weight = en_weight(key)
         if weight < 1:
             continue
         skeleton = romanization_skeleton_en(key)
-        en_bits, en_size = skeleton_bits(skeleton), len(skeleton)
-        if not en_size:
+        if not skeleton:
             continue  # no consonant class: nothing overlaps it
-        spans = unit.translit_spans()
-        # Runs of one word more or less than the name, and of a skeleton like its own.
-        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded = spans.text(k)
-            fa_weight = fa_units(folded)[1]
-            if fa_weight < 1:
-                continue
-            si, i, j = spans.where[k]
-            needed = max(threshold, COMMON_WORD_THRESHOLD if unit.ordinary(si, i, j) else 0.0)
-            if min(weight, fa_weight) < 2:
-                needed = max(needed, SHORT_NAME_THRESHOLD)
-            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
-            if score >= needed:
-                found.append(span.pair(unit, score, "transliteration", "name", si, i, j))
-    parts.append(found)
-    return parts
+        out.append((key, penalty, weight, skeleton_bits(skeleton), len(skeleton)))
+    return tuple(out)
 
 
 def _matches(word: Word, targets: frozenset[str]) -> bool:
@@ -489,20 +571,39 @@ def _grow(name: EnglishName, a: int, b: int, words: tuple[Word, ...], i: int, j:
     return a, b, i, j
 
 
-def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName) -> list[_Pair]:
-    """A name of generic words only, translated word for word: Islamic Resistance ↔ مقاومت اسلامی."""
+@lru_cache(maxsize=4096)
+def _generic_words(roles: tuple[str, ...]) -> tuple[int, ...]:
+    """The name words (_is_name) of a name whose pieces have these roles, where it may be made of
+    generic words only (two name words or more, and no article); else none."""
+    named = tuple(k for k, role in enumerate(roles) if role in _NAME_ROLES)
+    if len(named) < 2 or len(named) != sum(1 for role in roles if role != "particle"):
+        return ()
+    return named
+
+
+def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tuple[str, ...]) -> list[_Pair]:
+    """A name of generic words only, translated word for word: Islamic Resistance ↔ مقاومت اسلامی.
+    `roles`: the roles of its pieces."""
     pieces = name.pieces
-    named = [k for k, p in enumerate(pieces) if _is_name(p)]
-    if len(named) < 2 or len(named) != len([p for p in pieces if p.role != "particle"]):
+    named = _generic_words(roles)
+    if not named:
         return []
     targets = [_word_targets(unit.table, pieces[k].text) for k in named]
     if not all(any(t) for t in targets):
         return []
     out = []
     n = len(named)
+    first = targets[0]
     for si, sent in enumerate(unit.fa):
         words = sent.words
+        if len(words) < n:
+            continue
+        # A window takes the first English word in one of its words or is no pair: each word is
+        # asked once whether it does, not once for every window holding it.
+        takes_first = [_matches_target(w, first) for w in words]
         for i in range(len(words) - n + 1):
+            if not any(takes_first[i : i + n]):
+                continue
             window = words[i : i + n]
             if window[-1].run != window[0].run:
                 continue
@@ -522,8 +623,15 @@ def _word_targets(table: NameTable, word: str) -> _Targets:
     """What an English word of a name may be translated by: its generic translations and table
     forms (Chinese: چین), as keys, and its translations in the aligner's dictionary (Year: سال,
     Cold: سرد), as that dictionary's stems (three letters or more: shorter ones match anything)."""
+    return _WORD_TARGETS.get(table, word, _make_word_targets)
+
+
+def _make_word_targets(table: NameTable, word: str) -> _Targets:
     keys = generic_translations(word) | table.persian_for(en_lookup_key(word))
     return keys, frozenset(s for s in dictionary_stems(word.lower()) if len(s) >= 3)
+
+
+_WORD_TARGETS = _PerTable(1 << 14)
 
 
 def _matches_target(word: Word, target: _Targets) -> bool:
@@ -588,8 +696,10 @@ def _unit_names(unit: _Unit, chosen: list[_Pair], seen: _Seen) -> UnitNames:
     for si, fs in enumerate(fa):
         # Forms the document links elsewhere, where no surer candidate stands: an ambiguous one
         # (خاورمیانه) is a name here too once the document has linked it.
-        taken = set(k for c in fs.candidates if not c.ambiguous for k in range(c.first, c.last))
-        seen_here = [c for c in _seen_spans(fs.words, seen) if not taken & set(range(c.first, c.last))]
+        seen_here = _seen_spans(fs.words, seen)
+        if seen_here:
+            taken = set(k for c in fs.candidates if not c.ambiguous for k in range(c.first, c.last))
+            seen_here = [c for c in seen_here if not taken & set(range(c.first, c.last))]
         candidates = list(fs.candidates) + seen_here
         for c in sorted(candidates, key=lambda c: c.first):
             kind = c.kind
@@ -695,8 +805,16 @@ def _seen_names(forms_by_unit: Sequence[list[tuple[tuple[str, ...], str]]]) -> _
 
 def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     """Unlinked runs of words that spell a form the document links elsewhere."""
-    out = []
-    for i, word in enumerate(words):
+    out: list[Candidate] = []
+    if not seen:
+        return out
+    # The words whose key or base begins a form (most begin none), found without a Python loop
+    # over every word.
+    places = range(len(words))
+    starting = set(compress(places, map(seen.__contains__, map(_KEY, words))))
+    starting.update(compress(places, map(seen.__contains__, map(_BASE, words))))
+    for i in sorted(starting):
+        word = words[i]
         if word.latin:
             continue
         forms = seen.get(word.key)
@@ -746,18 +864,20 @@ def _learn(known: Known, learned: list[tuple[str, str, int, float]]) -> None:
             known[en_key][fa_key, length] = score
 
 
-def _could_learn(en: Sequence[EnSentence], chosen: list[_Pair], known: Known | None) -> bool:
-    """Whether a unit (its English sentences `en`) has an unlinked English name part the document
-    has linked elsewhere; with `known` None, an unlinked name part the document may link."""
+def _unlinked_keys(en: Sequence[EnSentence], chosen: list[_Pair]) -> tuple[str, ...]:
+    """The English keys of a unit's name parts (its English sentences `en`) left unlinked by its
+    chosen pairs: the document may link them elsewhere (a unit with none cannot learn)."""
+    if not any(sent.names for sent in en):
+        return ()
     used = {(p.en[0], p.en[1], k) for p in chosen for k in range(p.en[2], p.en[3])}
+    keys = []
     for ei, sent in enumerate(en):
         for ni, name in enumerate(sent.names):
             for a, b in _sub_spans(name):
                 if any((ei, ni, k) in used for k in range(a, b)):
                     continue
-                if known is None or en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]) in known:
-                    return True
-    return False
+                keys.append(en_lookup_key(sent.text[name.pieces[a].start : name.pieces[b - 1].end]))
+    return tuple(keys)
 
 
 def _chosen(unit: _Unit, known: Known) -> list[_Pair]:
@@ -797,8 +917,9 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
 
     Three passes over the units, in order: each unit's own links; the units with a name part
     the document links elsewhere, again with those pairs known; the names of each unit, with the
-    forms the document links. Between passes a unit keeps only its chosen pairs (and, up to
-    PREPARED_SENTENCES units that may be linked again, the parts of its pairs), and prepared
+    forms the document links. Between passes a unit keeps only its chosen pairs and the keys of
+    the name parts they leave unlinked (and, up to PREPARED_SENTENCES units that may be linked
+    again, the parts of its pairs), and prepared
     sentences are kept up to PREPARED_SENTENCES a language, so memory stays bounded however long
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
@@ -823,6 +944,8 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up the
     # pairs the document knows, in the places the parts keep for them.
     parts: dict[int, list[_Part]] = {}
+    # The keys of the name parts each unit leaves unlinked (_unlinked_keys), for the second pass.
+    unlinked: dict[int, tuple[str, ...]] = {}
 
     # The three passes, each over a run of units; a process keeps the chosen pairs of its own
     # units (hamsu.parallel may give the second half of the units to a second process).
@@ -831,15 +954,19 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
         for u in range(start, end):
             unit = unit_at(u)
             chosen[u] = _chosen(unit, {})
-            if unit.parts is not None and len(parts) < PREPARED_SENTENCES and _could_learn(unit.en, chosen[u], None):
-                parts[u] = unit.parts
+            keys = _unlinked_keys(unit.en, chosen[u])
+            if keys:
+                unlinked[u] = keys
+                if unit.parts is not None and len(parts) < PREPARED_SENTENCES:
+                    parts[u] = unit.parts
             out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
         return out
 
     def document_links(start: int, end: int, known: Known) -> list[tuple | None]:
         out: list[tuple | None] = []
         for u in range(start, end):
-            if known and _could_learn([en_prepared(k) for k in alignment.units[u].en], chosen[u], known):
+            keys = unlinked.pop(u, ())
+            if known and any(key in known for key in keys):
                 unit = unit_at(u)
                 unit.parts = parts.pop(u, None)
                 chosen[u] = _chosen(unit, known)

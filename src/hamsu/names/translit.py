@@ -466,6 +466,40 @@ class Skeletons:
                 and 2 * (bits & en_bits).bit_count() >= 0.9 * (size + en_size) - 1]  # fmt: skip
 
 
+def word_runs(
+    sentence: int, forms: list, runs: list, most: int, where: list, bits: list, lengths: list
+) -> None:
+    """The runs of words of a sentence that an English name may romanize, appended to `where`,
+    `bits` and `lengths`: for each word i with a form (None for a word in no run), the runs
+    words[i:j] of up to `most` words of one run id (`runs`), each with a form, whose consonant
+    skeleton is not empty: (sentence, i, j), the skeleton's bits, j - i. A form is (…, …, the
+    word's skeleton bits inside a run, at its end): a run's skeleton is its words' inside bits
+    and its last word's end bits together. Compiled where _translit.c was built."""
+    if _translit is not None:
+        _translit.word_runs(sentence, forms, runs, most, where, bits, lengths)
+        return
+    _word_runs(sentence, forms, runs, most, where, bits, lengths)
+
+
+def _word_runs(sentence: int, forms: list, runs: list, most: int, where: list, bits: list, lengths: list) -> None:
+    count = len(forms)
+    for i, form in enumerate(forms):
+        if form is None:
+            continue
+        run_id = runs[i]
+        run = 0  # the skeletons of words[i:j] together
+        for j in range(i, min(count, i + most)):
+            form = forms[j]
+            if form is None or runs[j] != run_id:
+                break
+            skeleton = run | form[3]
+            if skeleton:
+                where.append((sentence, i, j + 1))
+                bits.append(skeleton)
+                lengths.append(j + 1 - i)
+            run |= form[2]
+
+
 # The names of the Latin letters as Persian writes them, to read an acronym spelled out letter by
 # letter (آر‌ان‌ای RNA, اف‌بی‌آی FBI, سی‌ان‌ان CNN). ای is A or E; جی G or J.
 LETTER_NAMES: dict[str, tuple[str, ...]] = {
