@@ -342,8 +342,16 @@ def reference_english_side(text):
                          for j in range(i + 2, len(run) + 1))  # fmt: skip
     bare = [re.sub(r"['’]s$", "", w) for w in words]
     acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
-    return presence.EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems,
-                                initials, acronyms, text)  # fmt: skip
+    return keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials, acronyms, text
+
+
+ENGLISH_FIELDS = ("keys", "roman", "pairs", "joined", "lookup", "lower", "stems", "initials", "acronyms", "text")
+
+
+def english_fields(side, order=ENGLISH_FIELDS):
+    """What an EnglishSide gives the tests, each field worked out as it is first read, in `order`."""
+    read = {name: getattr(side, name) for name in order}
+    return tuple(read[name] for name in ENGLISH_FIELDS)
 
 
 ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "WHO's", "South", "Korean", "Kurds",
@@ -355,7 +363,10 @@ ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "W
 @given(st.lists(st.sampled_from(ENGLISH_TEXT_WORDS) | st.text("aAbBkKrRsSu'’-", min_size=1, max_size=7),
                 max_size=14).map(" ".join))  # fmt: skip
 def test_english_side_read_word_by_word_is_the_same(text):
-    assert presence.english_side.__wrapped__(text) == reference_english_side(text)
+    assert english_fields(presence.english_side.__wrapped__(text)) == reference_english_side(text)
+    # each field worked out on its own: the same whichever is read first
+    side = presence.english_side.__wrapped__(text)
+    assert english_fields(side, ENGLISH_FIELDS[::-1]) == reference_english_side(text)
 
 
 def reference_swapped_parts(text, persian_text, english_text, skip=frozenset()):
@@ -641,3 +652,43 @@ def test_shifted_offsets_are_the_expanded_map_less_its_end(steps, first, base):
     shifts = offset_shifts(offset_map)
     length = len(offset_map) - 1
     assert shifted_offsets(shifts, length, base) == [base + o for o in expand_shifts(shifts, length)[:-1]]
+
+
+def reference_word_runs(text, lang):
+    """check.names' keys of every run of up to MAX_RUN_WORDS words of a text, each made."""
+    from hamsu.check.names import MAX_RUN_WORDS, _word_key
+
+    read = [_word_key(w, lang) for w in text.split()]
+    runs = set()
+    for i in range(len(read)):
+        joined = ""
+        for j in range(i, min(len(read), i + MAX_RUN_WORDS)):
+            runs.update(joined + head for head in read[j][1])
+            joined += read[j][0]
+            runs.add(joined)
+            if lang == "en" and joined.endswith("s"):
+                runs.add(joined[:-1])
+    runs.discard("")
+    return runs
+
+
+RUN_WORDS = {"en": ["Iran's", "Kurds", "US", "virus", "New", "York", "s", "'", "-", "the", "Us"],
+             "fa": ["ایران‌ها", "چینی", "مصریان", "ایران", "ها", "\u200c", "کره", "جنوبی", "ی", "آمریکایی"]}
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(["en", "fa"]), st.data())
+def test_a_form_is_found_among_the_word_runs_as_in_the_set_of_them(lang, data):
+    from hamsu.check.names import _in_word_runs, _word_runs
+
+    alphabet = "aUsSkrین\u200cها" if lang == "en" else "ایرنهاچی\u200c"
+    words = st.sampled_from(RUN_WORDS[lang]) | st.text(alphabet, min_size=1, max_size=5)
+    text = " ".join(data.draw(st.lists(words, max_size=9)))
+    runs = reference_word_runs(text, lang)
+    # forms that are runs, prefixes and extensions of runs, and others
+    forms = sorted(runs)[:6] + [r[:-1] for r in sorted(runs)[:3]] + [r + "s" for r in sorted(runs)[:3]]
+    forms += data.draw(st.lists(st.text("iranusky" if lang == "en" else "ایرنهاچ", max_size=8), max_size=4))
+    read = _word_runs(text, lang)
+    for form in forms:
+        assert _in_word_runs((form,), read, lang == "en") == (form in runs), form
+    assert _in_word_runs(forms, read, lang == "en") == bool(set(forms) & runs)

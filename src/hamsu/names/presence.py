@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..persian.normalize import NormalizedText, normalize
@@ -125,21 +125,94 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
 # --- The two sides, indexed once per unit ------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class EnglishSide:
-    keys: tuple[str, ...]  # latin_key of each word, in order
-    roman: tuple[str, ...]  # the keys that may be romanizations: no function words or titles
-    pairs: tuple[str, ...]  # latin_key of each two neighbouring words
-    joined: str  # latin_key of the whole text: its letters run together
-    lookup: frozenset[str]  # en_lookup_key of each word and of runs of capitalized words (name forms)
-    lower: frozenset[str]  # every word in lower case
-    stems: frozenset[str]  # the aligner's content stems, for the dictionary
-    initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
-    acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
-    text: str = ""  # the text itself, for the other names of a thing (aliases.py)
-    # Whether a Persian word is rendered here (_persian_word_rendered), by the word's text, script,
-    # key and base: a unit's words are asked about again by each test of the names rule.
-    rendered: dict = field(default_factory=dict, compare=False, repr=False)
+    """The English side of a unit as the presence tests read it. Each field is worked out the first
+    time a test reads it: a side is asked for by several tests of the names rule, and most ask
+    about a few fields only (a side built for a Persian word's test that never comes pays nothing)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the text itself, for the other names of a thing (aliases.py)
+        # Whether a Persian word is rendered here (_persian_word_rendered), by the word's text,
+        # script, key and base: a unit's words are asked about again by each test of the names rule.
+        self.rendered: dict = {}
+
+    @cached_property
+    def words(self) -> list[str]:
+        words = [m.group() for m in _LATIN_TOKEN.finditer(self.text) if not m.group().isdigit()]
+        # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
+        words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
+        return words
+
+    @cached_property
+    def read(self) -> list[_EnglishWord]:
+        return [_english_word(w) for w in self.words]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """latin_key of each word, in order."""
+        return tuple(r.key for r in self.read)
+
+    @cached_property
+    def roman(self) -> tuple[str, ...]:
+        """The keys that may be romanizations: no function words or titles; and the keys of the
+        places the demonyms come from."""
+        read = self.read
+        return tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
+
+    @cached_property
+    def pairs(self) -> tuple[str, ...]:
+        """latin_key of each two neighbouring capitalized words: Casa Branca for کازابلانکا, St.
+        Louis for سنت‌لوییز."""
+        words = self.words
+        return tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
+
+    @cached_property
+    def joined(self) -> str:
+        """latin_key of the whole text: its letters run together."""
+        return latin_key(" ".join(self.words))
+
+    @cached_property
+    def lookup(self) -> frozenset[str]:
+        """en_lookup_key of each word and of runs of capitalized words (name forms)."""
+        words, read = self.words, self.read
+        # Table forms are looked up as single words, and as runs of capitalized words (particles
+        # and articles inside: Dayr al-Zawr, Bank of England).
+        lookup = set()
+        for i in range(len(words)):
+            lookup.update(read[i].lookup)
+            if not words[i][:1].isupper():
+                continue
+            for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
+                if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
+                    break
+                lookup.add(en_lookup_key(" ".join(words[i:j])))
+                # A demonym stands for its place: South Korean for کره جنوبی.
+                for stem in demonym_stems(words[j - 1]):
+                    lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
+        return frozenset(lookup)
+
+    @cached_property
+    def lower(self) -> frozenset[str]:
+        """Every word in lower case."""
+        return frozenset(r.lower for r in self.read)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The aligner's content stems, for the dictionary."""
+        return frozenset(r.stem for r in self.read) if _dictionary() else frozenset()
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """What runs of capitalized words abbreviate to, small words skipped: Centers for Disease
+        Control, cdc."""
+        capitals = "".join(r.capital for r in self.read)
+        return frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
+                         for j in range(i + 2, len(run) + 1))  # fmt: skip
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """The words in capitals, lower-cased (who, nasa)."""
+        return frozenset(r.acronym for r in self.read if r.acronym)
 
 
 class _EnglishWord(NamedTuple):
@@ -179,37 +252,7 @@ def _english_word(word: str) -> _EnglishWord:
 
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
-    words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
-    # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
-    words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
-    read = [_english_word(w) for w in words]
-    keys = tuple(r.key for r in read)
-    roman = tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
-    # Two capitalized words read as one form too: Casa Branca for کازابلانکا, St. Louis for سنت‌لوییز.
-    pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
-    # Table forms are looked up as single words, and as runs of capitalized words (particles and
-    # articles inside: Dayr al-Zawr, Bank of England).
-    lookup = set()
-    for i in range(len(words)):
-        lookup.update(read[i].lookup)
-        if not words[i][:1].isupper():
-            continue
-        for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
-            if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
-                break
-            lookup.add(en_lookup_key(" ".join(words[i:j])))
-            # A demonym stands for its place: South Korean for کره جنوبی.
-            for stem in demonym_stems(words[j - 1]):
-                lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
-    lower = frozenset(r.lower for r in read)
-    stems = frozenset(r.stem for r in read) if _dictionary() else frozenset()
-    # Initials of the runs of capitalized words, small words skipped: Centers for Disease Control, cdc.
-    capitals = "".join(r.capital for r in read)
-    initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
-                         for j in range(i + 2, len(run) + 1))  # fmt: skip
-    acronyms = frozenset(r.acronym for r in read if r.acronym)
-    return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
-                       acronyms, text)
+    return EnglishSide(text)
 
 
 @dataclass(frozen=True)
