@@ -18,7 +18,6 @@ the name itself is missing, not just its link.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -255,21 +254,99 @@ def english_side(text: str) -> EnglishSide:
     return EnglishSide(text)
 
 
-@dataclass(frozen=True)
 class PersianSide:
-    words: tuple[Word, ...]
-    lookup: frozenset[str]  # keys of every run of 1..MAX_RUN words, the last word also by its stems
-    latin: frozenset[str]  # latin_key of each word written in Latin letters
-    latin_joined: str  # the Latin keys run together
-    parts: frozenset[str]  # keys of the words and of their half-spaced parts (کره‌جنوبی: کره، جنوبی)
-    content: frozenset[str]  # the aligner's content stems, for the dictionary
-    # Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words.
-    runs: tuple[tuple[str, frozenset[str], bool], ...]
-    # Whether an English word is rendered here (_english_word_rendered), by word and test.
-    rendered: dict = field(default_factory=dict, compare=False, repr=False)
-    # What the tests derive from the side the first time they need it (_romanization_runs,
-    # _adjective_bases), by name: a side no test asks about pays nothing for them.
-    derived: dict = field(default_factory=dict, compare=False, repr=False)
+    """The Persian side of a unit as the presence tests read it: its words, and what the tests
+    derive from them, each worked out the first time a test reads it (a side read only for its
+    words, as stray_names reads it, pays for nothing else)."""
+
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        self.words = words
+        # Whether an English word is rendered here (_english_word_rendered), by word and test.
+        self.rendered: dict = {}
+        # What the tests derive from the side the first time they need it (_romanization_runs,
+        # _adjective_bases), by name: a side no test asks about pays nothing for them.
+        self.derived: dict = {}
+
+    @cached_property
+    def read(self) -> list[_PersianWord]:
+        return [_persian_word(w.text, w.latin, w.key, w.base) for w in self.words]
+
+    @cached_property
+    def lookup(self) -> frozenset[str]:
+        """Keys of every run of 1..MAX_RUN words, the last word also by its stems."""
+        words = self.words
+        lookup = set()
+        for i, first in enumerate(words):
+            lookup.update(first.stems)
+            head = first.key
+            for w in words[i + 1 : i + MAX_RUN]:
+                if w.run != first.run:
+                    break
+                lookup.update([head + stem for stem in w.stems])
+                head += w.key
+        return frozenset(lookup)
+
+    @cached_property
+    def latin(self) -> frozenset[str]:
+        """latin_key of each word written in Latin letters."""
+        return frozenset(latin_key(w.text) for w in self.words if w.latin)
+
+    @cached_property
+    def latin_joined(self) -> str:
+        """The Latin keys run together."""
+        return latin_key(" ".join(w.text for w in self.words if w.latin))
+
+    @cached_property
+    def parts(self) -> frozenset[str]:
+        """Keys of the words and of their half-spaced parts (کره‌جنوبی: کره، جنوبی)."""
+        words = self.words
+        parts = {w.key for w in words} | {w.base for w in words}
+        parts.update(p for r in self.read for p in r.parts)
+        return frozenset(parts)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """The aligner's content stems, for the dictionary."""
+        if not _dictionary():
+            return frozenset()
+        return frozenset(r.content for r, w in zip(self.read, self.words) if not w.latin)
+
+    @cached_property
+    def runs(self) -> tuple[tuple[str, frozenset[str], bool], ...]:
+        """Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words."""
+        return tuple((folded, skeleton, common) for folded, skeleton, common, _ in self._runs)
+
+    @cached_property
+    def _runs(self) -> tuple[tuple[str, frozenset[str], bool, _RunForm], ...]:
+        """runs, each with its _run_form."""
+        words, read = self.words, self.read
+        runs = []
+        for i, (w, r) in enumerate(zip(words, read)):
+            if not r.starts_run:
+                continue
+            runs.append((r.folded, r.skeleton, r.common, r.form))
+            if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
+                pair = r.folded + " " + read[i + 1].whole
+                form = _run_form(pair)
+                runs.append((pair, form.skeleton, r.common and read[i + 1].common, form))
+        return tuple(runs)
+
+
+class _RunForm(NamedTuple):
+    """A run's folded form as the romanization test compares it, worked out once a form."""
+
+    skeleton: frozenset[str]  # romanization_skeleton_fa
+    bits: int  # the skeleton as bits (skeleton_bits)
+    size: int  # the skeleton's size
+    weight: float  # the consonant weight (fa_units)
+    aligns: bool  # it has letters to align (fa_units): a form without romanizes nothing
+
+
+@lru_cache(maxsize=1 << 15)  # a document's runs of one and two words
+def _run_form(folded: str) -> _RunForm:
+    skeleton = romanization_skeleton_fa(folded)
+    units, weight = fa_units(folded)
+    return _RunForm(skeleton, skeleton_bits(skeleton), len(skeleton), weight, bool(units))
 
 
 class _PersianWord(NamedTuple):
@@ -283,6 +360,7 @@ class _PersianWord(NamedTuple):
     common: bool  # is_common
     pairable: bool  # may be the second word of a run: not Latin, no stopword
     whole: str  # the whole word folded, as the second word of a run
+    form: _RunForm | None  # _run_form(folded), when it starts a run
 
 
 @lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
@@ -294,8 +372,9 @@ def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
     common = is_common(word, name_table_data())
     starts_run = not (latin or key in STOPWORDS or len(key) < 2)
     folded = romanization_fold_fa(text.split(ZWNJ)[0] if base != key else text) if starts_run else ""
+    form = _run_form(folded) if starts_run else None
     return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common,
-                        not latin and key not in STOPWORDS, romanization_fold_fa(text))  # fmt: skip
+                        not latin and key not in STOPWORDS, romanization_fold_fa(text), form)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -308,32 +387,7 @@ def _normalized_words(text: str) -> tuple[Word, ...]:
 @lru_cache(maxsize=256)
 def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
-    words = words_of(text if isinstance(text, NormalizedText) else normalize(text))
-    lookup = set()
-    for i, first in enumerate(words):
-        lookup.update(first.stems)
-        head = first.key
-        for w in words[i + 1 : i + MAX_RUN]:
-            if w.run != first.run:
-                break
-            lookup.update([head + stem for stem in w.stems])
-            head += w.key
-    latin_keys = [latin_key(w.text) for w in words if w.latin]
-    latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
-    read = [_persian_word(w.text, w.latin, w.key, w.base) for w in words]
-    content = frozenset(r.content for r, w in zip(read, words) if not w.latin) if _dictionary() else frozenset()
-    runs = []
-    for i, (w, r) in enumerate(zip(words, read)):
-        if not r.starts_run:
-            continue
-        runs.append((r.folded, r.skeleton, r.common))
-        if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
-            pair = r.folded + " " + read[i + 1].whole
-            runs.append((pair, romanization_skeleton_fa(pair), r.common and read[i + 1].common))
-    parts = {w.key for w in words} | {w.base for w in words}
-    parts.update(p for r in read for p in r.parts)
-    return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
-                       tuple(runs))
+    return PersianSide(words_of(text if isinstance(text, NormalizedText) else normalize(text)))
 
 
 # --- Presence ----------------------------------------------------------------------------------
@@ -494,17 +548,14 @@ def _compound_in(word: str, persian: PersianSide) -> bool:
 
 
 def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float, bool], ...]:
-    """The side's runs (PersianSide.runs) as _romanized_in compares them, each worked out once:
-    (folded, skeleton bits, skeleton size, consonant weight, ordinary). A run with no letter to
-    align is left out: it romanizes nothing."""
+    """The side's runs (PersianSide.runs) as _romanized_in compares them: (folded, skeleton bits,
+    skeleton size, consonant weight, ordinary). A run with no letter to align is left out: it
+    romanizes nothing."""
     runs = persian.derived.get("romanization runs")
     if runs is None:
-        runs = []
-        for folded, fa_skeleton, common in persian.runs:
-            units, fa_weight = fa_units(folded)
-            if units:
-                runs.append((folded, skeleton_bits(fa_skeleton), len(fa_skeleton), fa_weight, common))
-        runs = persian.derived["romanization runs"] = tuple(runs)
+        runs = persian.derived["romanization runs"] = tuple(
+            (folded, form.bits, form.size, form.weight, common)
+            for folded, _, common, form in persian._runs if form.aligns)  # fmt: skip
     return runs
 
 
