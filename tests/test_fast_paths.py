@@ -703,3 +703,70 @@ def test_a_form_is_found_among_the_word_runs_as_in_the_set_of_them(lang, data):
     for form in forms:
         assert _in_word_runs((form,), read, lang == "en") == (form in runs), form
     assert _in_word_runs(forms, read, lang == "en") == bool(set(forms) & runs)
+
+
+def reference_loose_counterpart(words, lang, other_text, skip=frozenset()):
+    """presence.loose_counterpart with every pair's forms folded and weighed, and every word's
+    standard worked out, in the pair loop."""
+    from hamsu.names.persian import STOPWORDS
+    from hamsu.names.table import en_lookup_key
+    from hamsu.names.translit import en_weight
+
+    pairs = []
+    if lang == "fa":
+        for m in presence._LATIN_TOKEN.finditer(other_text):
+            if m.group()[:1].isupper() and not presence.ordinary_english(m.group()) \
+                    and en_lookup_key(m.group()) not in skip:  # fmt: skip
+                pairs += [(fa, m.group(), presence.SPELLING_SCORE) for fa in words]
+    else:
+        meaning = presence._persian_word_classes()[0]
+        for w in persian_side(other_text).words:
+            if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
+                continue
+            if w.key in meaning or w.base in meaning:
+                needed = presence.SPELLING_WORD_SCORE
+            else:
+                ordinary = presence._ordinary_persian_word(w)
+                needed = presence.SPELLING_FREQUENT_SCORE if ordinary else presence.SPELLING_SCORE
+            parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
+            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]
+    if lang == "en":
+        forms = {f for w in words for f in presence.table_forms(w, "en", limit=8)
+                 if len(f) >= presence.TYPO_MIN_LETTERS}  # fmt: skip
+        for w in persian_side(other_text).words:
+            if not w.latin and any(presence._one_edit(romanization_fold_fa(w.text), romanization_fold_fa(f))
+                                   for f in forms):  # fmt: skip
+                return w.text
+    best, found = 0.0, ""
+    for fa, en, needed in pairs:
+        folded, key = romanization_fold_fa(fa), latin_key(en)
+        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+            continue
+        score = score_keys(folded, key, needed - 0.01)
+        if score >= needed and score > best:
+            best, found = score, (fa if lang == "en" else en)
+    return found
+
+
+LOOSE_PERSIAN = ["بییشکک", "شینهووا", "کاربر", "لویی", "جرج", "سنت‌لوییز", "ابولهول", "کابل", "در", "و", "ترامپ",
+                 "خانه", "Paris", "لوییز", "آریزونا"]  # fmt: skip
+LOOSE_ENGLISH = ["Bishkek", "Xinhua", "Carter", "Louis", "George", "Abu", "Kabul", "Trump", "Jo", "Arizona", "Paris",
+                 "Schumacher", "Washington"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LOOSE_ENGLISH), min_size=1, max_size=3),
+       st.lists(st.sampled_from(LOOSE_PERSIAN), min_size=1, max_size=8).map(" ".join),
+       st.lists(st.sampled_from(LOOSE_PERSIAN), max_size=2), st.lists(st.sampled_from(LOOSE_ENGLISH), max_size=2))
+def test_a_loose_counterpart_is_found_as_by_the_plain_loop(english, persian_text, persian_words, skipped):
+    # English words missing, the Persian side searched; and Persian words missing, the English searched
+    from hamsu.names.table import en_lookup_key, fa_lookup_key
+
+    skip_fa = frozenset(fa_lookup_key(w) for w in persian_words[:1])
+    assert presence.loose_counterpart(tuple(english), "en", persian_text, skip_fa) == \
+        reference_loose_counterpart(tuple(english), "en", persian_text, skip_fa)  # fmt: skip
+    english_text = " ".join(english + skipped) + " said"
+    skip_en = frozenset(en_lookup_key(w) for w in skipped)
+    missing = tuple(persian_words) or tuple(persian_text.split()[:2])
+    assert presence.loose_counterpart(missing, "fa", english_text, skip_en) == \
+        reference_loose_counterpart(missing, "fa", english_text, skip_en)  # fmt: skip

@@ -185,8 +185,11 @@ def _lower_words(context: DocumentContext) -> frozenset[str]:
     """The words the document's English writes in lower case: ordinary words, not names."""
     out: set[str] = set()
     for sentence in context.alignment.en:
-        out.update(w for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", sentence.text) if w.islower())
+        out.update(_LOWER_WORD.findall(sentence.text))
     return frozenset(out)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # in lower case by its letters alone
 
 
 def _in_table(mention: Mention) -> bool:
@@ -589,8 +592,13 @@ def _document_words(context: DocumentContext) -> dict[str, set[int]]:
         # words are theirs, read from the document without building the side.
         for i in unit.en:
             sentence = alignment.en[i]
-            for word in _LETTER_WORD.findall(texts[sentence.source], sentence.start, sentence.end):
-                found[word.lower()].add(index)
+            text = texts[sentence.source][sentence.start : sentence.end]
+            if text.isascii():  # lower-cased whole, its words are the same, each lower-cased
+                for word in _LETTER_WORD.findall(text.lower()):
+                    found[word].add(index)
+            else:
+                for word in _LETTER_WORD.findall(text):
+                    found[word.lower()].add(index)
     return found
 
 

@@ -18,8 +18,9 @@ the name itself is missing, not just its link.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from ..persian.normalize import NormalizedText, normalize
@@ -1040,7 +1041,8 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
     linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
     needs a closer match than an unknown one."""
-    pairs = []
+    # (Persian form, English word, the score needed or a function of nothing giving it), in order
+    pairs: list[tuple[str, str, float | Callable[[], float]]] = []
     if lang == FA:
         for m in _LATIN_TOKEN.finditer(other_text):
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
@@ -1052,21 +1054,42 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 continue
             if w.key in meaning or w.base in meaning:
                 needed = SPELLING_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
-            else:
-                needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
+            else:  # asked only of a word as long as a missing word: most are not
+                needed = partial(_spelling_score, w)
             parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
             pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
-        for w in persian_side(other_text).words:
-            if not w.latin and any(_one_edit(romanization_fold_fa(w.text), romanization_fold_fa(f)) for f in forms):
-                return w.text
+        if forms:
+            folded_forms = [romanization_fold_fa(f) for f in forms]
+            for w in persian_side(other_text).words:
+                if not w.latin and any(_one_edit(romanization_fold_fa(w.text), f) for f in folded_forms):
+                    return w.text
     best, found = 0.0, ""
+    # Each form and word is in many pairs: each folded or keyed, and weighed, once.
+    persian_forms = {fa: _spelling_form(romanization_fold_fa(fa), True) for fa in {fa for fa, _, _ in pairs}}
+    english_forms = {en: _spelling_form(latin_key(en), False) for en in {en for _, en, _ in pairs}}
     for fa, en, needed in pairs:
-        folded, key = romanization_fold_fa(fa), latin_key(en)
-        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+        (folded, fa_weight), (key, weight) = persian_forms[fa], english_forms[en]
+        if fa_weight is None or weight is None or abs(weight - fa_weight) > 2:
             continue  # a spelling is about as long as the name: not ترین for Bryan Judan
+        if not isinstance(needed, float):
+            needed = needed()
         score = score_keys(folded, key, needed - 0.01)
         if score >= needed and score > best:
             best, found = score, (fa if lang == EN else en)
     return found
+
+
+def _spelling_form(form: str, persian: bool) -> tuple[str, float | None]:
+    """A folded Persian form or an English key with its consonant weight, or None for a form of
+    fewer than three letters, which spells nothing for loose_counterpart."""
+    if len(form) < 3:
+        return form, None
+    return form, fa_units(form)[1] if persian else en_weight(form)
+
+
+def _spelling_score(word: Word) -> float:
+    """The score a Persian word that is no word of its own needs to spell a name otherwise: more
+    when it is an ordinary word (SPELLING_FREQUENT_SCORE) than when unknown (SPELLING_SCORE)."""
+    return SPELLING_FREQUENT_SCORE if _ordinary_persian_word(word) else SPELLING_SCORE
