@@ -770,3 +770,14 @@ def test_a_loose_counterpart_is_found_as_by_the_plain_loop(english, persian_text
     missing = tuple(persian_words) or tuple(persian_text.split()[:2])
     assert presence.loose_counterpart(missing, "fa", english_text, skip_en) == \
         reference_loose_counterpart(missing, "fa", english_text, skip_en)  # fmt: skip
+
+
+FOLDED_PERSIAN = st.text("ابتسشلمنوهیعحکگالژچ\u200c ", max_size=8)
+
+
+@settings(max_examples=400)
+@given(FOLDED_PERSIAN, FOLDED_PERSIAN)
+def test_a_runs_form_joined_from_its_words_is_the_form_of_the_run(first, second):
+    # the form of two words joined by a space, worked out from each word's, is the run's own
+    joined = presence._joined_form(presence._run_form(first), presence._run_form(second))
+    assert joined == presence._run_form.__wrapped__(first + " " + second)

@@ -326,10 +326,10 @@ class PersianSide:
             if not r.starts_run:
                 continue
             runs.append((r.folded, r.skeleton, r.common, r.form))
-            if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
-                pair = r.folded + " " + read[i + 1].whole
-                form = _run_form(pair)
-                runs.append((pair, form.skeleton, r.common and read[i + 1].common, form))
+            following = read[i + 1] if i + 1 < len(words) and words[i + 1].run == w.run else None
+            if following is not None and following.pairable:
+                form = _joined_form(r.form, following.whole_form)
+                runs.append((r.folded + " " + following.whole, form.skeleton, r.common and following.common, form))
         return tuple(runs)
 
 
@@ -343,11 +343,20 @@ class _RunForm(NamedTuple):
     aligns: bool  # it has letters to align (fa_units): a form without romanizes nothing
 
 
-@lru_cache(maxsize=1 << 15)  # a document's runs of one and two words
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary
 def _run_form(folded: str) -> _RunForm:
     skeleton = romanization_skeleton_fa(folded)
     units, weight = fa_units(folded)
     return _RunForm(skeleton, skeleton_bits(skeleton), len(skeleton), weight, bool(units))
+
+
+def _joined_form(first: _RunForm, second: _RunForm) -> _RunForm:
+    """_run_form of two folded words joined by a space, from theirs: a skeleton is the set of its
+    letters' classes, and fa_units reads each word apart (a space only separates) and adds their
+    weights (halves and ones, exact in any order)."""
+    bits = first.bits | second.bits  # skeleton_bits of the union: one bit a class
+    return _RunForm(first.skeleton | second.skeleton, bits, bits.bit_count(), first.weight + second.weight,
+                    first.aligns or second.aligns)
 
 
 class _PersianWord(NamedTuple):
@@ -362,6 +371,7 @@ class _PersianWord(NamedTuple):
     pairable: bool  # may be the second word of a run: not Latin, no stopword
     whole: str  # the whole word folded, as the second word of a run
     form: _RunForm | None  # _run_form(folded), when it starts a run
+    whole_form: _RunForm | None  # _run_form(whole), when it may be the second word of a run
 
 
 @lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
@@ -374,8 +384,10 @@ def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
     starts_run = not (latin or key in STOPWORDS or len(key) < 2)
     folded = romanization_fold_fa(text.split(ZWNJ)[0] if base != key else text) if starts_run else ""
     form = _run_form(folded) if starts_run else None
-    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common,
-                        not latin and key not in STOPWORDS, romanization_fold_fa(text), form)  # fmt: skip
+    pairable = not latin and key not in STOPWORDS
+    whole = romanization_fold_fa(text)
+    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common, pairable,
+                        whole, form, _run_form(whole) if pairable else None)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -478,19 +490,23 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
         return True  # RNA by آر‌ان‌ای, spelled letter by letter
     table = name_table_data()
     lookup = en_lookup_key(word)
-    if table.persian_for(lookup) & (persian.lookup | persian.parts):
+    # (Sets met by isdisjoint: no set of what they share is made, and most share nothing.)
+    known = table.persian_for(lookup)
+    if known and not (known.isdisjoint(persian.lookup) and known.isdisjoint(persian.parts)):
         return True  # آفریقایی in آفریقایی‌تبار too
-    if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
+    if word.endswith("s") and len(word) > 3 and not table.persian_for(en_lookup_key(word[:-1])).isdisjoint(
+            persian.lookup):
         return True
-    if persian_aliases(word) & persian.lookup:
+    if not persian_aliases(word).isdisjoint(persian.lookup):
         return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
-    if generic and any(p in generic or (p.endswith("ی") and p[:-1] in generic) for p in persian.parts):
+    # A part that is a generic translation, or one with an adjective's ی (دانشگاهی)
+    if generic and any(g in persian.parts or g + "ی" in persian.parts for g in generic):
         return True
     dictionary = _dictionary()
     if dictionary:
         translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
-        if translations & persian.content:
+        if not translations.isdisjoint(persian.content):
             return True
     return _romanized_in(key, persian) or _derived_in(key, persian) or (
         compound and _compound_in(word, persian))
