@@ -277,13 +277,14 @@ class PersianSide:
         """Keys of every run of 1..MAX_RUN words, the last word also by its stems."""
         words = self.words
         lookup = set()
+        update = lookup.update
         for i, first in enumerate(words):
-            lookup.update(first.stems)
-            head = first.key
+            update(first.stems)
+            head, run = first.key, first.run
             for w in words[i + 1 : i + MAX_RUN]:
-                if w.run != first.run:
+                if w.run != run:
                     break
-                lookup.update([head + stem for stem in w.stems])
+                update([head + stem for stem in w.stems])
                 head += w.key
         return frozenset(lookup)
 
@@ -538,16 +539,21 @@ def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
     romanization (بودایی: بودا), in order: what _derived_in compares, worked out once a side."""
     found = persian.derived.get("adjective bases")
     if found is None:
-        found = []
-        for w in persian.words:
-            if w.latin or w.key in STOPWORDS:
-                continue
-            base = _PERSIAN_ADJECTIVE.sub("", w.key)
-            if base == w.key or len(base) < DERIVED_MIN - 1:
-                continue
-            found.append((w, romanization_fold_fa(base)))
-        found = persian.derived["adjective bases"] = tuple(found)
+        found = persian.derived["adjective bases"] = tuple(
+            (w, base) for w in persian.words if not w.latin and (base := _adjective_base(w.key)))
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary
+def _adjective_base(key: str) -> str:
+    """The base of a Persian word (by its key) with an adjective ending, folded for romanization
+    (بودایی: بودا), or "" for a stopword, a word without the ending or too short a base."""
+    if key in STOPWORDS:
+        return ""
+    base = _PERSIAN_ADJECTIVE.sub("", key)
+    if base == key or len(base) < DERIVED_MIN - 1:
+        return ""
+    return romanization_fold_fa(base)
 
 
 COMPOUND_PART = 4  # letters of each part of an English compound read apart
@@ -666,15 +672,20 @@ def is_latin(text: str) -> bool:
 
 def name_words(text: str, lang: str) -> list[str]:
     """The words of a name that must each find a counterpart: no particles, articles or titles."""
+    return list(_name_words(text, lang))
+
+
+@lru_cache(maxsize=4096)  # a name is read by several tests of the names rule, in each unit it is in
+def _name_words(text: str, lang: str) -> tuple[str, ...]:
     if lang == FA and not is_latin(text):
-        return [w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return tuple(w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2)
     out = []
     for m in _LATIN_TOKEN.finditer(text):
         word = m.group()
         if word.isdigit() or len(word) < 2 or word.lower() in _SKIPPED or word in TITLES:
             continue
         out.append(word)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
