@@ -438,6 +438,12 @@ def _form_in(form: str, english: EnglishSide) -> bool:
     return any(k.startswith(stem) for k in english.keys if len(k) > len(single))
 
 
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary: each word of a side is asked in unit after unit
+def _spelled_acronyms(word: str) -> frozenset[str]:
+    """translit.spelled_acronyms of a Persian word, read once a word."""
+    return spelled_acronyms(word)
+
+
 def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
     key = (word.text, word.latin, word.key, word.base)
     found = english.rendered.get(key)
@@ -452,7 +458,8 @@ def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
         key = latin_key(word.text)
         # Split or joined differently on the two sides: News.com.au, BatCoV RaTG13.
         return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
-    if english.acronyms & spelled_acronyms(word.text):
+    spelled = _spelled_acronyms(word.text)  # mostly none: the side's acronyms are then not read
+    if spelled and not english.acronyms.isdisjoint(spelled):
         return True  # آر‌ان‌ای spells RNA letter by letter
     stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
     for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
@@ -487,7 +494,7 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
         return True
     if not translate:
         return _romanized_in(key, persian)
-    if word.isupper() and any(word.lower() in spelled_acronyms(w.text) for w in persian.words if not w.latin):
+    if word.isupper() and any(word.lower() in _spelled_acronyms(w.text) for w in persian.words if not w.latin):
         return True  # RNA by آر‌ان‌ای, spelled letter by letter
     table = name_table_data()
     lookup = en_lookup_key(word)
@@ -586,13 +593,14 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
     """Whether a run of Persian words may be romanized as the English key."""
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
+    # (min and abs written out: the loop runs over every run of the side for every word asked)
     for folded, fa_bits, fa_size, fa_weight, common in _romanization_runs(persian):
         shared = (fa_bits & bits).bit_count()  # len(the two skeletons' intersection)
-        if not shared or 2 * shared < min(fa_size, size):
+        if not shared or 2 * shared < (fa_size if fa_size < size else size):
             continue
-        if abs(weight - fa_weight) > reach:
+        if (weight - fa_weight if weight > fa_weight else fa_weight - weight) > reach:
             continue
-        needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
+        needed = PRESENT_SCORE if weight >= 3 and fa_weight >= 3 else SHORT_PRESENT_SCORE
         if common:  # an ordinary word renders a name only by a close romanization (کنگره is no Kong)
             needed = max(needed, COMMON_PRESENT_SCORE)
         if score_keys(folded, key, needed - 0.01) >= needed:
