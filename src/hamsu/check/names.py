@@ -446,7 +446,8 @@ class NamesRule(Rule):
             EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
             FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
         }
-        lacking[FA] += _repeated_beyond_english(names, unit.en.text)
+        if names.en_only and names.fa_only:  # read only as the rivals of English names (below)
+            lacking[FA] += _repeated_beyond_english(names, unit.en.text)
         weak = any(verdicts[id(m)].weak for m in names.en_only)
         strays = self._strays(unit) if lacking[EN] or weak else ()
         out = []
