@@ -206,9 +206,13 @@ def _in_table(mention: Mention) -> bool:
 def _is_latin(mention: Mention) -> bool:
     """A Persian mention kept in Latin letters (Zhao Lijian): the Persian quotes the name as the
     source writes it, so it is a name for sure, and the English should have it letter for letter."""
-    return mention.lang == FA and any("a" <= ch.lower() <= "z" for ch in mention.text) and not any(
-        in_arabic_block(ch) for ch in mention.text
-    )
+    return mention.lang == FA and _in_latin_letters(mention.text)
+
+
+@lru_cache(maxsize=1 << 12)  # asked several times of each Persian mention, and a name recurs
+def _in_latin_letters(text: str) -> bool:
+    """Whether a text has a Latin letter and no letter of the Arabic block."""
+    return any("a" <= ch.lower() <= "z" for ch in text) and not any(in_arabic_block(ch) for ch in text)
 
 
 HALF_RENDERED = 0.5  # a name with more than this share of its words rendered is no omission

@@ -741,8 +741,10 @@ def _presence(text: str, lang: str, other_text: str) -> float:
 def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
     """Whether an English name is rendered as a whole: its table form or another name of it (United
     States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
-    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
+    joined = " ".join(words)
+    lookup = persian.lookup
+    if not (name_table_data().persian_for(en_lookup_key(joined)).isdisjoint(lookup)
+            and persian_aliases(joined).isdisjoint(lookup) and persian_aliases(text).isdisjoint(lookup)):
         return True
     return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
