@@ -342,8 +342,16 @@ def reference_english_side(text):
                          for j in range(i + 2, len(run) + 1))  # fmt: skip
     bare = [re.sub(r"['’]s$", "", w) for w in words]
     acronyms = frozenset(w.lower() for w in bare if w.isupper() and 2 <= len(w) <= 6)
-    return presence.EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems,
-                                initials, acronyms, text)  # fmt: skip
+    return keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials, acronyms, text
+
+
+ENGLISH_FIELDS = ("keys", "roman", "pairs", "joined", "lookup", "lower", "stems", "initials", "acronyms", "text")
+
+
+def english_fields(side, order=ENGLISH_FIELDS):
+    """What an EnglishSide gives the tests, each field worked out as it is first read, in `order`."""
+    read = {name: getattr(side, name) for name in order}
+    return tuple(read[name] for name in ENGLISH_FIELDS)
 
 
 ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "WHO's", "South", "Korean", "Kurds",
@@ -355,7 +363,10 @@ ENGLISH_TEXT_WORDS = ["The", "Centers", "for", "Disease", "Control", "(CDC)", "W
 @given(st.lists(st.sampled_from(ENGLISH_TEXT_WORDS) | st.text("aAbBkKrRsSu'’-", min_size=1, max_size=7),
                 max_size=14).map(" ".join))  # fmt: skip
 def test_english_side_read_word_by_word_is_the_same(text):
-    assert presence.english_side.__wrapped__(text) == reference_english_side(text)
+    assert english_fields(presence.english_side.__wrapped__(text)) == reference_english_side(text)
+    # each field worked out on its own: the same whichever is read first
+    side = presence.english_side.__wrapped__(text)
+    assert english_fields(side, ENGLISH_FIELDS[::-1]) == reference_english_side(text)
 
 
 def reference_swapped_parts(text, persian_text, english_text, skip=frozenset()):
@@ -436,8 +447,16 @@ def reference_persian_side(text):
             runs.append((pair, romanization_skeleton_fa(pair), common and is_common(words[i + 1], table)))
     parts = {w.key for w in words} | {w.base for w in words}
     parts.update(fa_lookup_key(p) for w in words if "\u200c" in w.text for p in w.text.split("\u200c"))
-    return presence.PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts),
-                                content, tuple(runs))  # fmt: skip
+    return words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content, tuple(runs)
+
+
+PERSIAN_FIELDS = ("words", "lookup", "latin", "latin_joined", "parts", "content", "runs")
+
+
+def persian_fields(side, order=PERSIAN_FIELDS):
+    """What a PersianSide gives the tests, each field worked out as it is first read, in `order`."""
+    read = {name: getattr(side, name) for name in order}
+    return tuple(read[name] for name in PERSIAN_FIELDS)
 
 
 PERSIAN_TEXT_WORDS = ["سردار", "قاسم", "سلیمانی", "در", "بغداد", "کره‌جنوبی", "ایران‌ها", "مصریان", "و", "از",
@@ -449,7 +468,10 @@ PERSIAN_TEXT_WORDS = ["سردار", "قاسم", "سلیمانی", "در", "بغ�
 @given(st.lists(st.sampled_from(PERSIAN_TEXT_WORDS) | st.text("سلامکتبیرزنه\u200c", min_size=1, max_size=6),
                 max_size=12).map(" ".join))  # fmt: skip
 def test_persian_side_read_word_by_word_is_the_same(text):
-    assert presence.persian_side.__wrapped__(text) == reference_persian_side(text)
+    assert persian_fields(presence.persian_side.__wrapped__(text)) == reference_persian_side(text)
+    # each field worked out on its own: the same whichever is read first
+    side = presence.persian_side.__wrapped__(text)
+    assert persian_fields(side, PERSIAN_FIELDS[::-1]) == reference_persian_side(text)
 
 
 def reference_untranslated(unit):
@@ -641,3 +663,121 @@ def test_shifted_offsets_are_the_expanded_map_less_its_end(steps, first, base):
     shifts = offset_shifts(offset_map)
     length = len(offset_map) - 1
     assert shifted_offsets(shifts, length, base) == [base + o for o in expand_shifts(shifts, length)[:-1]]
+
+
+def reference_word_runs(text, lang):
+    """check.names' keys of every run of up to MAX_RUN_WORDS words of a text, each made."""
+    from hamsu.check.names import MAX_RUN_WORDS, _word_key
+
+    read = [_word_key(w, lang) for w in text.split()]
+    runs = set()
+    for i in range(len(read)):
+        joined = ""
+        for j in range(i, min(len(read), i + MAX_RUN_WORDS)):
+            runs.update(joined + head for head in read[j][1])
+            joined += read[j][0]
+            runs.add(joined)
+            if lang == "en" and joined.endswith("s"):
+                runs.add(joined[:-1])
+    runs.discard("")
+    return runs
+
+
+RUN_WORDS = {"en": ["Iran's", "Kurds", "US", "virus", "New", "York", "s", "'", "-", "the", "Us"],
+             "fa": ["ایران‌ها", "چینی", "مصریان", "ایران", "ها", "\u200c", "کره", "جنوبی", "ی", "آمریکایی"]}
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(["en", "fa"]), st.data())
+def test_a_form_is_found_among_the_word_runs_as_in_the_set_of_them(lang, data):
+    from hamsu.check.names import _in_word_runs, _word_runs
+
+    alphabet = "aUsSkrین\u200cها" if lang == "en" else "ایرنهاچی\u200c"
+    words = st.sampled_from(RUN_WORDS[lang]) | st.text(alphabet, min_size=1, max_size=5)
+    text = " ".join(data.draw(st.lists(words, max_size=9)))
+    runs = reference_word_runs(text, lang)
+    # forms that are runs, prefixes and extensions of runs, and others
+    forms = sorted(runs)[:6] + [r[:-1] for r in sorted(runs)[:3]] + [r + "s" for r in sorted(runs)[:3]]
+    forms += data.draw(st.lists(st.text("iranusky" if lang == "en" else "ایرنهاچ", max_size=8), max_size=4))
+    read = _word_runs(text, lang)
+    for form in forms:
+        assert _in_word_runs((form,), read, lang == "en") == (form in runs), form
+    assert _in_word_runs(forms, read, lang == "en") == bool(set(forms) & runs)
+
+
+def reference_loose_counterpart(words, lang, other_text, skip=frozenset()):
+    """presence.loose_counterpart with every pair's forms folded and weighed, and every word's
+    standard worked out, in the pair loop."""
+    from hamsu.names.persian import STOPWORDS
+    from hamsu.names.table import en_lookup_key
+    from hamsu.names.translit import en_weight
+
+    pairs = []
+    if lang == "fa":
+        for m in presence._LATIN_TOKEN.finditer(other_text):
+            if m.group()[:1].isupper() and not presence.ordinary_english(m.group()) \
+                    and en_lookup_key(m.group()) not in skip:  # fmt: skip
+                pairs += [(fa, m.group(), presence.SPELLING_SCORE) for fa in words]
+    else:
+        meaning = presence._persian_word_classes()[0]
+        for w in persian_side(other_text).words:
+            if w.latin or w.key in STOPWORDS or w.key in skip or w.base in skip:
+                continue
+            if w.key in meaning or w.base in meaning:
+                needed = presence.SPELLING_WORD_SCORE
+            else:
+                ordinary = presence._ordinary_persian_word(w)
+                needed = presence.SPELLING_FREQUENT_SCORE if ordinary else presence.SPELLING_SCORE
+            parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
+            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]
+    if lang == "en":
+        forms = {f for w in words for f in presence.table_forms(w, "en", limit=8)
+                 if len(f) >= presence.TYPO_MIN_LETTERS}  # fmt: skip
+        for w in persian_side(other_text).words:
+            if not w.latin and any(presence._one_edit(romanization_fold_fa(w.text), romanization_fold_fa(f))
+                                   for f in forms):  # fmt: skip
+                return w.text
+    best, found = 0.0, ""
+    for fa, en, needed in pairs:
+        folded, key = romanization_fold_fa(fa), latin_key(en)
+        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+            continue
+        score = score_keys(folded, key, needed - 0.01)
+        if score >= needed and score > best:
+            best, found = score, (fa if lang == "en" else en)
+    return found
+
+
+LOOSE_PERSIAN = ["بییشکک", "شینهووا", "کاربر", "لویی", "جرج", "سنت‌لوییز", "ابولهول", "کابل", "در", "و", "ترامپ",
+                 "خانه", "Paris", "لوییز", "آریزونا"]  # fmt: skip
+LOOSE_ENGLISH = ["Bishkek", "Xinhua", "Carter", "Louis", "George", "Abu", "Kabul", "Trump", "Jo", "Arizona", "Paris",
+                 "Schumacher", "Washington"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LOOSE_ENGLISH), min_size=1, max_size=3),
+       st.lists(st.sampled_from(LOOSE_PERSIAN), min_size=1, max_size=8).map(" ".join),
+       st.lists(st.sampled_from(LOOSE_PERSIAN), max_size=2), st.lists(st.sampled_from(LOOSE_ENGLISH), max_size=2))
+def test_a_loose_counterpart_is_found_as_by_the_plain_loop(english, persian_text, persian_words, skipped):
+    # English words missing, the Persian side searched; and Persian words missing, the English searched
+    from hamsu.names.table import en_lookup_key, fa_lookup_key
+
+    skip_fa = frozenset(fa_lookup_key(w) for w in persian_words[:1])
+    assert presence.loose_counterpart(tuple(english), "en", persian_text, skip_fa) == \
+        reference_loose_counterpart(tuple(english), "en", persian_text, skip_fa)  # fmt: skip
+    english_text = " ".join(english + skipped) + " said"
+    skip_en = frozenset(en_lookup_key(w) for w in skipped)
+    missing = tuple(persian_words) or tuple(persian_text.split()[:2])
+    assert presence.loose_counterpart(missing, "fa", english_text, skip_en) == \
+        reference_loose_counterpart(missing, "fa", english_text, skip_en)  # fmt: skip
+
+
+FOLDED_PERSIAN = st.text("ابتسشلمنوهیعحکگالژچ\u200c ", max_size=8)
+
+
+@settings(max_examples=400)
+@given(FOLDED_PERSIAN, FOLDED_PERSIAN)
+def test_a_runs_form_joined_from_its_words_is_the_form_of_the_run(first, second):
+    # the form of two words joined by a space, worked out from each word's, is the run's own
+    joined = presence._joined_form(presence._run_form(first), presence._run_form(second))
+    assert joined == presence._run_form.__wrapped__(first + " " + second)

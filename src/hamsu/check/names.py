@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 
 from ..matching import ZWNJ, fold_english, fold_persian_key
 from ..persian.script import ARABIC_BLOCK, in_arabic_block
@@ -29,6 +30,18 @@ from .base import DocumentContext, Finding, Rule, UnitView
 from .omission import _NOT_ALNUM  # not str.isalnum, as a pattern: letters and digits kept in C
 
 KNOWN_KINDS = frozenset({"person", "place", "organization"})
+
+
+@lru_cache(maxsize=1)
+def _names_package() -> SimpleNamespace | None:
+    """The parts of hamsu.names the tests read, imported at the first test, or None without the
+    names package: the tests run unit after unit, and an import statement in each would ask the
+    import system again at every call."""
+    try:
+        from ..names import english, generic, presence, table
+    except ImportError:  # pragma: no cover
+        return None
+    return SimpleNamespace(english=english, generic=generic, presence=presence, table=table)
 
 
 def name_key(mention: Mention) -> str:
@@ -103,26 +116,36 @@ def _fa_heads(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _word_runs(text: str, lang: str) -> set[str]:
-    """The keys of every run of up to MAX_RUN_WORDS words of a text, as name_key makes them: a
-    form linked elsewhere is looked up as whole words (US is no part of "virus")."""
-    read = [_word_key(w, lang) for w in text.split()]
-    keys = [key for key, _ in read]
-    heads = [word_heads for _, word_heads in read]
-    english = lang == EN
-    runs = set()
+def _word_runs(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A text's words as _in_word_runs reads them (_word_key of each), in order."""
+    return [_word_key(w, lang) for w in text.split()]
+
+
+def _in_word_runs(forms, read: list[tuple[str, tuple[str, ...]]], english: bool) -> bool:
+    """Whether a form (a name key) is the key of a run of up to MAX_RUN_WORDS words of a text, as
+    name_key makes them: a form linked elsewhere is looked up as whole words (US is no part of
+    "virus"). `read`: the text's _word_runs; `english`: the text is English. A run's key is its
+    words' keys run together; its last word may stand by a head (Persian: without a half-spaced or
+    glued suffix, ایران‌ها) and an English run without a final s (Iran's, Kurds).
+
+    Each form is walked along the words from each start for as long as their keys run together
+    spell the start of it: every key of a run begins with the keys of its words before the last."""
     count = len(read)
-    for i in range(count):
-        joined = ""
-        for j in range(i, min(count, i + MAX_RUN_WORDS)):
-            if heads[j]:
-                runs.update([joined + head for head in heads[j]])
-            joined += keys[j]
-            runs.add(joined)
-            if english and joined.endswith("s"):
-                runs.add(joined[:-1])  # Iran's, Kurds
-    runs.discard("")
-    return runs
+    for form in forms:
+        if not form:
+            continue
+        for i in range(count):
+            joined = ""
+            for j in range(i, min(count, i + MAX_RUN_WORDS)):
+                if not form.startswith(joined):
+                    break
+                key, heads = read[j]
+                if heads and any(joined + head == form for head in heads):
+                    return True
+                joined += key
+                if joined == form or (english and joined.endswith("s") and joined[:-1] == form):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)  # a document's vocabulary: words recur in side after side
@@ -135,10 +158,10 @@ def _word_key(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
 def _presence(mention: Mention, unit: UnitView) -> float:
     """The share of the mention's words the other side of the unit may render (hamsu.names'
     lenient test: any romanization, table form, translation or Latin spelling); 0 when none is."""
-    try:
-        from ..names.presence import presence
-    except ImportError:  # without the names package, nothing can be said against the linker
+    package = _names_package()
+    if package is None:  # without the names package, nothing can be said against the linker
         return 0.0
+    presence = package.presence.presence
     other = unit.side(EN if mention.lang == FA else FA).text
     return presence(mention.text, mention.lang, other)
 
@@ -149,11 +172,10 @@ def _word_count(mention: Mention, loose: bool = False) -> int:
     titles (two)."""
     if mention.lang == FA:
         return len(mention.text.split())
-    try:
-        from ..names.english import TITLES
-        from ..names.presence import name_words
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return len(mention.text.split())
+    TITLES, name_words = package.english.TITLES, package.presence.name_words
     if not loose:
         return len(name_words(mention.text, mention.lang))
     return sum(1 for w in re.findall(r"[^\W\d_]+", mention.text) if w[0].isupper() and w not in TITLES)
@@ -163,17 +185,20 @@ def _lower_words(context: DocumentContext) -> frozenset[str]:
     """The words the document's English writes in lower case: ordinary words, not names."""
     out: set[str] = set()
     for sentence in context.alignment.en:
-        out.update(w for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", sentence.text) if w.islower())
+        out.update(_LOWER_WORD.findall(sentence.text))
     return frozenset(out)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")  # in lower case by its letters alone
 
 
 def _in_table(mention: Mention) -> bool:
     """A Persian mention the name table knows as a name (منظومه شمسی Solar System): typed by its
     source, whatever kind the linker gave it."""
-    try:
-        from ..names.table import fa_lookup_key, name_table_data
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    fa_lookup_key, name_table_data = package.table.fa_lookup_key, package.table.name_table_data
     entry = name_table_data().entry(fa_lookup_key(mention.text))
     return entry is not None and not entry.ambiguous
 
@@ -181,9 +206,13 @@ def _in_table(mention: Mention) -> bool:
 def _is_latin(mention: Mention) -> bool:
     """A Persian mention kept in Latin letters (Zhao Lijian): the Persian quotes the name as the
     source writes it, so it is a name for sure, and the English should have it letter for letter."""
-    return mention.lang == FA and any("a" <= ch.lower() <= "z" for ch in mention.text) and not any(
-        in_arabic_block(ch) for ch in mention.text
-    )
+    return mention.lang == FA and _in_latin_letters(mention.text)
+
+
+@lru_cache(maxsize=1 << 12)  # asked several times of each Persian mention, and a name recurs
+def _in_latin_letters(text: str) -> bool:
+    """Whether a text has a Latin letter and no letter of the Arabic block."""
+    return any("a" <= ch.lower() <= "z" for ch in text) and not any(in_arabic_block(ch) for ch in text)
 
 
 HALF_RENDERED = 0.5  # a name with more than this share of its words rendered is no omission
@@ -222,10 +251,10 @@ def _pronoun_in(text: str, lang: str) -> str:
 
 def _forms(words: tuple[str, ...], lang: str) -> str:
     """The table's other-language forms of missing words, for evidence: "none of کابل"."""
-    try:
-        from ..names.presence import table_forms
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return ""
+    table_forms = package.presence.table_forms
     forms = [f for w in words for f in table_forms(w, lang)]
     return "none of " + ", ".join(dict.fromkeys(forms)) if forms else "no rendering of it"
 
@@ -310,7 +339,8 @@ class NamesRule(Rule):
             letters = unit.memo(("letters", other_lang), lambda: _letters(unit.side(other_lang).text, other_lang))
             # Whole English words (US is no part of "virus"); Persian forms also inside a word
             # (چینی in ضدچینی, anti-Chinese) unless they are too short to tell.
-            if forms & runs or (other_lang == FA and any(len(f) >= 3 and f in letters for f in forms)):
+            if _in_word_runs(forms, runs, other_lang == EN) or (
+                    other_lang == FA and any(len(f) >= 3 and f in letters for f in forms)):
                 return Verdict(0.0)  # the linker missed a form the document links elsewhere
         one_sided = context.memo("one-sided-names", lambda: one_sided_units(context)).get(key, set())
         one_sided = one_sided - {unit.index}
@@ -356,11 +386,11 @@ class NamesRule(Rule):
     def _proper(mention: Mention, unit: UnitView) -> bool:
         """An English name whose words are all no ordinary words (Gilead Sciences, not Foster Care
         or Human Rights, which are translated word for word), or one the name table knows."""
-        try:
-            from ..names.presence import name_words, ordinary_english
-            from ..names.table import en_lookup_key, name_table_data
-        except ImportError:  # pragma: no cover
+        package = _names_package()
+        if package is None:  # pragma: no cover
             return True
+        name_words, ordinary_english = package.presence.name_words, package.presence.ordinary_english
+        en_lookup_key, name_table_data = package.table.en_lookup_key, package.table.name_table_data
         if name_table_data().persian_for(en_lookup_key(mention.text)):
             return True
         context = unit.context
@@ -396,7 +426,8 @@ class NamesRule(Rule):
         if pronoun and mention.kind in ("person", "name") and not _is_place(mention):
             for step in NEIGHBOURS:
                 index = unit.index + step
-                if 0 <= index < count and key in _word_runs(_side_text(context, index, lang), lang):
+                if 0 <= index < count and _in_word_runs(
+                        (key,), _word_runs(_side_text(context, index, lang), lang), lang == EN):
                     return f"'{pronoun}' may stand for it; unit {index} names it"
         return ""
 
@@ -419,7 +450,8 @@ class NamesRule(Rule):
             EN: [m for m in names.en_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
             FA: [m for m in names.fa_only if verdicts[id(m)].level and verdicts[id(m)].missing and not spelled(m)],
         }
-        lacking[FA] += _repeated_beyond_english(names, unit.en.text)
+        if names.en_only and names.fa_only:  # read only as the rivals of English names (below)
+            lacking[FA] += _repeated_beyond_english(names, unit.en.text)
         weak = any(verdicts[id(m)].weak for m in names.en_only)
         strays = self._strays(unit) if lacking[EN] or weak else ()
         out = []
@@ -483,10 +515,10 @@ class NamesRule(Rule):
     def _strays(unit: UnitView) -> tuple[str, ...]:
         """Persian words that look like names, outside the unit's links, the English renders by
         nothing (hamsu.names.presence.stray_names)."""
-        try:
-            from ..names.presence import stray_names
-        except ImportError:  # pragma: no cover
+        package = _names_package()
+        if package is None:  # pragma: no cover
             return ()
+        stray_names = package.presence.stray_names
         return stray_names(unit.fa.text, unit.en.text, _linked_persian_keys(unit))
 
     def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
@@ -495,10 +527,10 @@ class NamesRule(Rule):
         of the two a name the table knows (two unknown words are as likely a translation and
         its source: Continuum, تسلسل), and none that may be the mention's own romanization,
         however loose (then the two are one name the tests missed)."""
-        try:
-            from ..names.presence import loosely_romanizes
-        except ImportError:  # pragma: no cover
+        package = _names_package()
+        if package is None:  # pragma: no cover
             return []
+        loosely_romanizes = package.presence.loosely_romanizes
         lower = unit.context.memo("english-lower-words", lambda: _lower_words(unit.context))
         linked = unit.context.memo("name-forms", lambda: counterparts(unit.context))
         known_here = not verdict.weak and (any(_known_name(w, mention.lang, lower) for w in verdict.missing) or (
@@ -565,8 +597,13 @@ def _document_words(context: DocumentContext) -> dict[str, set[int]]:
         # words are theirs, read from the document without building the side.
         for i in unit.en:
             sentence = alignment.en[i]
-            for word in _LETTER_WORD.findall(texts[sentence.source], sentence.start, sentence.end):
-                found[word.lower()].add(index)
+            text = texts[sentence.source][sentence.start : sentence.end]
+            if text.isascii():  # lower-cased whole, its words are the same, each lower-cased
+                for word in _LETTER_WORD.findall(text.lower()):
+                    found[word].add(index)
+            else:
+                for word in _LETTER_WORD.findall(text):
+                    found[word.lower()].add(index)
     return found
 
 
@@ -578,10 +615,10 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
     Persian renders by nothing while it renders the name's other words, that the document has
     nowhere else (a word of its own name would recur), with a Persian word beside the others'
     rendering that the English lacks (hamsu.names.presence.swapped_parts)."""
-    try:
-        from ..names.presence import swapped_parts
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return ""
+    swapped_parts = package.presence.swapped_parts
     skip = _linked_persian_keys(unit)
     missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
     if not missing:
@@ -620,10 +657,10 @@ def _expands_kept_acronym(mention: Mention, unit: UnitView) -> bool:
     its meaning or adds to it (the country of an agency), and the acronym is the counterpart. Not
     where the English expansion no longer spells it (the respiratory syndrome (MERS) for سندروم
     تنفسی خاورمیانه (MERS): Middle East dropped)."""
-    try:
-        from ..names.english import acronym_spelled_out
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    acronym_spelled_out = package.english.acronym_spelled_out
     text = unit.context.alignment.document.texts[mention.source]
     found = _BRACKETED_ACRONYM.match(text, mention.end)
     if not found:
@@ -639,11 +676,12 @@ def _misspelled_acronyms(unit: UnitView) -> list[Finding]:
     """An English acronym in brackets the words before it do not spell out, with a word of those
     the Persian renders by nothing: World Covid Organization (WHO) for سازمان بهداشت جهانی —
     a word of the expansion replaced (hamsu.names.english.misspelled_acronyms)."""
-    try:
-        from ..names.english import misspelled_acronyms
-        from ..names.presence import english_word_rendered, name_words, unrendered_words
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return []
+    misspelled_acronyms = package.english.misspelled_acronyms
+    english_word_rendered, name_words = package.presence.english_word_rendered, package.presence.name_words
+    unrendered_words = package.presence.unrendered_words
     en, fa = unit.en, unit.fa.text
     out = []
     for acronym, words, start, end in misspelled_acronyms(en.text):
@@ -673,11 +711,11 @@ def _persian_expansion(acronym: str, fa: str) -> str:
 def _stray_capitals(unit: UnitView) -> list[tuple[str, tuple[int, int]]]:
     """Function words the English capitalizes inside a sentence, alone, that the Persian renders
     by nothing (hamsu.names.english.capitalized_function_words): (word, original span)."""
-    try:
-        from ..names.english import capitalized_function_words
-        from ..names.presence import english_word_rendered
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return []
+    capitalized_function_words, english_word_rendered = (
+        package.english.capitalized_function_words, package.presence.english_word_rendered)
     en, fa = unit.en, unit.fa.text
     return [(word, en.span(start, end)) for word, start, end in capitalized_function_words(en.text)
             if not english_word_rendered(word, fa)]  # fmt: skip
@@ -695,11 +733,11 @@ def _latin_phrase(text: str) -> bool:
 def _all_generic(words: tuple[str, ...], lang: str) -> bool:
     """Whether a name's missing words are all generic name words (اداره بهداشت, health agency;
     Office, Council): translated as often as not, no proof a name was replaced. True for none."""
-    try:
-        from ..names.generic import generic_english, generic_translations
-        from ..names.table import fa_lookup_key
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return not words
+    generic_english, generic_translations, fa_lookup_key = (
+        package.generic.generic_english, package.generic.generic_translations, package.table.fa_lookup_key)
     if lang == EN:
         return all(generic_translations(w) or generic_translations(w.capitalize()) for w in words)
     generic = generic_english()
@@ -744,10 +782,11 @@ def _with_linked_neighbours(mention: Mention, unit: UnitView) -> str:
 
 def _is_place(mention: Mention) -> bool:
     """A mention the name table knows as a place (China): no pronoun stands for it."""
-    try:
-        from ..names.table import en_lookup_key, fa_lookup_key, name_table_data
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    en_lookup_key, fa_lookup_key, name_table_data = (
+        package.table.en_lookup_key, package.table.fa_lookup_key, package.table.name_table_data)
     table = name_table_data()
     if mention.lang == FA:
         entry = table.entry(fa_lookup_key(mention.text))
@@ -758,10 +797,10 @@ def _is_place(mention: Mention) -> bool:
 def _ordinary_persian(text: str) -> bool:
     """Whether every word of a Persian mention is an ordinary word (ملکه وحشت‌زده, the terrified
     queen, after the title ملکه): no name, whatever the title before it."""
-    try:
-        from ..names.presence import ordinary_persian
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    ordinary_persian = package.presence.ordinary_persian
     return ordinary_persian(text)
 
 
@@ -776,10 +815,10 @@ def _in_ordinary_compound(mention: Mention, unit: UnitView) -> bool:
 
 
 def _ordinary_persian_compound(first: str, second: str) -> bool:
-    try:
-        from ..names.presence import ordinary_compound
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    ordinary_compound = package.presence.ordinary_compound
     return ordinary_compound(first, second)
 
 
@@ -787,10 +826,10 @@ def _spelled_out_acronym(mention: Mention, unit: UnitView, names: UnitNames) -> 
     """An English acronym the unit leaves unlinked that holds the initials of the Persian name's
     English form (USAF and ایالات متحده, United States), or "": a translator who spells an acronym
     out writes the names inside it."""
-    try:
-        from ..names.presence import table_forms
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return ""
+    table_forms = package.presence.table_forms
     initials = ["".join(w[0] for w in re.findall(r"[A-Z][a-z]+", form)) for form in table_forms(mention.text, FA)]
     initials = [i for i in initials if len(i) >= 2]
     linked = {link.en.text for link in names.links}
@@ -832,18 +871,18 @@ def _linked_persian_keys(unit: UnitView) -> frozenset[str]:
 
 
 def _presence_in(mention: Mention, other_text: str) -> float:
-    try:
-        from ..names.presence import presence
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return 0.0
+    presence = package.presence.presence
     return presence(mention.text, mention.lang, other_text)
 
 
 def _missing(mention: Mention, unit: UnitView) -> tuple[str, ...]:
-    try:
-        from ..names.presence import unrendered_words
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return (mention.text,)
+    unrendered_words = package.presence.unrendered_words
     other = unit.side(EN if mention.lang == FA else FA).text
     return unrendered_words(mention.text, mention.lang, other)
 
@@ -851,10 +890,10 @@ def _missing(mention: Mention, unit: UnitView) -> tuple[str, ...]:
 def _known_name(word: str, lang: str, lower: frozenset[str]) -> bool:
     """A name the table knows as nothing else, and in English no ordinary word either (Hurricane
     is a place in the gazetteer, and a word)."""
-    try:
-        from ..names.presence import known_name
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    known_name = package.presence.known_name
     return known_name(word, lang) and not (lang == EN and _ordinary(word, lower))
 
 
@@ -862,12 +901,11 @@ def _part_of_form(words: tuple[str, ...], lang: str, other_text: str) -> str:
     """A word of four letters or more, past the first, of the table's Persian form of two words or
     more of one of English `words` that the Persian side has (روزه of چلهٔ روزه), or "": the name
     put by another phrase around the same word. For Persian names, ""."""
-    try:
-        from ..names.generic import generic_english
-        from ..names.presence import table_forms
-        from ..names.table import fa_lookup_key
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return ""
+    generic_english, table_forms, fa_lookup_key = (
+        package.generic.generic_english, package.presence.table_forms, package.table.fa_lookup_key)
     if lang != EN:
         return ""
     there = {fold_persian_key(w) for w in other_text.split()}
@@ -896,19 +934,18 @@ def _known_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _ordinary(text: str, lower: frozenset[str]) -> bool:
     """An English word that is an ordinary word (hamsu.names.presence.ordinary_english)."""
-    try:
-        from ..names.presence import ordinary_english
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return False
+    ordinary_english = package.presence.ordinary_english
     return all(ordinary_english(w, lower) for w in re.findall(r"[^\W\d_]+", text))
 
 
 def _loose_counterpart(mention: Mention, missing: tuple[str, ...], unit: UnitView) -> str:
-    try:
-        from ..names.presence import loose_counterpart
-        from ..names.table import en_lookup_key
-    except ImportError:  # pragma: no cover
+    package = _names_package()
+    if package is None:  # pragma: no cover
         return ""
+    loose_counterpart, en_lookup_key = package.presence.loose_counterpart, package.table.en_lookup_key
     links = unit.names.links if unit.names is not None else ()
     if mention.lang == EN:  # words the linker paired are no one else's spelling
         skip = _linked_persian_keys(unit)

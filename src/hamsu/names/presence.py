@@ -18,9 +18,9 @@ the name itself is missing, not just its link.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from ..persian.normalize import NormalizedText, normalize
@@ -125,21 +125,94 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
 # --- The two sides, indexed once per unit ------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class EnglishSide:
-    keys: tuple[str, ...]  # latin_key of each word, in order
-    roman: tuple[str, ...]  # the keys that may be romanizations: no function words or titles
-    pairs: tuple[str, ...]  # latin_key of each two neighbouring words
-    joined: str  # latin_key of the whole text: its letters run together
-    lookup: frozenset[str]  # en_lookup_key of each word and of runs of capitalized words (name forms)
-    lower: frozenset[str]  # every word in lower case
-    stems: frozenset[str]  # the aligner's content stems, for the dictionary
-    initials: frozenset[str]  # what runs of capitalized words abbreviate to (cdc, who)
-    acronyms: frozenset[str]  # the words in capitals, lower-cased (who, nasa)
-    text: str = ""  # the text itself, for the other names of a thing (aliases.py)
-    # Whether a Persian word is rendered here (_persian_word_rendered), by the word's text, script,
-    # key and base: a unit's words are asked about again by each test of the names rule.
-    rendered: dict = field(default_factory=dict, compare=False, repr=False)
+    """The English side of a unit as the presence tests read it. Each field is worked out the first
+    time a test reads it: a side is asked for by several tests of the names rule, and most ask
+    about a few fields only (a side built for a Persian word's test that never comes pays nothing)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the text itself, for the other names of a thing (aliases.py)
+        # Whether a Persian word is rendered here (_persian_word_rendered), by the word's text,
+        # script, key and base: a unit's words are asked about again by each test of the names rule.
+        self.rendered: dict = {}
+
+    @cached_property
+    def words(self) -> list[str]:
+        words = [m.group() for m in _LATIN_TOKEN.finditer(self.text) if not m.group().isdigit()]
+        # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
+        words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
+        return words
+
+    @cached_property
+    def read(self) -> list[_EnglishWord]:
+        return [_english_word(w) for w in self.words]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """latin_key of each word, in order."""
+        return tuple(r.key for r in self.read)
+
+    @cached_property
+    def roman(self) -> tuple[str, ...]:
+        """The keys that may be romanizations: no function words or titles; and the keys of the
+        places the demonyms come from."""
+        read = self.read
+        return tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
+
+    @cached_property
+    def pairs(self) -> tuple[str, ...]:
+        """latin_key of each two neighbouring capitalized words: Casa Branca for کازابلانکا, St.
+        Louis for سنت‌لوییز."""
+        words = self.words
+        return tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
+
+    @cached_property
+    def joined(self) -> str:
+        """latin_key of the whole text: its letters run together."""
+        return latin_key(" ".join(self.words))
+
+    @cached_property
+    def lookup(self) -> frozenset[str]:
+        """en_lookup_key of each word and of runs of capitalized words (name forms)."""
+        words, read = self.words, self.read
+        # Table forms are looked up as single words, and as runs of capitalized words (particles
+        # and articles inside: Dayr al-Zawr, Bank of England).
+        lookup = set()
+        for i in range(len(words)):
+            lookup.update(read[i].lookup)
+            if not words[i][:1].isupper():
+                continue
+            for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
+                if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
+                    break
+                lookup.add(en_lookup_key(" ".join(words[i:j])))
+                # A demonym stands for its place: South Korean for کره جنوبی.
+                for stem in demonym_stems(words[j - 1]):
+                    lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
+        return frozenset(lookup)
+
+    @cached_property
+    def lower(self) -> frozenset[str]:
+        """Every word in lower case."""
+        return frozenset(r.lower for r in self.read)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The aligner's content stems, for the dictionary."""
+        return frozenset(r.stem for r in self.read) if _dictionary() else frozenset()
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """What runs of capitalized words abbreviate to, small words skipped: Centers for Disease
+        Control, cdc."""
+        capitals = "".join(r.capital for r in self.read)
+        return frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
+                         for j in range(i + 2, len(run) + 1))  # fmt: skip
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """The words in capitals, lower-cased (who, nasa)."""
+        return frozenset(r.acronym for r in self.read if r.acronym)
 
 
 class _EnglishWord(NamedTuple):
@@ -179,54 +252,112 @@ def _english_word(word: str) -> _EnglishWord:
 
 @lru_cache(maxsize=256)
 def english_side(text: str) -> EnglishSide:
-    words = [m.group() for m in _LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
-    # Words glued by a lost space keep their capitals (AndroidGoogle): read the parts too.
-    words += [part for w in words if _GLUED.search(w) for part in _GLUED.sub(" ", w).split()]
-    read = [_english_word(w) for w in words]
-    keys = tuple(r.key for r in read)
-    roman = tuple(r.roman for r in read if r.roman) + tuple(k for r in read for k in r.demonym_keys)
-    # Two capitalized words read as one form too: Casa Branca for کازابلانکا, St. Louis for سنت‌لوییز.
-    pairs = tuple(latin_key(a + b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
-    # Table forms are looked up as single words, and as runs of capitalized words (particles and
-    # articles inside: Dayr al-Zawr, Bank of England).
-    lookup = set()
-    for i in range(len(words)):
-        lookup.update(read[i].lookup)
-        if not words[i][:1].isupper():
-            continue
-        for j in range(i + 2, min(len(words), i + MAX_RUN) + 1):
-            if not (words[j - 1][:1].isupper() or words[j - 1] in PARTICLES or words[j - 1] in ARTICLES):
-                break
-            lookup.add(en_lookup_key(" ".join(words[i:j])))
-            # A demonym stands for its place: South Korean for کره جنوبی.
-            for stem in demonym_stems(words[j - 1]):
-                lookup.add(en_lookup_key(" ".join(words[i : j - 1] + [stem])))
-    lower = frozenset(r.lower for r in read)
-    stems = frozenset(r.stem for r in read) if _dictionary() else frozenset()
-    # Initials of the runs of capitalized words, small words skipped: Centers for Disease Control, cdc.
-    capitals = "".join(r.capital for r in read)
-    initials = frozenset(run[i:j] for run in capitals.split() for i in range(len(run))
-                         for j in range(i + 2, len(run) + 1))  # fmt: skip
-    acronyms = frozenset(r.acronym for r in read if r.acronym)
-    return EnglishSide(keys, roman, pairs, latin_key(" ".join(words)), frozenset(lookup), lower, stems, initials,
-                       acronyms, text)
+    return EnglishSide(text)
 
 
-@dataclass(frozen=True)
 class PersianSide:
-    words: tuple[Word, ...]
-    lookup: frozenset[str]  # keys of every run of 1..MAX_RUN words, the last word also by its stems
-    latin: frozenset[str]  # latin_key of each word written in Latin letters
-    latin_joined: str  # the Latin keys run together
-    parts: frozenset[str]  # keys of the words and of their half-spaced parts (کره‌جنوبی: کره، جنوبی)
-    content: frozenset[str]  # the aligner's content stems, for the dictionary
-    # Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words.
-    runs: tuple[tuple[str, frozenset[str], bool], ...]
-    # Whether an English word is rendered here (_english_word_rendered), by word and test.
-    rendered: dict = field(default_factory=dict, compare=False, repr=False)
-    # What the tests derive from the side the first time they need it (_romanization_runs,
-    # _adjective_bases), by name: a side no test asks about pays nothing for them.
-    derived: dict = field(default_factory=dict, compare=False, repr=False)
+    """The Persian side of a unit as the presence tests read it: its words, and what the tests
+    derive from them, each worked out the first time a test reads it (a side read only for its
+    words, as stray_names reads it, pays for nothing else)."""
+
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        self.words = words
+        # Whether an English word is rendered here (_english_word_rendered), by word and test.
+        self.rendered: dict = {}
+        # What the tests derive from the side the first time they need it (_romanization_runs,
+        # _adjective_bases), by name: a side no test asks about pays nothing for them.
+        self.derived: dict = {}
+
+    @cached_property
+    def read(self) -> list[_PersianWord]:
+        return [_persian_word(w.text, w.latin, w.key, w.base) for w in self.words]
+
+    @cached_property
+    def lookup(self) -> frozenset[str]:
+        """Keys of every run of 1..MAX_RUN words, the last word also by its stems."""
+        words = self.words
+        lookup = set()
+        update = lookup.update
+        for i, first in enumerate(words):
+            update(first.stems)
+            head, run = first.key, first.run
+            for w in words[i + 1 : i + MAX_RUN]:
+                if w.run != run:
+                    break
+                update([head + stem for stem in w.stems])
+                head += w.key
+        return frozenset(lookup)
+
+    @cached_property
+    def latin(self) -> frozenset[str]:
+        """latin_key of each word written in Latin letters."""
+        return frozenset(latin_key(w.text) for w in self.words if w.latin)
+
+    @cached_property
+    def latin_joined(self) -> str:
+        """The Latin keys run together."""
+        return latin_key(" ".join(w.text for w in self.words if w.latin))
+
+    @cached_property
+    def parts(self) -> frozenset[str]:
+        """Keys of the words and of their half-spaced parts (کره‌جنوبی: کره، جنوبی)."""
+        words = self.words
+        parts = {w.key for w in words} | {w.base for w in words}
+        parts.update(p for r in self.read for p in r.parts)
+        return frozenset(parts)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """The aligner's content stems, for the dictionary."""
+        if not _dictionary():
+            return frozenset()
+        return frozenset(r.content for r, w in zip(self.read, self.words) if not w.latin)
+
+    @cached_property
+    def runs(self) -> tuple[tuple[str, frozenset[str], bool], ...]:
+        """Folded runs of 1-2 content words, their skeletons, and whether they are ordinary words."""
+        return tuple((folded, skeleton, common) for folded, skeleton, common, _ in self._runs)
+
+    @cached_property
+    def _runs(self) -> tuple[tuple[str, frozenset[str], bool, _RunForm], ...]:
+        """runs, each with its _run_form."""
+        words, read = self.words, self.read
+        runs = []
+        for i, (w, r) in enumerate(zip(words, read)):
+            if not r.starts_run:
+                continue
+            runs.append((r.folded, r.skeleton, r.common, r.form))
+            following = read[i + 1] if i + 1 < len(words) and words[i + 1].run == w.run else None
+            if following is not None and following.pairable:
+                form = _joined_form(r.form, following.whole_form)
+                runs.append((r.folded + " " + following.whole, form.skeleton, r.common and following.common, form))
+        return tuple(runs)
+
+
+class _RunForm(NamedTuple):
+    """A run's folded form as the romanization test compares it, worked out once a form."""
+
+    skeleton: frozenset[str]  # romanization_skeleton_fa
+    bits: int  # the skeleton as bits (skeleton_bits)
+    size: int  # the skeleton's size
+    weight: float  # the consonant weight (fa_units)
+    aligns: bool  # it has letters to align (fa_units): a form without romanizes nothing
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary
+def _run_form(folded: str) -> _RunForm:
+    skeleton = romanization_skeleton_fa(folded)
+    units, weight = fa_units(folded)
+    return _RunForm(skeleton, skeleton_bits(skeleton), len(skeleton), weight, bool(units))
+
+
+def _joined_form(first: _RunForm, second: _RunForm) -> _RunForm:
+    """_run_form of two folded words joined by a space, from theirs: a skeleton is the set of its
+    letters' classes, and fa_units reads each word apart (a space only separates) and adds their
+    weights (halves and ones, exact in any order)."""
+    bits = first.bits | second.bits  # skeleton_bits of the union: one bit a class
+    return _RunForm(first.skeleton | second.skeleton, bits, bits.bit_count(), first.weight + second.weight,
+                    first.aligns or second.aligns)
 
 
 class _PersianWord(NamedTuple):
@@ -240,6 +371,8 @@ class _PersianWord(NamedTuple):
     common: bool  # is_common
     pairable: bool  # may be the second word of a run: not Latin, no stopword
     whole: str  # the whole word folded, as the second word of a run
+    form: _RunForm | None  # _run_form(folded), when it starts a run
+    whole_form: _RunForm | None  # _run_form(whole), when it may be the second word of a run
 
 
 @lru_cache(maxsize=1 << 14)  # a document's vocabulary, at a few hundred bytes a word
@@ -251,8 +384,11 @@ def _persian_word(text: str, latin: bool, key: str, base: str) -> _PersianWord:
     common = is_common(word, name_table_data())
     starts_run = not (latin or key in STOPWORDS or len(key) < 2)
     folded = romanization_fold_fa(text.split(ZWNJ)[0] if base != key else text) if starts_run else ""
-    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common,
-                        not latin and key not in STOPWORDS, romanization_fold_fa(text))  # fmt: skip
+    form = _run_form(folded) if starts_run else None
+    pairable = not latin and key not in STOPWORDS
+    whole = romanization_fold_fa(text)
+    return _PersianWord(content, parts, starts_run, folded, romanization_skeleton_fa(folded), common, pairable,
+                        whole, form, _run_form(whole) if pairable else None)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -265,32 +401,7 @@ def _normalized_words(text: str) -> tuple[Word, ...]:
 @lru_cache(maxsize=256)
 def persian_side(text: str) -> PersianSide:
     # A unit's side the pipeline normalized (check.base.build_side) is read as it is.
-    words = words_of(text if isinstance(text, NormalizedText) else normalize(text))
-    lookup = set()
-    for i, first in enumerate(words):
-        lookup.update(first.stems)
-        head = first.key
-        for w in words[i + 1 : i + MAX_RUN]:
-            if w.run != first.run:
-                break
-            lookup.update([head + stem for stem in w.stems])
-            head += w.key
-    latin_keys = [latin_key(w.text) for w in words if w.latin]
-    latin_joined = latin_key(" ".join(w.text for w in words if w.latin))
-    read = [_persian_word(w.text, w.latin, w.key, w.base) for w in words]
-    content = frozenset(r.content for r, w in zip(read, words) if not w.latin) if _dictionary() else frozenset()
-    runs = []
-    for i, (w, r) in enumerate(zip(words, read)):
-        if not r.starts_run:
-            continue
-        runs.append((r.folded, r.skeleton, r.common))
-        if i + 1 < len(words) and words[i + 1].run == w.run and read[i + 1].pairable:
-            pair = r.folded + " " + read[i + 1].whole
-            runs.append((pair, romanization_skeleton_fa(pair), r.common and read[i + 1].common))
-    parts = {w.key for w in words} | {w.base for w in words}
-    parts.update(p for r in read for p in r.parts)
-    return PersianSide(words, frozenset(lookup), frozenset(latin_keys), latin_joined, frozenset(parts), content,
-                       tuple(runs))
+    return PersianSide(words_of(text if isinstance(text, NormalizedText) else normalize(text)))
 
 
 # --- Presence ----------------------------------------------------------------------------------
@@ -327,6 +438,12 @@ def _form_in(form: str, english: EnglishSide) -> bool:
     return any(k.startswith(stem) for k in english.keys if len(k) > len(single))
 
 
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary: each word of a side is asked in unit after unit
+def _spelled_acronyms(word: str) -> frozenset[str]:
+    """translit.spelled_acronyms of a Persian word, read once a word."""
+    return spelled_acronyms(word)
+
+
 def _persian_word_rendered(word: Word, english: EnglishSide) -> bool:
     key = (word.text, word.latin, word.key, word.base)
     found = english.rendered.get(key)
@@ -341,7 +458,8 @@ def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
         key = latin_key(word.text)
         # Split or joined differently on the two sides: News.com.au, BatCoV RaTG13.
         return _similar_latin(key, english.keys) or (len(key) >= 3 and key in english.joined)
-    if english.acronyms & spelled_acronyms(word.text):
+    spelled = _spelled_acronyms(word.text)  # mostly none: the side's acronyms are then not read
+    if spelled and not english.acronyms.isdisjoint(spelled):
         return True  # آر‌ان‌ای spells RNA letter by letter
     stems = word.stems + ((word.key[:-2],) if word.key.endswith("یی") and len(word.key) > 4 else ())
     for stem in stems:  # آمریکایی is rendered by US, as آمریکا is
@@ -376,23 +494,27 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
         return True
     if not translate:
         return _romanized_in(key, persian)
-    if word.isupper() and any(word.lower() in spelled_acronyms(w.text) for w in persian.words if not w.latin):
+    if word.isupper() and any(word.lower() in _spelled_acronyms(w.text) for w in persian.words if not w.latin):
         return True  # RNA by آر‌ان‌ای, spelled letter by letter
     table = name_table_data()
     lookup = en_lookup_key(word)
-    if table.persian_for(lookup) & (persian.lookup | persian.parts):
+    # (Sets met by isdisjoint: no set of what they share is made, and most share nothing.)
+    known = table.persian_for(lookup)
+    if known and not (known.isdisjoint(persian.lookup) and known.isdisjoint(persian.parts)):
         return True  # آفریقایی in آفریقایی‌تبار too
-    if word.endswith("s") and len(word) > 3 and table.persian_for(en_lookup_key(word[:-1])) & persian.lookup:
+    if word.endswith("s") and len(word) > 3 and not table.persian_for(en_lookup_key(word[:-1])).isdisjoint(
+            persian.lookup):
         return True
-    if persian_aliases(word) & persian.lookup:
+    if not persian_aliases(word).isdisjoint(persian.lookup):
         return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
-    if generic and any(p in generic or (p.endswith("ی") and p[:-1] in generic) for p in persian.parts):
+    # A part that is a generic translation, or one with an adjective's ی (دانشگاهی)
+    if generic and any(g in persian.parts or g + "ی" in persian.parts for g in generic):
         return True
     dictionary = _dictionary()
     if dictionary:
         translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
-        if translations & persian.content:
+        if not translations.isdisjoint(persian.content):
             return True
     return _romanized_in(key, persian) or _derived_in(key, persian) or (
         compound and _compound_in(word, persian))
@@ -424,16 +546,21 @@ def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
     romanization (بودایی: بودا), in order: what _derived_in compares, worked out once a side."""
     found = persian.derived.get("adjective bases")
     if found is None:
-        found = []
-        for w in persian.words:
-            if w.latin or w.key in STOPWORDS:
-                continue
-            base = _PERSIAN_ADJECTIVE.sub("", w.key)
-            if base == w.key or len(base) < DERIVED_MIN - 1:
-                continue
-            found.append((w, romanization_fold_fa(base)))
-        found = persian.derived["adjective bases"] = tuple(found)
+        found = persian.derived["adjective bases"] = tuple(
+            (w, base) for w in persian.words if not w.latin and (base := _adjective_base(w.key)))
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary
+def _adjective_base(key: str) -> str:
+    """The base of a Persian word (by its key) with an adjective ending, folded for romanization
+    (بودایی: بودا), or "" for a stopword, a word without the ending or too short a base."""
+    if key in STOPWORDS:
+        return ""
+    base = _PERSIAN_ADJECTIVE.sub("", key)
+    if base == key or len(base) < DERIVED_MIN - 1:
+        return ""
+    return romanization_fold_fa(base)
 
 
 COMPOUND_PART = 4  # letters of each part of an English compound read apart
@@ -451,17 +578,14 @@ def _compound_in(word: str, persian: PersianSide) -> bool:
 
 
 def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float, bool], ...]:
-    """The side's runs (PersianSide.runs) as _romanized_in compares them, each worked out once:
-    (folded, skeleton bits, skeleton size, consonant weight, ordinary). A run with no letter to
-    align is left out: it romanizes nothing."""
+    """The side's runs (PersianSide.runs) as _romanized_in compares them: (folded, skeleton bits,
+    skeleton size, consonant weight, ordinary). A run with no letter to align is left out: it
+    romanizes nothing."""
     runs = persian.derived.get("romanization runs")
     if runs is None:
-        runs = []
-        for folded, fa_skeleton, common in persian.runs:
-            units, fa_weight = fa_units(folded)
-            if units:
-                runs.append((folded, skeleton_bits(fa_skeleton), len(fa_skeleton), fa_weight, common))
-        runs = persian.derived["romanization runs"] = tuple(runs)
+        runs = persian.derived["romanization runs"] = tuple(
+            (folded, form.bits, form.size, form.weight, common)
+            for folded, _, common, form in persian._runs if form.aligns)  # fmt: skip
     return runs
 
 
@@ -469,13 +593,14 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
     """Whether a run of Persian words may be romanized as the English key."""
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
+    # (min and abs written out: the loop runs over every run of the side for every word asked)
     for folded, fa_bits, fa_size, fa_weight, common in _romanization_runs(persian):
         shared = (fa_bits & bits).bit_count()  # len(the two skeletons' intersection)
-        if not shared or 2 * shared < min(fa_size, size):
+        if not shared or 2 * shared < (fa_size if fa_size < size else size):
             continue
-        if abs(weight - fa_weight) > reach:
+        if (weight - fa_weight if weight > fa_weight else fa_weight - weight) > reach:
             continue
-        needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
+        needed = PRESENT_SCORE if weight >= 3 and fa_weight >= 3 else SHORT_PRESENT_SCORE
         if common:  # an ordinary word renders a name only by a close romanization (کنگره is no Kong)
             needed = max(needed, COMMON_PRESENT_SCORE)
         if score_keys(folded, key, needed - 0.01) >= needed:
@@ -555,15 +680,20 @@ def is_latin(text: str) -> bool:
 
 def name_words(text: str, lang: str) -> list[str]:
     """The words of a name that must each find a counterpart: no particles, articles or titles."""
+    return list(_name_words(text, lang))
+
+
+@lru_cache(maxsize=4096)  # a name is read by several tests of the names rule, in each unit it is in
+def _name_words(text: str, lang: str) -> tuple[str, ...]:
     if lang == FA and not is_latin(text):
-        return [w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2]
+        return tuple(w.text for w in _normalized_words(text) if w.key not in STOPWORDS and len(w.key) >= 2)
     out = []
     for m in _LATIN_TOKEN.finditer(text):
         word = m.group()
         if word.isdigit() or len(word) < 2 or word.lower() in _SKIPPED or word in TITLES:
             continue
         out.append(word)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -611,8 +741,10 @@ def _presence(text: str, lang: str, other_text: str) -> float:
 def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
     """Whether an English name is rendered as a whole: its table form or another name of it (United
     States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
-    known = name_table_data().persian_for(en_lookup_key(" ".join(words)))
-    if known & persian.lookup or (persian_aliases(" ".join(words)) | persian_aliases(text)) & persian.lookup:
+    joined = " ".join(words)
+    lookup = persian.lookup
+    if not (name_table_data().persian_for(en_lookup_key(joined)).isdisjoint(lookup)
+            and persian_aliases(joined).isdisjoint(lookup) and persian_aliases(text).isdisjoint(lookup)):
         return True
     return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
@@ -946,7 +1078,8 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
     linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
     needs a closer match than an unknown one."""
-    pairs = []
+    # (Persian form, English word, the score needed or a function of nothing giving it), in order
+    pairs: list[tuple[str, str, float | Callable[[], float]]] = []
     if lang == FA:
         for m in _LATIN_TOKEN.finditer(other_text):
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
@@ -958,21 +1091,42 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 continue
             if w.key in meaning or w.base in meaning:
                 needed = SPELLING_WORD_SCORE  # a word of its own (کاربر, user, for Carter): garbled, not misspelled
-            else:
-                needed = SPELLING_FREQUENT_SCORE if _ordinary_persian_word(w) else SPELLING_SCORE
+            else:  # asked only of a word as long as a missing word: most are not
+                needed = partial(_spelling_score, w)
             parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
             pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
-        for w in persian_side(other_text).words:
-            if not w.latin and any(_one_edit(romanization_fold_fa(w.text), romanization_fold_fa(f)) for f in forms):
-                return w.text
+        if forms:
+            folded_forms = [romanization_fold_fa(f) for f in forms]
+            for w in persian_side(other_text).words:
+                if not w.latin and any(_one_edit(romanization_fold_fa(w.text), f) for f in folded_forms):
+                    return w.text
     best, found = 0.0, ""
+    # Each form and word is in many pairs: each folded or keyed, and weighed, once.
+    persian_forms = {fa: _spelling_form(romanization_fold_fa(fa), True) for fa in {fa for fa, _, _ in pairs}}
+    english_forms = {en: _spelling_form(latin_key(en), False) for en in {en for _, en, _ in pairs}}
     for fa, en, needed in pairs:
-        folded, key = romanization_fold_fa(fa), latin_key(en)
-        if len(folded) < 3 or len(key) < 3 or abs(en_weight(key) - fa_units(folded)[1]) > 2:
+        (folded, fa_weight), (key, weight) = persian_forms[fa], english_forms[en]
+        if fa_weight is None or weight is None or abs(weight - fa_weight) > 2:
             continue  # a spelling is about as long as the name: not ترین for Bryan Judan
+        if not isinstance(needed, float):
+            needed = needed()
         score = score_keys(folded, key, needed - 0.01)
         if score >= needed and score > best:
             best, found = score, (fa if lang == EN else en)
     return found
+
+
+def _spelling_form(form: str, persian: bool) -> tuple[str, float | None]:
+    """A folded Persian form or an English key with its consonant weight, or None for a form of
+    fewer than three letters, which spells nothing for loose_counterpart."""
+    if len(form) < 3:
+        return form, None
+    return form, fa_units(form)[1] if persian else en_weight(form)
+
+
+def _spelling_score(word: Word) -> float:
+    """The score a Persian word that is no word of its own needs to spell a name otherwise: more
+    when it is an ordinary word (SPELLING_FREQUENT_SCORE) than when unknown (SPELLING_SCORE)."""
+    return SPELLING_FREQUENT_SCORE if _ordinary_persian_word(word) else SPELLING_SCORE
