@@ -1,5 +1,6 @@
-"""The optional compiled cores: the aligner's search (src/hamsu/align/_beads.c) and the name
-linker's transliteration cost (src/hamsu/names/_translit.c).
+"""The optional compiled cores: the aligner's search (src/hamsu/align/_beads.c), the name
+linker's transliteration cost (src/hamsu/names/_translit.c) and the number check's tokenizer
+(src/hamsu/check/_numerals.c).
 
 Everything else is declared in pyproject.toml. The extension is optional: where no C compiler is
 found the build goes on without it and hamsu runs the same search in Python (same paths, slower).
@@ -15,5 +16,6 @@ setup(
     ext_modules=[
         Extension("hamsu.align._beads", ["src/hamsu/align/_beads.c"], extra_compile_args=flags, optional=True),
         Extension("hamsu.names._translit", ["src/hamsu/names/_translit.c"], extra_compile_args=flags, optional=True),
+        Extension("hamsu.check._numerals", ["src/hamsu/check/_numerals.c"], extra_compile_args=flags, optional=True),
     ]
 )

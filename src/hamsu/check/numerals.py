@@ -149,9 +149,8 @@ _DIGITS = r"\d+(?:[.,٫٬،/:]\d+)*|(?<![\w.])\.\d+"
 # Persian word, English word, any other mark). Every non-space character starts a token, so the
 # matches cover the text up to its trailing space and the spans follow from the lengths alone:
 # findall gives them without a match object a token.
-_TOKEN = re.compile(
-    rf"(\s*)(?:({_DIGITS})|([{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|([A-Za-z]+)|(\S))",
-)
+_PERSIAN_TOKEN_CHARS = f"{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}"  # what a Persian word is made of
+_TOKEN = re.compile(rf"(\s*)(?:({_DIGITS})|([{_PERSIAN_TOKEN_CHARS}]+)|([A-Za-z]+)|(\S))")
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
 _VARIANT = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}]")
@@ -206,15 +205,15 @@ def ascii_digits(text: str) -> str:
     return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
-def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
-    """The tokens of text, and for each whether numerals() must read it: digits, words that may be
-    part of a number, a plus (glued to digits it is part of them). Any other token (a mark, a word
-    that is no number word: most of a text) only ends a compound."""
+def _python_tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text (its digits in ASCII), and for each whether numerals() must read it:
+    digits, words that may be part of a number, a plus (glued to digits it is part of them). Any
+    other token (a mark, a word that is no number word: most of a text) only ends a compound.
+    _numerals.c gives the same, compiled."""
     out = []
     may_count = []
     end = 0
-    for space, num, fa, en, mark in _TOKEN.findall(ascii_digits(text)):
+    for space, num, fa, en, mark in _TOKEN.findall(text):
         start = end + len(space)
         if num:
             end = start + len(num)
@@ -234,6 +233,37 @@ def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
             out.append(_new_tuple(_Token, ("mark", mark, start, end)))
             may_count.append(mark == "+")
     return tuple(out), tuple(may_count)
+
+
+def _char_ranges(chars: str) -> tuple[tuple[int, int], ...]:
+    """The code points of a pattern's character class written as `chars` (single characters and
+    first-last ranges), as (first, last) pairs."""
+    out = []
+    k = 0
+    while k < len(chars):
+        if k + 2 < len(chars) and chars[k + 1] == "-":
+            out.append((ord(chars[k]), ord(chars[k + 2])))
+            k += 3
+        else:
+            out.append((ord(chars[k]), ord(chars[k])))
+            k += 1
+    return tuple(out)
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same tokens
+    from . import _numerals
+except ImportError:
+    _numerals = None
+if _numerals is not None:
+    _numerals.set_tables(_Token, _char_ranges(_PERSIAN_TOKEN_CHARS), _fa_token_word, _en_may_count)
+COMPILED = _numerals is not None
+_tokenize = _numerals.tokens if _numerals is not None else _python_tokens
+
+
+@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
+def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text, and for each whether numerals() must read it (_python_tokens)."""
+    return _tokenize(ascii_digits(text))
 
 
 @lru_cache(maxsize=1 << 12)  # asked of every run of digits; years and small figures recur

@@ -1,0 +1,86 @@
+"""The number check's tokenizer: the compiled core (check/_numerals.c) and the Python give the same
+tokens, kinds, spans and "may count" flags on any text (hypothesis), and so the same numbers; the
+Python stands alone where the core was not built."""
+from __future__ import annotations
+
+import re
+
+from corekit import compiled_only
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.check import numerals
+from hamsu.check.numerals import _PERSIAN_TOKEN_CHARS, _char_ranges, _python_tokens, ascii_digits
+
+compiled = compiled_only(numerals.COMPILED)
+
+
+@compiled
+def test_ci_builds_the_compiled_core():
+    assert numerals.COMPILED
+
+
+# Every kind of character the pattern tells apart, and the edges of its classes: digits in several
+# scripts (Devanagari, full-width, an astral one), each separator, Persian letters, marks, the
+# half-space and the code points either side of the Persian ranges, Latin letters and others that
+# are \w, white space of several kinds, a plus, hyphens, a dot.
+PIECES = [
+    *"0123456789", "۱۲", "٣", "५", "５", "𝟙", *".,٫٬،/:", "٪", "٭", *"+-–", "_", "é", "ß", "😀",
+    "دو", "سه", "یک", "هزار", "صد", "میلیون", "سوم", "سه\u200cبعدی", "ده\u200cها", "ي", "ك", "ً", "ـ", "\u200c",
+    "\u061f", "\u0620", "\u064a", "\u066d", "\u066e", "\u06d3", "\u06d4", "\u06d5", "\u06d6", "\u06f9", "\u06fa",
+    "\u06ff", "\u0700", "\u200b", "\u200d",
+    "one", "two", "hundred", "thousand", "first", "II", "XIV", "COVID", "a", "and", "x", "Q",
+    " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\x1c",
+]  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@compiled
+@settings(max_examples=3000)
+@given(TEXTS)
+def test_the_compiled_tokens_are_the_pythons(text):
+    text = ascii_digits(text)
+    compiled_tokens, compiled_counts = numerals._numerals.tokens(text)
+    python_tokens, python_counts = _python_tokens(text)
+    assert compiled_tokens == python_tokens
+    assert compiled_counts == python_counts
+    assert all(type(t) is numerals._Token for t in compiled_tokens)
+    assert all(type(c) is bool for c in compiled_counts)
+
+
+@compiled
+@settings(max_examples=300)
+@given(st.text(max_size=60))
+def test_any_text_tokenizes_the_same(text):
+    text = ascii_digits(text)
+    assert numerals._numerals.tokens(text) == _python_tokens(text)
+
+
+def test_the_persian_ranges_are_the_patterns_class():
+    """The ranges given to the core hold exactly the characters of _TOKEN's Persian class."""
+    cls = re.compile(f"[{_PERSIAN_TOKEN_CHARS}]")
+    ranges = _char_ranges(_PERSIAN_TOKEN_CHARS)
+    for code in range(0x10000):
+        inside = any(first <= code <= last for first, last in ranges)
+        assert inside == bool(cls.match(chr(code))), hex(code)
+
+
+@compiled
+def test_real_sentences_read_the_same_numbers():
+    sentences = [
+        ("fa", "در سال ۱۴۰۲ بیش از ۲٬۵۰۰ نفر و دو میلیون و پانصد هزار تومان، ۳/۵ درصد و ۱۰:۳۰ صبح"),
+        ("fa", "کووید-۱۹ در سه‌بعدی و ده‌ها هزار نفر؛ این دو بازیکن و هر سه تیم"),
+        ("en", "On 5 March 2024, twenty-one people paid $5m (about £3.9m) for 1,500.5 tonnes, .5 each."),
+        ("en", "World War II, COVID-19, the latter two and 3rd place; 10-15 km at 4pm"),
+    ]
+    for lang, text in sentences:
+        numerals._tokens.cache_clear()
+        compiled_found = numerals.numerals(text, lang)
+        numerals._tokens.cache_clear()
+        saved, numerals._tokenize = numerals._tokenize, _python_tokens
+        try:
+            python_found = numerals.numerals(text, lang)
+        finally:
+            numerals._tokenize = saved
+            numerals._tokens.cache_clear()
+        assert compiled_found == python_found and compiled_found
