@@ -326,14 +326,6 @@ def _union(items: list[DateItem]) -> DateItem | None:
     return DateItem(0, 0, joined("years"), joined("months"), joined("day_months"), joined("weekdays"))
 
 
-# What every date pattern needs somewhere in the text: a digit, a month or weekday name, or (in
-# Persian) دهه for a decade. One search for these answers most sentences, which hold no date.
-_MAY_HOLD_DATE = {
-    EN: re.compile(r"\d|" + _alternation(set(EN_MONTHS) | set(EN_WEEKDAYS))),
-    FA: re.compile(r"\d|" + _alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) | {"شنبه", "جمعه", "دهه"})),
-}
-
-
 # What each pattern cannot match without, in the order of _EN_PATTERNS and _FA_PATTERNS: a pattern
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
@@ -346,6 +338,10 @@ _FA_NEEDS = (
 )  # fmt: skip
 _DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
 _FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
+# Any English month or weekday name inside the text: one search of literal words, which the
+# pattern engine runs far faster than Python asks for each word in turn.
+_EN_MONTH_NAMES = re.compile(_alternation(EN_MONTHS))
+_EN_WEEKDAY_NAMES = re.compile(_alternation(EN_WEEKDAYS))
 # A Persian month as _FA_MONTH finds it is a whole run of letters and half-spaces, alone or with ماه.
 _FA_MONTH_RUNS = frozenset(
     word + mah for word in set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) for mah in ("", "ماه", ZWNJ + "ماه")
@@ -354,7 +350,8 @@ _FA_MONTH_RUNS = frozenset(
 
 def _parts_present(text: str, lang: str) -> set[str]:
     """Which parts of a date the text (digits in ASCII) may hold: each test is necessary for the
-    patterns that need it, and far cheaper than running them."""
+    patterns that need it, and far cheaper than running them. Every pattern needs a part: a
+    text with none has no date."""
     present = set()
     if _DIGIT.search(text):
         present.add("digit")
@@ -363,9 +360,9 @@ def _parts_present(text: str, lang: str) -> set[str]:
     if lang == EN:
         if "0s" in text:  # the 1990s, the '90s: the decade pattern's digits end so
             present.add("decade")
-        if any(month in text for month in EN_MONTHS):
+        if _EN_MONTH_NAMES.search(text):
             present.add("month")
-        if any(day in text for day in EN_WEEKDAYS):
+        if "day" in text and _EN_WEEKDAY_NAMES.search(text):  # (each weekday's name ends so)
             present.add("weekday")
         return present
     if not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text)):
@@ -378,8 +375,6 @@ def _parts_present(text: str, lang: str) -> set[str]:
 
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
-    if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
-        return []
     ascii_text = ascii_digits(text)
     present = _parts_present(ascii_text, lang)
     if not present:
