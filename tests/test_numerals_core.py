@@ -9,7 +9,7 @@ from corekit import compiled_only
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamsu.check import numerals
+from hamsu.check import numerals, omission
 from hamsu.check.numerals import _PERSIAN_TOKEN_CHARS, _char_ranges, _python_tokens, ascii_digits
 
 compiled = compiled_only(numerals.COMPILED)
@@ -84,3 +84,15 @@ def test_real_sentences_read_the_same_numbers():
             numerals._tokenize = saved
             numerals._tokens.cache_clear()
         assert compiled_found == python_found and compiled_found
+
+
+@compiled
+@settings(max_examples=1000)
+@given(st.text(max_size=80) | TEXTS)
+def test_the_compiled_letter_count_is_the_pythons(text):
+    assert numerals._numerals.alnum_count(text) == omission._python_content_length(text)
+
+
+def test_the_length_rule_counts_letters_and_digits_of_any_script():
+    # H, i, ۱, ۲, the four letters of کتاب, ½ (a number) and é; not the marks, the spaces or "_"
+    assert omission.content_length("Hi, ۱۲ کتاب_ ½ é!") == omission._python_content_length("Hi, ۱۲ کتاب_ ½ é!") == 10

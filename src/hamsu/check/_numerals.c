@@ -16,6 +16,9 @@
  *   (cached) functions, asked of each Persian and English word
  * tokens(text) -> (tuple of tokens, tuple of bools): _python_tokens of a text whose digits are
  *   already ASCII where they were Persian or Arabic-Indic (ascii_digits)
+ * alnum_count(text) -> int: how many characters of text are letters or digits (str.isalnum, which
+ *   is what the pattern engine's \w is, "_" aside): omission.content_length, the length-ratio
+ *   rule's measure of every side, in one loop
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -212,9 +215,25 @@ fail:
     return NULL;
 }
 
+static PyObject *alnum_count(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i))) count++;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The tables of hamsu.check.numerals, given once (see _numerals.c)."},
     {"tokens", tokens, METH_O, "numerals.py's _python_tokens, compiled (see _numerals.c)."},
+    {"alnum_count", alnum_count, METH_O, "omission.content_length, compiled (see _numerals.c)."},
     {NULL, NULL, 0, NULL},
 };
 
