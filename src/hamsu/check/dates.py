@@ -373,18 +373,29 @@ def _parts_present(text: str, lang: str) -> set[str]:
     return present
 
 
+_RUNNABLE: dict[tuple[bool, frozenset[str]], tuple[re.Pattern[str], ...]] = {}
+
+
+def _runnable(english: bool, present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns whose needs the parts present meet, in their order (a few dozen sets of parts
+    occur: each is worked out once)."""
+    key = (english, present)
+    patterns = _RUNNABLE.get(key)
+    if patterns is None:
+        pairs = zip(_EN_PATTERNS, _EN_NEEDS) if english else zip(_FA_PATTERNS, _FA_NEEDS)
+        patterns = _RUNNABLE[key] = tuple(pattern for pattern, needs in pairs if needs <= present)
+    return patterns
+
+
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
     ascii_text = ascii_digits(text)
-    present = _parts_present(ascii_text, lang)
-    if not present:
-        return []  # every pattern needs some part (_EN_NEEDS, _FA_NEEDS): none can match
+    patterns = _runnable(lang == EN, frozenset(_parts_present(ascii_text, lang)))
+    if not patterns:
+        return []
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
-    patterns = zip(_EN_PATTERNS, _EN_NEEDS) if lang == EN else zip(_FA_PATTERNS, _FA_NEEDS)
-    for pattern, needs in patterns:
-        if not needs <= present:
-            continue
+    for pattern in patterns:
         for m in pattern.finditer(ascii_text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):

@@ -329,7 +329,7 @@ def _readings(token: str) -> set[float] | None:
 # --- Compounds --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Part:
     kind: str  # "digits", "unit", "hundred", "scale", "dozen", "ordinal", "and", "a", "prefixed" (سه‌بعدی)
     values: frozenset[float]
@@ -421,22 +421,28 @@ def _trailing_zeros(n: float) -> int:
 def _combine(parts: list[_Part]) -> frozenset[float]:
     """The value of a compound: Persian "دو میلیون و پانصد هزار", English "two hundred and five",
     "2.5 million". Every alternative reading of the digits is carried through."""
+    return _combined(tuple([(part.kind, part.values) for part in parts]))
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every compound; most are one figure or word, and those recur
+def _combined(parts: tuple[tuple[str, frozenset[float]], ...]) -> frozenset[float]:
+    """_combine of the parts' kinds and values."""
     readings: set[tuple[float, float]] = {(0.0, 0.0)}  # (total, current)
-    for part in parts:
-        if part.kind == "and":
+    for kind, values in parts:
+        if kind == "and":
             continue
         new = set()
         for total, current in readings:
-            for v in part.values:
-                if part.kind in ("digits", "unit", "a", "prefixed"):
+            for v in values:
+                if kind in ("digits", "unit", "a", "prefixed"):
                     new.add((total, current + v))
-                elif part.kind == "hundred":
+                elif kind == "hundred":
                     new.add((total, (current or 1) * 100))
-                elif part.kind == "dozen":
+                elif kind == "dozen":
                     new.add((total, (current or 1) * 12))
-                elif part.kind == "scale":
+                elif kind == "scale":
                     new.add((total + (current or 1) * v, 0.0))
-                elif part.kind == "ordinal":
+                elif kind == "ordinal":
                     if v >= 100 and current:  # "two hundredth", "صدم" after a number
                         new.add((total, current * v))
                     else:
@@ -568,17 +574,22 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
     # A hyphen between two English words is part of a compound (twenty-one, written with any of the
     # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
     if any(hyphen in text for hyphen in _HYPHENS):
-        kept = [
-            not (
-                t.text in _HYPHENS
-                and 0 < k < len(tokens) - 1
-                and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-                and tokens[k - 1].end == t.start
-                and t.end == tokens[k + 1].start
-            )
-            for k, t in enumerate(tokens)
+        # Only a token whose text is in _HYPHENS may go (a hyphen; an empty Persian word, all marks,
+        # is in it too): those are found without a loop in Python over every token.
+        inside = len(tokens) - 1
+        glued = [
+            k
+            for k in compress(range(len(tokens)), map(_HYPHENS.__contains__, map(_token_text, tokens)))
+            if 0 < k < inside
+            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+            and tokens[k - 1].end == tokens[k].start
+            and tokens[k].end == tokens[k + 1].start
         ]
-        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+        if glued:
+            kept = [True] * len(tokens)
+            for k in glued:
+                kept[k] = False
+            tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
     # appended only after a part. Only the tokens that may count are read (_tokens); any run of
     # other tokens between them (a mark, a word that is no number word: most of a text) is one
@@ -641,7 +652,7 @@ def _outside(tokens: tuple[_Token, ...], spans: list[Span]) -> list[bool]:
     return kept
 
 
-_token_start, _token_end = itemgetter(2), itemgetter(3)
+_token_text, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
@@ -668,10 +679,17 @@ def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None
             weak = True  # 4G, 3D, A4 paper
     out: list[_Part | None] = []
     pieces = _digit_values(tok.text)
+    whole = len(tok.text)
     for k, (values, s, e) in enumerate(pieces):
         if k:
             out.append(None)  # a list inside one token is several numbers
-        sub = _Token("num", tok.text[s:e], tok.start + s, tok.start + e)
-        vals = frozenset(value(v * scale) for v in values) | (values if scale != 1 else frozenset())
-        out.append(_Part("ordinal" if ordinal else "digits", vals, sub, weak))
+        sub = tok if s == 0 and e == whole else _new_tuple(_Token, ("num", tok.text[s:e], tok.start + s, tok.start + e))
+        out.append(_Part("ordinal" if ordinal else "digits", _scaled(values, scale), sub, weak))
     return out
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every figure; years and small figures recur
+def _scaled(values: frozenset[float], scale: int) -> frozenset[float]:
+    """The values of digits followed by a scale (5k, $3m): each value times the scale, and the
+    values as written too."""
+    return frozenset(value(v * scale) for v in values) | (values if scale != 1 else frozenset())
