@@ -96,3 +96,41 @@ def test_the_compiled_letter_count_is_the_pythons(text):
 def test_the_length_rule_counts_letters_and_digits_of_any_script():
     # H, i, ۱, ۲, the four letters of کتاب, ½ (a number) and é; not the marks, the spaces or "_"
     assert omission.content_length("Hi, ۱۲ کتاب_ ½ é!") == omission._python_content_length("Hi, ۱۲ کتاب_ ½ é!") == 10
+
+
+# Hyphens glued between English words (twenty-one), between digits (10-15), and Persian words that
+# read as nothing (a kashida, a half-space alone): the pieces of the glued-hyphen rule.
+STEP_PIECES = PIECES + ["twenty-one", "forty\u2013two", "a-b", "10-15", "-", "\u2011", " ـ ", "x\u200cy", "ـ"]
+STEP_TEXTS = st.lists(st.sampled_from(STEP_PIECES), max_size=30).map("".join)
+
+
+@st.composite
+def texts_and_spans(draw):
+    text = draw(STEP_TEXTS)
+    bounds = st.integers(0, len(text) + 2)
+    spans = draw(st.lists(st.tuples(bounds, bounds).map(sorted).map(tuple), max_size=3))
+    return text, sorted(set(spans))
+
+
+@compiled
+@settings(max_examples=3000)
+@given(texts_and_spans())
+def test_the_compiled_steps_are_the_pythons(case):
+    text, excluded = case
+    numerals._tokens.cache_clear()
+    compiled_steps, compiled_tail = numerals._compiled_steps(text, excluded)
+    python_steps, python_tail = numerals._python_steps(text, excluded)
+    assert compiled_steps == python_steps
+    assert compiled_tail == python_tail
+    assert all(type(t) is numerals._Token for step in compiled_steps for t in step[1:] if t is not None)
+
+
+@settings(max_examples=500)
+@given(st.lists(STEP_TEXTS, min_size=2, max_size=4), st.sampled_from(["fa", "en"]))
+def test_numbers_do_not_depend_on_what_was_read_before(texts, lang):
+    """The caches of figures and compounds (_scaled, _combined) give what a fresh reading gives:
+    an integer and a float of one value (the words' 2, the digits' 2.0) share an entry."""
+    warm = [numerals.numerals(text, lang) for text in texts]
+    for function in (numerals._scaled, numerals._combined, numerals._tokens, numerals._digit_values):
+        function.cache_clear()
+    assert [numerals.numerals(text, lang) for text in reversed(texts)] == warm[::-1]

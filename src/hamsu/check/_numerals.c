@@ -16,6 +16,8 @@
  *   (cached) functions, asked of each Persian and English word
  * tokens(text) -> (tuple of tokens, tuple of bools): _python_tokens of a text whose digits are
  *   already ASCII where they were Persian or Arabic-Indic (ascii_digits)
+ * steps(text, excluded) -> (steps, tail): _python_steps (see steps below), only the tokens it
+ *   gives made
  * alnum_count(text) -> int: how many characters of text are letters or digits (str.isalnum, which
  *   is what the pattern engine's \w is, "_" aside): omission.content_length, the length-ratio
  *   rule's measure of every side, in one loop
@@ -111,7 +113,28 @@ static PyObject *make_token(PyObject *kind, PyObject *text, Py_ssize_t start, Py
     return token;
 }
 
-static PyObject *tokens(PyObject *self, PyObject *text) {
+/* One token of a text as the scanner finds it. `word`: for a Persian word its reading (from
+ * fa_token_word), for an English word its text; NULL for digits and marks, whose text is cut from
+ * the text only when a token is made of them. */
+typedef struct {
+    Py_ssize_t start, end;
+    PyObject *kind;   /* kind_num, kind_fa, kind_en or kind_mark (borrowed) */
+    PyObject *word;   /* owned, or NULL */
+    PyObject *token;  /* owned, or NULL until made */
+    Py_UCS4 first;    /* the first character (a mark's only one) */
+    char counts;      /* "may count": numerals() must read it */
+} Tok;
+
+static void free_toks(Tok *toks, Py_ssize_t count) {
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_XDECREF(toks[k].word);
+        Py_XDECREF(toks[k].token);
+    }
+    PyMem_Free(toks);
+}
+
+/* The tokens of text, as _TOKEN finds them; NULL on an error (set). */
+static Tok *scan(PyObject *text, Py_ssize_t *count) {
     if (token_type == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "set_tables was not called");
         return NULL;
@@ -123,16 +146,20 @@ static PyObject *tokens(PyObject *self, PyObject *text) {
     if (PyUnicode_READY(text) < 0) return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *out = PyList_New(0), *may = PyList_New(0);
-    if (out == NULL || may == NULL) goto fail;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = 16, used = 0;
+    Tok *toks = PyMem_Malloc(sizeof(Tok) * size);
+    if (toks == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
     Py_ssize_t i = 0;
     for (;;) {
         while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
         if (i >= n) break; /* only white space left: the pattern matches no more */
         Py_ssize_t start = i;
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        PyObject *token_kind, *token_text, *counts;
+        PyObject *token_kind;
+        int counts = 0;
         if (Py_UNICODE_ISDECIMAL(ch)) { /* \d+(?:[.,٫٬،/:]\d+)* */
             i++;
             while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
@@ -142,77 +169,226 @@ static PyObject *tokens(PyObject *self, PyObject *text) {
                 while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
             }
             token_kind = kind_num;
-            counts = Py_True;
+            counts = 1;
         } else if (ch == '.' && i + 1 < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1)) &&
                    !(i > 0 && (is_word(PyUnicode_READ(kind, data, i - 1)) || PyUnicode_READ(kind, data, i - 1) == '.'))) {
             i += 2; /* (?<![\w.])\.\d+ */
             while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
             token_kind = kind_num;
-            counts = Py_True;
+            counts = 1;
         } else if (is_persian(ch)) {
             i++;
             while (i < n && is_persian(PyUnicode_READ(kind, data, i))) i++;
             token_kind = kind_fa;
-            counts = NULL; /* asked of fa_token_word below */
         } else if (is_ascii_letter(ch)) {
             i++;
             while (i < n && is_ascii_letter(PyUnicode_READ(kind, data, i))) i++;
             token_kind = kind_en;
-            counts = NULL;
         } else {
             i++;
             token_kind = kind_mark;
-            counts = ch == '+' ? Py_True : Py_False;
+            counts = ch == '+';
         }
-        token_text = PyUnicode_Substring(text, start, i);
-        if (token_text == NULL) goto fail;
-        int flag;
-        if (token_kind == kind_fa) {
-            PyObject *read = PyObject_CallOneArg(fa_token_word, token_text);
-            Py_DECREF(token_text);
-            if (read == NULL) goto fail;
-            if (!PyTuple_Check(read) || PyTuple_GET_SIZE(read) != 2) {
+        PyObject *word = NULL;
+        if (token_kind == kind_fa || token_kind == kind_en) {
+            PyObject *written = PyUnicode_Substring(text, start, i);
+            if (written == NULL) goto fail;
+            if (token_kind == kind_fa) {
+                PyObject *read = PyObject_CallOneArg(fa_token_word, written);
+                Py_DECREF(written);
+                if (read == NULL) goto fail;
+                if (!PyTuple_Check(read) || PyTuple_GET_SIZE(read) != 2) {
+                    Py_DECREF(read);
+                    PyErr_SetString(PyExc_TypeError, "fa_token_word must give (read, may_count)");
+                    goto fail;
+                }
+                word = PyTuple_GET_ITEM(read, 0);
+                Py_INCREF(word);
+                counts = PyObject_IsTrue(PyTuple_GET_ITEM(read, 1));
                 Py_DECREF(read);
-                PyErr_SetString(PyExc_TypeError, "fa_token_word must give (read, may_count)");
+            } else {
+                word = written;
+                PyObject *answer = PyObject_CallOneArg(en_may_count, word);
+                if (answer == NULL) {
+                    Py_DECREF(word);
+                    goto fail;
+                }
+                counts = PyObject_IsTrue(answer);
+                Py_DECREF(answer);
+            }
+            if (counts < 0) {
+                Py_DECREF(word);
                 goto fail;
             }
-            token_text = PyTuple_GET_ITEM(read, 0);
-            Py_INCREF(token_text);
-            flag = PyObject_IsTrue(PyTuple_GET_ITEM(read, 1));
-            Py_DECREF(read);
-            if (flag < 0) {
-                Py_DECREF(token_text);
-                goto fail;
-            }
-        } else if (token_kind == kind_en) {
-            PyObject *answer = PyObject_CallOneArg(en_may_count, token_text);
-            if (answer == NULL) {
-                Py_DECREF(token_text);
-                goto fail;
-            }
-            flag = PyObject_IsTrue(answer);
-            Py_DECREF(answer);
-            if (flag < 0) {
-                Py_DECREF(token_text);
-                goto fail;
-            }
-        } else {
-            flag = counts == Py_True;
         }
-        PyObject *token = make_token(token_kind, token_text, start, i);
-        if (token == NULL) goto fail;
-        int failed = PyList_Append(out, token);
-        Py_DECREF(token);
-        if (failed || PyList_Append(may, flag ? Py_True : Py_False)) goto fail;
+        if (used == size) {
+            size *= 2;
+            Tok *grown = PyMem_Realloc(toks, sizeof(Tok) * size);
+            if (grown == NULL) {
+                Py_XDECREF(word);
+                PyErr_NoMemory();
+                goto fail;
+            }
+            toks = grown;
+        }
+        Tok *tok = &toks[used++];
+        tok->start = start;
+        tok->end = i;
+        tok->kind = token_kind;
+        tok->word = word;
+        tok->token = NULL;
+        tok->first = ch;
+        tok->counts = (char)counts;
     }
-    PyObject *result = Py_BuildValue("(NN)", PyList_AsTuple(out), PyList_AsTuple(may));
-    Py_DECREF(out);
-    Py_DECREF(may);
-    return result;
+    *count = used;
+    return toks;
+fail:
+    free_toks(toks, used);
+    return NULL;
+}
+
+/* The _Token of tok, made once (a borrowed reference, or NULL on an error). */
+static PyObject *token_of(PyObject *text, Tok *tok) {
+    if (tok->token == NULL) {
+        PyObject *word = tok->word;
+        if (word != NULL) {
+            Py_INCREF(word);
+        } else {
+            word = PyUnicode_Substring(text, tok->start, tok->end);
+            if (word == NULL) return NULL;
+        }
+        tok->token = make_token(tok->kind, word, tok->start, tok->end);
+    }
+    return tok->token;
+}
+
+static PyObject *tokens(PyObject *self, PyObject *text) {
+    Py_ssize_t count;
+    Tok *toks = scan(text, &count);
+    if (toks == NULL) return NULL;
+    PyObject *out = PyTuple_New(count), *may = PyTuple_New(count);
+    if (out == NULL || may == NULL) goto fail;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *token = token_of(text, &toks[k]);
+        if (token == NULL) goto fail;
+        Py_INCREF(token);
+        PyTuple_SET_ITEM(out, k, token);
+        PyObject *flag = toks[k].counts ? Py_True : Py_False;
+        Py_INCREF(flag);
+        PyTuple_SET_ITEM(may, k, flag);
+    }
+    free_toks(toks, count);
+    return Py_BuildValue("(NN)", out, may);
 fail:
     Py_XDECREF(out);
     Py_XDECREF(may);
+    free_toks(toks, count);
     return NULL;
+}
+
+static int is_hyphen(Py_UCS4 ch) { return ch == '-' || (ch >= 0x2010 && ch <= 0x2013); }
+
+/* Whether a token's text is in _HYPHENS (a substring of it): a hyphen, or a Persian word whose
+ * reading is empty (marks and half-spaces only). */
+static int in_hyphens(Tok *tok) {
+    if (tok->kind == kind_mark) return is_hyphen(tok->first);
+    if (tok->kind == kind_fa) return PyUnicode_GET_LENGTH(tok->word) == 0;
+    return 0;
+}
+
+/* steps(text, excluded) -> (steps, tail): what numerals() reads of text (digits in ASCII), as
+ * _python_steps gives it: the tokens left after those overlapping a span of `excluded` (a list of
+ * (start, end), sorted) and hyphens glued between two English words are taken out, each token
+ * that may count as (adjacent, token, previous, next) -- adjacent: the token before it was read
+ * too; previous and next: its neighbours left, or None -- and tail: whether tokens follow the
+ * last one read. Only these tokens are made. */
+static PyObject *steps(PyObject *self, PyObject *args) {
+    PyObject *text, *excluded;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyList_Type, &excluded)) return NULL;
+    Py_ssize_t spans = PyList_GET_SIZE(excluded);
+    Py_ssize_t *bounds = PyMem_Malloc(sizeof(Py_ssize_t) * 2 * (spans ? spans : 1));
+    if (bounds == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < spans; k++) {
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(excluded, k), "nn", &bounds[2 * k], &bounds[2 * k + 1])) {
+            PyMem_Free(bounds);
+            return NULL;
+        }
+    }
+    Py_ssize_t count;
+    Tok *toks = scan(text, &count);
+    if (toks == NULL) {
+        PyMem_Free(bounds);
+        return NULL;
+    }
+    PyObject *out = NULL;
+    Py_ssize_t *kept = PyMem_Malloc(sizeof(Py_ssize_t) * (count ? count : 1)); /* indices into toks */
+    if (kept == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* _outside: a token overlapping a span (s < token end and token start < e) is taken out. */
+    Py_ssize_t left = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        int outside = 1;
+        for (Py_ssize_t j = 0; j < spans && outside; j++) {
+            if (bounds[2 * j] < toks[k].end && toks[k].start < bounds[2 * j + 1]) outside = 0;
+        }
+        if (outside) kept[left++] = k;
+    }
+    /* A hyphen glued between two English words (twenty-one) is part of the compound: taken out,
+     * where the text holds a hyphen at all. Each is judged among the tokens left above. */
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int hyphens = 0;
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(text); i < n && !hyphens; i++) {
+        hyphens = is_hyphen(PyUnicode_READ(kind, data, i));
+    }
+    if (hyphens && left > 2) {
+        char *glued = PyMem_Calloc(left, 1);
+        if (glued == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        for (Py_ssize_t k = 1; k < left - 1; k++) {
+            Tok *t = &toks[kept[k]], *before = &toks[kept[k - 1]], *after = &toks[kept[k + 1]];
+            glued[k] = in_hyphens(t) && before->kind == kind_en && after->kind == kind_en &&
+                       before->end == t->start && t->end == after->start;
+        }
+        Py_ssize_t still = 0;
+        for (Py_ssize_t k = 0; k < left; k++) {
+            if (!glued[k]) kept[still++] = kept[k];
+        }
+        left = still;
+        PyMem_Free(glued);
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL) goto done;
+    Py_ssize_t before = -1;
+    for (Py_ssize_t k = 0; k < left; k++) {
+        Tok *tok = &toks[kept[k]];
+        if (!tok->counts) continue;
+        PyObject *token = token_of(text, tok);
+        PyObject *previous = k ? token_of(text, &toks[kept[k - 1]]) : Py_None;
+        PyObject *next = k < left - 1 ? token_of(text, &toks[kept[k + 1]]) : Py_None;
+        if (token == NULL || previous == NULL || next == NULL) {
+            Py_DECREF(found);
+            goto done;
+        }
+        PyObject *step = PyTuple_Pack(4, k == before + 1 ? Py_True : Py_False, token, previous, next);
+        if (step == NULL || PyList_Append(found, step)) {
+            Py_XDECREF(step);
+            Py_DECREF(found);
+            goto done;
+        }
+        Py_DECREF(step);
+        before = k;
+    }
+    out = Py_BuildValue("(NO)", found, before != left - 1 ? Py_True : Py_False);
+done:
+    PyMem_Free(kept);
+    PyMem_Free(bounds);
+    free_toks(toks, count);
+    return out;
 }
 
 static PyObject *alnum_count(PyObject *self, PyObject *text) {
@@ -233,6 +409,7 @@ static PyObject *alnum_count(PyObject *self, PyObject *text) {
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The tables of hamsu.check.numerals, given once (see _numerals.c)."},
     {"tokens", tokens, METH_O, "numerals.py's _python_tokens, compiled (see _numerals.c)."},
+    {"steps", steps, METH_VARARGS, "numerals.py's _python_steps, compiled (see _numerals.c)."},
     {"alnum_count", alnum_count, METH_O, "omission.content_length, compiled (see _numerals.c)."},
     {NULL, NULL, 0, NULL},
 };

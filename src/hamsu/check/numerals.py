@@ -567,50 +567,22 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         return []
     urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
     excluded = sorted(set(exclude) | urls)
-    tokens, may_count = _tokens(text)
-    if excluded:
-        kept = _outside(tokens, excluded)
-        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
-    # A hyphen between two English words is part of a compound (twenty-one, written with any of the
-    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
-    if any(hyphen in text for hyphen in _HYPHENS):
-        # Only a token whose text is in _HYPHENS may go (a hyphen; an empty Persian word, all marks,
-        # is in it too): those are found without a loop in Python over every token.
-        inside = len(tokens) - 1
-        glued = [
-            k
-            for k in compress(range(len(tokens)), map(_HYPHENS.__contains__, map(_token_text, tokens)))
-            if 0 < k < inside
-            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-            and tokens[k - 1].end == tokens[k].start
-            and tokens[k].end == tokens[k + 1].start
-        ]
-        if glued:
-            kept = [True] * len(tokens)
-            for k in glued:
-                kept[k] = False
-            tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    steps, tail = _steps(text, excluded)
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
     # appended only after a part. Only the tokens that may count are read (_tokens); any run of
     # other tokens between them (a mark, a word that is no number word: most of a text) is one
     # None, with no gap read before the token after it.
     parts: list[_Part | None] = [None]
-    last = len(tokens) - 1
-    before = -1  # the index of the token read last
-    for k in compress(range(len(tokens)), may_count):
-        if k != before + 1 and parts[-1] is not None:
+    for adjacent, tok, prev, nxt in steps:
+        if not adjacent and parts[-1] is not None:
             parts.append(None)  # what _classify says of the tokens passed over
-        before = k
-        tok = tokens[k]
         kind = tok.kind
-        prev = tokens[k - 1] if k else None
         if kind == "mark":
             # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
             if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
                 if parts[-1] is not None:
                     parts.append(None)  # what _classify says of a mark
             continue  # (a glued plus: no gap before it)
-        nxt = tokens[k + 1] if k < last else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         if parts[-1] is not None and prev is not None:
             gap = text[prev.end : tok.start]
@@ -620,7 +592,7 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
             parts += _digit_parts(text, tok, prev, nxt, lang)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
-    if before != last and parts[-1] is not None:
+    if tail and parts[-1] is not None:
         parts.append(None)  # the tokens after the last one read
     found = []
     for group in _compounds(parts):
@@ -653,6 +625,54 @@ def _outside(tokens: tuple[_Token, ...], spans: list[Span]) -> list[bool]:
 
 
 _token_text, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter(3)
+
+
+Step = tuple[bool, _Token, "_Token | None", "_Token | None"]
+
+
+def _python_steps(text: str, excluded: list[Span]) -> tuple[list[Step], bool]:
+    """What numerals() reads of text: its tokens (_tokens) less those overlapping a span of
+    `excluded` (sorted) and the hyphens glued between two English words, and of those left, each
+    that may count as (adjacent, token, previous, next): adjacent when the token before it may
+    count too, previous and next its neighbours left (None at either end). And whether tokens
+    follow the last one that may count. _numerals.c gives the same, making only these tokens."""
+    tokens, may_count = _tokens(text)
+    if excluded:
+        kept = _outside(tokens, excluded)
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    # A hyphen between two English words is part of a compound (twenty-one, written with any of the
+    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
+    if any(hyphen in text for hyphen in _HYPHENS):
+        # Only a token whose text is in _HYPHENS may go (a hyphen; an empty Persian word, all marks,
+        # is in it too): those are found without a loop in Python over every token.
+        inside = len(tokens) - 1
+        glued = [
+            k
+            for k in compress(range(len(tokens)), map(_HYPHENS.__contains__, map(_token_text, tokens)))
+            if 0 < k < inside
+            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+            and tokens[k - 1].end == tokens[k].start
+            and tokens[k].end == tokens[k + 1].start
+        ]
+        if glued:
+            kept = [True] * len(tokens)
+            for k in glued:
+                kept[k] = False
+            tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    steps = []
+    last = len(tokens) - 1
+    before = -1  # the index of the token read last
+    for k in compress(range(len(tokens)), may_count):
+        steps.append((k == before + 1, tokens[k], tokens[k - 1] if k else None, tokens[k + 1] if k < last else None))
+        before = k
+    return steps, before != last
+
+
+def _compiled_steps(text: str, excluded: list[Span]) -> tuple[list[Step], bool]:
+    return _numerals.steps(ascii_digits(text), excluded)
+
+
+_steps = _python_steps if _numerals is None else _compiled_steps
 
 
 def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
