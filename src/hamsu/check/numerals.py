@@ -528,6 +528,7 @@ _NUMBER_WORDS = (
     | {unit + suffix for unit in _FA_UNITS for suffix in _FA_NUMBER_PREFIXED}
     | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | {"hundred"} | set(_ROMAN)
 ) - _ANSWER_WORDS  # fmt: skip
+_CONTENT_WORDS = _NUMBER_WORDS | _ANSWER_WORDS  # (the two share no word)
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
 _NO_GAP = " " + ZWNJ + _HYPHENS  # what may stand between the words of one compound
@@ -550,14 +551,13 @@ def number_content(text: str) -> int:
         text = _MARKS.sub("", text)
         if _VARIANT.search(text):  # normalized text has none: translate is slow, search is not
             text = text.translate(_FA_VARIANTS)
-    words = set(_WORD.findall(text))
+    words = _WORD.findall(text)
+    hits = _CONTENT_WORDS.intersection(words)
     # Persian words have no case: only the Latin ones are looked up in lower case too.
-    lower = set(map(str.lower, filter(str.isascii, words)))
-    if not _NUMBER_WORDS.isdisjoint(words) or not _NUMBER_WORDS.isdisjoint(lower):
-        return NUMBERS
-    if not _ANSWER_WORDS.isdisjoint(words) or not _ANSWER_WORDS.isdisjoint(lower):
-        return ANSWERS_ONLY
-    return NO_NUMBERS
+    hits.update(_CONTENT_WORDS.intersection(map(str.lower, filter(str.isascii, words))))
+    if not hits:
+        return NO_NUMBERS
+    return ANSWERS_ONLY if _NUMBER_WORDS.isdisjoint(hits) else NUMBERS
 
 
 def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | None = None) -> list[Numeral]:
