@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamsu.check import check_alignment, dates
+from hamsu.check import check_alignment, dates, numerals, punctuation
 from hamsu.check.base import SideOffsets, build_side, shifted_offsets
 from hamsu.persian.normalize import normalize_sentence
 from hamsu.read.aligned import aligned_pairs
@@ -115,3 +115,43 @@ def word_by_word(text: str, lang: str) -> set[str]:
 @given(TEXTS, st.sampled_from([EN, FA]))
 def test_the_quick_test_of_date_parts_is_the_word_by_word_one(text, lang):
     assert dates._parts_present(text, lang) == word_by_word(text, lang)
+
+
+# --- the numbers rule's first look at a side, the punctuation rule's counts ---------------------
+
+CONTENT_PIECES = ["one", "One", "TWO", "both", "Both", "pair", "II", "XIV", "twice", "seventh", "a", "dozen",
+                  "یک", "دو", "جفت", "زوج", "سوم", "سه\u200cبعدی", "ده\u200cها", "هزار", "ي", "ك", "ً", "دوً",
+                  "كتاب", "book", "5", "۵", " ", "،", "-", "İ", "ß"]  # fmt: skip
+CONTENT_TEXTS = st.lists(st.sampled_from(CONTENT_PIECES), max_size=8).map("".join)
+
+
+def content_word_by_word(text: str) -> int:
+    """number_content as it was written first: each set of words asked in turn."""
+    if re.search(r"\d", text):
+        return numerals.NUMBERS
+    if not text.isascii():
+        text = numerals._MARKS.sub("", text).translate(numerals._FA_VARIANTS)
+    words = set(numerals._WORD.findall(text))
+    lower = set(map(str.lower, filter(str.isascii, words)))
+    if not numerals._NUMBER_WORDS.isdisjoint(words) or not numerals._NUMBER_WORDS.isdisjoint(lower):
+        return numerals.NUMBERS
+    if not numerals._ANSWER_WORDS.isdisjoint(words) or not numerals._ANSWER_WORDS.isdisjoint(lower):
+        return numerals.ANSWERS_ONLY
+    return numerals.NO_NUMBERS
+
+
+@settings(max_examples=1000)
+@given(CONTENT_TEXTS)
+def test_number_content_is_the_word_by_word_answer(text):
+    assert numerals.number_content(text) == content_word_by_word(text)
+
+
+MARK_TEXTS = st.text(alphabet='()[]{}«»“”"?؟ ab ک', max_size=12)
+
+
+@settings(max_examples=500)
+@given(MARK_TEXTS)
+def test_unbalanced_marks_counts_as_before(text):
+    counted = "".join(o + c for o, c in punctuation.PAIRS if text.count(o) != text.count(c))
+    counted += punctuation.STRAIGHT_QUOTE if text.count(punctuation.STRAIGHT_QUOTE) % 2 else ""
+    assert punctuation.unbalanced_marks(text) == counted
