@@ -134,3 +134,23 @@ def test_numbers_do_not_depend_on_what_was_read_before(texts, lang):
     for function in (numerals._scaled, numerals._combined, numerals._tokens, numerals._digit_values):
         function.cache_clear()
     assert [numerals.numerals(text, lang) for text in reversed(texts)] == warm[::-1]
+
+
+@compiled
+def test_more_words_than_the_compiled_table_keeps():
+    """The core keeps what it was told of each word in a bounded table, emptied when full, even in
+    the middle of a text: the answers stay the Python's."""
+
+    def letters(n: int) -> str:
+        out = ""
+        while True:
+            n, k = divmod(n, 26)
+            out += chr(97 + k)
+            if not n:
+                return out
+
+    english = " ".join(letters(n) + ("-one" if n % 7 == 0 else " two") for n in range(40_000))
+    persian = " ".join("دو" + "ب" * (n % 40) + "ک" * (n // 40) for n in range(2_000))
+    for text in (english, persian, english):
+        numerals._tokens.cache_clear()
+        assert numerals._compiled_steps(text, [(5, 900)]) == numerals._python_steps(text, [(5, 900)])

@@ -13,7 +13,8 @@
  *   token_type: numerals._Token (a tuple subclass: its tokens are made as tuple_subtype_new makes them)
  *   persian_ranges: a tuple of (first, last) code points, the PERSIAN class
  *   fa_token_word(word) -> (read, may_count) and en_may_count(word) -> bool: numerals.py's own
- *   (cached) functions, asked of each Persian and English word
+ *   functions, asked of each Persian and English word the first time it is met (read_word keeps
+ *   what they say)
  * tokens(text) -> (tuple of tokens, tuple of bools): _python_tokens of a text whose digits are
  *   already ASCII where they were Persian or Arabic-Indic (ascii_digits)
  * steps(text, excluded) -> (steps, tail): _python_steps (see steps below), only the tokens it
@@ -47,6 +48,8 @@ static int is_separator(Py_UCS4 ch) {
 static int is_word(Py_UCS4 ch) { return Py_UNICODE_ISALNUM(ch) || ch == '_'; }
 
 static int is_ascii_letter(Py_UCS4 ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+static void empty_table(void);
 
 static PyObject *set_tables(PyObject *self, PyObject *args) {
     PyObject *type, *given_ranges, *fa_word, *en_count;
@@ -87,6 +90,7 @@ static PyObject *set_tables(PyObject *self, PyObject *args) {
     Py_XSETREF(fa_token_word, fa_word);
     Py_INCREF(en_count);
     Py_XSETREF(en_may_count, en_count);
+    empty_table(); /* what the functions given before said */
     Py_RETURN_NONE;
 }
 
@@ -131,6 +135,103 @@ static void free_toks(Tok *toks, Py_ssize_t count) {
         Py_XDECREF(toks[k].token);
     }
     PyMem_Free(toks);
+}
+
+/* What fa_token_word and en_may_count said of each word, kept here: a word is looked up by its
+ * characters, without making a str of it or calling into Python. Open addressing; when a quarter
+ * of the slots is left, the table is emptied (bounded, like the Python's own caches). */
+typedef struct {
+    PyObject *written; /* the word as written (owned), NULL for an empty slot */
+    PyObject *word;    /* its reading (a Persian word) or itself (an English one), owned */
+    Py_uhash_t hash;
+    char persian;
+    char counts;
+} Entry;
+
+#define SLOTS (1 << 15)
+static Entry *table = NULL;
+static Py_ssize_t filled = 0;
+
+static void empty_table(void) {
+    if (table == NULL) return;
+    for (Py_ssize_t k = 0; k < SLOTS; k++) {
+        Py_CLEAR(table[k].written);
+        Py_CLEAR(table[k].word);
+    }
+    filled = 0;
+}
+
+/* The entry of text[start:end], asked of the Python where it is not kept; NULL on an error. */
+static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int persian) {
+    if (table == NULL) {
+        table = PyMem_Calloc(SLOTS, sizeof(Entry));
+        if (table == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+    }
+    Py_uhash_t hash = persian ? 2166136261u : 2166136263u; /* FNV-1a over the code points */
+    for (Py_ssize_t i = start; i < end; i++) hash = (hash ^ PyUnicode_READ(kind, data, i)) * 16777619u;
+    Py_ssize_t length = end - start;
+    size_t slot = hash & (SLOTS - 1);
+    for (;;) {
+        Entry *entry = &table[slot];
+        if (entry->written == NULL) break;
+        if (entry->hash == hash && entry->persian == persian && PyUnicode_GET_LENGTH(entry->written) == length) {
+            int written_kind = PyUnicode_KIND(entry->written);
+            const void *written_data = PyUnicode_DATA(entry->written);
+            Py_ssize_t i = 0;
+            while (i < length &&
+                   PyUnicode_READ(written_kind, written_data, i) == PyUnicode_READ(kind, data, start + i)) i++;
+            if (i == length) return entry;
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
+    PyObject *written = PyUnicode_Substring(text, start, end);
+    if (written == NULL) return NULL;
+    PyObject *word;
+    int counts;
+    if (persian) {
+        PyObject *read = PyObject_CallOneArg(fa_token_word, written);
+        if (read == NULL) {
+            Py_DECREF(written);
+            return NULL;
+        }
+        if (!PyTuple_Check(read) || PyTuple_GET_SIZE(read) != 2) {
+            Py_DECREF(read);
+            Py_DECREF(written);
+            PyErr_SetString(PyExc_TypeError, "fa_token_word must give (read, may_count)");
+            return NULL;
+        }
+        word = PyTuple_GET_ITEM(read, 0);
+        Py_INCREF(word);
+        counts = PyObject_IsTrue(PyTuple_GET_ITEM(read, 1));
+        Py_DECREF(read);
+    } else {
+        word = written;
+        Py_INCREF(word);
+        PyObject *answer = PyObject_CallOneArg(en_may_count, written);
+        counts = answer == NULL ? -1 : PyObject_IsTrue(answer);
+        Py_XDECREF(answer);
+    }
+    if (counts < 0) {
+        Py_DECREF(word);
+        Py_DECREF(written);
+        return NULL;
+    }
+    if (filled >= SLOTS - SLOTS / 4) {
+        empty_table();
+        slot = hash & (SLOTS - 1);
+    }
+    while (table[slot].written != NULL) slot = (slot + 1) & (SLOTS - 1);
+    Entry *entry = &table[slot];
+    entry->written = written;
+    entry->word = word;
+    entry->hash = hash;
+    entry->persian = (char)persian;
+    entry->counts = (char)counts;
+    filled++;
+    return entry;
 }
 
 /* The tokens of text, as _TOKEN finds them; NULL on an error (set). */
@@ -191,35 +292,11 @@ static Tok *scan(PyObject *text, Py_ssize_t *count) {
         }
         PyObject *word = NULL;
         if (token_kind == kind_fa || token_kind == kind_en) {
-            PyObject *written = PyUnicode_Substring(text, start, i);
-            if (written == NULL) goto fail;
-            if (token_kind == kind_fa) {
-                PyObject *read = PyObject_CallOneArg(fa_token_word, written);
-                Py_DECREF(written);
-                if (read == NULL) goto fail;
-                if (!PyTuple_Check(read) || PyTuple_GET_SIZE(read) != 2) {
-                    Py_DECREF(read);
-                    PyErr_SetString(PyExc_TypeError, "fa_token_word must give (read, may_count)");
-                    goto fail;
-                }
-                word = PyTuple_GET_ITEM(read, 0);
-                Py_INCREF(word);
-                counts = PyObject_IsTrue(PyTuple_GET_ITEM(read, 1));
-                Py_DECREF(read);
-            } else {
-                word = written;
-                PyObject *answer = PyObject_CallOneArg(en_may_count, word);
-                if (answer == NULL) {
-                    Py_DECREF(word);
-                    goto fail;
-                }
-                counts = PyObject_IsTrue(answer);
-                Py_DECREF(answer);
-            }
-            if (counts < 0) {
-                Py_DECREF(word);
-                goto fail;
-            }
+            Entry *entry = read_word(text, kind, data, start, i, token_kind == kind_fa);
+            if (entry == NULL) goto fail;
+            word = entry->word;
+            Py_INCREF(word);
+            counts = entry->counts;
         }
         if (used == size) {
             size *= 2;
