@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from hamsu.check import numerals, omission
 from hamsu.check.numerals import _PERSIAN_TOKEN_CHARS, _char_ranges, _python_tokens, ascii_digits
+from hamsu.matching import ARABIC_LETTERS, ARABIC_MARKS
 
 compiled = compiled_only(numerals.COMPILED)
 
@@ -154,3 +155,36 @@ def test_more_words_than_the_compiled_table_keeps():
     for text in (english, persian, english):
         numerals._tokens.cache_clear()
         assert numerals._compiled_steps(text, [(5, 900)]) == numerals._python_steps(text, [(5, 900)])
+
+
+# Number words and the words that answer for one, in either case; marks inside and between words
+# (dropped: a mark joins the halves of a word), the kashida, the letters the marks' range shares
+# (ٮ ٯ ٰ), Arabic letter forms, digits of several scripts, and a word longer than the core's buffer.
+CONTENT_PIECES = [
+    "one", "One", "ONE", "both", "Both", "pair", "II", "XIV", "seventh", "dozen", "a", "x", "ß", "İ",
+    "یک", "دو", "جفت", "زوج", "سوم", "سه\u200cبعدی", "ده\u200cها", "هزار", "ي", "ك", "ى", "د", "و", "ً", "ـ",
+    "\u066e", "\u066f", "\u0670", "\u064b", "\u0660", "۵", "5", "५", " ", "،", "-", "\u200c", "z" * 70, "ب" * 70,
+]  # fmt: skip
+CONTENT_TEXTS = st.lists(st.sampled_from(CONTENT_PIECES), max_size=10).map("".join)
+
+
+@compiled
+@settings(max_examples=3000)
+@given(CONTENT_TEXTS)
+def test_the_compiled_number_content_is_the_pythons(text):
+    assert numerals._numerals.content(text) == numerals._python_number_content(text)
+
+
+@compiled
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_any_text_has_the_same_number_content(text):
+    assert numerals._numerals.content(text) == numerals._python_number_content(text)
+
+
+def test_the_marks_and_letters_given_to_the_core_are_the_patterns_classes():
+    for chars in (ARABIC_MARKS, ARABIC_LETTERS):
+        cls = re.compile(f"[{chars}]")
+        ranges = _char_ranges(chars)
+        for code in range(0x10000):
+            assert any(first <= code <= last for first, last in ranges) == bool(cls.match(chr(code))), hex(code)

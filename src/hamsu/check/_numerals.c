@@ -19,12 +19,15 @@
  *   already ASCII where they were Persian or Arabic-Indic (ascii_digits)
  * steps(text, excluded) -> (steps, tail): _python_steps (see steps below), only the tokens it
  *   gives made
+ * set_content_tables(marks, letters, word_content), content(text) -> 0, 1 or 2: numerals.number_content
+ *   (see content below)
  * alnum_count(text) -> int: how many characters of text are letters or digits (str.isalnum, which
  *   is what the pattern engine's \w is, "_" aside): omission.content_length, the length-ratio
  *   rule's measure of every side, in one loop
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 static PyTypeObject *token_type = NULL;
 static PyObject *fa_token_word = NULL;
@@ -144,9 +147,12 @@ typedef struct {
     PyObject *written; /* the word as written (owned), NULL for an empty slot */
     PyObject *word;    /* its reading (a Persian word) or itself (an English one), owned */
     Py_uhash_t hash;
-    char persian;
-    char counts;
+    char role;         /* ENGLISH_TOKEN, PERSIAN_TOKEN or CONTENT_WORD */
+    char counts;       /* "may count"; for a CONTENT_WORD, what word_content said */
 } Entry;
+
+enum { ENGLISH_TOKEN, PERSIAN_TOKEN, CONTENT_WORD };
+static PyObject *word_content = NULL;
 
 #define SLOTS (1 << 15)
 static Entry *table = NULL;
@@ -161,8 +167,9 @@ static void empty_table(void) {
     filled = 0;
 }
 
-/* The entry of text[start:end], asked of the Python where it is not kept; NULL on an error. */
-static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int persian) {
+/* The entry of the characters [start, end) of data (of a str `text`, or a buffer of UCS4 where
+ * text is NULL), asked of the Python where it is not kept; NULL on an error. */
+static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int role) {
     if (table == NULL) {
         table = PyMem_Calloc(SLOTS, sizeof(Entry));
         if (table == NULL) {
@@ -170,14 +177,14 @@ static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t s
             return NULL;
         }
     }
-    Py_uhash_t hash = persian ? 2166136261u : 2166136263u; /* FNV-1a over the code points */
+    Py_uhash_t hash = 2166136261u + (Py_uhash_t)role; /* FNV-1a over the code points */
     for (Py_ssize_t i = start; i < end; i++) hash = (hash ^ PyUnicode_READ(kind, data, i)) * 16777619u;
     Py_ssize_t length = end - start;
     size_t slot = hash & (SLOTS - 1);
     for (;;) {
         Entry *entry = &table[slot];
         if (entry->written == NULL) break;
-        if (entry->hash == hash && entry->persian == persian && PyUnicode_GET_LENGTH(entry->written) == length) {
+        if (entry->hash == hash && entry->role == role && PyUnicode_GET_LENGTH(entry->written) == length) {
             int written_kind = PyUnicode_KIND(entry->written);
             const void *written_data = PyUnicode_DATA(entry->written);
             Py_ssize_t i = 0;
@@ -187,11 +194,19 @@ static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t s
         }
         slot = (slot + 1) & (SLOTS - 1);
     }
-    PyObject *written = PyUnicode_Substring(text, start, end);
+    PyObject *written = text != NULL ? PyUnicode_Substring(text, start, end)
+                                     : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, (const Py_UCS4 *)data + start, length);
     if (written == NULL) return NULL;
     PyObject *word;
     int counts;
-    if (persian) {
+    if (role == CONTENT_WORD) {
+        word = Py_None;
+        Py_INCREF(word);
+        PyObject *answer = PyObject_CallOneArg(word_content, written);
+        counts = answer == NULL ? -1 : (int)PyLong_AsLong(answer);
+        Py_XDECREF(answer);
+        if (counts < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "word_content must give 0, 1 or 2");
+    } else if (role == PERSIAN_TOKEN) {
         PyObject *read = PyObject_CallOneArg(fa_token_word, written);
         if (read == NULL) {
             Py_DECREF(written);
@@ -228,7 +243,7 @@ static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t s
     entry->written = written;
     entry->word = word;
     entry->hash = hash;
-    entry->persian = (char)persian;
+    entry->role = (char)role;
     entry->counts = (char)counts;
     filled++;
     return entry;
@@ -292,7 +307,7 @@ static Tok *scan(PyObject *text, Py_ssize_t *count) {
         }
         PyObject *word = NULL;
         if (token_kind == kind_fa || token_kind == kind_en) {
-            Entry *entry = read_word(text, kind, data, start, i, token_kind == kind_fa);
+            Entry *entry = read_word(text, kind, data, start, i, token_kind == kind_fa ? PERSIAN_TOKEN : ENGLISH_TOKEN);
             if (entry == NULL) goto fail;
             word = entry->word;
             Py_INCREF(word);
@@ -468,6 +483,110 @@ done:
     return out;
 }
 
+static Py_UCS4 *mark_ranges = NULL, *letter_ranges = NULL;
+static Py_ssize_t mark_count = 0, letter_count = 0;
+
+static int in_ranges(Py_UCS4 ch, const Py_UCS4 *table_of, Py_ssize_t count) {
+    for (Py_ssize_t k = 0; k < count; k++) {
+        if (table_of[2 * k] <= ch && ch <= table_of[2 * k + 1]) return 1;
+    }
+    return 0;
+}
+
+static int read_ranges(PyObject *given, Py_UCS4 **out, Py_ssize_t *count) {
+    Py_ssize_t n = PyTuple_GET_SIZE(given);
+    Py_UCS4 *made = PyMem_Malloc(sizeof(Py_UCS4) * 2 * (n ? n : 1));
+    if (made == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        unsigned long first, last;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(given, k), "kk", &first, &last)) {
+            PyMem_Free(made);
+            return -1;
+        }
+        made[2 * k] = (Py_UCS4)first;
+        made[2 * k + 1] = (Py_UCS4)last;
+    }
+    PyMem_Free(*out);
+    *out = made;
+    *count = n;
+    return 0;
+}
+
+/* set_content_tables(marks, letters, word_content): the ranges of the marks number_content drops
+ * and of the letters its Persian words are made of, and word_content(word) -> 0, 1 or 2. */
+static PyObject *set_content_tables(PyObject *self, PyObject *args) {
+    PyObject *marks, *letters, *function;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyTuple_Type, &marks, &PyTuple_Type, &letters, &function)) return NULL;
+    if (read_ranges(marks, &mark_ranges, &mark_count) || read_ranges(letters, &letter_ranges, &letter_count))
+        return NULL;
+    Py_INCREF(function);
+    Py_XSETREF(word_content, function);
+    empty_table();
+    Py_RETURN_NONE;
+}
+
+/* content(text) -> 0, 1 or 2: numerals.number_content. 2 at the first digit; else the most any
+ * word says (word_content), the words read as number_content reads them: the marks dropped (a
+ * mark inside a word joins its two halves), runs of Persian letters or of ASCII letters. */
+static PyObject *content(PyObject *self, PyObject *text) {
+    if (word_content == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "set_content_tables was not called");
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) return PyLong_FromLong(2);
+    }
+    Py_UCS4 stack[64];
+    Py_UCS4 *word = stack;
+    Py_ssize_t room = 64, length = 0, best = 0;
+    int run = 0; /* 0: none, 1: Persian letters, 2: ASCII letters */
+    for (Py_ssize_t i = 0; i <= n && best < 2; i++) {
+        Py_UCS4 ch = i < n ? PyUnicode_READ(kind, data, i) : 0;
+        int now = 0;
+        if (i < n) {
+            if (in_ranges(ch, mark_ranges, mark_count)) continue; /* dropped: the run goes on */
+            now = in_ranges(ch, letter_ranges, letter_count) ? 1 : is_ascii_letter(ch) ? 2 : 0;
+        }
+        if (now != run && length) { /* a word ends */
+            Entry *entry = read_word(NULL, PyUnicode_4BYTE_KIND, word, 0, length, CONTENT_WORD);
+            if (entry == NULL) {
+                if (word != stack) PyMem_Free(word);
+                return NULL;
+            }
+            if (entry->counts > best) best = entry->counts;
+            length = 0;
+        }
+        run = now;
+        if (now) {
+            if (length == room) {
+                Py_UCS4 *grown = PyMem_Malloc(sizeof(Py_UCS4) * room * 2);
+                if (grown == NULL) {
+                    if (word != stack) PyMem_Free(word);
+                    return PyErr_NoMemory();
+                }
+                memcpy(grown, word, sizeof(Py_UCS4) * length);
+                if (word != stack) PyMem_Free(word);
+                word = grown;
+                room *= 2;
+            }
+            word[length++] = ch;
+        }
+    }
+    if (word != stack) PyMem_Free(word);
+    return PyLong_FromSsize_t(best);
+}
+
 static PyObject *alnum_count(PyObject *self, PyObject *text) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "text must be a str");
@@ -488,6 +607,8 @@ static PyMethodDef methods[] = {
     {"tokens", tokens, METH_O, "numerals.py's _python_tokens, compiled (see _numerals.c)."},
     {"steps", steps, METH_VARARGS, "numerals.py's _python_steps, compiled (see _numerals.c)."},
     {"alnum_count", alnum_count, METH_O, "omission.content_length, compiled (see _numerals.c)."},
+    {"set_content_tables", set_content_tables, METH_VARARGS, "The tables of numerals.number_content (see _numerals.c)."},
+    {"content", content, METH_O, "numerals.number_content, compiled (see _numerals.c)."},
     {NULL, NULL, 0, NULL},
 };
 

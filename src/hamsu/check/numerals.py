@@ -540,11 +540,12 @@ _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
 NO_NUMBERS, ANSWERS_ONLY, NUMBERS = 0, 1, 2
 
 
-def number_content(text: str) -> int:
+def _python_number_content(text: str) -> int:
     """NO_NUMBERS when no word of text is a number word and no character a digit; ANSWERS_ONLY when
     its only number words are those that answer for a number (both, pair); NUMBERS otherwise. Words
     are read as tokens are (marks removed, letter variants folded); a half-space splits a word, so
-    the head of سه‌بعدی is seen as سه."""
+    the head of سه‌بعدی is seen as سه. _numerals.c gives the same (number_content), looking
+    each word up once (_word_content)."""
     if _ANY_DIGIT.search(text):
         return NUMBERS
     if not text.isascii():  # (a flag of the string: no scan)
@@ -558,6 +559,23 @@ def number_content(text: str) -> int:
     if not hits:
         return NO_NUMBERS
     return ANSWERS_ONLY if _NUMBER_WORDS.isdisjoint(hits) else NUMBERS
+
+
+def _word_content(word: str) -> int:
+    """number_content of one word, as number_content reads it (its marks dropped): the compiled
+    number_content asks it of each word the first time the word is met."""
+    read = word.translate(_FA_VARIANTS)
+    forms = (read, read.lower()) if read.isascii() else (read,)
+    if any(form in _NUMBER_WORDS for form in forms):
+        return NUMBERS
+    if any(form in _ANSWER_WORDS for form in forms):
+        return ANSWERS_ONLY
+    return NO_NUMBERS
+
+
+if _numerals is not None:
+    _numerals.set_content_tables(_char_ranges(ARABIC_MARKS), _char_ranges(ARABIC_LETTERS), _word_content)
+number_content = _python_number_content if _numerals is None else _numerals.content
 
 
 def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | None = None) -> list[Numeral]:
