@@ -154,7 +154,7 @@ typedef struct {
 enum { ENGLISH_TOKEN, PERSIAN_TOKEN, CONTENT_WORD };
 static PyObject *word_content = NULL;
 
-#define SLOTS (1 << 15)
+#define SLOTS (1 << 16)
 static Entry *table = NULL;
 static Py_ssize_t filled = 0;
 
