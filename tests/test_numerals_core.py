@@ -9,7 +9,7 @@ from corekit import compiled_only
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamsu.check import numerals, omission
+from hamsu.check import dates, numerals, omission
 from hamsu.check.numerals import _PERSIAN_TOKEN_CHARS, _char_ranges, _python_tokens, ascii_digits
 from hamsu.matching import ARABIC_LETTERS, ARABIC_MARKS
 
@@ -188,3 +188,21 @@ def test_the_marks_and_letters_given_to_the_core_are_the_patterns_classes():
         ranges = _char_ranges(chars)
         for code in range(0x10000):
             assert any(first <= code <= last for first, last in ranges) == bool(cls.match(chr(code))), hex(code)
+
+
+MONTH_PIECES = [*dates.SOLAR_MONTHS, *dates.GREGORIAN_MONTHS_FA, "ماه", "\u200c", " ", "ب", "ـ", "ً", "\u0670", "2",
+                "May", "،", "می\u200cشود"]  # fmt: skip
+
+
+@compiled
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(MONTH_PIECES), max_size=8).map("".join))
+def test_the_compiled_month_test_is_the_pythons(text):
+    assert numerals._numerals.has_month_run(text) == dates._python_has_month_run(text)
+
+
+def test_the_run_letters_given_to_the_core_are_the_patterns_class():
+    cls = re.compile(f"[{dates._FA_RUN_CHARS}]")
+    ranges = _char_ranges(dates._FA_RUN_CHARS)
+    for code in range(0x10000):
+        assert any(first <= code <= last for first, last in ranges) == bool(cls.match(chr(code))), hex(code)

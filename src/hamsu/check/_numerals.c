@@ -21,6 +21,8 @@
  *   gives made
  * set_content_tables(marks, letters, word_content), content(text) -> 0, 1 or 2: numerals.number_content
  *   (see content below)
+ * set_month_tables(run_letters, is_month_run), has_month_run(text) -> bool: the Persian month test
+ *   of dates._parts_present (see has_month_run below)
  * alnum_count(text) -> int: how many characters of text are letters or digits (str.isalnum, which
  *   is what the pattern engine's \w is, "_" aside): omission.content_length, the length-ratio
  *   rule's measure of every side, in one loop
@@ -151,8 +153,8 @@ typedef struct {
     char counts;       /* "may count"; for a CONTENT_WORD, what word_content said */
 } Entry;
 
-enum { ENGLISH_TOKEN, PERSIAN_TOKEN, CONTENT_WORD };
-static PyObject *word_content = NULL;
+enum { ENGLISH_TOKEN, PERSIAN_TOKEN, CONTENT_WORD, MONTH_RUN };
+static PyObject *word_content = NULL, *is_month_run = NULL;
 
 #define SLOTS (1 << 16)
 static Entry *table = NULL;
@@ -206,6 +208,12 @@ static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t s
         counts = answer == NULL ? -1 : (int)PyLong_AsLong(answer);
         Py_XDECREF(answer);
         if (counts < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "word_content must give 0, 1 or 2");
+    } else if (role == MONTH_RUN) {
+        word = Py_None;
+        Py_INCREF(word);
+        PyObject *answer = PyObject_CallOneArg(is_month_run, written);
+        counts = answer == NULL ? -1 : PyObject_IsTrue(answer);
+        Py_XDECREF(answer);
     } else if (role == PERSIAN_TOKEN) {
         PyObject *read = PyObject_CallOneArg(fa_token_word, written);
         if (read == NULL) {
@@ -587,6 +595,50 @@ static PyObject *content(PyObject *self, PyObject *text) {
     return PyLong_FromSsize_t(best);
 }
 
+static Py_UCS4 *run_ranges = NULL;
+static Py_ssize_t run_count = 0;
+
+/* set_month_tables(run_letters, is_month_run): the ranges of what dates._FA_WORD_RUN's runs are
+ * made of, and is_month_run(run) -> bool. */
+static PyObject *set_month_tables(PyObject *self, PyObject *args) {
+    PyObject *letters, *function;
+    if (!PyArg_ParseTuple(args, "O!O", &PyTuple_Type, &letters, &function)) return NULL;
+    if (read_ranges(letters, &run_ranges, &run_count)) return NULL;
+    Py_INCREF(function);
+    Py_XSETREF(is_month_run, function);
+    empty_table();
+    Py_RETURN_NONE;
+}
+
+/* has_month_run(text) -> bool: whether a run of Persian letters and half-spaces of text is one
+ * is_month_run accepts (dates._parts_present's month test), each run looked up in the table. */
+static PyObject *has_month_run(PyObject *self, PyObject *text) {
+    if (is_month_run == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "set_month_tables was not called");
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    while (i < n) {
+        if (!in_ranges(PyUnicode_READ(kind, data, i), run_ranges, run_count)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && in_ranges(PyUnicode_READ(kind, data, i), run_ranges, run_count)) i++;
+        Entry *entry = read_word(text, kind, data, start, i, MONTH_RUN);
+        if (entry == NULL) return NULL;
+        if (entry->counts) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyObject *alnum_count(PyObject *self, PyObject *text) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "text must be a str");
@@ -609,6 +661,8 @@ static PyMethodDef methods[] = {
     {"alnum_count", alnum_count, METH_O, "omission.content_length, compiled (see _numerals.c)."},
     {"set_content_tables", set_content_tables, METH_VARARGS, "The tables of numerals.number_content (see _numerals.c)."},
     {"content", content, METH_O, "numerals.number_content, compiled (see _numerals.c)."},
+    {"set_month_tables", set_month_tables, METH_VARARGS, "The tables of dates._parts_present (see _numerals.c)."},
+    {"has_month_run", has_month_run, METH_O, "dates._parts_present's month test, compiled (see _numerals.c)."},
     {NULL, NULL, 0, NULL},
 };
 

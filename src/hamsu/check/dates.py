@@ -17,7 +17,7 @@ from ..matching import ARABIC_LETTERS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
-from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, Numeral, ascii_digits, numerals
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, Numeral, _char_ranges, _numerals, ascii_digits, numerals
 from .quantities import unit_after
 
 EN_MONTHS = {
@@ -337,7 +337,7 @@ _FA_NEEDS = (
     {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
 _DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
-_FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
+_FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")  # (_FA_RUN_CHARS)
 # Any English month or weekday name inside the text: one search of literal words, which the
 # pattern engine runs far faster than Python asks for each word in turn.
 _EN_MONTH_NAMES = re.compile(_alternation(EN_MONTHS))
@@ -346,6 +346,18 @@ _EN_WEEKDAY_NAMES = re.compile(_alternation(EN_WEEKDAYS))
 _FA_MONTH_RUNS = frozenset(
     word + mah for word in set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) for mah in ("", "ماه", ZWNJ + "ماه")
 )
+
+
+def _python_has_month_run(text: str) -> bool:
+    """Whether a run of Persian letters and half-spaces of text is a month (_FA_MONTH_RUNS);
+    _numerals.c gives the same, each run looked up once in its table."""
+    return not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text))
+
+
+_FA_RUN_CHARS = f"{ARABIC_LETTERS}{ZWNJ}"  # what _FA_WORD_RUN's runs are made of
+if _numerals is not None:
+    _numerals.set_month_tables(_char_ranges(_FA_RUN_CHARS), _FA_MONTH_RUNS.__contains__)
+_has_month_run = _python_has_month_run if _numerals is None else _numerals.has_month_run
 
 
 def _parts_present(text: str, lang: str) -> set[str]:
@@ -365,7 +377,7 @@ def _parts_present(text: str, lang: str) -> set[str]:
         if "day" in text and _EN_WEEKDAY_NAMES.search(text):  # (each weekday's name ends so)
             present.add("weekday")
         return present
-    if not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text)):
+    if _has_month_run(text):
         present.add("month")
     for part, word in (("weekday", "شنبه"), ("weekday", "جمعه"), ("decade", "دهه"), ("sal", "سال")):
         if word in text:
