@@ -1,6 +1,6 @@
 """The optional compiled cores: the aligner's search (src/hamsu/align/_beads.c), the name
-linker's transliteration cost (src/hamsu/names/_translit.c) and the words of a Persian sentence
-(src/hamsu/names/_faspans.c).
+linker's transliteration cost (src/hamsu/names/_translit.c), the words of a Persian sentence
+(src/hamsu/names/_faspans.c) and the number check's tokenizer (src/hamsu/check/_numerals.c).
 
 Everything else is declared in pyproject.toml. The extension is optional: where no C compiler is
 found the build goes on without it and hamsu runs the same search in Python (same paths, slower).
@@ -17,5 +17,6 @@ setup(
         Extension("hamsu.align._beads", ["src/hamsu/align/_beads.c"], extra_compile_args=flags, optional=True),
         Extension("hamsu.names._translit", ["src/hamsu/names/_translit.c"], extra_compile_args=flags, optional=True),
         Extension("hamsu.names._faspans", ["src/hamsu/names/_faspans.c"], extra_compile_args=flags, optional=True),
+        Extension("hamsu.check._numerals", ["src/hamsu/check/_numerals.c"], extra_compile_args=flags, optional=True),
     ]
 )

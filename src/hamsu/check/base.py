@@ -11,7 +11,7 @@ check_corpus run every registered rule from these declarations alone (hamsu/chec
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,6 +49,58 @@ THRESHOLDS: dict[str, float] = {
 }
 
 
+class SideOffsets(Sequence[int]):
+    """The original offset of each character of a side's text, and of its end (Side.offsets),
+    made the first time one is asked for: most sides are read and never reported, and their
+    offsets, a number a character, would be made for nothing. Made from the side's pieces, in
+    order: ("range", first, stop) offsets first, …, stop - 1; ("shifted", shifts, length, base)
+    shifted_offsets(shifts, length, base); ("mapped", offset_map, base) each of offset_map plus
+    base; ("one", offset) one offset."""
+
+    __slots__ = ("_pieces", "_made")
+
+    def __init__(self, pieces: list[tuple]) -> None:
+        self._pieces = pieces
+        self._made: tuple[int, ...] | None = None
+
+    def _offsets(self) -> tuple[int, ...]:
+        if self._made is None:
+            offsets: list[int] = []
+            for piece in self._pieces:
+                kind = piece[0]
+                if kind == "range":
+                    offsets += range(piece[1], piece[2])
+                elif kind == "shifted":
+                    offsets += shifted_offsets(piece[1], piece[2], piece[3])
+                elif kind == "mapped":
+                    offsets += map(piece[2].__add__, piece[1])
+                else:
+                    offsets.append(piece[1])
+            self._made = tuple(offsets)
+            self._pieces = []
+        return self._made
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._offsets()[index]
+
+    def __len__(self) -> int:
+        return len(self._offsets())
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._offsets())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SideOffsets):
+            other = other._offsets()
+        return self._offsets() == other
+
+    def __hash__(self) -> int:
+        return hash(self._offsets())
+
+    def __repr__(self) -> str:
+        return repr(self._offsets())
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side of a unit as the checks read it: its text and where each character came from.
@@ -60,7 +112,7 @@ class Side:
 
     lang: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i]: the original offset of text[i]; len(text) + 1 entries
+    offsets: Sequence[int]  # offsets[i]: the original offset of text[i]; len(text) + 1 entries
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of text[start:end]."""
@@ -93,30 +145,29 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
     sentences = alignment.fa if lang == FA else alignment.en
     texts = alignment.document.texts
     parts: list[str] = []
-    offsets: list[int] = []
+    pieces: list[tuple] = []  # the offsets, made when asked for (SideOffsets)
     last_end = 0
     for n, i in enumerate(ids):
         sentence = sentences[i]
-        original = texts[sentence.source][sentence.start : sentence.end]
         if n:  # sentences of one unit are read as one text, joined by a space
             parts.append(" ")
-            offsets.append(last_end)
+            pieces.append(("one", last_end))
         if lang == FA:
             if sentence.shifts is not None:  # the pipeline's own normalization, when it kept the map
                 text = sentence.text
-                offsets += shifted_offsets(sentence.shifts, len(text), sentence.start)
+                pieces.append(("shifted", sentence.shifts, len(text), sentence.start))
             else:
-                normalized = normalize_sentence(original)
+                normalized = normalize_sentence(texts[sentence.source][sentence.start : sentence.end])
                 text = normalized.text
-                offsets += map(sentence.start.__add__, normalized.offset_map[:-1])
+                pieces.append(("mapped", normalized.offset_map[:-1], sentence.start))
             parts.append(text)
         else:
-            parts.append(original)
-            offsets += range(sentence.start, sentence.end)
+            parts.append(texts[sentence.source][sentence.start : sentence.end])
+            pieces.append(("range", sentence.start, sentence.end))
         last_end = sentence.end
-    offsets.append(last_end)
+    pieces.append(("one", last_end))
     text = "".join(parts)
-    return Side(lang, NormalizedText(text) if lang == FA else text, tuple(offsets))
+    return Side(lang, NormalizedText(text) if lang == FA else text, SideOffsets(pieces))
 
 
 # How many units behind the one being checked keep what was read from them (unit_memo): the rules

@@ -17,7 +17,7 @@ from ..matching import ARABIC_LETTERS, ZWNJ
 from ..records import EN, FA
 from . import jalali
 from .base import Finding, Rule, UnitView, shorten
-from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, Numeral, ascii_digits, numerals
+from .numerals import EN_ORDINALS, FA_ORDINALS, FA_UNITS, Numeral, _char_ranges, _numerals, ascii_digits, numerals
 from .quantities import unit_after
 
 EN_MONTHS = {
@@ -326,14 +326,6 @@ def _union(items: list[DateItem]) -> DateItem | None:
     return DateItem(0, 0, joined("years"), joined("months"), joined("day_months"), joined("weekdays"))
 
 
-# What every date pattern needs somewhere in the text: a digit, a month or weekday name, or (in
-# Persian) دهه for a decade. One search for these answers most sentences, which hold no date.
-_MAY_HOLD_DATE = {
-    EN: re.compile(r"\d|" + _alternation(set(EN_MONTHS) | set(EN_WEEKDAYS))),
-    FA: re.compile(r"\d|" + _alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) | {"شنبه", "جمعه", "دهه"})),
-}
-
-
 # What each pattern cannot match without, in the order of _EN_PATTERNS and _FA_PATTERNS: a pattern
 # whose needs the text lacks (_parts_present) is not run.
 _EN_NEEDS = (
@@ -345,16 +337,33 @@ _FA_NEEDS = (
     {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
 _DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
-_FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")
+_FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")  # (_FA_RUN_CHARS)
+# Any English month or weekday name inside the text: one search of literal words, which the
+# pattern engine runs far faster than Python asks for each word in turn.
+_EN_MONTH_NAMES = re.compile(_alternation(EN_MONTHS))
+_EN_WEEKDAY_NAMES = re.compile(_alternation(EN_WEEKDAYS))
 # A Persian month as _FA_MONTH finds it is a whole run of letters and half-spaces, alone or with ماه.
 _FA_MONTH_RUNS = frozenset(
     word + mah for word in set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) for mah in ("", "ماه", ZWNJ + "ماه")
 )
 
 
+def _python_has_month_run(text: str) -> bool:
+    """Whether a run of Persian letters and half-spaces of text is a month (_FA_MONTH_RUNS);
+    _numerals.c gives the same, each run looked up once in its table."""
+    return not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text))
+
+
+_FA_RUN_CHARS = f"{ARABIC_LETTERS}{ZWNJ}"  # what _FA_WORD_RUN's runs are made of
+if _numerals is not None:
+    _numerals.set_month_tables(_char_ranges(_FA_RUN_CHARS), _FA_MONTH_RUNS.__contains__)
+_has_month_run = _python_has_month_run if _numerals is None else _numerals.has_month_run
+
+
 def _parts_present(text: str, lang: str) -> set[str]:
     """Which parts of a date the text (digits in ASCII) may hold: each test is necessary for the
-    patterns that need it, and far cheaper than running them."""
+    patterns that need it, and far cheaper than running them. Every pattern needs a part: a
+    text with none has no date."""
     present = set()
     if _DIGIT.search(text):
         present.add("digit")
@@ -363,12 +372,12 @@ def _parts_present(text: str, lang: str) -> set[str]:
     if lang == EN:
         if "0s" in text:  # the 1990s, the '90s: the decade pattern's digits end so
             present.add("decade")
-        if any(month in text for month in EN_MONTHS):
+        if _EN_MONTH_NAMES.search(text):
             present.add("month")
-        if any(day in text for day in EN_WEEKDAYS):
+        if "day" in text and _EN_WEEKDAY_NAMES.search(text):  # (each weekday's name ends so)
             present.add("weekday")
         return present
-    if not _FA_MONTH_RUNS.isdisjoint(_FA_WORD_RUN.findall(text)):
+    if _has_month_run(text):
         present.add("month")
     for part, word in (("weekday", "شنبه"), ("weekday", "جمعه"), ("decade", "دهه"), ("sal", "سال")):
         if word in text:
@@ -376,20 +385,29 @@ def _parts_present(text: str, lang: str) -> set[str]:
     return present
 
 
+_RUNNABLE: dict[tuple[bool, frozenset[str]], tuple[re.Pattern[str], ...]] = {}
+
+
+def _runnable(english: bool, present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns whose needs the parts present meet, in their order (a few dozen sets of parts
+    occur: each is worked out once)."""
+    key = (english, present)
+    patterns = _RUNNABLE.get(key)
+    if patterns is None:
+        pairs = zip(_EN_PATTERNS, _EN_NEEDS) if english else zip(_FA_PATTERNS, _FA_NEEDS)
+        patterns = _RUNNABLE[key] = tuple(pattern for pattern, needs in pairs if needs <= present)
+    return patterns
+
+
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
-    if not _MAY_HOLD_DATE[EN if lang == EN else FA].search(text):
-        return []
     ascii_text = ascii_digits(text)
-    present = _parts_present(ascii_text, lang)
-    if not present:
-        return []  # every pattern needs some part (_EN_NEEDS, _FA_NEEDS): none can match
+    patterns = _runnable(lang == EN, frozenset(_parts_present(ascii_text, lang)))
+    if not patterns:
+        return []
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
-    patterns = zip(_EN_PATTERNS, _EN_NEEDS) if lang == EN else zip(_FA_PATTERNS, _FA_NEEDS)
-    for pattern, needs in patterns:
-        if not needs <= present:
-            continue
+    for pattern in patterns:
         for m in pattern.finditer(ascii_text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):

@@ -149,9 +149,8 @@ _DIGITS = r"\d+(?:[.,٫٬،/:]\d+)*|(?<![\w.])\.\d+"
 # Persian word, English word, any other mark). Every non-space character starts a token, so the
 # matches cover the text up to its trailing space and the spans follow from the lengths alone:
 # findall gives them without a match object a token.
-_TOKEN = re.compile(
-    rf"(\s*)(?:({_DIGITS})|([{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}]+)|([A-Za-z]+)|(\S))",
-)
+_PERSIAN_TOKEN_CHARS = f"{ARABIC_LETTERS}{ARABIC_MARKS}{ZWNJ}"  # what a Persian word is made of
+_TOKEN = re.compile(rf"(\s*)(?:({_DIGITS})|([{_PERSIAN_TOKEN_CHARS}]+)|([A-Za-z]+)|(\S))")
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 _FA_VARIANTS = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
 _VARIANT = re.compile(f"[{ARABIC_TO_PERSIAN_CHARS}]")
@@ -206,15 +205,15 @@ def ascii_digits(text: str) -> str:
     return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
-def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
-    """The tokens of text, and for each whether numerals() must read it: digits, words that may be
-    part of a number, a plus (glued to digits it is part of them). Any other token (a mark, a word
-    that is no number word: most of a text) only ends a compound."""
+def _python_tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text (its digits in ASCII), and for each whether numerals() must read it:
+    digits, words that may be part of a number, a plus (glued to digits it is part of them). Any
+    other token (a mark, a word that is no number word: most of a text) only ends a compound.
+    _numerals.c gives the same, compiled."""
     out = []
     may_count = []
     end = 0
-    for space, num, fa, en, mark in _TOKEN.findall(ascii_digits(text)):
+    for space, num, fa, en, mark in _TOKEN.findall(text):
         start = end + len(space)
         if num:
             end = start + len(num)
@@ -234,6 +233,37 @@ def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
             out.append(_new_tuple(_Token, ("mark", mark, start, end)))
             may_count.append(mark == "+")
     return tuple(out), tuple(may_count)
+
+
+def _char_ranges(chars: str) -> tuple[tuple[int, int], ...]:
+    """The code points of a pattern's character class written as `chars` (single characters and
+    first-last ranges), as (first, last) pairs."""
+    out = []
+    k = 0
+    while k < len(chars):
+        if k + 2 < len(chars) and chars[k + 1] == "-":
+            out.append((ord(chars[k]), ord(chars[k + 2])))
+            k += 3
+        else:
+            out.append((ord(chars[k]), ord(chars[k])))
+            k += 1
+    return tuple(out)
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same tokens
+    from . import _numerals
+except ImportError:
+    _numerals = None
+if _numerals is not None:
+    _numerals.set_tables(_Token, _char_ranges(_PERSIAN_TOKEN_CHARS), _fa_token_word, _en_may_count)
+COMPILED = _numerals is not None
+_tokenize = _numerals.tokens if _numerals is not None else _python_tokens
+
+
+@lru_cache(maxsize=256)  # a side is read by the numbers rule and again, whole, by the dates rule
+def _tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
+    """The tokens of text, and for each whether numerals() must read it (_python_tokens)."""
+    return _tokenize(ascii_digits(text))
 
 
 @lru_cache(maxsize=1 << 12)  # asked of every run of digits; years and small figures recur
@@ -299,7 +329,7 @@ def _readings(token: str) -> set[float] | None:
 # --- Compounds --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Part:
     kind: str  # "digits", "unit", "hundred", "scale", "dozen", "ordinal", "and", "a", "prefixed" (سه‌بعدی)
     values: frozenset[float]
@@ -391,22 +421,28 @@ def _trailing_zeros(n: float) -> int:
 def _combine(parts: list[_Part]) -> frozenset[float]:
     """The value of a compound: Persian "دو میلیون و پانصد هزار", English "two hundred and five",
     "2.5 million". Every alternative reading of the digits is carried through."""
+    return _combined(tuple([(part.kind, part.values) for part in parts]))
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every compound; most are one figure or word, and those recur
+def _combined(parts: tuple[tuple[str, frozenset[float]], ...]) -> frozenset[float]:
+    """_combine of the parts' kinds and values."""
     readings: set[tuple[float, float]] = {(0.0, 0.0)}  # (total, current)
-    for part in parts:
-        if part.kind == "and":
+    for kind, values in parts:
+        if kind == "and":
             continue
         new = set()
         for total, current in readings:
-            for v in part.values:
-                if part.kind in ("digits", "unit", "a", "prefixed"):
+            for v in values:
+                if kind in ("digits", "unit", "a", "prefixed"):
                     new.add((total, current + v))
-                elif part.kind == "hundred":
+                elif kind == "hundred":
                     new.add((total, (current or 1) * 100))
-                elif part.kind == "dozen":
+                elif kind == "dozen":
                     new.add((total, (current or 1) * 12))
-                elif part.kind == "scale":
+                elif kind == "scale":
                     new.add((total + (current or 1) * v, 0.0))
-                elif part.kind == "ordinal":
+                elif kind == "ordinal":
                     if v >= 100 and current:  # "two hundredth", "صدم" after a number
                         new.add((total, current * v))
                     else:
@@ -492,6 +528,7 @@ _NUMBER_WORDS = (
     | {unit + suffix for unit in _FA_UNITS for suffix in _FA_NUMBER_PREFIXED}
     | set(_EN_UNITS) | set(_EN_SCALES) | set(_EN_ORDINALS) | {"hundred"} | set(_ROMAN)
 ) - _ANSWER_WORDS  # fmt: skip
+_CONTENT_WORDS = _NUMBER_WORDS | _ANSWER_WORDS  # (the two share no word)
 _ANY_DIGIT = re.compile(r"\d")
 _HYPHENS = "-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
 _NO_GAP = " " + ZWNJ + _HYPHENS  # what may stand between the words of one compound
@@ -503,25 +540,42 @@ _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[A-Za-z]+")
 NO_NUMBERS, ANSWERS_ONLY, NUMBERS = 0, 1, 2
 
 
-def number_content(text: str) -> int:
+def _python_number_content(text: str) -> int:
     """NO_NUMBERS when no word of text is a number word and no character a digit; ANSWERS_ONLY when
     its only number words are those that answer for a number (both, pair); NUMBERS otherwise. Words
     are read as tokens are (marks removed, letter variants folded); a half-space splits a word, so
-    the head of سه‌بعدی is seen as سه."""
+    the head of سه‌بعدی is seen as سه. _numerals.c gives the same (number_content), looking
+    each word up once (_word_content)."""
     if _ANY_DIGIT.search(text):
         return NUMBERS
     if not text.isascii():  # (a flag of the string: no scan)
         text = _MARKS.sub("", text)
         if _VARIANT.search(text):  # normalized text has none: translate is slow, search is not
             text = text.translate(_FA_VARIANTS)
-    words = set(_WORD.findall(text))
+    words = _WORD.findall(text)
+    hits = _CONTENT_WORDS.intersection(words)
     # Persian words have no case: only the Latin ones are looked up in lower case too.
-    lower = set(map(str.lower, filter(str.isascii, words)))
-    if not _NUMBER_WORDS.isdisjoint(words) or not _NUMBER_WORDS.isdisjoint(lower):
+    hits.update(_CONTENT_WORDS.intersection(map(str.lower, filter(str.isascii, words))))
+    if not hits:
+        return NO_NUMBERS
+    return ANSWERS_ONLY if _NUMBER_WORDS.isdisjoint(hits) else NUMBERS
+
+
+def _word_content(word: str) -> int:
+    """number_content of one word, as number_content reads it (its marks dropped): the compiled
+    number_content asks it of each word the first time the word is met."""
+    read = word.translate(_FA_VARIANTS)
+    forms = (read, read.lower()) if read.isascii() else (read,)
+    if any(form in _NUMBER_WORDS for form in forms):
         return NUMBERS
-    if not _ANSWER_WORDS.isdisjoint(words) or not _ANSWER_WORDS.isdisjoint(lower):
+    if any(form in _ANSWER_WORDS for form in forms):
         return ANSWERS_ONLY
     return NO_NUMBERS
+
+
+if _numerals is not None:
+    _numerals.set_content_tables(_char_ranges(ARABIC_MARKS), _char_ranges(ARABIC_LETTERS), _word_content)
+number_content = _python_number_content if _numerals is None else _numerals.content
 
 
 def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | None = None) -> list[Numeral]:
@@ -531,45 +585,22 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
         return []
     urls = {m.span() for m in _URL.finditer(text)} if _may_hold_url(text) else set()
     excluded = sorted(set(exclude) | urls)
-    tokens, may_count = _tokens(text)
-    if excluded:
-        kept = _outside(tokens, excluded)
-        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
-    # A hyphen between two English words is part of a compound (twenty-one, written with any of the
-    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
-    if any(hyphen in text for hyphen in _HYPHENS):
-        kept = [
-            not (
-                t.text in _HYPHENS
-                and 0 < k < len(tokens) - 1
-                and tokens[k - 1].kind == tokens[k + 1].kind == "en"
-                and tokens[k - 1].end == t.start
-                and t.end == tokens[k + 1].start
-            )
-            for k, t in enumerate(tokens)
-        ]
-        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    steps, tail = _steps(text, excluded)
     # None ends a compound (_compounds), and two Nones in a row end it as one does: a None is
     # appended only after a part. Only the tokens that may count are read (_tokens); any run of
     # other tokens between them (a mark, a word that is no number word: most of a text) is one
     # None, with no gap read before the token after it.
     parts: list[_Part | None] = [None]
-    last = len(tokens) - 1
-    before = -1  # the index of the token read last
-    for k in compress(range(len(tokens)), may_count):
-        if k != before + 1 and parts[-1] is not None:
+    for adjacent, tok, prev, nxt in steps:
+        if not adjacent and parts[-1] is not None:
             parts.append(None)  # what _classify says of the tokens passed over
-        before = k
-        tok = tokens[k]
         kind = tok.kind
-        prev = tokens[k - 1] if k else None
         if kind == "mark":
             # "$300+ billion": a plus glued to digits leaves the compound whole; any other mark ends it.
             if not (tok.text == "+" and prev is not None and prev.kind == "num" and prev.end == tok.start):
                 if parts[-1] is not None:
                     parts.append(None)  # what _classify says of a mark
             continue  # (a glued plus: no gap before it)
-        nxt = tokens[k + 1] if k < last else None
         # A gap in the text (an excluded span, a line) between tokens ends any compound.
         if parts[-1] is not None and prev is not None:
             gap = text[prev.end : tok.start]
@@ -579,7 +610,7 @@ def numerals(text: str, lang: str, exclude: Iterable[Span] = (), content: int | 
             parts += _digit_parts(text, tok, prev, nxt, lang)
         else:
             parts.append(_classify(tok, prev, nxt, lang))
-    if before != last and parts[-1] is not None:
+    if tail and parts[-1] is not None:
         parts.append(None)  # the tokens after the last one read
     found = []
     for group in _compounds(parts):
@@ -611,7 +642,55 @@ def _outside(tokens: tuple[_Token, ...], spans: list[Span]) -> list[bool]:
     return kept
 
 
-_token_start, _token_end = itemgetter(2), itemgetter(3)
+_token_text, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter(3)
+
+
+Step = tuple[bool, _Token, "_Token | None", "_Token | None"]
+
+
+def _python_steps(text: str, excluded: list[Span]) -> tuple[list[Step], bool]:
+    """What numerals() reads of text: its tokens (_tokens) less those overlapping a span of
+    `excluded` (sorted) and the hyphens glued between two English words, and of those left, each
+    that may count as (adjacent, token, previous, next): adjacent when the token before it may
+    count too, previous and next its neighbours left (None at either end). And whether tokens
+    follow the last one that may count. _numerals.c gives the same, making only these tokens."""
+    tokens, may_count = _tokens(text)
+    if excluded:
+        kept = _outside(tokens, excluded)
+        tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    # A hyphen between two English words is part of a compound (twenty-one, written with any of the
+    # hyphens and dashes); elsewhere (10-15) it separates two numbers. (Most text has no hyphen.)
+    if any(hyphen in text for hyphen in _HYPHENS):
+        # Only a token whose text is in _HYPHENS may go (a hyphen; an empty Persian word, all marks,
+        # is in it too): those are found without a loop in Python over every token.
+        inside = len(tokens) - 1
+        glued = [
+            k
+            for k in compress(range(len(tokens)), map(_HYPHENS.__contains__, map(_token_text, tokens)))
+            if 0 < k < inside
+            and tokens[k - 1].kind == tokens[k + 1].kind == "en"
+            and tokens[k - 1].end == tokens[k].start
+            and tokens[k].end == tokens[k + 1].start
+        ]
+        if glued:
+            kept = [True] * len(tokens)
+            for k in glued:
+                kept[k] = False
+            tokens, may_count = list(compress(tokens, kept)), list(compress(may_count, kept))
+    steps = []
+    last = len(tokens) - 1
+    before = -1  # the index of the token read last
+    for k in compress(range(len(tokens)), may_count):
+        steps.append((k == before + 1, tokens[k], tokens[k - 1] if k else None, tokens[k + 1] if k < last else None))
+        before = k
+    return steps, before != last
+
+
+def _compiled_steps(text: str, excluded: list[Span]) -> tuple[list[Step], bool]:
+    return _numerals.steps(ascii_digits(text), excluded)
+
+
+_steps = _python_steps if _numerals is None else _compiled_steps
 
 
 def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, lang: str) -> list[_Part | None]:
@@ -638,10 +717,17 @@ def _digit_parts(text: str, tok: _Token, prev: _Token | None, nxt: _Token | None
             weak = True  # 4G, 3D, A4 paper
     out: list[_Part | None] = []
     pieces = _digit_values(tok.text)
+    whole = len(tok.text)
     for k, (values, s, e) in enumerate(pieces):
         if k:
             out.append(None)  # a list inside one token is several numbers
-        sub = _Token("num", tok.text[s:e], tok.start + s, tok.start + e)
-        vals = frozenset(value(v * scale) for v in values) | (values if scale != 1 else frozenset())
-        out.append(_Part("ordinal" if ordinal else "digits", vals, sub, weak))
+        sub = tok if s == 0 and e == whole else _new_tuple(_Token, ("num", tok.text[s:e], tok.start + s, tok.start + e))
+        out.append(_Part("ordinal" if ordinal else "digits", _scaled(values, scale), sub, weak))
     return out
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every figure; years and small figures recur
+def _scaled(values: frozenset[float], scale: int) -> frozenset[float]:
+    """The values of digits followed by a scale (5k, $3m): each value times the scale, and the
+    values as written too."""
+    return frozenset(value(v * scale) for v in values) | (values if scale != 1 else frozenset())

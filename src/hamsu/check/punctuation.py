@@ -5,6 +5,8 @@ opens in one sentence and closes in the next leaves both sides of the unit unbal
 """
 from __future__ import annotations
 
+import re
+
 from ..records import EN, FA
 from .base import Finding, Rule, Side, UnitView
 
@@ -13,8 +15,14 @@ PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"))
 STRAIGHT_QUOTE = '"'
 
 
+# Any mark unbalanced_marks counts: a text with none (most sentences) has every pair closed.
+_PAIRED = re.compile("[" + re.escape("".join(o + c for o, c in PAIRS) + STRAIGHT_QUOTE) + "]")
+
+
 def unbalanced_marks(text: str) -> str:
     """The marks whose pairs do not close in text."""
+    if not _PAIRED.search(text):
+        return ""
     bad = "".join(o + c for o, c in PAIRS if text.count(o) != text.count(c))
     if text.count(STRAIGHT_QUOTE) % 2:
         bad += STRAIGHT_QUOTE

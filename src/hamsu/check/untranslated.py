@@ -63,7 +63,7 @@ class UntranslatedRule(Rule):
             carried: frozenset[str] = frozenset()
             # The English words are read only where a Persian sentence has Latin letters to leave out.
             if lang == FA and any(_FOREIGN_LETTERS[FA].search(sentences[i].text) for i in ids):
-                carried = frozenset(w.casefold() for w in _LATIN_WORD.findall(unit.en.text))
+                carried = frozenset(map(str.casefold, _LATIN_WORD.findall(unit.en.text)))
             shares = [(foreign_share(sentences[i].text, lang, carried), sentences[i]) for i in ids]
             bad = [(share, s) for share, s in shares if share > 0]
             if not bad:
