@@ -257,17 +257,23 @@ static Entry *read_word(PyObject *text, int kind, const void *data, Py_ssize_t s
     return entry;
 }
 
-/* The tokens of text, as _TOKEN finds them; NULL on an error (set). */
-static Tok *scan(PyObject *text, Py_ssize_t *count) {
-    if (token_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "set_tables was not called");
-        return NULL;
+/* Whether text is a ready str and, where `table` is given, whether its setter was called first;
+ * else -1 with the error set. Every entry point below starts with it. */
+static int text_argument(PyObject *text, const void *table, const char *setter) {
+    if (setter != NULL && table == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "%s was not called", setter);
+        return -1;
     }
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "text must be a str");
-        return NULL;
+        return -1;
     }
-    if (PyUnicode_READY(text) < 0) return NULL;
+    return PyUnicode_READY(text) < 0 ? -1 : 0;
+}
+
+/* The tokens of text, as _TOKEN finds them; NULL on an error (set). */
+static Tok *scan(PyObject *text, Py_ssize_t *count) {
+    if (text_argument(text, token_type, "set_tables")) return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = 16, used = 0;
@@ -540,15 +546,7 @@ static PyObject *set_content_tables(PyObject *self, PyObject *args) {
  * word says (word_content), the words read as number_content reads them: the marks dropped (a
  * mark inside a word joins its two halves), runs of Persian letters or of ASCII letters. */
 static PyObject *content(PyObject *self, PyObject *text) {
-    if (word_content == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "set_content_tables was not called");
-        return NULL;
-    }
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text must be a str");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0) return NULL;
+    if (text_argument(text, word_content, "set_content_tables")) return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -613,15 +611,7 @@ static PyObject *set_month_tables(PyObject *self, PyObject *args) {
 /* has_month_run(text) -> bool: whether a run of Persian letters and half-spaces of text is one
  * is_month_run accepts (dates._parts_present's month test), each run looked up in the table. */
 static PyObject *has_month_run(PyObject *self, PyObject *text) {
-    if (is_month_run == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "set_month_tables was not called");
-        return NULL;
-    }
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text must be a str");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0) return NULL;
+    if (text_argument(text, is_month_run, "set_month_tables")) return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
@@ -640,11 +630,7 @@ static PyObject *has_month_run(PyObject *self, PyObject *text) {
 }
 
 static PyObject *alnum_count(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text must be a str");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0) return NULL;
+    if (text_argument(text, NULL, NULL)) return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
