@@ -145,3 +145,53 @@ def test_evidence_travels_between_processes_as_a_plain_tuple(dictionary):
         assert isinstance(ev, tuple) and ev == (ev.keys, ev.stems, ev.known)
         assert pickle.loads(pickle.dumps(ev, protocol=pickle.HIGHEST_PROTOCOL)) == ev
     assert pickle.loads(pickle.dumps(evidence, protocol=pickle.HIGHEST_PROTOCOL)) == evidence
+
+
+def persian_reference(text: str, dictionary) -> tuple[frozenset[str], tuple[str, ...], int]:
+    """The Persian evidence as first written: every token worked out again in every sentence."""
+    from hamsu.align.lexical import _FA_TOKENS, _FA_WORD_START, _NUMBER_START, _fa_word
+
+    keys, stems, known, previous = set(), [], 0, ""
+    for token in _FA_TOKENS.findall(text):
+        first = token[0]
+        if first in _FA_WORD_START:
+            skeleton, stem = _fa_word(token)
+            if skeleton:
+                keys.add(skeleton)
+            if stem:
+                stems.append(stem)
+                keys.add(stem)
+                known += stem in dictionary.fa_keys
+                if previous and (pair := previous + " " + stem) in dictionary.fa_phrases:
+                    keys.add(pair)
+                previous = stem
+            continue
+        previous = ""
+        if first in _NUMBER_START:
+            keys.add(number_key(token))
+            known += 1
+        elif first in _MARK_KEY:
+            keys.add(_MARK_KEY[token])
+        else:
+            keys.add("@" + token.lower())
+            known += 1
+    return frozenset(keys), tuple(stems), known
+
+
+FA_WORDS = (PERSIAN[0] + " " + PERSIAN[1] + " " + PERSIAN[2] + " NASA Halifax 12 3.5 ؟ ! « » است را از که بانک مرکزی "
+            "سازمان ملل متحد نخست وزیر").split()  # fmt: skip
+persian_sentences = st.lists(st.sampled_from(FA_WORDS), max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(persian_sentences, min_size=1, max_size=6))
+def test_persian_tokens_worked_out_once_give_every_sentence_its_evidence(dictionary, persian):
+    from hamsu.align.lexical import PersianEvidence
+
+    one_document = PersianEvidence(dictionary)  # its tokens' answers kept sentence to sentence
+    for text in persian:
+        ev, expected = one_document(text), persian_reference(text, dictionary)
+        # The keys also in the same order (a set's order follows the order its keys went in, and
+        # the scores add over them).
+        assert (ev.keys, ev.stems, ev.known) == expected and list(ev.keys) == list(expected[0])
+        assert fa_evidence(text, dictionary) == ev
