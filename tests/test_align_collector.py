@@ -15,13 +15,13 @@ EN = ["This is a sentence.", "The second sentence is about Tehran.", "The third 
 
 def test_collector_off_during_alignment_and_restored(monkeypatch):
     seen = []
-    evidence = align_module.fa_evidence
+    evidence = align_module.PersianEvidence.__call__
 
-    def watched(text, dictionary):
+    def watched(self, text):
         seen.append(gc.isenabled())
-        return evidence(text, dictionary)
+        return evidence(self, text)
 
-    monkeypatch.setattr(align_module, "fa_evidence", watched)
+    monkeypatch.setattr(align_module.PersianEvidence, "__call__", watched)
     assert gc.isenabled()
     units = align(FA, EN)
     assert seen and not any(seen)
@@ -36,10 +36,10 @@ def test_collector_off_during_alignment_and_restored(monkeypatch):
 
 
 def test_collector_restored_after_a_failure(monkeypatch):
-    def broken(text, dictionary):
+    def broken(self, text):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(align_module, "fa_evidence", broken)
+    monkeypatch.setattr(align_module.PersianEvidence, "__call__", broken)
     with pytest.raises(RuntimeError):
         align(FA, EN)
     assert gc.isenabled()

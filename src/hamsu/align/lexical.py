@@ -367,65 +367,64 @@ def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str]
 
 
 class EnglishEvidence:
-    """en_evidence for the sentences of one document: what each distinct word adds (its stem, its
-    keys with the stem's translations already cut to the Persian side's keys, whether it could
-    have matched) is worked out once, not in every sentence the word is in."""
+    """en_evidence for the sentences of one document: what each distinct token adds (a word's stem,
+    its keys with the stem's translations already cut to the Persian side's keys, whether it could
+    have matched; a number's or a mark's key) is worked out once, not in every sentence the token
+    is in."""
 
     def __init__(self, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> None:
         self.table, self.persian_keys = dictionary.en_to_fa, persian_keys
-        self.words: dict[str, tuple[str, frozenset[str], int] | None] = {}
+        self.tokens: dict[str, tuple[str | None, Collection[str], int]] = {}
 
-    def word(self, word: str) -> tuple[str, frozenset[str], int] | None:
-        """(content stem, the keys the word adds, 1 if it could have matched else 0), or None
-        for a function word (which adds nothing and does not break a stem pair)."""
-        stem, latin, skeleton = _en_word(word)
-        if not stem:
-            found = None
+    def token(self, token: str) -> tuple[str | None, Collection[str], int]:
+        """(content stem: '' for a function word, which adds nothing and does not break a stem
+        pair, None for a number or a mark, which does; the keys the token adds; 1 if it could have
+        matched else 0)."""
+        first = token[0]
+        if first in _NUMBER_START:
+            found: tuple[str | None, Collection[str], int] = (None, (number_key(token),), 1)
+        elif first in _MARK_KEY:
+            found = (None, (_MARK_KEY[token],), 0)
         else:
-            translations = self.table.get(stem)
-            keys = {latin, *(translations or ())}
-            if skeleton:
-                keys.add(skeleton)
-            if self.persian_keys is not None:
-                keys.intersection_update(self.persian_keys)
-            found = (stem, frozenset(keys), int(bool(translations or skeleton)))
-        self.words[word] = found
+            stem, latin, skeleton = _en_word(token)
+            if not stem:
+                found = ("", (), 0)
+            else:
+                translations = self.table.get(stem)
+                keys = {latin, *(translations or ())}
+                if skeleton:
+                    keys.add(skeleton)
+                if self.persian_keys is not None:
+                    keys.intersection_update(self.persian_keys)
+                found = (stem, frozenset(keys), int(bool(translations or skeleton)))
+        self.tokens[token] = found
         return found
 
     def __call__(self, text: str) -> Evidence:
         keys: set[str] = set()
         stems: list[str] = []
         known = 0
-        words, table = self.words, self.table
+        tokens, table = self.tokens, self.table
         previous = ""
         for token in _EN_TOKENS.findall(text):
-            first = token[0]
-            if first not in _NUMBER_START and first not in _MARK_KEY:  # a word
-                found = words.get(token, _UNSEEN)
-                if found is _UNSEEN:
-                    found = self.word(token)
-                if found is None:
-                    continue
-                stem, word_keys, could_match = found
+            found = tokens.get(token)
+            if found is None:
+                found = self.token(token)
+            stem, token_keys, could_match = found
+            if stem:
                 stems.append(stem)
-                keys.update(word_keys)
+                keys.update(token_keys)
                 if previous and (pair := table.get(previous + " " + stem)):  # rare: looked up, not kept
                     keys.update(pair)
                 known += could_match
                 previous = stem
-                continue
-            previous = ""
-            if first in _NUMBER_START:
-                keys.add(number_key(token))
-                known += 1
-            else:
-                keys.add(_MARK_KEY[token])
+            elif stem is None:  # a number or a mark
+                keys.update(token_keys)
+                known += could_match
+                previous = ""
         if self.persian_keys is None:
             return Evidence(frozenset(keys), tuple(stems), known)
         return Evidence(tuple(keys.intersection(self.persian_keys)), tuple(stems), known)
-
-
-_UNSEEN = object()
 
 
 # --- Pairs of sentences -----------------------------------------------------------------------
