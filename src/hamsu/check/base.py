@@ -173,6 +173,7 @@ def build_side(alignment: Alignment, ids: tuple[int, ...], lang: str) -> Side:
 # How many units behind the one being checked keep what was read from them (unit_memo): the rules
 # look at most two units either side (a number moved to a neighbour, a name a pronoun stands for).
 UNIT_WINDOW = 4
+_MISSING = object()  # what a memo holds for a key it was never given (None may be an answer)
 
 
 @dataclass
@@ -186,9 +187,10 @@ class DocumentContext:
     _kept_from: int = 0  # units below this one keep nothing in _unit_memo
 
     def memo(self, key, compute):
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = compute()
+        return found
 
     def unit_memo(self, index: int, key, compute):
         """What the rules read from unit `index` (its numbers, its dates, a side's text), computed
@@ -200,9 +202,11 @@ class DocumentContext:
             if index < self._kept_from:
                 return compute()
             entries = self._unit_memo[index] = {}
-        if key not in entries:
-            entries[key] = compute()
-        return entries[key]
+        # One look-up for what is kept (the rules ask it some hundred thousand times a long document).
+        found = entries.get(key, _MISSING)
+        if found is _MISSING:
+            found = entries[key] = compute()
+        return found
 
     def forget_before(self, index: int) -> None:
         """Let go of what unit_memo keeps for the units before `index`."""
@@ -237,19 +241,22 @@ class UnitView:
 
     def memo(self, key, compute):
         """What several rules read from the unit (its dates, its numbers) is computed once."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = compute()
+        return found
 
     def side(self, lang: str) -> Side:
-        if lang not in self._sides:
+        side = self._sides.get(lang)
+        if side is None:
             units = self.context.alignment.units
             if 0 <= self.index < len(units) and units[self.index] is self.unit:
-                self._sides[lang] = self.context.side(self.index, lang)
+                side = self.context.side(self.index, lang)
             else:  # a view made of a unit the document does not hold at its index
                 ids = self.unit.fa if lang == FA else self.unit.en
-                self._sides[lang] = build_side(self.context.alignment, ids, lang)
-        return self._sides[lang]
+                side = build_side(self.context.alignment, ids, lang)
+            self._sides[lang] = side
+        return side
 
     @property
     def fa(self) -> Side:
