@@ -155,3 +155,19 @@ def test_unbalanced_marks_counts_as_before(text):
     counted = "".join(o + c for o, c in punctuation.PAIRS if text.count(o) != text.count(c))
     counted += punctuation.STRAIGHT_QUOTE if text.count(punctuation.STRAIGHT_QUOTE) % 2 else ""
     assert punctuation.unbalanced_marks(text) == counted
+
+
+def test_a_side_is_read_for_numbers_only_where_the_other_has_dates():
+    # The Persian side's numbers answer only for English dates: with none there, the dates rule
+    # leaves them unread (the numbers rule reads them apart from its dates, excluded); the
+    # English side's are read for the Persian dates. The finding is the one it always was.
+    from hamsu.check import RULES
+    from hamsu.check.base import DocumentContext, UnitView
+
+    alignment = aligned_pairs([("در ۱۲ مرداد ۱۴۰۳ سه نفر آمدند.", "Three people came.")], "doc")
+    context = DocumentContext(alignment)
+    view = UnitView(0, alignment.units[0], context)
+    found = RULES["dates"].findings(view)
+    kept = context._unit_memo[0]
+    assert ("numerals", EN) in kept and ("numerals", FA) not in kept
+    assert len(found) == 1 and found[0].severity == "warning" and "not in English" in found[0].message

@@ -507,7 +507,11 @@ class DatesRule(Rule):
         def plain_numbers(lang: str) -> frozenset[float]:
             return frozenset(v for n in side_numerals(unit, lang) for v in n.values)
 
-        fa_numbers, en_numbers = plain_numbers(FA), plain_numbers(EN)
+        # A side's plain numbers are read only for the other side's dates (they may answer for a
+        # year stated there, or show that one of its years is a count): where the other side has
+        # no dates, a side is not read for its numbers again.
+        fa_numbers = plain_numbers(FA) if en else frozenset()
+        en_numbers = plain_numbers(EN) if fa else frozenset()
         fa_missing = unmatched_items(fa, en, en_numbers, fa_numbers) if fa else []
         en_missing = unmatched_items(en, fa, fa_numbers, en_numbers) if en else []
         if not fa_missing and not en_missing:
