@@ -1,13 +1,10 @@
 """Half-space (ZWNJ) restoration: the seed article, word by word, and general cases."""
 from __future__ import annotations
 
-import itertools
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import hamsu
 
@@ -225,48 +222,3 @@ def test_comparative_of_a_known_adjective(text, expected):
 @pytest.mark.parametrize("word", ["اسکارها", "اخترها"])
 def test_spelling_with_only_invisible_half_spaces(word):
     assert hamsu.normalize(word) == word
-
-
-# --- the pairs of words looked at for a join ---------------------------------------------------
-
-_PIECES = [
-    "می", "نمی", "شود", "برنامه", "ریزی", "ها", "های", "کار", "خانه", "ای", "تر", "ترین", "ماه", "رود",
-    "من", "تو", "میدانی", "را", "کتاب", "برنامه\u200cریزی", "اند", "سازی", "واکسن", "رسانی", "دانستند",
-]
-_SEPARATORS = [" ", " ", " ", "  ", "، ", "\n", "\u200c", ". ", "x "]
-
-
-def _per_pair_joined(text: str) -> set[int]:
-    """The spaces halfspace_edits joins, found as it once did: a Python test of every pair."""
-    from hamsu.persian import halfspace as hs
-
-    parts = hs._WORD_SPLIT.split(text)
-    words = parts[1::2]
-    fixed = list(map(hs.fix_word, words))
-    lex = hs.halfspace_lexicon()
-    for i, word in enumerate(words):
-        if word in lex.ambiguous:
-            object_follows = i + 1 < len(words) and parts[2 * i + 2] == " " and words[i + 1] == "را"
-            if i > 0 and parts[2 * i] == " " and fixed[i - 1] in hs.SUBJECT_PRONOUNS and not object_follows:
-                fixed[i] = hs._with_boundaries(word, lex.ambiguous[word])
-    ends = list(itertools.accumulate(map(len, parts)))
-    joined = {
-        i
-        for i, (sep, left, right) in enumerate(zip(parts[2::2], fixed, fixed[1:]))
-        if sep == " "
-        and (right in lex.join_triggers or left.endswith(hs.VERB_PREFIXES) or hs.ZWNJ in right)
-        and hs._joins_across_space(left, right)
-        and not (left == "می" and i > 0 and parts[2 * i] == " " and fixed[i - 1] == hs.MONTH
-                 and hs._key(fixed[i + 1]) not in lex.verbs)
-    }
-    return {ends[2 * i + 1] for i in joined}
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPARATORS)), max_size=14))
-def test_split_words_joined_where_a_test_of_every_pair_joins(words: list[tuple[str, str]]) -> None:
-    from hamsu.persian.halfspace import RULE_SPLIT, halfspace_edits
-
-    text = "".join(word + sep for word, sep in words)
-    found = {e.start for e in halfspace_edits(text) if e.rule == RULE_SPLIT}
-    assert found == _per_pair_joined(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import ne
 
 from ..records import Edit
@@ -235,16 +235,15 @@ def halfspace_edits(text: str) -> list[Edit]:
         if i > 0 and parts[2 * i] == " " and fixed[i - 1] in SUBJECT_PRONOUNS and not object_follows:
             fixed[i] = _with_boundaries(words[i], lex.ambiguous[words[i]])
     # Words split by a space: decide each single space between two Persian words. Most pairs
-    # cannot join at all; only those whose second word can end a compound (a join trigger, or a
-    # word with a half-space of its own) or follows می/نمی are looked at closely. Those few are
-    # picked out by three passes of C-level maps, not a Python test of every pair.
+    # cannot join at all; only those whose second word can end a compound or follows می/نمی are
+    # looked at closely.
     seps = parts[2::2]
-    rights = fixed[1:]
-    pairs = range(len(rights))
-    may_join = set(compress(pairs, map(lex.join_triggers.__contains__, rights)))
-    may_join.update(compress(pairs, map(str.endswith, fixed, repeat(VERB_PREFIXES))))
-    may_join.update(compress(pairs, map(str.__contains__, rights, repeat(ZWNJ))))
-    joined = {i for i in may_join if seps[i] == " " and _joins(fixed[i], rights[i])}
+    triggers = lex.join_triggers
+    joined = {
+        i
+        for i, (sep, left, right) in enumerate(zip(seps, fixed, fixed[1:]))
+        if sep == " " and (right in triggers or left.endswith(VERB_PREFIXES) or ZWNJ in right) and _joins(left, right)
+    }
     # After ماه, می is the month May (ماه می سال ۲۰۲۴) unless a verb form follows (هر ماه می‌رود):
     # a listed spelling (می‌خانه) does not make it the verb prefix there.
     joined -= {
