@@ -15,13 +15,13 @@ EN = ["This is a sentence.", "The second sentence is about Tehran.", "The third 
 
 def test_collector_off_during_alignment_and_restored(monkeypatch):
     seen = []
-    evidence = align_module.PersianEvidence.__call__
+    evidence = align_module.fa_evidence
 
-    def watched(self, text):
+    def watched(text, dictionary):
         seen.append(gc.isenabled())
-        return evidence(self, text)
+        return evidence(text, dictionary)
 
-    monkeypatch.setattr(align_module.PersianEvidence, "__call__", watched)
+    monkeypatch.setattr(align_module, "fa_evidence", watched)
     assert gc.isenabled()
     units = align(FA, EN)
     assert seen and not any(seen)
@@ -36,10 +36,10 @@ def test_collector_off_during_alignment_and_restored(monkeypatch):
 
 
 def test_collector_restored_after_a_failure(monkeypatch):
-    def broken(self, text):
+    def broken(text, dictionary):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(align_module.PersianEvidence, "__call__", broken)
+    monkeypatch.setattr(align_module, "fa_evidence", broken)
     with pytest.raises(RuntimeError):
         align(FA, EN)
     assert gc.isenabled()

@@ -15,7 +15,7 @@ from ..records import Unit
 from .confidence import probability, unit_features
 from .dictionary import Dictionary
 from .learn import learn_pairs, with_learned
-from .lexical import EnglishEvidence, Evidence, PairScores, PersianEvidence
+from .lexical import EnglishEvidence, Evidence, PairScores, fa_evidence
 from .model import AlignModel
 from .search import Band, Scoring, anchors, best_path, coarse_path, touches
 
@@ -64,8 +64,7 @@ def _align_with_features(
         return [(u, "null", ()) for u in nulls]
     # Each sentence's evidence is its own: a long document's are shared by two processes where
     # the command line allows (hamsu.parallel), the same lists either way.
-    persian_evidence = PersianEvidence(model.dictionary)
-    fa_ev = split_units(n, lambda start, end: list(map(persian_evidence, fa[start:end])))
+    fa_ev = split_units(n, lambda start, end: [fa_evidence(s, model.dictionary) for s in fa[start:end]])
     # Keys only one side has can add to no score, anchor or local count, and learning looks at
     # the Persian stems and the English words' translations only: dropped, they take no memory
     # (their sets were the largest thing a long alignment held). English keys go first, then the

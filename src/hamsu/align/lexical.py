@@ -306,57 +306,36 @@ def _en_word(word: str) -> tuple[str, str, str]:
 
 
 def fa_evidence(text: str, dictionary: Dictionary) -> Evidence:
-    return PersianEvidence(dictionary)(text)
-
-
-class PersianEvidence:
-    """fa_evidence for the sentences of one document: what each distinct token adds (its keys in
-    the order they are added, its content stem, whether it could have matched) is worked out once,
-    not in every sentence the token is in."""
-
-    def __init__(self, dictionary: Dictionary) -> None:
-        self.fa_keys, self.phrases = dictionary.fa_keys, dictionary.fa_phrases
-        self.tokens: dict[str, tuple[tuple[str, ...], str | None, int]] = {}
-
-    def token(self, token: str) -> tuple[tuple[str, ...], str | None, int]:
-        """(the keys the token adds, its content stem: '' for a Persian function word, which does
-        not break a stem pair, None for a token that does; 1 if it could have matched else 0)."""
+    keys: set[str] = set()
+    stems: list[str] = []
+    known = 0
+    fa_keys, phrases = dictionary.fa_keys, dictionary.fa_phrases
+    previous = ""  # the content stem before, for two-word keys; function words do not break a pair
+    # findall gives the tokens as strings (_FA_TOKENS): no match object and no method call a token.
+    for token in _FA_TOKENS.findall(text):
         first = token[0]
         if first in _FA_WORD_START:
             skeleton, stem = _fa_word(token)
-            keys = tuple(k for k in (skeleton, stem) if k)
-            found = keys, stem, int(bool(stem) and stem in self.fa_keys)
-        elif first in _NUMBER_START:
-            found = (number_key(token),), None, 1
-        elif first in _MARK_KEY:
-            found = (_MARK_KEY[token],), None, 0
-        else:  # a Latin word
-            found = ("@" + token.lower(),), None, 1
-        self.tokens[token] = found
-        return found
-
-    def __call__(self, text: str) -> Evidence:
-        keys: set[str] = set()
-        stems: list[str] = []
-        known = 0
-        tokens, phrases = self.tokens, self.phrases
-        previous = ""  # the content stem before, for two-word keys; function words do not break a pair
-        # findall gives the tokens as strings (_FA_TOKENS): no match object and no method call a token.
-        for token in _FA_TOKENS.findall(text):
-            found = tokens.get(token)
-            if found is None:
-                found = self.token(token)
-            token_keys, stem, could_match = found
-            keys.update(token_keys)
-            known += could_match
+            if skeleton:
+                keys.add(skeleton)
             if stem:
                 stems.append(stem)
+                keys.add(stem)
+                known += stem in fa_keys
                 if previous and (pair := previous + " " + stem) in phrases:
                     keys.add(pair)
                 previous = stem
-            elif stem is None:
-                previous = ""
-        return Evidence(frozenset(keys), tuple(stems), known)
+            continue
+        previous = ""
+        if first in _NUMBER_START:
+            keys.add(number_key(token))
+            known += 1
+        elif first in _MARK_KEY:
+            keys.add(_MARK_KEY[token])
+        else:  # a Latin word
+            keys.add("@" + token.lower())
+            known += 1
+    return Evidence(frozenset(keys), tuple(stems), known)
 
 
 def en_evidence(text: str, dictionary: Dictionary, persian_keys: Collection[str] | None = None) -> Evidence:
