@@ -264,6 +264,8 @@ class PersianSide:
         self.words = words
         # Whether an English word is rendered here (_english_word_rendered), by word and test.
         self.rendered: dict = {}
+        # Whether an English name is rendered here as a whole (_whole_english_rendered), by its text.
+        self.whole: dict[str, bool] = {}
         # What the tests derive from the side the first time they need it (_romanization_runs,
         # _adjective_bases), by name: a side no test asks about pays nothing for them.
         self.derived: dict = {}
@@ -532,10 +534,14 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     from a name, whole or its ending dropped (Buddhism, بودایی: budh, بودا; Catalan, کاتالونیایی)."""
     stem = _ENGLISH_DERIVED.sub("", key)
     forms = {f for f in (key, stem) if len(f) >= DERIVED_MIN}
-    for w, folded in _adjective_bases(persian):
-        # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
-        # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
-        needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
+    bases = _adjective_bases(persian)
+    if not (forms and bases):
+        return False  # nothing to compare
+    # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless the
+    # English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
+    ordinary = _adjective_bases_ordinary(persian) if stem == key else None
+    for i, (_, folded) in enumerate(bases):
+        needed = COMMON_PRESENT_SCORE if ordinary is not None and ordinary[i] else PRESENT_SCORE
         if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
@@ -548,6 +554,16 @@ def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
     if found is None:
         found = persian.derived["adjective bases"] = tuple(
             (w, base) for w in persian.words if not w.latin and (base := _adjective_base(w.key)))
+    return found
+
+
+def _adjective_bases_ordinary(persian: PersianSide) -> tuple[bool, ...]:
+    """Whether each word of _adjective_bases is an ordinary word (_ordinary_persian_word), in the
+    same order: read once a side, not once for each English word _derived_in is asked about."""
+    found = persian.derived.get("adjective bases ordinary")
+    if found is None:
+        found = persian.derived["adjective bases ordinary"] = tuple(
+            _ordinary_persian_word(w) for w, _ in _adjective_bases(persian))
     return found
 
 
@@ -740,7 +756,16 @@ def _presence(text: str, lang: str, other_text: str) -> float:
 
 def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
     """Whether an English name is rendered as a whole: its table form or another name of it (United
-    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
+    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز).
+    `words`: name_words(text, EN). Kept with the side (by the name's text): presence and
+    swapped_parts ask it of the same name."""
+    found = persian.whole.get(text)
+    if found is None:
+        found = persian.whole[text] = _whole_english_rendered_here(text, words, persian)
+    return found
+
+
+def _whole_english_rendered_here(text: str, words: list[str], persian: PersianSide) -> bool:
     joined = " ".join(words)
     lookup = persian.lookup
     if not (name_table_data().persian_for(en_lookup_key(joined)).isdisjoint(lookup)
