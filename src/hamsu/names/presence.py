@@ -606,7 +606,16 @@ def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float
 
 
 def _romanized_in(key: str, persian: PersianSide) -> bool:
-    """Whether a run of Persian words may be romanized as the English key."""
+    """Whether a run of Persian words may be romanized as the English key (the compiled loop where
+    it was built, else _python_romanized_in: the same answer)."""
+    if _presence_core is None:
+        return _python_romanized_in(key, persian)
+    bits, size, weight = _key_skeleton(key)
+    found = _presence_core.romanized_in(_romanization_runs(persian), key, bits, size, weight)
+    return _python_romanized_in(key, persian) if found is None else found  # None: skeletons beyond 64 bits
+
+
+def _python_romanized_in(key: str, persian: PersianSide) -> bool:
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
     # (min and abs written out: the loop runs over every run of the side for every word asked)
@@ -622,6 +631,15 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
         if score_keys(folded, key, needed - 0.01) >= needed:
             return True
     return False
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same answers
+    from . import _presence as _presence_core
+except ImportError:
+    _presence_core = None
+if _presence_core is not None:
+    _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE)
+COMPILED = _presence_core is not None
 
 
 @lru_cache(maxsize=1)
