@@ -800,3 +800,24 @@ def test_a_runs_form_joined_from_its_words_is_the_form_of_the_run(first, second)
     # the form of two words joined by a space, worked out from each word's, is the run's own
     joined = presence._joined_form(presence._run_form(first), presence._run_form(second))
     assert joined == presence._run_form.__wrapped__(first + " " + second)
+
+
+def test_the_documents_links_read_in_one_pass_as_the_two_readings():
+    from pathlib import Path
+
+    import hamsu
+    from hamsu.check.base import DocumentContext
+    from hamsu.check.names import _links_read, counterparts, linked_units
+    from hamsu.names import link_names
+
+    [alignment] = hamsu.align_paths([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    context = DocumentContext(alignment, tuple(link_names(alignment)))
+    linked, forms = _links_read(context)
+    assert linked and forms
+    assert (linked, forms) == (linked_units(context), counterparts(context))
+
+
+@given(st.sampled_from(PERSIAN_TEXT_WORDS + ["", "ab", "سنت‌لوییز"]), st.sampled_from(["Bishkek", "Li", "", "Carter"]))
+def test_spelling_forms_kept_a_word_are_the_forms(fa, en):
+    assert presence._persian_spelling_form(fa) == presence._spelling_form(romanization_fold_fa(fa), True)
+    assert presence._english_spelling_form(en) == presence._spelling_form(latin_key(en), False)

@@ -74,6 +74,21 @@ def linked_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
     return found
 
 
+def _links_read(context: DocumentContext) -> tuple[dict[tuple[str, str], set[int]], dict[tuple[str, str], set[str]]]:
+    """linked_units and counterparts in one pass over the document's links, each link's two keys
+    made once: what NamesRule.prepare fills for every unit's tests."""
+    linked: dict[tuple[str, str], set[int]] = defaultdict(set)
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for index, names in enumerate(context.names or ()):
+        for link in names.links:
+            fa, en = name_key(link.fa), name_key(link.en)
+            linked[FA, fa].add(index)
+            linked[EN, en].add(index)
+            forms[FA, fa].add(en)
+            forms[EN, en].add(fa)
+    return linked, forms
+
+
 def one_sided_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
     """(lang, name key) → the units where that name is left without a counterpart."""
     found: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -310,8 +325,9 @@ class NamesRule(Rule):
         """The document's name keys and words, which the tests of every unit read."""
         if context.names is None:
             return
-        context.memo("linked-names", lambda: linked_units(context))
-        context.memo("name-forms", lambda: counterparts(context))
+        linked, forms = _links_read(context)  # the two read in one pass
+        context.memo("linked-names", lambda: linked)
+        context.memo("name-forms", lambda: forms)
         context.memo("one-sided-names", lambda: one_sided_units(context))
         context.memo("english-lower-words", lambda: _lower_words(context))
         context.memo("document-words", lambda: _document_words(context))

@@ -1147,8 +1147,8 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                     return w.text
     best, found = 0.0, ""
     # Each form and word is in many pairs: each folded or keyed, and weighed, once.
-    persian_forms = {fa: _spelling_form(romanization_fold_fa(fa), True) for fa in {fa for fa, _, _ in pairs}}
-    english_forms = {en: _spelling_form(latin_key(en), False) for en in {en for _, en, _ in pairs}}
+    persian_forms = {fa: _persian_spelling_form(fa) for fa in {fa for fa, _, _ in pairs}}
+    english_forms = {en: _english_spelling_form(en) for en in {en for _, en, _ in pairs}}
     for fa, en, needed in pairs:
         (folded, fa_weight), (key, weight) = persian_forms[fa], english_forms[en]
         if fa_weight is None or weight is None or abs(weight - fa_weight) > 2:
@@ -1159,6 +1159,18 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
         if score >= needed and score > best:
             best, found = score, (fa if lang == EN else en)
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary: a side's words are asked in unit after unit
+def _persian_spelling_form(word: str) -> tuple[str, float | None]:
+    """_spelling_form of a Persian word folded for romanization."""
+    return _spelling_form(romanization_fold_fa(word), True)
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_spelling_form(word: str) -> tuple[str, float | None]:
+    """_spelling_form of an English word's key."""
+    return _spelling_form(latin_key(word), False)
 
 
 def _spelling_form(form: str, persian: bool) -> tuple[str, float | None]:
