@@ -821,3 +821,18 @@ def test_the_documents_links_read_in_one_pass_as_the_two_readings():
 def test_spelling_forms_kept_a_word_are_the_forms(fa, en):
     assert presence._persian_spelling_form(fa) == presence._spelling_form(romanization_fold_fa(fa), True)
     assert presence._english_spelling_form(en) == presence._spelling_form(latin_key(en), False)
+
+
+def test_a_sides_keys_are_read_only_where_a_form_may_meet_them():
+    # A word with no table form, no other name and no translation (a name the tables do not know)
+    # is tested without the side's run keys or content stems; the answers are those of the tests
+    # that read them whole.
+    persian = persian_side("سردار قاسم سلیمانی در بغداد کشته شد و ترامپ گفت")
+    assert presence._english_word_rendered("Zbignewski", persian) is False
+    assert presence._whole_english_rendered("Zbignewski Qwertz", ["Zbignewski", "Qwertz"], persian) is False
+    assert "lookup" not in vars(persian) and "content" not in vars(persian)
+    english = english_side("Zbignewski Qwertz spoke of Baghdad")
+    assert [presence._persian_word_rendered(w, english) for w in persian.words] == [
+        presence._persian_word_rendered_here(w, english) for w in persian.words]
+    for word in ["Baghdad", "Soleimani", "Iraqis", "UK", "General", "killed"]:
+        assert presence._english_word_rendered(word, persian) == presence._english_word_rendered_here(word, persian)

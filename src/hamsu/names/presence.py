@@ -470,12 +470,14 @@ def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
         entry = table.entry(stem)
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return True
-        if english.lower & generic_english().get(stem, frozenset()):
+        generic = generic_english().get(stem)  # the side's words read only where there is one to meet
+        if generic and not english.lower.isdisjoint(generic):
             return True
     dictionary = _dictionary()
     if dictionary:
         stem = dictionary[3](word.text)
-        if stem and english.stems & dictionary[1].get(stem, frozenset()):
+        translations = dictionary[1].get(stem) if stem else None
+        if translations and not english.stems.isdisjoint(translations):
             return True
     folded = romanization_fold_fa(word.text.split(ZWNJ)[0] if word.base != word.key else word.text)
     return _romanizes(folded, english.roman, romanization_skeleton_fa(folded))
@@ -504,10 +506,13 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
     known = table.persian_for(lookup)
     if known and not (known.isdisjoint(persian.lookup) and known.isdisjoint(persian.parts)):
         return True  # آفریقایی in آفریقایی‌تبار too
-    if word.endswith("s") and len(word) > 3 and not table.persian_for(en_lookup_key(word[:-1])).isdisjoint(
-            persian.lookup):
+    # (The side's run keys are read only where there is something to meet them: most words have
+    # no table form and no other name, and a side asked only about such words never makes them.)
+    if word.endswith("s") and len(word) > 3 and (singular := table.persian_for(en_lookup_key(word[:-1]))) and \
+            not singular.isdisjoint(persian.lookup):  # fmt: skip
         return True
-    if not persian_aliases(word).isdisjoint(persian.lookup):
+    aliases = persian_aliases(word)
+    if aliases and not aliases.isdisjoint(persian.lookup):
         return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
     # A part that is a generic translation, or one with an adjective's ی (دانشگاهی)
@@ -515,8 +520,8 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
         return True
     dictionary = _dictionary()
     if dictionary:
-        translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
-        if not translations.isdisjoint(persian.content):
+        translations = dictionary[0].get(dictionary[2](word.lower()))
+        if translations and not translations.isdisjoint(persian.content):  # content read only for some
             return True
     return _romanized_in(key, persian) or _derived_in(key, persian) or (
         compound and _compound_in(word, persian))
@@ -785,10 +790,11 @@ def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -
 
 def _whole_english_rendered_here(text: str, words: list[str], persian: PersianSide) -> bool:
     joined = " ".join(words)
-    lookup = persian.lookup
-    if not (name_table_data().persian_for(en_lookup_key(joined)).isdisjoint(lookup)
-            and persian_aliases(joined).isdisjoint(lookup) and persian_aliases(text).isdisjoint(lookup)):
-        return True
+    forms = (name_table_data().persian_for(en_lookup_key(joined)), persian_aliases(joined), persian_aliases(text))
+    if any(forms):  # the side's run keys read only where a form may meet them
+        lookup = persian.lookup
+        if not all(f.isdisjoint(lookup) for f in forms):
+            return True
     return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
 
