@@ -1127,12 +1127,13 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
     linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
     needs a closer match than an unknown one."""
-    # (Persian form, English word, the score needed or a function of nothing giving it), in order
-    pairs: list[tuple[str, str, float | Callable[[], float]]] = []
+    # The pairs to score, in order, in blocks: (Persian forms, English words, the score needed or a
+    # function of nothing giving it), each block every form with every word.
+    blocks: list[tuple[list[str] | tuple[str, ...], list[str] | tuple[str, ...], float | Callable[[], float]]] = []
     if lang == FA:
         for m in _LATIN_TOKEN.finditer(other_text):
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
-                pairs += [(fa, m.group(), SPELLING_SCORE) for fa in words]
+                blocks.append((words, [m.group()], SPELLING_SCORE))
     else:
         meaning = _persian_word_classes()[0]
         for w in persian_side(other_text).words:
@@ -1143,7 +1144,7 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
             else:  # asked only of a word as long as a missing word: most are not
                 needed = partial(_spelling_score, w)
             parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
-            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
+            blocks.append(([w.text] + parts, words, needed))  # سنت‌لوییز: لوییز
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
         if forms:
@@ -1152,18 +1153,21 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 if not w.latin and any(_one_edit(romanization_fold_fa(w.text), f) for f in folded_forms):
                     return w.text
     best, found = 0.0, ""
-    # Each form and word is in many pairs: each folded or keyed, and weighed, once.
-    persian_forms = {fa: _persian_spelling_form(fa) for fa in {fa for fa, _, _ in pairs}}
-    english_forms = {en: _english_spelling_form(en) for en in {en for _, en, _ in pairs}}
-    for fa, en, needed in pairs:
-        (folded, fa_weight), (key, weight) = persian_forms[fa], english_forms[en]
-        if fa_weight is None or weight is None or abs(weight - fa_weight) > 2:
-            continue  # a spelling is about as long as the name: not ترین for Bryan Judan
-        if not isinstance(needed, float):
-            needed = needed()
-        score = score_keys(folded, key, needed - 0.01)
-        if score >= needed and score > best:
-            best, found = score, (fa if lang == EN else en)
+    # Each form and word is in many pairs: each folded or keyed, and weighed, once (a word kept).
+    for persian_forms, english_words, needed in blocks:
+        for fa in persian_forms:
+            folded, fa_weight = _persian_spelling_form(fa)
+            if fa_weight is None:
+                continue  # fewer than three letters spell nothing
+            for en in english_words:
+                key, weight = _english_spelling_form(en)
+                if weight is None or abs(weight - fa_weight) > 2:
+                    continue  # a spelling is about as long as the name: not ترین for Bryan Judan
+                if not isinstance(needed, float):
+                    needed = needed()  # the same for every pair of the block
+                score = score_keys(folded, key, needed - 0.01)
+                if score >= needed and score > best:
+                    best, found = score, (fa if lang == EN else en)
     return found
 
 
