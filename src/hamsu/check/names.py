@@ -17,7 +17,7 @@ side; fa has کابل`.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,8 +47,13 @@ def _names_package() -> SimpleNamespace | None:
 def name_key(mention: Mention) -> str:
     """Mentions compare by folded letters: Persian variants and half-spaces, English case and accents."""
     if mention.lang == FA:
-        return fold_persian_key(mention.text)
+        return _persian_name_key(mention.text)
     return _english_name_key(mention.text)
+
+
+@lru_cache(maxsize=1 << 14)  # as _english_name_key: the linked names are keyed in each of a name's units
+def _persian_name_key(text: str) -> str:
+    return fold_persian_key(text)
 
 
 @lru_cache(maxsize=1 << 14)  # the document's links are keyed by several rules, and each name recurs
@@ -67,6 +72,21 @@ def linked_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
             found[FA, name_key(link.fa)].add(index)
             found[EN, name_key(link.en)].add(index)
     return found
+
+
+def _links_read(context: DocumentContext) -> tuple[dict[tuple[str, str], set[int]], dict[tuple[str, str], set[str]]]:
+    """linked_units and counterparts in one pass over the document's links, each link's two keys
+    made once: what NamesRule.prepare fills for every unit's tests."""
+    linked: dict[tuple[str, str], set[int]] = defaultdict(set)
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for index, names in enumerate(context.names or ()):
+        for link in names.links:
+            fa, en = name_key(link.fa), name_key(link.en)
+            linked[FA, fa].add(index)
+            linked[EN, en].add(index)
+            forms[FA, fa].add(en)
+            forms[EN, en].add(fa)
+    return linked, forms
 
 
 def one_sided_units(context: DocumentContext) -> dict[tuple[str, str], set[int]]:
@@ -305,8 +325,9 @@ class NamesRule(Rule):
         """The document's name keys and words, which the tests of every unit read."""
         if context.names is None:
             return
-        context.memo("linked-names", lambda: linked_units(context))
-        context.memo("name-forms", lambda: counterparts(context))
+        linked, forms = _links_read(context)  # the two read in one pass
+        context.memo("linked-names", lambda: linked)
+        context.memo("name-forms", lambda: forms)
         context.memo("one-sided-names", lambda: one_sided_units(context))
         context.memo("english-lower-words", lambda: _lower_words(context))
         context.memo("document-words", lambda: _document_words(context))
@@ -587,24 +608,31 @@ def _repeated_beyond_english(names: UnitNames, en_text: str) -> list[Mention]:
     return out
 
 
-def _document_words(context: DocumentContext) -> dict[str, set[int]]:
-    """Each word of the document's English, lower-cased → the units that have it."""
-    found: dict[str, set[int]] = defaultdict(set)
+def _document_words(context: DocumentContext) -> Counter[str]:
+    """Each word of the document's English, lower-cased → how many units have it. (Whether a word
+    is in a unit other than one is then its count less one if that unit has it: the few words asked
+    about need no list of units, and the count of each unit's set of words is made in C.)"""
+    found: Counter[str] = Counter()
     alignment = context.alignment
-    texts = alignment.document.texts
-    for index, unit in enumerate(alignment.units):
-        # A unit's English side is its sentences as written, joined by spaces (build_side): its
-        # words are theirs, read from the document without building the side.
-        for i in unit.en:
-            sentence = alignment.en[i]
-            text = texts[sentence.source][sentence.start : sentence.end]
-            if text.isascii():  # lower-cased whole, its words are the same, each lower-cased
-                for word in _LETTER_WORD.findall(text.lower()):
-                    found[word].add(index)
-            else:
-                for word in _LETTER_WORD.findall(text):
-                    found[word.lower()].add(index)
+    for unit in alignment.units:
+        found.update(_english_words_of(alignment, unit))
     return found
+
+
+def _english_words_of(alignment, unit) -> set[str]:
+    """The words of a unit's English, lower-cased."""
+    words: set[str] = set()
+    texts = alignment.document.texts
+    # A unit's English side is its sentences as written, joined by spaces (build_side): its words
+    # are theirs, read from the document without building the side.
+    for i in unit.en:
+        sentence = alignment.en[i]
+        text = texts[sentence.source][sentence.start : sentence.end]
+        if text.isascii():  # lower-cased whole, its words are the same, each lower-cased
+            words.update(_LETTER_WORD.findall(text.lower()))
+        else:
+            words.update(word.lower() for word in _LETTER_WORD.findall(text))
+    return words
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -624,8 +652,10 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
     if not missing:
         return ""
     context = unit.context
-    words = context.memo("document-words", lambda: _document_words(context))
-    novel = [w for w in missing if not words.get(w.lower(), set()) - {unit.index}]
+    counts = context.memo("document-words", lambda: _document_words(context))
+    units = context.alignment.units
+    own = _english_words_of(context.alignment, units[unit.index]) if 0 <= unit.index < len(units) else set()
+    novel = [w for w in missing if counts[w.lower()] - (w.lower() in own) <= 0]
     if not novel:
         return ""
     return (f"{', '.join(map(repr, novel))} rendered by nothing while the name's other words are, and found "

@@ -264,6 +264,8 @@ class PersianSide:
         self.words = words
         # Whether an English word is rendered here (_english_word_rendered), by word and test.
         self.rendered: dict = {}
+        # Whether an English name is rendered here as a whole (_whole_english_rendered), by its text.
+        self.whole: dict[str, bool] = {}
         # What the tests derive from the side the first time they need it (_romanization_runs,
         # _adjective_bases), by name: a side no test asks about pays nothing for them.
         self.derived: dict = {}
@@ -468,12 +470,14 @@ def _persian_word_rendered_here(word: Word, english: EnglishSide) -> bool:
         entry = table.entry(stem)
         if entry is not None and any(_form_in(e, english) for e in entry.english):
             return True
-        if english.lower & generic_english().get(stem, frozenset()):
+        generic = generic_english().get(stem)  # the side's words read only where there is one to meet
+        if generic and not english.lower.isdisjoint(generic):
             return True
     dictionary = _dictionary()
     if dictionary:
         stem = dictionary[3](word.text)
-        if stem and english.stems & dictionary[1].get(stem, frozenset()):
+        translations = dictionary[1].get(stem) if stem else None
+        if translations and not english.stems.isdisjoint(translations):
             return True
     folded = romanization_fold_fa(word.text.split(ZWNJ)[0] if word.base != word.key else word.text)
     return _romanizes(folded, english.roman, romanization_skeleton_fa(folded))
@@ -502,10 +506,13 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
     known = table.persian_for(lookup)
     if known and not (known.isdisjoint(persian.lookup) and known.isdisjoint(persian.parts)):
         return True  # آفریقایی in آفریقایی‌تبار too
-    if word.endswith("s") and len(word) > 3 and not table.persian_for(en_lookup_key(word[:-1])).isdisjoint(
-            persian.lookup):
+    # (The side's run keys are read only where there is something to meet them: most words have
+    # no table form and no other name, and a side asked only about such words never makes them.)
+    if word.endswith("s") and len(word) > 3 and (singular := table.persian_for(en_lookup_key(word[:-1]))) and \
+            not singular.isdisjoint(persian.lookup):  # fmt: skip
         return True
-    if not persian_aliases(word).isdisjoint(persian.lookup):
+    aliases = persian_aliases(word)
+    if aliases and not aliases.isdisjoint(persian.lookup):
         return True  # UK by انگلیس, Brexiteers by برگزیت: another name of the same thing
     generic = generic_translations(word) or generic_translations(word.capitalize())
     # A part that is a generic translation, or one with an adjective's ی (دانشگاهی)
@@ -513,8 +520,8 @@ def _english_word_rendered_here(word: str, persian: PersianSide, translate: bool
         return True
     dictionary = _dictionary()
     if dictionary:
-        translations = dictionary[0].get(dictionary[2](word.lower()), frozenset())
-        if not translations.isdisjoint(persian.content):
+        translations = dictionary[0].get(dictionary[2](word.lower()))
+        if translations and not translations.isdisjoint(persian.content):  # content read only for some
             return True
     return _romanized_in(key, persian) or _derived_in(key, persian) or (
         compound and _compound_in(word, persian))
@@ -532,10 +539,14 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     from a name, whole or its ending dropped (Buddhism, بودایی: budh, بودا; Catalan, کاتالونیایی)."""
     stem = _ENGLISH_DERIVED.sub("", key)
     forms = {f for f in (key, stem) if len(f) >= DERIVED_MIN}
-    for w, folded in _adjective_bases(persian):
-        # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless
-        # the English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
-        needed = COMMON_PRESENT_SCORE if stem == key and _ordinary_persian_word(w) else PRESENT_SCORE
+    bases = _adjective_bases(persian)
+    if not (forms and bases):
+        return False  # nothing to compare
+    # An ordinary word (خانه of خانه‌ای) renders a name only by a close romanization, unless the
+    # English too is a word made from a name (بودایی, an ordinary word, for Buddhism).
+    ordinary = _adjective_bases_ordinary(persian) if stem == key else None
+    for i, (_, folded) in enumerate(bases):
+        needed = COMMON_PRESENT_SCORE if ordinary is not None and ordinary[i] else PRESENT_SCORE
         if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
@@ -548,6 +559,16 @@ def _adjective_bases(persian: PersianSide) -> tuple[tuple[Word, str], ...]:
     if found is None:
         found = persian.derived["adjective bases"] = tuple(
             (w, base) for w in persian.words if not w.latin and (base := _adjective_base(w.key)))
+    return found
+
+
+def _adjective_bases_ordinary(persian: PersianSide) -> tuple[bool, ...]:
+    """Whether each word of _adjective_bases is an ordinary word (_ordinary_persian_word), in the
+    same order: read once a side, not once for each English word _derived_in is asked about."""
+    found = persian.derived.get("adjective bases ordinary")
+    if found is None:
+        found = persian.derived["adjective bases ordinary"] = tuple(
+            _ordinary_persian_word(w) for w, _ in _adjective_bases(persian))
     return found
 
 
@@ -590,7 +611,16 @@ def _romanization_runs(persian: PersianSide) -> tuple[tuple[str, int, int, float
 
 
 def _romanized_in(key: str, persian: PersianSide) -> bool:
-    """Whether a run of Persian words may be romanized as the English key."""
+    """Whether a run of Persian words may be romanized as the English key (the compiled loop where
+    it was built, else _python_romanized_in: the same answer)."""
+    if _presence_core is None:
+        return _python_romanized_in(key, persian)
+    bits, size, weight = _key_skeleton(key)
+    found = _presence_core.romanized_in(_romanization_runs(persian), key, bits, size, weight)
+    return _python_romanized_in(key, persian) if found is None else found  # None: skeletons beyond 64 bits
+
+
+def _python_romanized_in(key: str, persian: PersianSide) -> bool:
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
     # (min and abs written out: the loop runs over every run of the side for every word asked)
@@ -606,6 +636,15 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
         if score_keys(folded, key, needed - 0.01) >= needed:
             return True
     return False
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same answers
+    from . import _presence as _presence_core
+except ImportError:
+    _presence_core = None
+if _presence_core is not None:
+    _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE)
+COMPILED = _presence_core is not None
 
 
 @lru_cache(maxsize=1)
@@ -740,12 +779,22 @@ def _presence(text: str, lang: str, other_text: str) -> float:
 
 def _whole_english_rendered(text: str, words: list[str], persian: PersianSide) -> bool:
     """Whether an English name is rendered as a whole: its table form or another name of it (United
-    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز)."""
+    States: ایالات متحده), or a romanization of its words run together (St. Louis: سنت‌لوییز).
+    `words`: name_words(text, EN). Kept with the side (by the name's text): presence and
+    swapped_parts ask it of the same name."""
+    found = persian.whole.get(text)
+    if found is None:
+        found = persian.whole[text] = _whole_english_rendered_here(text, words, persian)
+    return found
+
+
+def _whole_english_rendered_here(text: str, words: list[str], persian: PersianSide) -> bool:
     joined = " ".join(words)
-    lookup = persian.lookup
-    if not (name_table_data().persian_for(en_lookup_key(joined)).isdisjoint(lookup)
-            and persian_aliases(joined).isdisjoint(lookup) and persian_aliases(text).isdisjoint(lookup)):
-        return True
+    forms = (name_table_data().persian_for(en_lookup_key(joined)), persian_aliases(joined), persian_aliases(text))
+    if any(forms):  # the side's run keys read only where a form may meet them
+        lookup = persian.lookup
+        if not all(f.isdisjoint(lookup) for f in forms):
+            return True
     return len(words) > 1 and _english_word_rendered("".join(words), persian, translate=False)
 
 
@@ -1078,12 +1127,13 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
     (or that one of them romanizes), or "": a misspelled name is there, not missing. Words the
     linker paired (`skip`, by key) are taken; an ordinary Persian word (جرج is one, لویی too)
     needs a closer match than an unknown one."""
-    # (Persian form, English word, the score needed or a function of nothing giving it), in order
-    pairs: list[tuple[str, str, float | Callable[[], float]]] = []
+    # The pairs to score, in order, in blocks: (Persian forms, English words, the score needed or a
+    # function of nothing giving it), each block every form with every word.
+    blocks: list[tuple[list[str] | tuple[str, ...], list[str] | tuple[str, ...], float | Callable[[], float]]] = []
     if lang == FA:
         for m in _LATIN_TOKEN.finditer(other_text):
             if m.group()[:1].isupper() and not ordinary_english(m.group()) and en_lookup_key(m.group()) not in skip:
-                pairs += [(fa, m.group(), SPELLING_SCORE) for fa in words]
+                blocks.append((words, [m.group()], SPELLING_SCORE))
     else:
         meaning = _persian_word_classes()[0]
         for w in persian_side(other_text).words:
@@ -1094,7 +1144,7 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
             else:  # asked only of a word as long as a missing word: most are not
                 needed = partial(_spelling_score, w)
             parts = [p for p in w.text.split(ZWNJ) if len(p) >= 3] if ZWNJ in w.text else []
-            pairs += [(form, en, needed) for form in [w.text] + parts for en in words]  # سنت‌لوییز: لوییز
+            blocks.append(([w.text] + parts, words, needed))  # سنت‌لوییز: لوییز
     if lang == EN:  # the table's own form with a letter dropped, added or changed: ابولهول for ابوالهول
         forms = {f for w in words for f in table_forms(w, EN, limit=8) if len(f) >= TYPO_MIN_LETTERS}
         if forms:
@@ -1103,19 +1153,34 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                 if not w.latin and any(_one_edit(romanization_fold_fa(w.text), f) for f in folded_forms):
                     return w.text
     best, found = 0.0, ""
-    # Each form and word is in many pairs: each folded or keyed, and weighed, once.
-    persian_forms = {fa: _spelling_form(romanization_fold_fa(fa), True) for fa in {fa for fa, _, _ in pairs}}
-    english_forms = {en: _spelling_form(latin_key(en), False) for en in {en for _, en, _ in pairs}}
-    for fa, en, needed in pairs:
-        (folded, fa_weight), (key, weight) = persian_forms[fa], english_forms[en]
-        if fa_weight is None or weight is None or abs(weight - fa_weight) > 2:
-            continue  # a spelling is about as long as the name: not ترین for Bryan Judan
-        if not isinstance(needed, float):
-            needed = needed()
-        score = score_keys(folded, key, needed - 0.01)
-        if score >= needed and score > best:
-            best, found = score, (fa if lang == EN else en)
+    # Each form and word is in many pairs: each folded or keyed, and weighed, once (a word kept).
+    for persian_forms, english_words, needed in blocks:
+        for fa in persian_forms:
+            folded, fa_weight = _persian_spelling_form(fa)
+            if fa_weight is None:
+                continue  # fewer than three letters spell nothing
+            for en in english_words:
+                key, weight = _english_spelling_form(en)
+                if weight is None or abs(weight - fa_weight) > 2:
+                    continue  # a spelling is about as long as the name: not ترین for Bryan Judan
+                if not isinstance(needed, float):
+                    needed = needed()  # the same for every pair of the block
+                score = score_keys(folded, key, needed - 0.01)
+                if score >= needed and score > best:
+                    best, found = score, (fa if lang == EN else en)
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary: a side's words are asked in unit after unit
+def _persian_spelling_form(word: str) -> tuple[str, float | None]:
+    """_spelling_form of a Persian word folded for romanization."""
+    return _spelling_form(romanization_fold_fa(word), True)
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_spelling_form(word: str) -> tuple[str, float | None]:
+    """_spelling_form of an English word's key."""
+    return _spelling_form(latin_key(word), False)
 
 
 def _spelling_form(form: str, persian: bool) -> tuple[str, float | None]:

@@ -1,0 +1,112 @@
+/* The names check's romanization loop (hamsu.names.presence._romanized_in), compiled. It gives
+ * exactly the answer the Python gives (tests/test_presence_core.py, which runs the Python where
+ * this file could not be built): the same runs tried in the same order, the same cheap tests
+ * before the score, the same score asked of the same cached function with the same floor.
+ *
+ * presence.py gives the scores and the score function once (set_tables) and this file only runs
+ * the loop: for a name's English word, every run of the Persian side is compared, and most are
+ * turned away by their skeletons or weights before any score is asked.
+ *
+ * set_tables(score_keys, present, short_present, common_present)
+ *   score_keys: translit.score_keys, called (folded, key, floor) -> float
+ *   present, short_present, common_present: presence.PRESENT_SCORE, SHORT_PRESENT_SCORE,
+ *     COMMON_PRESENT_SCORE
+ * romanized_in(runs, key, bits, size, weight) -> bool, or None where the Python must answer
+ *   runs: presence._romanization_runs of the side, tuples (folded, bits, size, weight, common)
+ *   key, bits, size, weight: the English key and presence._key_skeleton(key)
+ *   None when a skeleton's bits do not fit in 64 (the Python then answers with its own ints).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *score_keys = NULL;
+static double present = 0.0, short_present = 0.0, common_present = 0.0;
+
+static PyObject *set_tables(PyObject *self, PyObject *args) {
+    PyObject *score;
+    double a, b, c;
+    if (!PyArg_ParseTuple(args, "Oddd", &score, &a, &b, &c)) return NULL;
+    if (!PyCallable_Check(score)) {
+        PyErr_SetString(PyExc_TypeError, "score_keys must be callable");
+        return NULL;
+    }
+    Py_INCREF(score);
+    Py_XSETREF(score_keys, score);
+    present = a;
+    short_present = b;
+    common_present = c;
+    Py_RETURN_NONE;
+}
+
+/* A skeleton's bits as a machine word; 0 with *fits cleared when they need more than 64. */
+static unsigned long long bits_of(PyObject *value, int *fits) {
+    int overflow = 0;
+    long long bits = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (overflow || bits < 0) {
+        *fits = 0;
+        return 0;
+    }
+    return (unsigned long long)bits;
+}
+
+/* The bits set in a word (a skeleton has a few: one a consonant class), without a compiler's builtin. */
+static Py_ssize_t bit_count(unsigned long long x) {
+    Py_ssize_t n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
+}
+
+static PyObject *romanized_in(PyObject *self, PyObject *args) {
+    PyObject *runs, *key, *bits_object;
+    Py_ssize_t size;
+    double weight;
+    if (!PyArg_ParseTuple(args, "O!UOnd", &PyTuple_Type, &runs, &key, &bits_object, &size, &weight)) return NULL;
+    if (score_keys == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "set_tables first");
+        return NULL;
+    }
+    int fits = 1;
+    unsigned long long bits = bits_of(bits_object, &fits);
+    if (PyErr_Occurred()) return NULL;
+    if (!fits) Py_RETURN_NONE;
+    double reach = weight > 2.0 ? weight : 2.0; /* max(2.0, weight) */
+    Py_ssize_t count = PyTuple_GET_SIZE(runs);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *run = PyTuple_GET_ITEM(runs, i);
+        if (!PyTuple_Check(run) || PyTuple_GET_SIZE(run) != 5) {
+            PyErr_SetString(PyExc_TypeError, "a run is (folded, bits, size, weight, common)");
+            return NULL;
+        }
+        unsigned long long fa_bits = bits_of(PyTuple_GET_ITEM(run, 1), &fits);
+        if (PyErr_Occurred()) return NULL;
+        if (!fits) Py_RETURN_NONE;
+        Py_ssize_t fa_size = PyLong_AsSsize_t(PyTuple_GET_ITEM(run, 2));
+        if (fa_size == -1 && PyErr_Occurred()) return NULL;
+        double fa_weight = PyFloat_AsDouble(PyTuple_GET_ITEM(run, 3));
+        if (fa_weight == -1.0 && PyErr_Occurred()) return NULL;
+        int common = PyObject_IsTrue(PyTuple_GET_ITEM(run, 4));
+        if (common < 0) return NULL;
+        Py_ssize_t shared = bit_count(fa_bits & bits);
+        if (!shared || 2 * shared < (fa_size < size ? fa_size : size)) continue;
+        if ((weight > fa_weight ? weight - fa_weight : fa_weight - weight) > reach) continue;
+        double needed = weight >= 3 && fa_weight >= 3 ? present : short_present;
+        if (common && common_present > needed) needed = common_present; /* max(needed, common) */
+        PyObject *score = PyObject_CallFunction(score_keys, "OOd", PyTuple_GET_ITEM(run, 0), key, needed - 0.01);
+        if (score == NULL) return NULL;
+        double value = PyFloat_AsDouble(score);
+        Py_DECREF(score);
+        if (value == -1.0 && PyErr_Occurred()) return NULL;
+        if (value >= needed) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+static PyMethodDef methods[] = {
+    {"set_tables", set_tables, METH_VARARGS, "set_tables(score_keys, present, short_present, common_present)"},
+    {"romanized_in", romanized_in, METH_VARARGS, "romanized_in(runs, key, bits, size, weight) -> bool or None"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_presence", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__presence(void) { return PyModule_Create(&module); }
