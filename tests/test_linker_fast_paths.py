@@ -137,6 +137,24 @@ def test_ordinary_asked_word_by_word_is_ordinary_of_the_sentence(texts, data):
         assert unit.ordinary(si, i, j) == all(is_common(w, table) or _ambiguous(table, w.base) for w in words[i:j])
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PERSIAN_TEXT, min_size=1, max_size=3), st.integers(1, 6))
+def test_translit_spans_with_forms_kept_per_word_text_are_those_of_every_word(texts, limit):
+    fa = [fa_sentence(text) for text in texts]
+    expected = [[link._translit_word(w.text, w.base != w.key) if link.is_content(w) else None for w in s.words]
+                for s in fa]  # fmt: skip
+    kept, link._CONTENT_FORMS_LIMIT = link._CONTENT_FORMS_LIMIT, limit
+    try:
+        link._CONTENT_FORMS.clear()
+        for _ in range(2):  # the forms worked out, then (what the limit kept of them) looked up
+            spans = link._TranslitSpans(fa)
+            assert spans._words == expected
+            assert len(link._CONTENT_FORMS) <= limit
+    finally:
+        link._CONTENT_FORMS_LIMIT = kept
+        link._CONTENT_FORMS.clear()
+
+
 # Forms as _translit_word gives them (folded, last, inside bits, end bits), or None.
 FORMS = st.one_of(st.none(), st.tuples(st.just(""), st.just(""), st.integers(0, 1 << 70), st.integers(0, 1 << 70)))
 

@@ -185,6 +185,22 @@ def _translit_word(text: str, suffixed: bool) -> tuple[str, str, int, int]:
     return folded, last, skeleton_bits(romanization_skeleton_fa(folded)), skeleton_bits(romanization_skeleton_fa(last))
 
 
+# The form (_translit_word) of each word that may be part of a name found by transliteration
+# (is_content), None for the others, per word text: words_of gives the words of one text one key,
+# base and script, and a document's words recur from unit to unit. Started afresh at the limit.
+_CONTENT_FORMS: dict[str, tuple[str, str, int, int] | None] = {}
+_CONTENT_FORMS_LIMIT = 1 << 15
+_UNKNOWN = object()  # a word text not in _CONTENT_FORMS yet
+
+
+def _content_form(word: Word) -> tuple[str, str, int, int] | None:
+    form = _translit_word(word.text, word.base != word.key) if is_content(word) else None
+    if len(_CONTENT_FORMS) >= _CONTENT_FORMS_LIMIT:
+        _CONTENT_FORMS.clear()
+    _CONTENT_FORMS[word.text] = form
+    return form
+
+
 class _TranslitSpans:
     """Runs of up to MAX_NAME_WORDS content words that an English name may romanize: where each
     stands (sentence, first, last word) and its consonant skeleton (in `skeletons`, in the same
@@ -197,9 +213,12 @@ class _TranslitSpans:
         where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
         self._words: list[list[tuple[str, str, int, int] | None]] = []
+        known = _CONTENT_FORMS.get
         for si, sent in enumerate(sentences):
             words = sent.words
-            forms = [_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in words]
+            forms = [known(w.text, _UNKNOWN) for w in words]
+            if _UNKNOWN in forms:
+                forms = [form if form is not _UNKNOWN else _content_form(w) for form, w in zip(forms, words)]
             self._words.append(forms)
             word_runs(si, forms, list(map(_RUN, words)), MAX_NAME_WORDS, where, bits, lengths)
         self.skeletons = Skeletons(bits, lengths)
@@ -308,7 +327,7 @@ class _Unit:
         # starts (a stem is a prefix of its word's key): most keys asked for are not there, and
         # one substring test says so; where it is, only the words starting where it stands are
         # tried (the runs are told apart below).
-        joined, starts, firsts = self._run_keys()
+        joined, starts, firsts = self._joined_keys or self._run_keys()
         if key:
             places: list[int] = []
             at = joined.find(key)
@@ -461,11 +480,14 @@ def _span_parts(
         return parts  # IRGC is not a romanization of anything
     found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
-    for key, penalty, weight, en_bits, en_size in _translit_forms(text, n_names == 1):
+    translit_forms = _translit_forms(text, n_names == 1)
+    if translit_forms:
         spans = unit.translit_spans()
+        overlapping, kept_form, where = spans.skeletons.overlapping, spans.forms.get, spans.where
+    for key, penalty, weight, en_bits, en_size in translit_forms:
         # Runs of one word more or less than the name, and of a skeleton like its own.
-        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded, fa_weight = spans.forms.get(k) or spans.form(k)
+        for k in overlapping(en_bits, en_size, n_names):
+            folded, fa_weight = kept_form(k) or spans.form(k)
             if fa_weight < 1:
                 continue
             needed = threshold
@@ -476,7 +498,7 @@ def _span_parts(
             score = score_keys(folded, key, needed + penalty - 0.01) - penalty
             if score < needed:
                 continue
-            si, i, j = spans.where[k]
+            si, i, j = where[k]
             if unit.ordinary(si, i, j) and COMMON_WORD_THRESHOLD > needed:
                 needed = COMMON_WORD_THRESHOLD
                 if score < needed:
