@@ -79,6 +79,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 _S = TypeVar("_S")
 _KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
+_ROLE = attrgetter("role")  # of an English name's pieces
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -119,6 +120,9 @@ class _Pair(NamedTuple):  # a tuple: a long document's pairs go back from the se
     order: float  # how far apart the two are in their sentences (0 = same relative place)
 
 
+_new_pair = tuple.__new__  # _Pair's fields in order, without the keyword handling of _Pair(...)
+
+
 def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
     s = alignment.fa[index]
     # The sentence text is normalized, with the map back to the original offsets the pipeline kept
@@ -150,7 +154,7 @@ def _is_name(piece: Piece) -> bool:
 
 def _sub_spans(name: EnglishName) -> tuple[tuple[int, int], ...]:
     """Runs of pieces inside a name that may be a name themselves, longest first."""
-    return _sub_spans_of_roles(tuple(p.role for p in name.pieces))
+    return _sub_spans_of_roles(tuple(map(_ROLE, name.pieces)))
 
 
 _NAME_ROLES = ("name", "acronym")  # the roles of pieces _is_name
@@ -377,24 +381,27 @@ def _ambiguous(table: NameTable, key: str) -> bool:
 class _NameSpan:
     """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
 
-    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos")
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos", "en", "bonus")
 
     def __init__(self, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
         self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
         self.n_names = n_names  # name words (_is_name) among the pieces
         self.start = name.pieces[a].start
         self.en_pos: float | None = None  # where it stands in the unit, found for its first pair
+        self.en = (ei, ni, a, b)  # _Pair.en of each of its pairs
+        self.bonus = NAME_WORD_BONUS * (n_names - 1)  # what its name words add to each pair's rank
 
     def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
         """The pair of this run with Persian words[i:j] of sentence si."""
         kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), self.kind)
         if self.kind == "person":
             kind = "person"
-        rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        rank = score + self.bonus + 0.02 * (j - i - 1)
         if self.en_pos is None:
             self.en_pos = unit.en_position(self.ei, self.start)
-        order = abs(unit.fa_position(si, i) - self.en_pos)
-        return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
+        offsets, total = unit._fa_offsets  # (unit.fa_position, without the call: pairs are many)
+        order = abs((offsets[si] + i) / total - self.en_pos)
+        return _new_pair(_Pair, (rank, score, evidence, kind, self.en, (si, i, j), order))
 
 
 # What a unit's pairs are made of, in order (_unit_parts): the pairs its own evidence finds, and
@@ -408,7 +415,7 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
     parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
-            roles = tuple(p.role for p in name.pieces)
+            roles = tuple(map(_ROLE, name.pieces))
             for a, b in _sub_spans_of_roles(roles):
                 parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
             parts.append(_generic_pairs(unit, ei, ni, name, roles))
@@ -441,7 +448,7 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
         if (a2, b2) != (a, b):
             extra = sum(1 for q in name.pieces[a2:b2] if _is_name(q)) - sum(1 for q in name.pieces[a:b] if _is_name(q))
             rank = p.rank + NAME_WORD_BONUS * extra + 0.02 * ((j2 - i2) - (j - i))
-            grown.append(_Pair(rank, p.score, p.evidence, p.kind, (ei, ni, a2, b2), (si, i2, j2), p.order))
+            grown.append(_new_pair(_Pair, (rank, p.score, p.evidence, p.kind, (ei, ni, a2, b2), (si, i2, j2), p.order)))
     return pairs + grown
 
 
@@ -484,18 +491,20 @@ def _span_parts(
     if translit_forms:
         spans = unit.translit_spans()
         overlapping, kept_form, where = spans.skeletons.overlapping, spans.forms.get, spans.where
+    short = max(threshold, SHORT_NAME_THRESHOLD)  # where a side has one consonant (weight under 2)
     for key, penalty, weight, en_bits, en_size in translit_forms:
+        # Ordinary words need a closer match: asked only of a run that passes without it (a
+        # score at or over its floor is exact, whatever the floor: see score_keys).
+        floor, short_floor = threshold + penalty - 0.01, short + penalty - 0.01
         # Runs of one word more or less than the name, and of a skeleton like its own.
         for k in overlapping(en_bits, en_size, n_names):
             folded, fa_weight = kept_form(k) or spans.form(k)
             if fa_weight < 1:
                 continue
-            needed = threshold
-            if min(weight, fa_weight) < 2:
-                needed = max(needed, SHORT_NAME_THRESHOLD)
-            # Ordinary words need a closer match: asked only of a run that passes without it (a
-            # score at or over its floor is exact, whatever the floor: see score_keys).
-            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
+            if weight < 2 or fa_weight < 2:
+                needed, score = short, score_keys(folded, key, short_floor) - penalty
+            else:
+                needed, score = threshold, score_keys(folded, key, floor) - penalty
             if score < needed:
                 continue
             si, i, j = where[k]
@@ -633,8 +642,8 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
                 order = abs(unit.fa_position(si, i) - unit.en_position(ei, pieces[0].start))
                 rank = GENERIC_SCORE + NAME_WORD_BONUS * (n - 1)
                 kind = unit.fa_kind.get((si, i, i + n), name.kind)
-                out.append(_Pair(rank, GENERIC_SCORE, "dictionary", kind, (ei, ni, named[0], named[-1] + 1),
-                                 (si, i, i + n), order))
+                out.append(_new_pair(_Pair, (rank, GENERIC_SCORE, "dictionary", kind, (ei, ni, named[0], named[-1] + 1),
+                                             (si, i, i + n), order)))  # fmt: skip
     return out
 
 
