@@ -474,6 +474,8 @@ def _span_parts(
     for key, score, entries in _TABLE_FORMS.get(unit.table, text, _table_forms):
         found = []
         for fa_key, entry in entries:
+            if fa_key not in (unit._joined_keys or unit._run_keys())[0]:
+                continue  # (find: a key not in the unit's keys joined stands nowhere in it)
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
@@ -626,13 +628,17 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
     out = []
     n = len(named)
     first = targets[0]
+    taken = _first_taken(unit.table, pieces[named[0]].text)
     for si, sent in enumerate(unit.fa):
         words = sent.words
         if len(words) < n:
             continue
         # A window takes the first English word in one of its words or is no pair: each word is
-        # asked once whether it does, not once for every window holding it.
-        takes_first = [_matches_target(w, first) for w in words]
+        # asked once whether it does, not once for every window holding it (and each word text
+        # once for each English word: `taken`).
+        takes_first = list(map(taken.get, map(_TEXT, words)))
+        if None in takes_first:
+            takes_first = [_taken(taken, w, first) if takes is None else takes for takes, w in zip(takes_first, words)]
         for i in range(len(words) - n + 1):
             if not any(takes_first[i : i + n]):
                 continue
@@ -671,6 +677,29 @@ def _matches_target(word: Word, target: _Targets) -> bool:
     if keys and (_matches(word, keys) or any(stem in keys for stem in word.stems)):
         return True
     return bool(stems) and not word.latin and persian_stem(word.text) in stems
+
+
+def _first_taken(table: NameTable, word: str) -> dict[str, bool]:
+    """Whether a Persian word, by its text, takes the English `word` (_matches_target of its
+    _word_targets; a word's text gives its key, base and stems), as asked (started afresh where a
+    unit finds _TAKEN_LIMIT texts kept): a document's generic names recur, and so do its words."""
+    taken = _FIRST_TAKEN.get(table, word, _nothing_taken)
+    if len(taken) >= _TAKEN_LIMIT:
+        taken.clear()
+    return taken
+
+
+def _nothing_taken(table: NameTable, word: str) -> dict[str, bool]:
+    return {}
+
+
+def _taken(taken: dict[str, bool], word: Word, target: _Targets) -> bool:
+    takes = taken[word.text] = _matches_target(word, target)
+    return takes
+
+
+_FIRST_TAKEN = _PerTable(1 << 8)
+_TAKEN_LIMIT = 1 << 10
 
 
 def _assign(window: Sequence[Word], targets: list[_Targets]) -> bool:
