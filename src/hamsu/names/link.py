@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -80,7 +80,6 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 _S = TypeVar("_S")
 _KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
 _ROLE = attrgetter("role")  # of an English name's pieces
-_TEXT = attrgetter("text")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -221,7 +220,7 @@ class _TranslitSpans:
         known = _CONTENT_FORMS.get
         for si, sent in enumerate(sentences):
             words = sent.words
-            forms = list(map(known, map(_TEXT, words), repeat(_UNKNOWN)))
+            forms = [known(w.text, _UNKNOWN) for w in words]
             if _UNKNOWN in forms:
                 forms = [form if form is not _UNKNOWN else _content_form(w) for form, w in zip(forms, words)]
             self._words.append(forms)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from ..persian.lexicon import halfspace_lexicon
@@ -245,19 +244,14 @@ class _WordAnswers:
 
 
 _WORD_ANSWERS = _WordAnswers()
-_TEXT = attrgetter("text")
 _STARTS, _REACHED = 1, 2  # _Answers.gazetteer
 
 
 def _answers_of(words: tuple[Word, ...], table: NameTable) -> list[_Answers]:
     """The _Answers of each word, kept per word text (_WordAnswers)."""
     answers = _WORD_ANSWERS.of(table)
-    # Looked up by a walk in C; the words not known yet (None: an _Answers is never empty) then
-    # worked out one by one.
-    found = list(map(answers.get, map(_TEXT, words)))
-    if None in found:
-        found = [known or answers.get(word.text) or _answer(word, table, answers) for known, word in zip(found, words)]
-    return found
+    known = answers.get
+    return [known(word.text) or _answer(word, table, answers) for word in words]  # (an _Answers is never empty)
 
 
 def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
