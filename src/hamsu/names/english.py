@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter, not_, or_
 
 from .table import NameTable, en_lookup_key
 
@@ -147,23 +145,6 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-_FIRST = itemgetter(0)  # a piece's word; a word's first letter
-
-
-def _capitalized_at(pieces: Sequence[tuple[str, int, int]]) -> list[int]:
-    """The indices of the pieces not opening in lower case (a piece is never empty), walked in C:
-    most pieces of a sentence open in lower case, and a Python loop over all of them is the cost."""
-    return list(compress(range(len(pieces)), map(not_, map(str.islower, map(_FIRST, map(_FIRST, pieces))))))
-
-
-def _looked_at(pieces: Sequence[tuple[str, int, int]]) -> list[int]:
-    """The indices of the pieces english_names looks at: those not opening in lower case and the
-    small words (_SMALL_WORDS), walked in C."""
-    words = list(map(_FIRST, pieces))
-    flags = map(or_, map(not_, map(str.islower, map(_FIRST, words))), map(_SMALL_WORDS.__contains__, words))
-    return list(compress(range(len(words)), flags))
-
-
 @lru_cache(maxsize=SENTENCES_KEPT)
 def is_title_case(text: str) -> bool:
     """A headline in title case: capitals there say nothing about names."""
@@ -182,7 +163,7 @@ def capitalized_words(sentences: Iterable[str]) -> frozenset[str]:
             continue
         pieces = _pieces(text)
         # (a piece is never empty; one opening in lower case is not capitalized)
-        for k in _capitalized_at(pieces):
+        for k in [k for k, piece in enumerate(pieces) if not piece[0][0].islower()]:
             word = pieces[k][0]
             if _is_capitalized(word) and word not in NEVER and not _opens(text, pieces, k):
                 seen.add(word.lower())
@@ -217,7 +198,7 @@ def english_names(text: str, table: NameTable, document_capitals: frozenset[str]
     # Only the pieces not opening in lower case (a piece is never empty) and the articles and
     # particles are looked at one by one: any other piece is neither an acronym nor capitalized,
     # and only ends the run before it, so a stretch of them between two looked at ends it once.
-    looked_at = _looked_at(pieces)
+    looked_at = [k for k, piece in enumerate(pieces) if not piece[0][0].islower() or piece[0] in _SMALL_WORDS]
     after = 0  # the piece after the last one looked at
     for k in looked_at:
         if k > after and (current or pending):
@@ -319,10 +300,8 @@ def capitalized_function_words(text: str) -> list[tuple[str, int, int]]:
         return []
     pieces = _pieces(text)
     out = []
-    # Only the pieces in STOP are asked more, found without a Python loop over every piece.
-    for k in compress(range(len(pieces)), map(STOP.__contains__, map(_FIRST, pieces))):
-        word, start, end = pieces[k]
-        if word in NEVER or len(word) < 2 or not word[0].isupper() or _opens(text, pieces, k):
+    for k, (word, start, end) in enumerate(pieces):
+        if word not in STOP or word in NEVER or len(word) < 2 or not word[0].isupper() or _opens(text, pieces, k):
             continue
         before = text[pieces[k - 1][2] : start] if k else ""
         if not before.strip(" ,") == "" or "\n" in before:
