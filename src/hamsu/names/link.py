@@ -628,6 +628,7 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
     n = len(named)
     first = targets[0]
     taken = _first_taken(unit.table, pieces[named[0]].text)
+    known = taken.get
     for si, sent in enumerate(unit.fa):
         words = sent.words
         if len(words) < n:
@@ -635,9 +636,7 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
         # A window takes the first English word in one of its words or is no pair: each word is
         # asked once whether it does, not once for every window holding it (and each word text
         # once for each English word: `taken`).
-        takes_first = list(map(taken.get, map(_TEXT, words)))
-        if None in takes_first:
-            takes_first = [_taken(taken, w, first) if takes is None else takes for takes, w in zip(takes_first, words)]
+        takes_first = [_taken(taken, w, first) if (takes := known(w.text)) is None else takes for w in words]
         for i in range(len(words) - n + 1):
             if not any(takes_first[i : i + n]):
                 continue
