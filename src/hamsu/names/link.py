@@ -867,12 +867,9 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     out: list[Candidate] = []
     if not seen:
         return out
-    # The words whose key or base begins a form (most begin none), found without a Python loop
-    # over every word.
-    places = range(len(words))
-    starting = set(compress(places, map(seen.__contains__, map(_KEY, words))))
-    starting.update(compress(places, map(seen.__contains__, map(_BASE, words))))
-    for i in sorted(starting):
+    # The words whose key or base begins a form (most begin none), found first: one comprehension
+    # (faster than walks of compress over mapped attrgetters, measured).
+    for i in [i for i, w in enumerate(words) if w.key in seen or w.base in seen]:
         word = words[i]
         if word.latin:
             continue
