@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -78,7 +78,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
-_KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
+_KEY, _RUN = attrgetter("key"), attrgetter("run")
 _ROLE = attrgetter("role")  # of an English name's pieces
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
@@ -285,7 +285,7 @@ class _Unit:
     def latin_keys(self) -> str:
         """The keys of the unit's words in Latin letters joined (a run of them spells its keys
         joined: an English key found in no Latin words' run is not in this)."""
-        return "".join(chain.from_iterable(compress(map(_KEY, s.words), map(_LATIN, s.words)) for s in self.fa))
+        return "".join([w.key for s in self.fa for w in s.words if w.latin])
 
     @cached_property
     def fa_kind(self) -> dict[tuple[int, int, int], str]:
