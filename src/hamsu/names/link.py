@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -78,8 +78,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
-_KEY, _RUN = attrgetter("key"), attrgetter("run")
-_ROLE = attrgetter("role")  # of an English name's pieces
+_RUN = attrgetter("run")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -154,7 +153,7 @@ def _is_name(piece: Piece) -> bool:
 
 def _sub_spans(name: EnglishName) -> tuple[tuple[int, int], ...]:
     """Runs of pieces inside a name that may be a name themselves, longest first."""
-    return _sub_spans_of_roles(tuple(map(_ROLE, name.pieces)))
+    return _sub_spans_of_roles(tuple([p.role for p in name.pieces]))
 
 
 _NAME_ROLES = ("name", "acronym")  # the roles of pieces _is_name
@@ -366,7 +365,7 @@ class _Unit:
         """The keys of the unit's words joined; where each word starts in them (and where they
         end, last); and the index of each sentence's first word among the unit's words."""
         if self._joined_keys is None:
-            keys = list(chain.from_iterable(map(_KEY, s.words) for s in self.fa))
+            keys = [w.key for s in self.fa for w in s.words]
             starts = list(accumulate(map(len, keys), initial=0))
             firsts = list(accumulate((len(s.words) for s in self.fa), initial=0))
             self._joined_keys = "".join(keys), starts, firsts
@@ -415,7 +414,7 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
     parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
-            roles = tuple(map(_ROLE, name.pieces))
+            roles = tuple([p.role for p in name.pieces])
             for a, b in _sub_spans_of_roles(roles):
                 parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
             parts.append(_generic_pairs(unit, ei, ni, name, roles))
