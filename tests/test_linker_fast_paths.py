@@ -137,6 +137,24 @@ def test_ordinary_asked_word_by_word_is_ordinary_of_the_sentence(texts, data):
         assert unit.ordinary(si, i, j) == all(is_common(w, table) or _ambiguous(table, w.base) for w in words[i:j])
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PERSIAN_TEXT, min_size=1, max_size=3), st.integers(1, 6))
+def test_translit_spans_with_forms_kept_per_word_text_are_those_of_every_word(texts, limit):
+    fa = [fa_sentence(text) for text in texts]
+    expected = [[link._translit_word(w.text, w.base != w.key) if link.is_content(w) else None for w in s.words]
+                for s in fa]  # fmt: skip
+    kept, link._CONTENT_FORMS_LIMIT = link._CONTENT_FORMS_LIMIT, limit
+    try:
+        link._CONTENT_FORMS.clear()
+        for _ in range(2):  # the forms worked out, then (what the limit kept of them) looked up
+            spans = link._TranslitSpans(fa)
+            assert spans._words == expected
+            assert len(link._CONTENT_FORMS) <= limit
+    finally:
+        link._CONTENT_FORMS_LIMIT = kept
+        link._CONTENT_FORMS.clear()
+
+
 # Forms as _translit_word gives them (folded, last, inside bits, end bits), or None.
 FORMS = st.one_of(st.none(), st.tuples(st.just(""), st.just(""), st.integers(0, 1 << 70), st.integers(0, 1 << 70)))
 
@@ -207,6 +225,29 @@ def test_generic_pairs_asking_each_word_once_are_those_of_every_window(texts, en
     for ni, name in enumerate(en[0].names):
         roles = tuple(p.role for p in name.pieces)
         assert link._generic_pairs(unit, 0, ni, name, roles) == reference_generic_pairs(unit, 0, ni, name)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(GENERIC_FA), max_size=12).map(" ".join), min_size=1, max_size=3),
+       st.lists(st.sampled_from(GENERIC_EN), min_size=2, max_size=8).map(" ".join), st.integers(1, 4))  # fmt: skip
+def test_generic_pairs_with_the_word_texts_taken_kept_are_those_of_every_window(texts, english, limit):
+    """What each word text takes, kept per English word up to a limit (here a small one, so that
+    it is started afresh within a unit), changes no pair."""
+    table = name_table_data()
+    en = [EnSentence(tuple(english_names(english, table)), english, 0, 0)]
+    kept, link._TAKEN_LIMIT = link._TAKEN_LIMIT, limit
+    link._FIRST_TAKEN.kept.clear()
+    try:
+        for _ in range(2):  # the texts asked, then (what the limit kept of them) looked up
+            unit = _Unit([fa_sentence(text) for text in texts], en, table)
+            for ni, name in enumerate(en[0].names):
+                roles = tuple(p.role for p in name.pieces)
+                assert link._generic_pairs(unit, 0, ni, name, roles) == reference_generic_pairs(unit, 0, ni, name)
+                # (started afresh where a unit finds it at the limit: one unit's words over it at most)
+                most = limit + sum(len(s.words) for s in unit.fa)
+                assert all(len(taken) <= most for taken in link._FIRST_TAKEN.kept.values())
+    finally:
+        link._TAKEN_LIMIT = kept
 
 
 def reference_english_names(text, table, document_capitals=frozenset(), headline=False):

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -78,7 +78,7 @@ _NAME_CHAR = re.compile(f"[{ARABIC_LETTERS}{DIACRITICS}A-Za-z0-9\u00c0-\u024f]")
 
 
 _S = TypeVar("_S")
-_KEY, _BASE, _LATIN, _RUN = attrgetter("key"), attrgetter("base"), attrgetter("latin"), attrgetter("run")
+_RUN = attrgetter("run")
 Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, words) -> score
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
@@ -119,6 +119,9 @@ class _Pair(NamedTuple):  # a tuple: a long document's pairs go back from the se
     order: float  # how far apart the two are in their sentences (0 = same relative place)
 
 
+_new_pair = tuple.__new__  # _Pair's fields in order, without the keyword handling of _Pair(...)
+
+
 def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
     s = alignment.fa[index]
     # The sentence text is normalized, with the map back to the original offsets the pipeline kept
@@ -150,7 +153,7 @@ def _is_name(piece: Piece) -> bool:
 
 def _sub_spans(name: EnglishName) -> tuple[tuple[int, int], ...]:
     """Runs of pieces inside a name that may be a name themselves, longest first."""
-    return _sub_spans_of_roles(tuple(p.role for p in name.pieces))
+    return _sub_spans_of_roles(tuple([p.role for p in name.pieces]))
 
 
 _NAME_ROLES = ("name", "acronym")  # the roles of pieces _is_name
@@ -185,6 +188,22 @@ def _translit_word(text: str, suffixed: bool) -> tuple[str, str, int, int]:
     return folded, last, skeleton_bits(romanization_skeleton_fa(folded)), skeleton_bits(romanization_skeleton_fa(last))
 
 
+# The form (_translit_word) of each word that may be part of a name found by transliteration
+# (is_content), None for the others, per word text: words_of gives the words of one text one key,
+# base and script, and a document's words recur from unit to unit. Started afresh at the limit.
+_CONTENT_FORMS: dict[str, tuple[str, str, int, int] | None] = {}
+_CONTENT_FORMS_LIMIT = 1 << 15
+_UNKNOWN = object()  # a word text not in _CONTENT_FORMS yet
+
+
+def _content_form(word: Word) -> tuple[str, str, int, int] | None:
+    form = _translit_word(word.text, word.base != word.key) if is_content(word) else None
+    if len(_CONTENT_FORMS) >= _CONTENT_FORMS_LIMIT:
+        _CONTENT_FORMS.clear()
+    _CONTENT_FORMS[word.text] = form
+    return form
+
+
 class _TranslitSpans:
     """Runs of up to MAX_NAME_WORDS content words that an English name may romanize: where each
     stands (sentence, first, last word) and its consonant skeleton (in `skeletons`, in the same
@@ -197,9 +216,12 @@ class _TranslitSpans:
         where, bits, lengths = self.where, [], []
         # Each content word as transliteration sees it (None for the others, in no run).
         self._words: list[list[tuple[str, str, int, int] | None]] = []
+        known = _CONTENT_FORMS.get
         for si, sent in enumerate(sentences):
             words = sent.words
-            forms = [_translit_word(w.text, w.base != w.key) if is_content(w) else None for w in words]
+            forms = [known(w.text, _UNKNOWN) for w in words]
+            if _UNKNOWN in forms:
+                forms = [form if form is not _UNKNOWN else _content_form(w) for form, w in zip(forms, words)]
             self._words.append(forms)
             word_runs(si, forms, list(map(_RUN, words)), MAX_NAME_WORDS, where, bits, lengths)
         self.skeletons = Skeletons(bits, lengths)
@@ -262,7 +284,7 @@ class _Unit:
     def latin_keys(self) -> str:
         """The keys of the unit's words in Latin letters joined (a run of them spells its keys
         joined: an English key found in no Latin words' run is not in this)."""
-        return "".join(chain.from_iterable(compress(map(_KEY, s.words), map(_LATIN, s.words)) for s in self.fa))
+        return "".join([w.key for s in self.fa for w in s.words if w.latin])
 
     @cached_property
     def fa_kind(self) -> dict[tuple[int, int, int], str]:
@@ -308,7 +330,7 @@ class _Unit:
         # starts (a stem is a prefix of its word's key): most keys asked for are not there, and
         # one substring test says so; where it is, only the words starting where it stands are
         # tried (the runs are told apart below).
-        joined, starts, firsts = self._run_keys()
+        joined, starts, firsts = self._joined_keys or self._run_keys()
         if key:
             places: list[int] = []
             at = joined.find(key)
@@ -343,7 +365,7 @@ class _Unit:
         """The keys of the unit's words joined; where each word starts in them (and where they
         end, last); and the index of each sentence's first word among the unit's words."""
         if self._joined_keys is None:
-            keys = list(chain.from_iterable(map(_KEY, s.words) for s in self.fa))
+            keys = [w.key for s in self.fa for w in s.words]
             starts = list(accumulate(map(len, keys), initial=0))
             firsts = list(accumulate((len(s.words) for s in self.fa), initial=0))
             self._joined_keys = "".join(keys), starts, firsts
@@ -358,24 +380,27 @@ def _ambiguous(table: NameTable, key: str) -> bool:
 class _NameSpan:
     """A run of pieces of an English name in a unit (name.pieces[a:b]): what its pairs share."""
 
-    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos")
+    __slots__ = ("ei", "ni", "a", "b", "kind", "n_names", "start", "en_pos", "en", "bonus")
 
     def __init__(self, ei: int, ni: int, name: EnglishName, a: int, b: int, n_names: int) -> None:
         self.ei, self.ni, self.a, self.b, self.kind = ei, ni, a, b, name.kind
         self.n_names = n_names  # name words (_is_name) among the pieces
         self.start = name.pieces[a].start
         self.en_pos: float | None = None  # where it stands in the unit, found for its first pair
+        self.en = (ei, ni, a, b)  # _Pair.en of each of its pairs
+        self.bonus = NAME_WORD_BONUS * (n_names - 1)  # what its name words add to each pair's rank
 
     def pair(self, unit: _Unit, score: float, evidence: str, kind: str, si: int, i: int, j: int) -> _Pair:
         """The pair of this run with Persian words[i:j] of sentence si."""
         kind = kind if kind != "name" else unit.fa_kind.get((si, i, j), self.kind)
         if self.kind == "person":
             kind = "person"
-        rank = score + NAME_WORD_BONUS * (self.n_names - 1) + 0.02 * (j - i - 1)
+        rank = score + self.bonus + 0.02 * (j - i - 1)
         if self.en_pos is None:
             self.en_pos = unit.en_position(self.ei, self.start)
-        order = abs(unit.fa_position(si, i) - self.en_pos)
-        return _Pair(rank, score, evidence, kind, (self.ei, self.ni, self.a, self.b), (si, i, j), order)
+        offsets, total = unit._fa_offsets  # (unit.fa_position, without the call: pairs are many)
+        order = abs((offsets[si] + i) / total - self.en_pos)
+        return _new_pair(_Pair, (rank, score, evidence, kind, self.en, (si, i, j), order))
 
 
 # What a unit's pairs are made of, in order (_unit_parts): the pairs its own evidence finds, and
@@ -389,7 +414,7 @@ def _unit_parts(unit: _Unit) -> list[_Part]:
     parts: list[_Part] = []
     for ei, sent in enumerate(unit.en):
         for ni, name in enumerate(sent.names):
-            roles = tuple(p.role for p in name.pieces)
+            roles = tuple([p.role for p in name.pieces])
             for a, b in _sub_spans_of_roles(roles):
                 parts += _span_parts(unit, ei, ni, name, a, b, _span_shape(roles[a:b]))
             parts.append(_generic_pairs(unit, ei, ni, name, roles))
@@ -422,7 +447,7 @@ def _pairs(unit: _Unit, known: Known) -> list[_Pair]:
         if (a2, b2) != (a, b):
             extra = sum(1 for q in name.pieces[a2:b2] if _is_name(q)) - sum(1 for q in name.pieces[a:b] if _is_name(q))
             rank = p.rank + NAME_WORD_BONUS * extra + 0.02 * ((j2 - i2) - (j - i))
-            grown.append(_Pair(rank, p.score, p.evidence, p.kind, (ei, ni, a2, b2), (si, i2, j2), p.order))
+            grown.append(_new_pair(_Pair, (rank, p.score, p.evidence, p.kind, (ei, ni, a2, b2), (si, i2, j2), p.order)))
     return pairs + grown
 
 
@@ -447,6 +472,8 @@ def _span_parts(
     for key, score, entries in _TABLE_FORMS.get(unit.table, text, _table_forms):
         found = []
         for fa_key, entry in entries:
+            if fa_key not in (unit._joined_keys or unit._run_keys())[0]:
+                continue  # (find: a key not in the unit's keys joined stands nowhere in it)
             for si, i, j in unit.find(fa_key):
                 if spans_entry(unit.fa[si].words, i, j, entry.fa):
                     found.append(span.pair(unit, score, entry.evidence, entry.kind, si, i, j))
@@ -461,22 +488,27 @@ def _span_parts(
         return parts  # IRGC is not a romanization of anything
     found = []
     threshold = TRANSLITERATION_THRESHOLD + (0.0 if name.certain else UNCERTAIN_EXTRA)
-    for key, penalty, weight, en_bits, en_size in _translit_forms(text, n_names == 1):
+    translit_forms = _translit_forms(text, n_names == 1)
+    if translit_forms:
         spans = unit.translit_spans()
+        overlapping, kept_form, where = spans.skeletons.overlapping, spans.forms.get, spans.where
+    short = max(threshold, SHORT_NAME_THRESHOLD)  # where a side has one consonant (weight under 2)
+    for key, penalty, weight, en_bits, en_size in translit_forms:
+        # Ordinary words need a closer match: asked only of a run that passes without it (a
+        # score at or over its floor is exact, whatever the floor: see score_keys).
+        floor, short_floor = threshold + penalty - 0.01, short + penalty - 0.01
         # Runs of one word more or less than the name, and of a skeleton like its own.
-        for k in spans.skeletons.overlapping(en_bits, en_size, n_names):
-            folded, fa_weight = spans.forms.get(k) or spans.form(k)
+        for k in overlapping(en_bits, en_size, n_names):
+            folded, fa_weight = kept_form(k) or spans.form(k)
             if fa_weight < 1:
                 continue
-            needed = threshold
-            if min(weight, fa_weight) < 2:
-                needed = max(needed, SHORT_NAME_THRESHOLD)
-            # Ordinary words need a closer match: asked only of a run that passes without it (a
-            # score at or over its floor is exact, whatever the floor: see score_keys).
-            score = score_keys(folded, key, needed + penalty - 0.01) - penalty
+            if weight < 2 or fa_weight < 2:
+                needed, score = short, score_keys(folded, key, short_floor) - penalty
+            else:
+                needed, score = threshold, score_keys(folded, key, floor) - penalty
             if score < needed:
                 continue
-            si, i, j = spans.where[k]
+            si, i, j = where[k]
             if unit.ordinary(si, i, j) and COMMON_WORD_THRESHOLD > needed:
                 needed = COMMON_WORD_THRESHOLD
                 if score < needed:
@@ -594,13 +626,16 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
     out = []
     n = len(named)
     first = targets[0]
+    taken = _first_taken(unit.table, pieces[named[0]].text)
+    known = taken.get
     for si, sent in enumerate(unit.fa):
         words = sent.words
         if len(words) < n:
             continue
         # A window takes the first English word in one of its words or is no pair: each word is
-        # asked once whether it does, not once for every window holding it.
-        takes_first = [_matches_target(w, first) for w in words]
+        # asked once whether it does, not once for every window holding it (and each word text
+        # once for each English word: `taken`).
+        takes_first = [_taken(taken, w, first) if (takes := known(w.text)) is None else takes for w in words]
         for i in range(len(words) - n + 1):
             if not any(takes_first[i : i + n]):
                 continue
@@ -611,8 +646,8 @@ def _generic_pairs(unit: _Unit, ei: int, ni: int, name: EnglishName, roles: tupl
                 order = abs(unit.fa_position(si, i) - unit.en_position(ei, pieces[0].start))
                 rank = GENERIC_SCORE + NAME_WORD_BONUS * (n - 1)
                 kind = unit.fa_kind.get((si, i, i + n), name.kind)
-                out.append(_Pair(rank, GENERIC_SCORE, "dictionary", kind, (ei, ni, named[0], named[-1] + 1),
-                                 (si, i, i + n), order))
+                out.append(_new_pair(_Pair, (rank, GENERIC_SCORE, "dictionary", kind, (ei, ni, named[0], named[-1] + 1),
+                                             (si, i, i + n), order)))  # fmt: skip
     return out
 
 
@@ -639,6 +674,29 @@ def _matches_target(word: Word, target: _Targets) -> bool:
     if keys and (_matches(word, keys) or any(stem in keys for stem in word.stems)):
         return True
     return bool(stems) and not word.latin and persian_stem(word.text) in stems
+
+
+def _first_taken(table: NameTable, word: str) -> dict[str, bool]:
+    """Whether a Persian word, by its text, takes the English `word` (_matches_target of its
+    _word_targets; a word's text gives its key, base and stems), as asked (started afresh where a
+    unit finds _TAKEN_LIMIT texts kept): a document's generic names recur, and so do its words."""
+    taken = _FIRST_TAKEN.get(table, word, _nothing_taken)
+    if len(taken) >= _TAKEN_LIMIT:
+        taken.clear()
+    return taken
+
+
+def _nothing_taken(table: NameTable, word: str) -> dict[str, bool]:
+    return {}
+
+
+def _taken(taken: dict[str, bool], word: Word, target: _Targets) -> bool:
+    takes = taken[word.text] = _matches_target(word, target)
+    return takes
+
+
+_FIRST_TAKEN = _PerTable(1 << 8)
+_TAKEN_LIMIT = 1 << 10
 
 
 def _assign(window: Sequence[Word], targets: list[_Targets]) -> bool:
@@ -808,12 +866,9 @@ def _seen_spans(words: tuple[Word, ...], seen: _Seen) -> list[Candidate]:
     out: list[Candidate] = []
     if not seen:
         return out
-    # The words whose key or base begins a form (most begin none), found without a Python loop
-    # over every word.
-    places = range(len(words))
-    starting = set(compress(places, map(seen.__contains__, map(_KEY, words))))
-    starting.update(compress(places, map(seen.__contains__, map(_BASE, words))))
-    for i in sorted(starting):
+    # The words whose key or base begins a form (most begin none), found first: one comprehension
+    # (faster than walks of compress over mapped attrgetters, measured).
+    for i in [i for i, w in enumerate(words) if w.key in seen or w.base in seen]:
         word = words[i]
         if word.latin:
             continue
