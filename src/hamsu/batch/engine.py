@@ -146,8 +146,11 @@ class LocalEngine:
             # gc.freeze keeps the collector from touching, and so copying, those pages.
             import gc
 
+            from ..collector import frozen_for_good
+
             warm_up(settings)
             gc.freeze()
+            frozen_for_good()
         try:
             self.pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
