@@ -15,8 +15,8 @@ _frozen_for_good = False
 
 
 def frozen_for_good() -> None:
-    """Say that this process has frozen its long-lived objects for the rest of its life (gc.freeze),
-    as a batch coordinator does before forking its workers, which inherit the word.
+    """Say that this process keeps its long-lived objects frozen (gc.freeze) for the rest of its
+    life, as a batch worker forked after its coordinator froze its tables does.
 
     The arrangements below then leave the collector as it is without asking gc.get_freeze_count(),
     which counts by walking every frozen object: in a forked worker, a walk over the coordinator's

@@ -69,6 +69,14 @@ def _init_worker(settings: Any, coordinator: int) -> None:
     # only print a traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with(coordinator)
+    # A worker forked after the coordinator froze its tables keeps them frozen for its life: it
+    # counts them once, here, rather than the collector arrangements counting them per document.
+    import gc
+
+    if gc.get_freeze_count():
+        from ..collector import frozen_for_good
+
+        frozen_for_good()
 
 
 def die_with(coordinator: int) -> None:
@@ -146,11 +154,8 @@ class LocalEngine:
             # gc.freeze keeps the collector from touching, and so copying, those pages.
             import gc
 
-            from ..collector import frozen_for_good
-
             warm_up(settings)
             gc.freeze()
-            frozen_for_good()
         try:
             self.pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
