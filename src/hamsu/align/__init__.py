@@ -53,8 +53,6 @@ def align_with_features(
         return _align_with_features(fa, en, fa_breaks, en_breaks, model)
 
 
-
-
 def _align_with_features(
     fa: Sequence[str], en: Sequence[str], fa_breaks: Collection[int], en_breaks: Collection[int], model: AlignModel
 ) -> list[tuple[Unit, str, tuple[float, ...]]]:

@@ -18,6 +18,7 @@ differ only in where fn runs; its results, and so the build's output, are the sa
 from __future__ import annotations
 
 import collections
+import gc
 import logging
 import multiprocessing
 import os
@@ -30,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from ..collector import frozen_for_good
 from ..errors import HamsuError
 
 ENGINES = ("local", "dask")
@@ -71,11 +73,7 @@ def _init_worker(settings: Any, coordinator: int) -> None:
     die_with(coordinator)
     # A worker forked after the coordinator froze its tables keeps them frozen for its life: it
     # counts them once, here, rather than the collector arrangements counting them per document.
-    import gc
-
     if gc.get_freeze_count():
-        from ..collector import frozen_for_good
-
         frozen_for_good()
 
 
@@ -152,8 +150,6 @@ class LocalEngine:
             # Load the pipeline's tables once, here, and fork: the workers share their pages
             # instead of each loading its own copy (less memory, and no start-up per worker).
             # gc.freeze keeps the collector from touching, and so copying, those pages.
-            import gc
-
             warm_up(settings)
             gc.freeze()
         try:

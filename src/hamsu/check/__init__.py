@@ -69,8 +69,6 @@ def _ready(rules: Sequence[Rule], scope: str, given: dict[str, object]) -> list[
     ]
 
 
-
-
 def check_alignment(
     alignment: Alignment,
     names: tuple[UnitNames, ...] | None = None,
