@@ -1,7 +1,9 @@
 """hamsu.parallel: a long document's units shared by two processes give what one process gives."""
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,88 @@ def test_presplit_persian_comes_back_from_the_second_process_as_plain_tuples(sma
         assert shared == alone
         assert [s.shifts for s in shared.fa] == [s.shifts for s in alone.fa]
     assert sent and all(type(row) is tuple for results in sent for row in results)
+
+
+def _state(pid: int) -> str:
+    """A process's state letter from /proc (R running, S sleeping, T stopped, ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def test_rounds_started_ahead_give_what_one_process_gives_and_what_the_child_found_first(small_threshold):
+    kept: dict[int, int] = {}
+
+    def ahead() -> None:
+        for i in range(6, 10):  # the child's share, worked on before the rounds
+            kept[i] = i * 10
+
+    def first(start: int, end: int, _: object) -> list[int]:
+        return [kept.get(i, i * 10) + 1 for i in range(start, end)]
+
+    with parallel.workers(2), parallel.SharedRounds.ahead_of(8, [first], ahead, 0.4, lambda: "capitals") as rounds:
+        assert rounds.pid  # started on entering, before the count is known
+        assert rounds.begin(10) == "capitals"
+        assert rounds.half == 6
+        assert rounds.run(0, None) == [i * 10 + 1 for i in range(10)]
+    with parallel.SharedRounds.ahead_of(8, [first], ahead, 0.4, lambda: "capitals") as rounds:  # not allowed
+        assert not rounds.pid and rounds.begin(10) is None
+        assert rounds.run(0, None) == [i * 10 + 1 for i in range(10)]
+
+
+def test_a_child_started_ahead_is_stopped_when_the_count_proves_too_small_or_the_caller_fails(small_threshold):
+    def ahead() -> None:
+        time.sleep(60)  # a head start far longer than the test
+
+    def first(start: int, end: int, _: object) -> list[int]:
+        return list(range(start, end))
+
+    started = time.monotonic()
+    with parallel.workers(2), parallel.SharedRounds.ahead_of(8, [first], ahead, 0.5) as rounds:
+        child = rounds.pid
+        assert child
+        assert rounds.begin(3) is None  # below MIN_UNITS: this process does it all
+        assert not rounds.pid and rounds.run(0, None) == [0, 1, 2]
+    with pytest.raises(RuntimeError), parallel.workers(2), \
+            parallel.SharedRounds.ahead_of(8, [first], ahead, 0.5) as rounds:  # fmt: skip
+        other = rounds.pid
+        raise RuntimeError("the caller fails before begin(): the child is not waited for")
+    assert time.monotonic() - started < 30
+    for pid in (child, other):
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped, not left behind
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="no /proc")
+def test_a_child_working_ahead_stands_still_while_other_rounds_share_the_cores(small_threshold, tmp_path):
+    def ahead() -> None:
+        while True:
+            time.sleep(0.01)
+
+    def states(start: int, end: int, _: object) -> list[str]:
+        return [_state(pid) for _ in range(start, end)]
+
+    with parallel.workers(2), parallel.SharedRounds.ahead_of(8, [squares], ahead, 0.5) as early:
+        pid = early.pid
+        assert pid in parallel._ahead_children
+        with parallel.SharedRounds(6, [states]) as other:
+            seen = other.run(0, None)
+        assert seen == ["T"] * 6  # stopped, as both processes of the other rounds saw it
+        deadline = time.monotonic() + 10
+        while _state(pid) == "T" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _state(pid) != "T"  # going on once they are done
+    assert pid not in parallel._ahead_children
+
+
+def test_a_document_linked_while_it_is_aligned_equals_one_process(small_threshold):
+    from hamsu.names import NameLinker, link_names
+    from hamsu.pipeline import process_document
+
+    [document] = read_documents([Path(__file__).resolve().parents[1] / "examples" / "seed.txt"])
+    alignment = align_document(document)
+    alone = link_names(alignment)
+    with parallel.workers(2):
+        with NameLinker(alignment.document, alignment.fa, alignment.en, ahead=True) as linker:
+            assert linker.passes.pid
+            shared = linker.link(alignment.units)
+        assert process_document(document) == check_document(alignment)
+    assert shared == alone

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,33 @@ MIN_UNITS = 2_000
 MAX_UNITS = 40_000
 
 _allowed = 1
+# Children running a head start (SharedRounds.ahead_of) before their rounds: they stand still
+# (SIGSTOP) while other rounds share the cores, so that two processes, not three, compete for two
+# cores, and go on (SIGCONT) after. Only where such a child dies with its parent (Linux): a
+# stopped orphan would otherwise wait for ever.
+_ahead_children: set[int] = set()
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent() -> bool:
+    """Ask the kernel to end this (forked) process when its parent ends; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _signal_ahead(signum: int) -> None:
+    for pid in _ahead_children:
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
 
 
 @contextmanager
@@ -88,29 +116,114 @@ class SharedRounds:
         self.half = count
         self.pid = 0
         self.alive = False
+        self.ahead: Callable[[], object] | None = None
+        self.share = 0.5  # of the units, the child's
+        self.early = self.started = False  # ahead_of
+        self.first: Callable[[], Any] | None = None
+
+    @classmethod
+    def ahead_of(cls, expected: int, rounds: Sequence[Round], ahead: Callable[[], object] | None, share: float,
+                 first: Callable[[], Any] | None = None) -> SharedRounds:  # fmt: skip
+        """Rounds whose units are not known yet, with what the child can do before them.
+
+        Entered, it starts the child at once (when `expected` units would be shared), which
+        works out first() and sends it, then runs ahead(), while this process goes on (aligning
+        the sentences whose units the rounds will go through); begin(count) then gives the units'
+        count, before the first run(), and returns what first() gave (None without a child). The
+        child takes `share` of the units: the last ones, whose work ahead() began on."""
+        self = cls(expected, rounds)
+        self.ahead, self.share, self.first = ahead, share, first
+        self.early, self.started = True, False
+        return self
+
+    def _worth_sharing(self, count: int) -> bool:
+        return _allowed >= 2 and MIN_UNITS <= count <= MAX_UNITS and hasattr(os, "fork")
+
+    def _split(self, count: int) -> int:
+        return count - round(count * self.share)
 
     def __enter__(self) -> SharedRounds:
-        if _allowed < 2 or not MIN_UNITS <= self.count <= MAX_UNITS or not hasattr(os, "fork"):
+        if not self._worth_sharing(self.count):
             return self
-        self.half = self.count // 2
+        if not self.early:
+            _signal_ahead(signal.SIGSTOP)
+        self._fork()
+        return self
+
+    def begin(self, count: int) -> Any:
+        """The units' count, for rounds made by ahead_of: shared from here on when worth it (a
+        child started for an expected count that proves too small or too large is stopped).
+        Returns what the child's first() gave, or None."""
+        self.count = self.half = count
+        self.started = True
+        if not self._worth_sharing(count):
+            self._leave()
+            return None
+        if not self.pid:
+            self._fork()
+        _ahead_children.discard(self.pid)
+        found = None
+        if self.alive and self.first is not None:
+            payload = _receive(self.inbox)
+            found = pickle.loads(payload) if payload else None
+        if self.alive:
+            try:
+                _send(self.outbox, pickle.dumps(count, protocol=pickle.HIGHEST_PROTOCOL))
+                self.half = self._split(count)
+            except OSError:
+                self.alive = False
+        return found
+
+    def _fork(self) -> None:
+        self.half = self._split(self.count)
         to_child_read, to_child_write = os.pipe()
         from_child_read, from_child_write = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
+        if self.early and self.first is not None:
+            _widen(from_child_write)  # what first() gives goes without waiting for a reader
+        ready_read, ready_write = os.pipe()
+        ready = os.fdopen(ready_write, "wb", buffering=0)
         self.pid = os.fork()
         if self.pid == 0:
             os.close(to_child_write)
             os.close(from_child_read)
+            os.close(ready_read)
+            _ahead_children.clear()  # the parent's to stop, not this child's
+            if self.early and not self.started and die_with_parent() and os.getppid() == parent:
+                ready.write(b"1")  # this child may be stopped while it works ahead
+            ready.close()
             self._serve(os.fdopen(to_child_read, "rb"), os.fdopen(from_child_write, "wb"))
         os.close(to_child_read)
         os.close(from_child_write)
+        ready.close()
+        with os.fdopen(ready_read, "rb") as said:
+            if said.read(1) == b"1":
+                _ahead_children.add(self.pid)
         self.inbox, self.outbox = os.fdopen(from_child_read, "rb"), os.fdopen(to_child_write, "wb")
         self.alive = True
-        return self
 
     def _serve(self, inbox, outbox) -> None:
         """The child: each round's second half, until a round fails or the parent is done."""
         try:
+            if self.early:
+                if self.first is not None:
+                    try:
+                        payload = pickle.dumps(self.first(), protocol=pickle.HIGHEST_PROTOCOL)
+                    except Exception:  # noqa: BLE001 - the parent works it out itself
+                        payload = b""
+                    _send(outbox, payload)
+                try:
+                    if self.ahead is not None:
+                        self.ahead()
+                except Exception:  # noqa: BLE001 - only a head start: the rounds do the work anyway
+                    pass
+                message = _receive(inbox)
+                if not message:
+                    return
+                self.count = pickle.loads(message)
+                self.half = self._split(self.count)
             for work in self.rounds:
                 message = _receive(inbox)
                 if not message:
@@ -141,9 +254,22 @@ class SharedRounds:
             return first + work(self.half, self.count, arg)
         return first + pickle.loads(payload)
 
+    def _leave(self) -> None:
+        """No rounds for the child: it stops, even in the middle of its head start."""
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            self.__exit__()
+        self.pid = 0
+        self.alive = False
+
     def __exit__(self, *exc: object) -> None:
         if not self.pid:
             return
+        _ahead_children.discard(self.pid)
+        if not self.early:
+            _signal_ahead(signal.SIGCONT)
+        if self.early and (exc and exc[0] is not None or not self.started):
+            os.kill(self.pid, signal.SIGKILL)  # its head start is of no use now
         self.inbox.close()
         try:
             self.outbox.close()  # the child, waiting for a round, reads the end and leaves
@@ -153,6 +279,17 @@ class SharedRounds:
 
 
 _LENGTH = struct.Struct("<Q")
+PIPE_BYTES = 1 << 20
+
+
+def _widen(fd: int) -> None:
+    """A pipe that holds PIPE_BYTES before its writer waits, where the system allows (Linux)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _send(pipe, payload: bytes) -> None:

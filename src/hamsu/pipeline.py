@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from .align import align
+from .collector import collector_paused
 from .parallel import split_units
 from .persian.normalize import normalize, normalize_detailed
 from .records import EN, FA, Alignment, Block, Checked, Document, Sentence, UnitNames, offset_shifts
@@ -102,6 +104,20 @@ def align_document(
     `progress(stage, done, total)` is told how far the work has got (hamsu.progress.Stages).
     `offset_maps=False`: pre-split Persian sentences keep no offset map (Sentence.shifts), which
     only the name linker and the checks read; an output without them need not pay for it."""
+    return _aligned(_split(document, presplit, progress, offset_maps), progress)
+
+
+class _Split(NamedTuple):
+    """A document's sentences, before they are aligned."""
+
+    document: Document
+    fa: tuple[Sentence, ...]
+    en: tuple[Sentence, ...]
+    fa_breaks: frozenset[int] | tuple[()]  # the sentences that start a paragraph (the first left out)
+    en_breaks: frozenset[int] | tuple[()]
+
+
+def _split(document: Document, presplit: bool, progress: Progress, offset_maps: bool) -> _Split:
     sides = block_sides(document)
     found: dict[str, list[Sentence]] = {FA: [], EN: []}
     breaks: dict[str, list[int]] = {FA: [], EN: []}
@@ -124,15 +140,17 @@ def align_document(
             found[side] += _sentences(document, index, block, side)
     progress("splitting paragraphs", blocks, blocks)
     fa, en = tuple(found[FA]), tuple(found[EN])
+    if presplit:
+        return _Split(document, fa, en, (), ())
+    return _Split(document, fa, en, frozenset(breaks[FA]) - {0}, frozenset(breaks[EN]) - {0})
+
+
+def _aligned(split: _Split, progress: Progress) -> Alignment:
+    fa, en = split.fa, split.en
     progress(f"aligning {len(fa):,} × {len(en):,} sentences", 0, 1)
-    units = align(
-        [s.text for s in fa],
-        [s.text for s in en],
-        fa_breaks=set(breaks[FA]) - {0} if not presplit else (),
-        en_breaks=set(breaks[EN]) - {0} if not presplit else (),
-    )
+    units = align([s.text for s in fa], [s.text for s in en], fa_breaks=split.fa_breaks, en_breaks=split.en_breaks)
     progress(f"aligning {len(fa):,} × {len(en):,} sentences", 1, 1)
-    return Alignment(document, fa, en, tuple(units))
+    return Alignment(split.document, fa, en, tuple(units))
 
 
 def check_document(alignment: Alignment, glossary=None, names: bool = True) -> Checked:
@@ -141,24 +159,41 @@ def check_document(alignment: Alignment, glossary=None, names: bool = True) -> C
     `glossary`: from hamsu.check.load_glossary, or None. With names=False the name rules are skipped
     and every unit gets an empty UnitNames.
     """
-    from .check import check_alignment
     from .names import link_names
 
-    linked = tuple(link_names(alignment)) if names else tuple(UnitNames() for _ in alignment.units)
-    flags = check_alignment(alignment, linked if names else None, glossary)
+    if not names:
+        return _checked(alignment, None, glossary)
+    return _checked(alignment, tuple(link_names(alignment)), glossary)
+
+
+def _checked(alignment: Alignment, linked: tuple[UnitNames, ...] | None, glossary) -> Checked:
+    from .check import check_alignment
+
+    flags = check_alignment(alignment, linked, glossary)
     flags = [f if f.doc else replace(f, doc=alignment.document.id) for f in flags]
-    return Checked(alignment, linked, tuple(flags))
+    return Checked(alignment, linked if linked is not None else tuple(UnitNames() for _ in alignment.units),
+                   tuple(flags))  # fmt: skip
 
 
 def process_document(
     document: Document, presplit: bool = False, glossary=None, check: bool = True, progress: Progress = _quiet
 ) -> Checked:
-    """The whole pipeline for one document: normalize, split, align, link names, check."""
-    alignment = align_document(document, presplit=presplit, progress=progress, offset_maps=check)
+    """The whole pipeline for one document: normalize, split, align, link names, check.
+
+    The name linker starts before the alignment (NameLinker, ahead): where the command line
+    allows a second process, it prepares the names of its share of a long document's sentences
+    while this one aligns them."""
     if not check:
+        alignment = align_document(document, presplit=presplit, progress=progress, offset_maps=False)
         return Checked(alignment, tuple(UnitNames() for _ in alignment.units), ())
-    stage = f"linking names and checking {len(alignment.units):,} units"
-    progress(stage, 0, 1)
-    checked = check_document(alignment, glossary)
+    from .names import NameLinker
+
+    split = _split(document, presplit, progress, offset_maps=True)
+    with collector_paused(settle=True), NameLinker(document, split.fa, split.en, ahead=True) as linker:
+        alignment = _aligned(split, progress)
+        stage = f"linking names and checking {len(alignment.units):,} units"
+        progress(stage, 0, 1)
+        linked = linker.link(alignment.units)
+    checked = _checked(alignment, linked, glossary)
     progress(stage, 1, 1)
     return checked

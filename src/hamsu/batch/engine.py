@@ -23,7 +23,6 @@ import logging
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +32,7 @@ from typing import Any
 
 from ..collector import frozen_for_good
 from ..errors import HamsuError
+from ..parallel import die_with_parent
 
 ENGINES = ("local", "dask")
 
@@ -60,7 +60,6 @@ class InlineEngine:
 
 
 _WORKER_SETTINGS: Any = None
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 PARENT_CHECK_SECONDS = 1.0
 
 
@@ -85,14 +84,7 @@ def die_with(coordinator: int) -> None:
     On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); everywhere,
     a thread checks every PARENT_CHECK_SECONDS that the parent is still the coordinator (an
     orphan is adopted by another process)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        except (OSError, AttributeError):
-            pass  # no prctl (another C library): the thread below still ends the worker
+    die_with_parent()  # where it cannot (no prctl), the thread below still ends the worker
     if os.getppid() != coordinator:  # the coordinator died before the signal was asked for
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(coordinator,), name="hamsu-watch-coordinator", daemon=True).start()

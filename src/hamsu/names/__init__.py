@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..records import Alignment, UnitNames
-from .link import link_names
+from .link import NameLinker, link_names
 from .translit import transliteration_score
 
 
@@ -81,4 +81,4 @@ def names_record(unit_names: UnitNames, one_sided: bool = False) -> list[dict]:
     return out
 
 
-__all__ = ["link_names", "name_table", "names_record", "transliteration_score"]
+__all__ = ["NameLinker", "link_names", "name_table", "names_record", "transliteration_score"]

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, zip_longest
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
@@ -37,7 +37,7 @@ from ..collector import collector_paused
 from ..parallel import SharedRounds
 from ..persian.normalize import normalize_sentence
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
-from ..records import EN, FA, Alignment, Mention, NameLink, UnitNames
+from ..records import EN, FA, Alignment, Document, Mention, NameLink, Sentence, Unit, UnitNames
 from .english import PERSON_TITLES, EnglishName, Piece, capitalized_words, english_names
 from .generic import demonym_stems, dictionary_stems, generic_translations, persian_stem
 from .persian import Candidate, Word, is_common, is_content, persian_candidates, spans_entry
@@ -122,7 +122,7 @@ class _Pair(NamedTuple):  # a tuple: a long document's pairs go back from the se
 _new_pair = tuple.__new__  # _Pair's fields in order, without the keyword handling of _Pair(...)
 
 
-def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence:
+def prepare_fa(alignment: Alignment | _Sentences, index: int, table: NameTable) -> FaSentence:
     s = alignment.fa[index]
     # The sentence text is normalized, with the map back to the original offsets the pipeline kept
     # (a sentence made without it is normalized again from its original slice: the same text).
@@ -139,7 +139,7 @@ def prepare_fa(alignment: Alignment, index: int, table: NameTable) -> FaSentence
     return FaSentence(words, candidates, offset_map, original, s.start, s.source)
 
 
-def prepare_en(alignment: Alignment, index: int, table: NameTable, capitals: frozenset[str]) -> EnSentence:
+def prepare_en(alignment: Alignment | _Sentences, index: int, table: NameTable, capitals: frozenset[str]) -> EnSentence:
     s = alignment.en[index]
     text = alignment.document.texts[s.source][s.start : s.end]
     blocks = alignment.document.blocks
@@ -979,35 +979,119 @@ def link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
     the document. Where the caller allows it (hamsu.parallel), a long document's second half goes
     through the passes in a second process, which keeps its own prepared sentences between them.
     """
-    with collector_paused(settle=True):
-        return _link_names(alignment)
+    with collector_paused(settle=True), NameLinker(alignment.document, alignment.fa, alignment.en) as linker:
+        return linker.link(alignment.units)
 
 
-def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
-    table = name_table_data()
-    capitals = capitalized_words(s.text for s in alignment.en)
-    fa_prepared = _kept(lambda k: prepare_fa(alignment, k, table), PREPARED_SENTENCES)
-    en_prepared = _kept(lambda k: prepare_en(alignment, k, table, capitals), PREPARED_SENTENCES)
+# The share of a long document's units the second process takes when it starts before their
+# alignment is known (NameLinker with ahead=True): it prepares its share's sentences meanwhile,
+# about a third of its work on them, so it takes more than half (bench/command_speed.py).
+AHEAD_SHARE = 0.64
 
-    def unit_at(u: int) -> _Unit:
-        ids = alignment.units[u]
-        return _Unit([fa_prepared(k) for k in ids.fa], [en_prepared(k) for k in ids.en], table)
 
-    count = len(alignment.units)
-    chosen: list[list[_Pair]] = [[] for _ in range(count)]
-    # The parts of the pairs (_unit_parts) of the units that may be linked again with what the
-    # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up the
-    # pairs the document knows, in the places the parts keep for them.
-    parts: dict[int, list[_Part]] = {}
-    # The keys of the name parts each unit leaves unlinked (_unlinked_keys), for the second pass.
-    unlinked: dict[int, tuple[str, ...]] = {}
+class _Sentences(NamedTuple):
+    """What prepare_fa and prepare_en read of an alignment (an Alignment will do): the sentences
+    and the texts they are in, known before their units."""
+
+    document: Document
+    fa: Sequence[Sentence]
+    en: Sequence[Sentence]
+
+
+class NameLinker:
+    """link_names() for a document whose sentences are known and whose units are coming:
+
+        with NameLinker(document, fa, en, ahead=True) as linker:
+            units = ...                     # aligning the sentences, meanwhile
+            names = linker.link(units)      # link_names(Alignment(document, fa, en, units))
+
+    Where the caller allows a second process (hamsu.parallel) and the document is long, it starts
+    on entering: with `ahead`, it prepares the last AHEAD_SHARE of the sentences while this
+    process aligns, and takes that share of the units (their sentences in the main prepared then),
+    otherwise it waits for half of them. The names are the same either way."""
+
+    def __init__(self, document: Document, fa: Sequence[Sentence], en: Sequence[Sentence], ahead: bool = False) -> None:
+        self.sentences = _Sentences(document, fa, en)
+        self.table = name_table_data()  # loaded before the second process starts: shared
+        self._capitals: frozenset[str] | None = None
+        self.fa_prepared = _kept(lambda k: prepare_fa(self.sentences, k, self.table), PREPARED_SENTENCES)
+        self.en_prepared = _kept(lambda k: prepare_en(self.sentences, k, self.table, self.capitals()),
+                                 PREPARED_SENTENCES)  # fmt: skip
+        self.units: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = ()
+        self.chosen: list[list[_Pair]] = []
+        # The parts of the pairs (_unit_parts) of the units that may be linked again with what the
+        # document learns, up to PREPARED_SENTENCES units: linked again, such a unit only looks up
+        # the pairs the document knows, in the places the parts keep for them.
+        self.parts: dict[int, list[_Part]] = {}
+        # The keys of the name parts each unit leaves unlinked (_unlinked_keys), for the second pass.
+        self.unlinked: dict[int, tuple[str, ...]] = {}
+        rounds = [self._own_links, self._document_links, self._names_of]
+        expected = max(len(fa), len(en))  # most documents' units: the longer side's sentences
+        self.passes = SharedRounds.ahead_of(expected, rounds, self._prepare_share if ahead else None,
+                                            AHEAD_SHARE if ahead else 0.5, self.capitals)  # fmt: skip
+
+    def __enter__(self) -> NameLinker:
+        self.passes.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.passes.__exit__(*exc)
+
+    def capitals(self) -> frozenset[str]:
+        if self._capitals is None:
+            self._capitals = capitalized_words(s.text for s in self.sentences.en)
+        return self._capitals
+
+    def _prepare_share(self) -> None:
+        """The second process's head start: the sentences of the units it will most likely take."""
+        n, m = len(self.sentences.fa), len(self.sentences.en)
+        fa_from, en_from = n - round(n * AHEAD_SHARE), m - round(m * AHEAD_SHARE)
+        fa_ids = range(fa_from, min(n, fa_from + PREPARED_SENTENCES))
+        en_ids = range(en_from, min(m, en_from + PREPARED_SENTENCES))
+        for i, j in zip_longest(fa_ids, en_ids):  # side by side, as the units will ask for them
+            if i is not None:
+                self.fa_prepared(i)
+            if j is not None:
+                self.en_prepared(j)
+
+    def link(self, units: Sequence[Unit]) -> tuple[UnitNames, ...]:
+        """The names of each unit (link_names)."""
+        ids = tuple([(unit.fa, unit.en) for unit in units])  # tuples: sent to the second process
+        self._use(ids)
+        passes = self.passes
+        capitals = passes.begin(len(ids))  # the second process's, where it has started: the same
+        if capitals is not None and self._capitals is None:
+            self._capitals = capitals
+        forms: list[list[tuple[tuple[str, ...], str]]] = []
+        known: Known = defaultdict(dict)
+        for u, (pairs, unit_forms, learned) in enumerate(passes.run(0, ids)):
+            self.chosen[u] = pairs
+            forms.append(unit_forms)
+            _learn(known, learned)
+        for u, relinked in enumerate(passes.run(1, known)):
+            if relinked is not None:
+                self.chosen[u], forms[u] = relinked
+        seen = _seen_names(forms)
+        del forms
+        return tuple(passes.run(2, seen))
+
+    def _use(self, units: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+        if self.units is not units:
+            self.units = units
+            self.chosen = [[] for _ in units]
+
+    def _unit_at(self, u: int) -> _Unit:
+        fa, en = self.units[u]
+        return _Unit([self.fa_prepared(k) for k in fa], [self.en_prepared(k) for k in en], self.table)
 
     # The three passes, each over a run of units; a process keeps the chosen pairs of its own
     # units (hamsu.parallel may give the second half of the units to a second process).
-    def own_links(start: int, end: int, _: object) -> list[tuple]:
+    def _own_links(self, start: int, end: int, units: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple]:
+        self._use(units)  # the second process learns the units here
+        chosen, parts, unlinked = self.chosen, self.parts, self.unlinked
         out = []
         for u in range(start, end):
-            unit = unit_at(u)
+            unit = self._unit_at(u)
             chosen[u] = _chosen(unit, {})
             keys = _unlinked_keys(unit.en, chosen[u])
             if keys:
@@ -1017,12 +1101,13 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
             out.append((chosen[u], _seen_forms(unit, chosen[u]), _learned(unit, chosen[u])))
         return out
 
-    def document_links(start: int, end: int, known: Known) -> list[tuple | None]:
+    def _document_links(self, start: int, end: int, known: Known) -> list[tuple | None]:
+        chosen, parts, unlinked = self.chosen, self.parts, self.unlinked
         out: list[tuple | None] = []
         for u in range(start, end):
             keys = unlinked.pop(u, ())
             if known and any(key in known for key in keys):
-                unit = unit_at(u)
+                unit = self._unit_at(u)
                 unit.parts = parts.pop(u, None)
                 chosen[u] = _chosen(unit, known)
                 out.append((chosen[u], _seen_forms(unit, chosen[u])))
@@ -1031,19 +1116,5 @@ def _link_names(alignment: Alignment) -> tuple[UnitNames, ...]:
             parts.pop(u, None)
         return out
 
-    def names_of(start: int, end: int, seen: _Seen) -> list[UnitNames]:
-        return [_unit_names(unit_at(u), chosen[u], seen) for u in range(start, end)]
-
-    with SharedRounds(count, [own_links, document_links, names_of]) as passes:
-        forms: list[list[tuple[tuple[str, ...], str]]] = []
-        known: Known = defaultdict(dict)
-        for u, (pairs, unit_forms, learned) in enumerate(passes.run(0, None)):
-            chosen[u] = pairs
-            forms.append(unit_forms)
-            _learn(known, learned)
-        for u, relinked in enumerate(passes.run(1, known)):
-            if relinked is not None:
-                chosen[u], forms[u] = relinked
-        seen = _seen_names(forms)
-        del forms
-        return tuple(passes.run(2, seen))
+    def _names_of(self, start: int, end: int, seen: _Seen) -> list[UnitNames]:
+        return [_unit_names(self._unit_at(u), self.chosen[u], seen) for u in range(start, end)]
