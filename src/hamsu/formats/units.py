@@ -19,6 +19,8 @@ from .base import Documents, Writer, as_checked, checked_documents, flags_by_uni
 # Characters XML 1.0 forbids: C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CELL_BREAKS = re.compile(r"[\t\r\n]+")
+# One encoder for every record: json.dumps with an option makes a new one for each call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def unit_text(sentences: tuple[Sentence, ...], ids: tuple[int, ...]) -> str:
@@ -74,7 +76,7 @@ class JsonlWriter(Writer):
     exchange = True
 
     def unit(self, alignment: Alignment, unit: Unit, names: UnitNames, flags: list[Flag]) -> str:
-        return json.dumps(unit_record(alignment, unit, names, flags), ensure_ascii=False) + "\n"
+        return _JSON.encode(unit_record(alignment, unit, names, flags)) + "\n"
 
 
 class BeadsWriter(Writer):
@@ -105,7 +107,7 @@ def flag_evidence(flags: Sequence[Flag]) -> str:
     flag without any), or nothing when no flag has evidence: for a TSV cell."""
     if not any(f.evidence for f in flags):
         return ""
-    return json.dumps([f.evidence for f in flags], ensure_ascii=False)
+    return _JSON.encode([f.evidence for f in flags])
 
 
 class TsvWriter(Writer):
