@@ -207,3 +207,27 @@ def test_a_document_linked_while_it_is_aligned_equals_one_process(small_threshol
             shared = linker.link(alignment.units)
         assert process_document(document) == check_document(alignment)
     assert shared == alone
+
+
+def test_a_fork_that_fails_leaves_the_work_to_this_process_and_lets_a_stopped_child_go_on(small_threshold, monkeypatch):
+    def ahead() -> None:
+        for _ in range(20):  # a head start that ends
+            time.sleep(0.01)
+
+    def round_of_squares(start: int, end: int, _: object) -> list[int]:
+        return squares(start, end)
+
+    with parallel.workers(2), parallel.SharedRounds.ahead_of(8, [round_of_squares], ahead, 0.5) as early:
+        pid = early.pid
+
+        def failing() -> int:
+            raise OSError(12, "Cannot allocate memory")
+
+        fork = parallel.os.fork
+        monkeypatch.setattr(parallel.os, "fork", failing)
+        assert parallel.split_units(10, squares) == squares(0, 10)
+        assert _state(pid) != "T"  # not left standing still by the rounds that could not share
+        monkeypatch.setattr(parallel.os, "fork", fork)
+        early.begin(10)
+        assert early.alive and early.half == 5  # the child started ahead takes its half
+        assert early.run(0, None) == squares(0, 10)

@@ -148,6 +148,8 @@ class SharedRounds:
         if not self.early:
             _signal_ahead(signal.SIGSTOP)
         self._fork()
+        if not self.pid and not self.early:  # no second process after all: the others go on
+            _signal_ahead(signal.SIGCONT)
         return self
 
     def begin(self, count: int) -> Any:
@@ -161,7 +163,10 @@ class SharedRounds:
             return None
         if not self.pid:
             self._fork()
+            if not self.pid:
+                return None
         _ahead_children.discard(self.pid)
+        os.kill(self.pid, signal.SIGCONT)  # its rounds are next, whatever stood it still
         found = None
         if self.alive and self.first is not None:
             payload = _receive(self.inbox)
@@ -185,7 +190,14 @@ class SharedRounds:
             _widen(from_child_write)  # what first() gives goes without waiting for a reader
         ready_read, ready_write = os.pipe()
         ready = os.fdopen(ready_write, "wb", buffering=0)
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no second process (no memory, too many processes): this one does it all
+            for fd in (to_child_read, to_child_write, from_child_read, from_child_write, ready_read):
+                os.close(fd)
+            ready.close()
+            self.pid, self.half = 0, self.count
+            return
         if self.pid == 0:
             os.close(to_child_write)
             os.close(from_child_read)
