@@ -646,13 +646,19 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
     package = _names_package()
     if package is None:  # pragma: no cover
         return ""
-    swapped_parts = package.presence.swapped_parts
-    skip = _linked_persian_keys(unit)
-    missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
-    if not missing:
-        return ""
+    swapped_parts, name_words = package.presence.swapped_parts, package.presence.name_words
     context = unit.context
     counts = context.memo("document-words", lambda: _document_words(context))
+    text = _with_linked_neighbours(mention, unit)
+    # Only a word the document has in no other unit counts (below), and a missing word is one of
+    # the name's words not in capitals: with none in one unit at most, nothing can be found, and
+    # the Persian side is not searched (most names' words recur in the document).
+    if not any(counts[w.lower()] <= 1 for w in name_words(text, EN) if not w.isupper()):
+        return ""
+    skip = _linked_persian_keys(unit)
+    missing, left = swapped_parts(text, unit.fa.text, unit.en.text, skip)
+    if not missing:
+        return ""
     units = context.alignment.units
     own = _english_words_of(context.alignment, units[unit.index]) if 0 <= unit.index < len(units) else set()
     novel = [w for w in missing if counts[w.lower()] - (w.lower() in own) <= 0]
