@@ -32,7 +32,9 @@ from .generic import aligner_dictionary, demonym_stems, generic_english, generic
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
+from .translit import COMPILED as TRANSLIT_COMPILED
 from .translit import (
+    _compiled_form,
     en_weight,
     fa_units,
     latin_key,
@@ -620,6 +622,15 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
     return _python_romanized_in(key, persian) if found is None else found  # None: skeletons beyond 64 bits
 
 
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, as _run_form
+def _romanization_cost(folded: str) -> tuple[bytes, int, float] | None:
+    """A run's folded form as translit.score_keys reads it (translit._compiled_form, and fa_units'
+    weight), or None for a form with no letter to align: the compiled loop scores a run with the
+    compiled cost as score_keys does, without a call to score_keys for each new pair."""
+    units, weight = fa_units(folded)
+    return (*_compiled_form(folded), weight) if units else None
+
+
 def _python_romanized_in(key: str, persian: PersianSide) -> bool:
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
@@ -642,7 +653,15 @@ try:  # built by setup.py where a C compiler is found; optional, since the Pytho
     from . import _presence as _presence_core
 except ImportError:
     _presence_core = None
-if _presence_core is not None:
+# The compiled loop scores a run with translit's compiled cost where that was built too, else by
+# score_keys (the same score either way).
+_SCORED_HERE = _presence_core is not None and TRANSLIT_COMPILED
+if _SCORED_HERE:
+    from . import _translit  # set up by translit, imported above
+
+    _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE,
+                              _translit.cost, _romanization_cost)
+elif _presence_core is not None:
     _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE)
 COMPILED = _presence_core is not None
 

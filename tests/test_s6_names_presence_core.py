@@ -1,0 +1,92 @@
+"""The names check's compiled romanization loop scores a run with the compiled cost itself, as
+translit.score_keys does (the same doubles), without calling score_keys for each new pair; it asks
+score_keys only where the cost cannot answer (a key not in ASCII, a form with no letter to align)."""
+from __future__ import annotations
+
+import pytest
+from corekit import compiled_only
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamsu.names import presence
+from hamsu.names.presence import PersianSide
+from hamsu.names.translit import romanization_fold_fa, romanization_skeleton_fa, score_keys, skeleton_bits
+
+compiled = compiled_only(presence._SCORED_HERE)
+
+FOLDED = st.text("abcdeghiklmnorstuyzسلامکتبیرزنهوپچژگ ", min_size=1, max_size=9).map(romanization_fold_fa)
+KEYS = st.text("abcdeghiklmnorstuvyz", max_size=12) | st.sampled_from(["soleimani", "trump", "bishkek", "é", "ab"])
+
+
+@pytest.fixture
+def counted_score_keys():
+    """score_keys as the compiled loop's fallback, counting the calls it gets."""
+    calls: list[tuple[str, str, float]] = []
+
+    def counted(folded, key, floor=0.0):
+        calls.append((folded, key, floor))
+        return score_keys(folded, key, floor)
+
+    tables = (presence.PRESENT_SCORE, presence.SHORT_PRESENT_SCORE, presence.COMMON_PRESENT_SCORE)
+    presence._presence_core.set_tables(counted, *tables, presence._translit.cost, presence._romanization_cost)
+    yield calls
+    presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost, presence._romanization_cost)
+
+
+def side_of(runs: list[tuple[str, float, bool]]) -> PersianSide:
+    persian = PersianSide(())
+    persian.derived["romanization runs"] = tuple(
+        (folded, skeleton_bits(romanization_skeleton_fa(folded)), len(romanization_skeleton_fa(folded)), weight,
+         common) for folded, weight, common in runs)  # fmt: skip
+    return persian
+
+
+def loop_answer(key: str, persian: PersianSide) -> bool | None:
+    bits, size, weight = presence._key_skeleton(key)
+    return presence._presence_core.romanized_in(presence._romanization_runs(persian), key, bits, size, weight)
+
+
+@compiled
+@settings(max_examples=500)
+@given(st.lists(st.tuples(FOLDED, st.sampled_from([0.0, 1.0, 2.0, 3.0, 4.5, 7.0]), st.booleans()), max_size=10),
+       KEYS)  # fmt: skip
+def test_the_loop_scores_as_score_keys_does(runs, key):
+    persian = side_of(runs)
+    assert loop_answer(key, persian) == presence._python_romanized_in(key, persian)
+
+
+@compiled
+def test_the_loop_asks_score_keys_only_what_the_cost_cannot_answer(counted_score_keys):
+    folded = romanization_fold_fa("سلیمانی")
+    persian = side_of([(folded, 3.0, False), (romanization_fold_fa("بغداد"), 3.0, True)])
+    assert loop_answer("soleimani", persian) is True
+    assert loop_answer("baghdad", persian) is True
+    assert loop_answer("soleimanu", persian) is True  # a letter off: still above the floor
+    assert loop_answer("trump", persian) is False
+    assert counted_score_keys == []
+    # a key not in ASCII: the compiled cost declines, and score_keys answers as before
+    assert loop_answer("sol\u00e9imani", persian) == presence._python_romanized_in("sol\u00e9imani", persian)
+    assert [key for _, key, _ in counted_score_keys] and all(key == "sol\u00e9imani" for _, key, _ in
+                                                              counted_score_keys)  # fmt: skip
+
+
+@compiled
+def test_without_the_compiled_cost_the_loop_asks_score_keys():
+    # as where _presence was built and _translit was not: every pair scored by score_keys
+    tables = (presence.PRESENT_SCORE, presence.SHORT_PRESENT_SCORE, presence.COMMON_PRESENT_SCORE)
+    calls = []
+
+    def counted(folded, key, floor=0.0):
+        calls.append(key)
+        return score_keys(folded, key, floor)
+
+    persian = side_of([(romanization_fold_fa("سلیمانی"), 3.0, False), (romanization_fold_fa("ترامپ"), 3.0, False)])
+    try:
+        presence._presence_core.set_tables(counted, *tables)
+        answers = [loop_answer(key, persian) for key in ("soleimani", "trump", "paris")]
+    finally:
+        presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost, presence._romanization_cost)
+    assert answers == [presence._python_romanized_in(key, persian) for key in ("soleimani", "trump", "paris")]
+    assert calls
+    with pytest.raises(TypeError):
+        presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost)  # both or neither
