@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from hamsu.names import presence
 from hamsu.names.presence import PersianSide
-from hamsu.names.translit import romanization_fold_fa, romanization_skeleton_fa, score_keys, skeleton_bits
+from hamsu.names.translit import en_weight, romanization_fold_fa, romanization_skeleton_fa, score_keys, skeleton_bits
 
 compiled = compiled_only(presence._SCORED_HERE)
+# what presence gives the core to score pairs itself (set_tables' optional arguments)
+COMPILED_SCORE = (presence._translit.cost, presence._romanization_cost, en_weight) if presence._SCORED_HERE else ()
 
 FOLDED = st.text("abcdeghiklmnorstuyzسلامکتبیرزنهوپچژگ ", min_size=1, max_size=9).map(romanization_fold_fa)
 KEYS = st.text("abcdeghiklmnorstuvyz", max_size=12) | st.sampled_from(["soleimani", "trump", "bishkek", "é", "ab"])
@@ -28,9 +30,9 @@ def counted_score_keys():
         return score_keys(folded, key, floor)
 
     tables = (presence.PRESENT_SCORE, presence.SHORT_PRESENT_SCORE, presence.COMMON_PRESENT_SCORE)
-    presence._presence_core.set_tables(counted, *tables, presence._translit.cost, presence._romanization_cost)
+    presence._presence_core.set_tables(counted, *tables, *COMPILED_SCORE)
     yield calls
-    presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost, presence._romanization_cost)
+    presence._presence_core.set_tables(score_keys, *tables, *COMPILED_SCORE)
 
 
 def side_of(runs: list[tuple[str, float, bool]]) -> PersianSide:
@@ -53,6 +55,15 @@ def loop_answer(key: str, persian: PersianSide) -> bool | None:
 def test_the_loop_scores_as_score_keys_does(runs, key):
     persian = side_of(runs)
     assert loop_answer(key, persian) == presence._python_romanized_in(key, persian)
+
+
+@compiled
+@settings(max_examples=1000)
+@given(FOLDED | st.just(""), KEYS, st.sampled_from([0.0, -0.5, 0.25, 0.34, 0.49, 0.59, 0.74, 0.79, 1.0]))
+def test_the_cores_score_is_score_keys_to_the_last_bit(folded, key, floor):
+    assert presence._presence_core.score(folded, key, floor) == score_keys(folded, key, floor)
+    assert presence._presence_core.score(folded, key) == score_keys(folded, key)
+    assert presence._score is presence._presence_core.score
 
 
 @compiled
@@ -85,8 +96,8 @@ def test_without_the_compiled_cost_the_loop_asks_score_keys():
         presence._presence_core.set_tables(counted, *tables)
         answers = [loop_answer(key, persian) for key in ("soleimani", "trump", "paris")]
     finally:
-        presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost, presence._romanization_cost)
+        presence._presence_core.set_tables(score_keys, *tables, *COMPILED_SCORE)
     assert answers == [presence._python_romanized_in(key, persian) for key in ("soleimani", "trump", "paris")]
     assert calls
     with pytest.raises(TypeError):
-        presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost)  # both or neither
+        presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost)  # all or none

@@ -119,7 +119,7 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
         if abs(weight - fa_weight) > max(2.0, fa_weight):
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
-        if score_keys(folded, key, needed - 0.01) >= needed:
+        if _score(folded, key, needed - 0.01) >= needed:
             return True
     return False
 
@@ -549,7 +549,7 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     ordinary = _adjective_bases_ordinary(persian) if stem == key else None
     for i, (_, folded) in enumerate(bases):
         needed = COMMON_PRESENT_SCORE if ordinary is not None and ordinary[i] else PRESENT_SCORE
-        if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
+        if any(_score(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
 
@@ -660,9 +660,13 @@ if _SCORED_HERE:
     from . import _translit  # set up by translit, imported above
 
     _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE,
-                              _translit.cost, _romanization_cost)
+                              _translit.cost, _romanization_cost, en_weight)
 elif _presence_core is not None:
     _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE)
+# score_keys for the tests below that score pairs one by one (_romanizes, _derived_in, the loose
+# spellings): worked out in the compiled core where it scores the runs itself (the same score,
+# without score_keys' Python and its cache: the pairs these tests ask are mostly new).
+_score = _presence_core.score if _SCORED_HERE else score_keys
 COMPILED = _presence_core is not None
 
 
@@ -1123,7 +1127,7 @@ def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE
     key = latin_key(en_word)
     if not folded or not key:
         return False
-    return score_keys(folded, key, threshold - 0.01) >= threshold
+    return _score(folded, key, threshold - 0.01) >= threshold
 
 
 TYPO_MIN_LETTERS = 5  # a name's table form long enough that one letter off is a typo, not another name
@@ -1184,7 +1188,7 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                     continue  # a spelling is about as long as the name: not ترین for Bryan Judan
                 if not isinstance(needed, float):
                     needed = needed()  # the same for every pair of the block
-                score = score_keys(folded, key, needed - 0.01)
+                score = _score(folded, key, needed - 0.01)
                 if score >= needed and score > best:
                     best, found = score, (fa if lang == EN else en)
     return found
