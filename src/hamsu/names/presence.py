@@ -1092,6 +1092,15 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
     paired. What a name replaced in the English leaves behind in the Persian: (word, whether it
     is a name for sure: the table knows it as a name and as nothing else, or a title precedes it)."""
     english = english_side(en_text)
+    return tuple((w.text, sure) for w, sure in stray_candidates(fa_text, skip)
+                 if not _persian_word_rendered(w, english))  # fmt: skip
+
+
+def stray_candidates(fa_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[Word, bool], ...]:
+    """stray_names before its last test, whether the English renders the word (stray_rendered):
+    (word, whether it is a name for sure). That test reads the English side word by word and is
+    most of the cost, so a caller that reads only some of the words (the names rule: only the sure
+    ones, unless the name they may replace is sure) asks it of those alone."""
     table = name_table_data()
     out = []
     words = persian_side(fa_text).words
@@ -1105,11 +1114,16 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
         title = words[i - 1].key if i > 0 and words[i - 1].run == w.run else ""
         ordinary = _ordinary_persian_word(w)
         titled = title in _PRESS_TITLES or (title in _NAMING_TITLES and not ordinary)
-        if (ordinary and not titled) or _persian_word_rendered(w, english):
+        if ordinary and not titled:
             continue
         entries = [table.entry(stem) for stem in w.stems[:2]]
-        out.append((w.text, titled or any(e is not None and not e.ambiguous for e in entries)))
+        out.append((w, titled or any(e is not None and not e.ambiguous for e in entries)))
     return tuple(out)
+
+
+def stray_rendered(word: Word, en_text: str) -> bool:
+    """Whether the English renders a word of stray_candidates by any evidence (then it is no stray)."""
+    return _persian_word_rendered(word, english_side(en_text))
 
 
 LOOSE_SCORE = 0.35  # one name or two? Xinhua, شینهووا 0.40 may be one; Arizona, شوماخر 0.0 are two
