@@ -101,3 +101,43 @@ def test_without_the_compiled_cost_the_loop_asks_score_keys():
     assert calls
     with pytest.raises(TypeError):
         presence._presence_core.set_tables(score_keys, *tables, presence._translit.cost)  # all or none
+
+
+BLOCK_CORES = """
+import sys
+class Blocked:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("hamsu.names._presence", "hamsu.names._translit"):
+            raise ImportError(name)
+sys.meta_path.insert(0, Blocked())
+"""
+ASKED = [("سردار قاسم سلیمانی", "fa", "General Qassem Soleimani was killed in Baghdad."),
+         ("Bishkek", "en", "خیابان‌های بییشکک خالی بود."),
+         ("Michael Arizona", "en", "پس از آن شوماخر مسابقه را ترک کرد."),
+         ("Taiwanese", "en", "مقام‌های تایوانی گفتند"), ("Coronavirus", "en", "ویروس کرونا شیوع یافت")]  # fmt: skip
+
+
+def _answers() -> list:
+    return [(presence.presence(text, lang, other), presence.unrendered_words(text, lang, other),
+             presence.loose_counterpart(tuple(text.split()), lang, other),
+             presence.loosely_romanizes("شینهووا", "Xinhua")) for text, lang, other in ASKED]  # fmt: skip
+
+
+def test_the_names_checks_answers_without_the_compiled_cores():
+    """Where neither _presence nor _translit was built, presence answers as with them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = BLOCK_CORES + f"""
+import json
+from hamsu.names import presence
+assert not presence.COMPILED and presence._score is presence.score_keys
+ASKED = {ASKED!r}
+print(json.dumps([(presence.presence(t, l, o), presence.unrendered_words(t, l, o),
+                   presence.loose_counterpart(tuple(t.split()), l, o),
+                   presence.loosely_romanizes("شینهووا", "Xinhua")) for t, l, o in ASKED]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ, check=True)
+    assert json.loads(done.stdout) == json.loads(json.dumps(_answers()))
