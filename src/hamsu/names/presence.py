@@ -654,8 +654,8 @@ try:  # built by setup.py where a C compiler is found; optional, since the Pytho
 except ImportError:
     _presence_core = None
 # The compiled loop scores a run with translit's compiled cost where that was built too, else by
-# score_keys (the same score either way).
-_SCORED_HERE = _presence_core is not None and TRANSLIT_COMPILED
+# score_keys (the same score either way; a core built before it could, without `score`, asks it too).
+_SCORED_HERE = _presence_core is not None and TRANSLIT_COMPILED and hasattr(_presence_core, "score")
 if _SCORED_HERE:
     from . import _translit  # set up by translit, imported above
 
