@@ -533,37 +533,41 @@ class NamesRule(Rule):
         return out
 
     @staticmethod
-    def _strays(unit: UnitView) -> tuple[str, ...]:
-        """Persian words that look like names, outside the unit's links, the English renders by
-        nothing (hamsu.names.presence.stray_names)."""
+    def _strays(unit: UnitView) -> tuple:
+        """Persian words that look like names, outside the unit's links, each with whether it is
+        a name for sure (hamsu.names.presence.stray_candidates): those the English renders by
+        nothing are the strays (stray_names), a test _rivals asks only of the words it reads."""
         package = _names_package()
         if package is None:  # pragma: no cover
             return ()
-        stray_names = package.presence.stray_names
-        return stray_names(unit.fa.text, unit.en.text, _linked_persian_keys(unit))
+        stray_candidates = package.presence.stray_candidates
+        return stray_candidates(unit.fa.text, _linked_persian_keys(unit))
 
     def _rivals(self, mention: Mention, verdict: Verdict, unit: UnitView, lacking: list[Mention],
-                strays: tuple[tuple[str, bool], ...], remainder: bool = False) -> list[str]:
+                strays: tuple = (), remainder: bool = False) -> list[str]:
         """The other side's unrendered names that may have taken this one's place: at least one
         of the two a name the table knows (two unknown words are as likely a translation and
         its source: Continuum, تسلسل), and none that may be the mention's own romanization,
-        however loose (then the two are one name the tests missed)."""
+        however loose (then the two are one name the tests missed). `strays`: _strays of the unit,
+        each a rival unless the English renders it."""
         package = _names_package()
         if package is None:  # pragma: no cover
             return []
-        loosely_romanizes = package.presence.loosely_romanizes
+        loosely_romanizes, stray_rendered = package.presence.loosely_romanizes, package.presence.stray_rendered
         lower = unit.context.memo("english-lower-words", lambda: _lower_words(unit.context))
         linked = unit.context.memo("name-forms", lambda: counterparts(unit.context))
         known_here = not verdict.weak and (any(_known_name(w, mention.lang, lower) for w in verdict.missing) or (
             mention.lang == FA and _in_table(mention)) or (mention.lang, name_key(mention)) in linked)
         if remainder and not known_here:
             return []  # the rest of a name linked in part (Hurricane of Hurricane Katrina): translated words
-        candidates = [(m.text, self._known_mention(m, unit, lower)) for m in lacking]
-        candidates += [(word, known or (FA, fold_persian_key(word)) in linked) for word, known in strays]
+        candidates = [(m.text, self._known_mention(m, unit, lower), None) for m in lacking]
+        candidates += [(w.text, known or (FA, fold_persian_key(w.text)) in linked, w) for w, known in strays]
         found = []
-        for other, known_there in candidates:
+        for other, known_there, stray in candidates:
             if not (known_here or known_there):
                 continue
+            if stray is not None and stray_rendered(stray, unit.en.text):
+                continue  # no stray: the English renders it
             en_words, fa_text = (verdict.missing, other) if mention.lang == EN else (re.findall(r"[A-Za-z]+", other),
                                                                                       mention.text)  # fmt: skip
             if any(loosely_romanizes(fa, en) for fa in fa_text.split() for en in en_words):
@@ -646,13 +650,19 @@ def _swapped(mention: Mention, unit: UnitView) -> str:
     package = _names_package()
     if package is None:  # pragma: no cover
         return ""
-    swapped_parts = package.presence.swapped_parts
-    skip = _linked_persian_keys(unit)
-    missing, left = swapped_parts(_with_linked_neighbours(mention, unit), unit.fa.text, unit.en.text, skip)
-    if not missing:
-        return ""
+    swapped_parts, name_words = package.presence.swapped_parts, package.presence.name_words
     context = unit.context
     counts = context.memo("document-words", lambda: _document_words(context))
+    text = _with_linked_neighbours(mention, unit)
+    # Only a word the document has in no other unit counts (below), and a missing word is one of
+    # the name's words not in capitals: with none in one unit at most, nothing can be found, and
+    # the Persian side is not searched (most names' words recur in the document).
+    if not any(counts[w.lower()] <= 1 for w in name_words(text, EN) if not w.isupper()):
+        return ""
+    skip = _linked_persian_keys(unit)
+    missing, left = swapped_parts(text, unit.fa.text, unit.en.text, skip)
+    if not missing:
+        return ""
     units = context.alignment.units
     own = _english_words_of(context.alignment, units[unit.index]) if 0 <= unit.index < len(units) else set()
     novel = [w for w in missing if counts[w.lower()] - (w.lower() in own) <= 0]

@@ -32,7 +32,9 @@ from .generic import aligner_dictionary, demonym_stems, generic_english, generic
 from .persian import PERSON_TITLES, PLACE_TITLES, STOPWORDS, Word, is_common, words_of
 from .persian import TITLES as _PERSIAN_TITLES
 from .table import en_lookup_key, fa_lookup_key, name_table_data
+from .translit import COMPILED as TRANSLIT_COMPILED
 from .translit import (
+    _compiled_form,
     en_weight,
     fa_units,
     latin_key,
@@ -117,7 +119,7 @@ def _romanizes(folded: str, keys, fa_skeleton: frozenset[str]) -> bool:
         if abs(weight - fa_weight) > max(2.0, fa_weight):
             continue
         needed = PRESENT_SCORE if min(weight, fa_weight) >= 3 else SHORT_PRESENT_SCORE
-        if score_keys(folded, key, needed - 0.01) >= needed:
+        if _score(folded, key, needed - 0.01) >= needed:
             return True
     return False
 
@@ -547,7 +549,7 @@ def _derived_in(key: str, persian: PersianSide) -> bool:
     ordinary = _adjective_bases_ordinary(persian) if stem == key else None
     for i, (_, folded) in enumerate(bases):
         needed = COMMON_PRESENT_SCORE if ordinary is not None and ordinary[i] else PRESENT_SCORE
-        if any(score_keys(folded, f, needed - 0.01) >= needed for f in forms):
+        if any(_score(folded, f, needed - 0.01) >= needed for f in forms):
             return True
     return False
 
@@ -620,6 +622,15 @@ def _romanized_in(key: str, persian: PersianSide) -> bool:
     return _python_romanized_in(key, persian) if found is None else found  # None: skeletons beyond 64 bits
 
 
+@lru_cache(maxsize=1 << 14)  # a document's vocabulary, as _run_form
+def _romanization_cost(folded: str) -> tuple[bytes, int, float] | None:
+    """A run's folded form as translit.score_keys reads it (translit._compiled_form, and fa_units'
+    weight), or None for a form with no letter to align: the compiled loop scores a run with the
+    compiled cost as score_keys does, without a call to score_keys for each new pair."""
+    units, weight = fa_units(folded)
+    return (*_compiled_form(folded), weight) if units else None
+
+
 def _python_romanized_in(key: str, persian: PersianSide) -> bool:
     bits, size, weight = _key_skeleton(key)
     reach = max(2.0, weight)
@@ -642,8 +653,20 @@ try:  # built by setup.py where a C compiler is found; optional, since the Pytho
     from . import _presence as _presence_core
 except ImportError:
     _presence_core = None
-if _presence_core is not None:
+# The compiled loop scores a run with translit's compiled cost where that was built too, else by
+# score_keys (the same score either way; a core built before it could, without `score`, asks it too).
+_SCORED_HERE = _presence_core is not None and TRANSLIT_COMPILED and hasattr(_presence_core, "score")
+if _SCORED_HERE:
+    from . import _translit  # set up by translit, imported above
+
+    _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE,
+                              _translit.cost, _romanization_cost, en_weight)
+elif _presence_core is not None:
     _presence_core.set_tables(score_keys, PRESENT_SCORE, SHORT_PRESENT_SCORE, COMMON_PRESENT_SCORE)
+# score_keys for the tests below that score pairs one by one (_romanizes, _derived_in, the loose
+# spellings): worked out in the compiled core where it scores the runs itself (the same score,
+# without score_keys' Python and its cache: the pairs these tests ask are mostly new).
+_score = _presence_core.score if _SCORED_HERE else score_keys
 COMPILED = _presence_core is not None
 
 
@@ -1069,6 +1092,15 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
     paired. What a name replaced in the English leaves behind in the Persian: (word, whether it
     is a name for sure: the table knows it as a name and as nothing else, or a title precedes it)."""
     english = english_side(en_text)
+    return tuple((w.text, sure) for w, sure in stray_candidates(fa_text, skip)
+                 if not _persian_word_rendered(w, english))  # fmt: skip
+
+
+def stray_candidates(fa_text: str, skip: frozenset[str] = frozenset()) -> tuple[tuple[Word, bool], ...]:
+    """stray_names before its last test, whether the English renders the word (stray_rendered):
+    (word, whether it is a name for sure). That test reads the English side word by word and is
+    most of the cost, so a caller that reads only some of the words (the names rule: only the sure
+    ones, unless the name they may replace is sure) asks it of those alone."""
     table = name_table_data()
     out = []
     words = persian_side(fa_text).words
@@ -1082,11 +1114,16 @@ def stray_names(fa_text: str, en_text: str, skip: frozenset[str] = frozenset()) 
         title = words[i - 1].key if i > 0 and words[i - 1].run == w.run else ""
         ordinary = _ordinary_persian_word(w)
         titled = title in _PRESS_TITLES or (title in _NAMING_TITLES and not ordinary)
-        if (ordinary and not titled) or _persian_word_rendered(w, english):
+        if ordinary and not titled:
             continue
         entries = [table.entry(stem) for stem in w.stems[:2]]
-        out.append((w.text, titled or any(e is not None and not e.ambiguous for e in entries)))
+        out.append((w, titled or any(e is not None and not e.ambiguous for e in entries)))
     return tuple(out)
+
+
+def stray_rendered(word: Word, en_text: str) -> bool:
+    """Whether the English renders a word of stray_candidates by any evidence (then it is no stray)."""
+    return _persian_word_rendered(word, english_side(en_text))
 
 
 LOOSE_SCORE = 0.35  # one name or two? Xinhua, شینهووا 0.40 may be one; Arizona, شوماخر 0.0 are two
@@ -1104,7 +1141,7 @@ def loosely_romanizes(fa_word: str, en_word: str, threshold: float = LOOSE_SCORE
     key = latin_key(en_word)
     if not folded or not key:
         return False
-    return score_keys(folded, key, threshold - 0.01) >= threshold
+    return _score(folded, key, threshold - 0.01) >= threshold
 
 
 TYPO_MIN_LETTERS = 5  # a name's table form long enough that one letter off is a typo, not another name
@@ -1165,7 +1202,7 @@ def loose_counterpart(words: tuple[str, ...], lang: str, other_text: str, skip: 
                     continue  # a spelling is about as long as the name: not ترین for Bryan Judan
                 if not isinstance(needed, float):
                     needed = needed()  # the same for every pair of the block
-                score = score_keys(folded, key, needed - 0.01)
+                score = _score(folded, key, needed - 0.01)
                 if score >= needed and score > best:
                     best, found = score, (fa if lang == EN else en)
     return found
