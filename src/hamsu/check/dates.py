@@ -82,8 +82,22 @@ class DateItem:
     weak: bool = False  # answers for a fact of the other side, never demanded (the Sunday Times)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: Iterable[str], not_after: str = "") -> str:
+    """The words as one alternation, longest first, grouped by their first character (the
+    pattern engine tries the alternatives of a group only where its character stands: one
+    alternative a word is tried at every place otherwise). Words of one length cannot both match
+    at one place, and within a group the order is kept, so the match is the flat alternation's.
+
+    `not_after`: a character class the character before a word may not be, asserted after the
+    word's first character (c(?<!Xc) is (?<!X)c): a pattern that begins with the alternation
+    then begins with a character the engine looks for, instead of trying a match at every place."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}{f'(?<!{not_after}{re.escape(first)})' if not_after else ''}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
 
 
 # --- English ------------------------------------------------------------------------------------
@@ -106,24 +120,30 @@ def _day_words() -> tuple[dict[str, int], dict[str, int]]:
 
 FA_DAY_WORDS, EN_DAY_WORDS = _day_words()
 _EN_MONTH = rf"(?P<month>{_alternation(EN_MONTHS)})\.?"
+_WORD_CHAR = r"\w"
+# \b{_EN_MONTH}: a month's name begins with a word character, so the boundary before it is no word
+# character before it, asserted after the name's first letter.
+_EN_MONTH_AT_WORD = rf"(?P<month>{_alternation(EN_MONTHS, not_after=_WORD_CHAR)})\.?"
 # A day, or a range of days (March 4 and 5, 1–10 January), in digits or as an ordinal word.
 _EN_DAY = (rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayword>{_alternation(EN_DAY_WORDS)}))"
            r"(?:(?:\s*[-–—]\s*|\s+(?:and|to)\s+)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)?")  # fmt: skip
 _EN_YEAR = r"(?P<year>\d{4})"
 _EN_PATTERNS = [
     re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
-    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b"),
-    re.compile(rf"\b{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\b,?\s+{_EN_YEAR}\b"),
     re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b"),
-    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\s+{_EN_DAY}\b(?![,.]?\d)"),
+    # (Patterns that begin with a digit assert what may not stand before it after it: \d(?<!X\d)
+    # is (?<!X)\d, and the engine then looks for a digit instead of trying every place.)
+    re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
     # A span of two years with the second shortened: 2010–11, 2019/20.
     re.compile(r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
     # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
     re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
-    re.compile(rf"\b{_EN_MONTH}\b"),
-    re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\b"),
+    re.compile(rf"(?P<weekday>{_alternation(EN_WEEKDAYS, not_after=_WORD_CHAR)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
     re.compile(r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
 ]
@@ -147,8 +167,8 @@ _FA_PATTERNS = [
     re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}\s+{_FA_YEAR}"),
     re.compile(rf"{_FA_MONTH}\s+{_FA_YEAR}"),
     re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}"),
-    re.compile(r"(?<![\d/.])(?P<year>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])"),
-    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])"),
+    re.compile(r"(?P<year>\d(?<![\d/.]\d)\d{3})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])"),
+    re.compile(r"(?P<d>\d(?<![\d/.]\d)\d?)[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])"),
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade_word>بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود)"
                rf"{_FA_BOUND_AFTER}"),
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)"
@@ -160,10 +180,10 @@ _FA_PATTERNS = [
                rf"(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_FA_BOUND_AFTER}"),
     # A span of two years with the second shortened, in either order (right to left, 2010–11 often
     # comes out as 11-2010): 1398-99, 11-2010.
-    re.compile(r"(?<![\d.,٫٬/:])(?P<year>\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
-    re.compile(r"(?<![\d.,٫٬/:\-–—])(?P<short_end>\d{2})\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?P<year>\d(?<![\d.,٫٬/:]\d)\d{3})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?P<short_end>\d(?<![\d.,٫٬/:\-–—]\d)\d)\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
     re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
-    re.compile(rf"(?<![\d.,٫٬/:])(?<!/ )(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
+    re.compile(rf"(?P<year>\d(?<![\d.,٫٬/:]\d)(?<!/ \d)\d{{3}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
 ]
 
 

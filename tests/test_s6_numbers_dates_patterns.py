@@ -1,0 +1,117 @@
+"""The date patterns, rewritten so the pattern engine looks for their first character instead of
+trying a match at every place (alternations grouped by first character, a leading look-behind
+asserted after the first character), find what the plain patterns found: the same matches, spans
+and groups, on any text (hypothesis)."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hamsu.check import dates
+from hamsu.check.dates import (
+    EN_DAY_WORDS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    FA_DAY_WORDS,
+    GREGORIAN_MONTHS_FA,
+    SOLAR_MONTHS,
+)
+from hamsu.matching import ARABIC_LETTERS, ZWNJ
+
+
+def _plain(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# The patterns as they were written before the rewrite: the reference.
+_EN_MONTH = rf"(?P<month>{_plain(EN_MONTHS)})\.?"
+_EN_DAY = (rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayword>{_plain(EN_DAY_WORDS)}))"
+           r"(?:(?:\s*[-–—]\s*|\s+(?:and|to)\s+)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)?")  # fmt: skip
+_EN_YEAR = r"(?P<year>\d{4})"
+PLAIN_EN = [
+    rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b,?\s+{_EN_YEAR}\b",
+    rf"\b{_EN_MONTH}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b",
+    rf"\b{_EN_MONTH}\b,?\s+{_EN_YEAR}\b",
+    rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b",
+    rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)",
+    r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b",
+    r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])",
+    r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)",
+    r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b",
+    rf"\b{_EN_MONTH}\b",
+    rf"\b(?P<weekday>{_plain(EN_WEEKDAYS)})s?\b",
+    r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)",
+]
+_BB = f"(?<![{ARABIC_LETTERS}{ZWNJ}])"
+_BA = f"(?![{ARABIC_LETTERS}{ZWNJ}])"
+_FA_MONTH = rf"{_BB}(?P<month>{_plain(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA))})(?P<mah>[ {ZWNJ}]?ماه)?{_BA}"
+_FA_DAY = (rf"(?:(?<![\d/.٫])(?P<day>3[01]|[12]\d|0?[1-9])(?:[ {ZWNJ}]?(?:ام|م))?"
+           rf"|{_BB}(?<!نیمه )(?P<dayword>{_plain(FA_DAY_WORDS)}))"
+           r"(?:(?:\s*[-–—]\s*|\s+(?:و|تا)\s+)(?P<day2>3[01]|[12]\d|0?[1-9]))?")  # fmt: skip
+_FA_CALENDAR = rf"(?:\s*(?P<cal>هجری[ {ZWNJ}]شمسی|هجری[ {ZWNJ}]قمری|شمسی|خورشیدی|قمری|میلادی))?"
+_FA_YEAR = rf"(?:سال\s+)?(?P<year>\d{{4}}|\d{{2}})(?![\d/]){_FA_CALENDAR}"
+PLAIN_FA = [
+    rf"{_FA_DAY}\s*{_FA_MONTH}\s+{_FA_YEAR}",
+    rf"{_FA_MONTH}\s+{_FA_YEAR}",
+    rf"{_FA_DAY}\s*{_FA_MONTH}",
+    r"(?<![\d/.])(?P<year>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])",
+    r"(?<![\d/.])(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])",
+    rf"{_BB}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade_word>بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود){_BA}",
+    rf"{_BB}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)(?:\s*(?P<cal>شمسی|خورشیدی|میلادی))?",
+    rf"(?:(?P<mah_before>{_BB}ماه)\s+)?{_FA_MONTH}",
+    rf"{_BB}(?<!\d)(?P<weekday>(?:یک|دو|سه|چهار|پنج|[1-5])[\s{ZWNJ}]*شنبه|شنبه|جمعه)(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_BA}",
+    r"(?<![\d.,٫٬/:])(?P<year>\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)",
+    r"(?<![\d.,٫٬/:\-–—])(?P<short_end>\d{2})\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)",
+    rf"(?P<sal>{_BB}سال\s+)(?P<year>\d{{2}})(?![\d/])",
+    rf"(?<![\d.,٫٬/:])(?<!/ )(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}",
+]
+PAIRS = [(re.compile(p), q) for p, q in zip(PLAIN_EN + PLAIN_FA, dates._EN_PATTERNS + dates._FA_PATTERNS)]
+
+# What the patterns read: every month, day word and weekday (whole, and cut short), digits of each
+# length the patterns count, each separator and dash, the words around dates, letters of both
+# scripts and of neither, marks, white space, the half-space.
+_WORDS = [*EN_MONTHS, *EN_DAY_WORDS, *EN_WEEKDAYS, *SOLAR_MONTHS, *GREGORIAN_MONTHS_FA, *FA_DAY_WORDS]
+PIECES = [
+    *_WORDS, *{w[:2] for w in _WORDS}, *{w[1:] for w in _WORDS},
+    *"0123456789", "12", "31", "05", "199", "1990", "2010", "2100", "1403", "20", "11",
+    *".,:/-–—'%$£€¥_", "٫", "٬", "،", "the", "of", "and", "to", "st", "th", "s", "A", "x", "é",
+    "سال", "ماه", "نیمه", "دهه", "ی", "و", "تا", "شنبه", "جمعه", "یک", "سه", "شمسی", "میلادی", "قمری", "هجری",
+    "ام", "م", "ها", "ب", " ", "  ", "\n", ZWNJ, "\u200d",
+]  # fmt: skip
+# Figures and what stands around them, from a small alphabet, so that every arrangement the
+# look-behinds tell apart (a slash and a space before four digits, a letter and a hyphen) is met.
+FIGURE_PIECES = [*"0123456789", "1990", "2010", "12", "2010-1-2", "5/8/2024", "2010–11", "11-2010", "1403/5/2",
+                 "/ ", "A-", *".,:/-–—'%$_", "٫", "٬", "،", " ", "A", "x", "s", "é", "ی",
+                 ZWNJ, "the "]  # fmt: skip
+TEXTS = st.one_of(
+    st.lists(st.sampled_from(PIECES), max_size=14).map("".join),
+    st.lists(st.sampled_from(FIGURE_PIECES), max_size=16).map("".join),
+)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(TEXTS)
+@example("ref/ 1990, x2010-1-2 and 1/5/8/2024, ٫1403-99 A-1995 15 مرداد1402 آ‌مهر ماه March")
+def test_the_rewritten_date_patterns_find_what_the_plain_ones_found(text):
+    for plain, rewritten in PAIRS:
+        assert _found(rewritten, text) == _found(plain, text), (plain.pattern[:60], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_on_any_text(text):
+    for plain, rewritten in PAIRS:
+        assert _found(rewritten, text) == _found(plain, text)
+
+
+def test_the_rewritten_patterns_begin_with_what_the_engine_looks_for():
+    # (the point of the rewrite: no look-behind or boundary in front)
+    for pattern in (*dates._EN_PATTERNS[1:3], *dates._EN_PATTERNS[4:7], *dates._EN_PATTERNS[9:11],
+                    *dates._FA_PATTERNS[3:5], *dates._FA_PATTERNS[9:11], dates._FA_PATTERNS[12]):  # fmt: skip
+        assert not pattern.pattern.startswith(("(?<", "\\b")), pattern.pattern[:40]
