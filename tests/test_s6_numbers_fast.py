@@ -43,3 +43,27 @@ def test_a_text_without_digits_or_variants_comes_back_as_it_is():
 def test_a_word_reads_the_same_with_its_variants_folded(text):
     for word in text.split():
         assert numerals._word_content(word) == numerals._word_content(word.translate(_FA_VARIANTS))
+
+
+# Letters of both scripts and their edges: Latin (ASCII, Latin-1, Extended-B's end, Extended
+# Additional), Arabic script (Persian, presentation forms), marks, digits, the half-space, others.
+SCRIPT_PIECES = ["book", "Iran", "Zoë", "ß", "ɏ", "ɐ", "ḁ", "ỿ", "ª", "µ", "×", "کتاب", "ﻛﺘﺎﺏ", "ـ", "ً", "ء", "﷼",
+                 "HCoV-229E", "12", "۱۲", "\u200c", " ", "“", "😀", "Ωμέγα"]  # fmt: skip
+SCRIPT_TEXTS = st.lists(st.sampled_from(SCRIPT_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(SCRIPT_TEXTS, st.text(max_size=60)))
+def test_untranslated_counts_letters_as_script_counts_does(text):
+    import re
+
+    from hamsu.check import untranslated
+    from hamsu.matching import _ARABIC_LETTER, script_counts
+    from hamsu.read.language import LATIN_LETTERS
+
+    assert untranslated.script_counts(text) == script_counts(text)
+    assert bool(untranslated._FOREIGN_LETTERS["fa"].search(text)) == bool(LATIN_LETTERS.search(text))
+    assert bool(untranslated._FOREIGN_LETTERS["en"].search(text)) == bool(_ARABIC_LETTER.search(text))
+    plain_latin_word = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+    assert untranslated._LATIN_WORD.findall(text) == plain_latin_word.findall(text)
+    assert untranslated._LATIN_WORD.sub("", text) == plain_latin_word.sub("", text)

@@ -139,13 +139,15 @@ _EN_PATTERNS = [
     re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
     # A span of two years with the second shortened: 2010–11, 2019/20.
-    re.compile(r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
+    # (A year is four digits: (?<!X)(?P<year>…) is (?P<year>…)(?<!X\d{4}).)
+    re.compile(r"(?P<year>1\d{3}|20\d{2})(?<![\w.,:/]\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
     # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
     re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
     re.compile(rf"{_EN_MONTH_AT_WORD}\b"),
     re.compile(rf"(?P<weekday>{_alternation(EN_WEEKDAYS, not_after=_WORD_CHAR)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
-    re.compile(r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+    re.compile(r"(?P<year>1\d{3}|20\d{2}|2100)(?<![\w.,:/$£€¥]\d{4})(?<![A-Za-z]-\d{4})(?<!/ \d{4})"
+               r"(?![\w%]|[.,:/]\d)"),
 ]
 # A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
 # Times); "Sunday March 5" and "Tuesday, President …" stay dates.
