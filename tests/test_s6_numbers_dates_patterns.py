@@ -85,14 +85,20 @@ PIECES = [
 FIGURE_PIECES = [*"0123456789", "1990", "2010", "12", "2010-1-2", "5/8/2024", "2010–11", "11-2010", "1403/5/2",
                  "/ ", "A-", *".,:/-–—'%$_", "٫", "٬", "،", " ", "A", "x", "s", "é", "ی",
                  ZWNJ, "the "]  # fmt: skip
+# Months and figures with no day word (where date_items tries the day patterns at digits only).
+MONTH_PIECES = [*EN_MONTHS, *SOLAR_MONTHS, *GREGORIAN_MONTHS_FA, "ماه", "نیمه ", "سال", "the ", "of ", *"0123456789",
+                "12", "2020", "1402", *" ./-,٫", "  ", ZWNJ, "x", "ب", "A"]  # fmt: skip
 TEXTS = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=14).map("".join),
     st.lists(st.sampled_from(FIGURE_PIECES), max_size=16).map("".join),
+    st.lists(st.sampled_from(MONTH_PIECES), max_size=14).map("".join),
 )
 
 
-def _found(pattern: re.Pattern[str], text: str) -> list:
-    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+def _found(pattern: re.Pattern[str], text) -> list:
+    """What pattern finds in text (or the matches given), as spans and groups."""
+    matches = pattern.finditer(text) if isinstance(text, str) else text
+    return [(m.span(), m.groupdict()) for m in matches]
 
 
 @settings(max_examples=4000, deadline=None)
@@ -115,3 +121,20 @@ def test_the_rewritten_patterns_begin_with_what_the_engine_looks_for():
     for pattern in (*dates._EN_PATTERNS[1:3], *dates._EN_PATTERNS[4:8], *dates._EN_PATTERNS[9:12],
                     *dates._FA_PATTERNS[3:5], *dates._FA_PATTERNS[9:11], dates._FA_PATTERNS[12]):  # fmt: skip
         assert not pattern.pattern.startswith(("(?<", "\\b")), pattern.pattern[:40]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(TEXTS)
+@example("نیمه بیست و یکم مهر ۱۴۰۲، ۲۱ آبان‌ماه و ماه  مهر 5 March, the first of May 2020 and 12 June")
+@example("۲۱ آبان‌ماه ۱۴۰۲، ماه  مهر و 5 March, x5 May 2020 and -12 June")
+def test_a_pattern_tried_where_its_matches_may_begin_finds_what_finditer_finds(text):
+    text = dates.ascii_digits(text)
+    for pattern in dates._STARTS:
+        assert _found(pattern, iter(dates._found(pattern, text))) == _found(pattern, text), (pattern.pattern[:60], text)
+
+
+def test_a_place_after_no_letter_lies_inside_no_month_name():
+    # (what _month_starts relies on: each name is in letters and half-spaces but for its last character)
+    letters = re.compile(f"[{dates.FA_MONTH_LETTERS}]")
+    for word in {*SOLAR_MONTHS, *GREGORIAN_MONTHS_FA, "ماه"}:
+        assert all(letters.match(ch) for ch in word[:-1]), word

@@ -9,7 +9,7 @@ may also be answered by a plain number on the other side (1500 people, هزار 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -358,7 +358,8 @@ _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
     {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
-_DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
+# (\d\d{3}, not \d{4}: a pattern that begins with a class is searched for that class, not tried at every place)
+_DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d\d{3}")
 _FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")  # (_FA_RUN_CHARS)
 # Any English month or weekday name inside the text: one search of literal words, which the
 # pattern engine runs far faster than Python asks for each word in turn.
@@ -421,6 +422,72 @@ def _runnable(english: bool, present: frozenset[str]) -> tuple[re.Pattern[str], 
     return patterns
 
 
+# Where a match of the patterns that begin with a day or a month may begin. Such a pattern begins
+# with a look-behind or an optional word, which leaves the engine nothing to look for: it tries a
+# match at every place of the text. Where a match can begin is found by a pattern that can be
+# looked for, and the pattern is tried there only (_found).
+# A day in digits: a digit after none of what the day's look-behind refuses.
+_FA_DAY_DIGIT = re.compile(r"\d(?<![\d/.٫]\d)")
+_EN_DAY_DIGIT = re.compile(r"\d(?<!\w\d)")  # (\b before a digit)
+# A day word anywhere: where there is one, its every place is not worked out (a day word may hold
+# another after a space: بیست و یکم), and the pattern is run over the whole text.
+_FA_DAY_WORD = re.compile(_alternation(FA_DAY_WORDS))
+_EN_DAY_WORD = re.compile(_alternation(EN_DAY_WORDS))
+# A Persian month's name or ماه, where _FA_MONTH or the ماه before it begins (both after no letter or
+# half-space). Each is written in letters (FA_MONTH_LETTERS) but for its last character, so a place
+# after no letter lies inside none of them, and a search that goes on after each one finds them all.
+_FA_MONTH_START = re.compile(_alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) | {"ماه"}))
+FA_MONTH_LETTERS = f"{ARABIC_LETTERS}{ZWNJ}"
+
+
+def _day_starts(day_word: re.Pattern[str], day_digit: re.Pattern[str]) -> Callable[[str], list[int] | None]:
+    def starts(text: str) -> list[int] | None:
+        return None if day_word.search(text) else [m.start() for m in day_digit.finditer(text)]
+
+    return starts
+
+
+def _month_starts(text: str) -> list[int]:
+    return [m.start() for m in _FA_MONTH_START.finditer(text)]
+
+
+_FA_DAY_STARTS = _day_starts(_FA_DAY_WORD, _FA_DAY_DIGIT)
+_EN_DAY_STARTS = _day_starts(_EN_DAY_WORD, _EN_DAY_DIGIT)
+# For each pattern so found, where its matches may begin (None: anywhere, run it over the text).
+_STARTS: dict[re.Pattern[str], Callable[[str], list[int] | None]] = {
+    _FA_PATTERNS[0]: _FA_DAY_STARTS,
+    _FA_PATTERNS[2]: _FA_DAY_STARTS,
+    _FA_PATTERNS[1]: _month_starts,
+    _FA_PATTERNS[7]: _month_starts,
+    _EN_PATTERNS[0]: _EN_DAY_STARTS,
+    _EN_PATTERNS[3]: _EN_DAY_STARTS,
+}
+
+
+def _found(pattern: re.Pattern[str], text: str, known: dict | None = None) -> Iterable[re.Match[str]]:
+    """pattern.finditer(text): where _STARTS knows where a match may begin, the pattern tried at
+    those places only, each after the end of the last match (as finditer goes on; no pattern
+    here matches the empty string). `known`: the places found in text so far, by how they are
+    found (two patterns begin alike)."""
+    starts_of = _STARTS.get(pattern)
+    if starts_of is None:
+        return pattern.finditer(text)
+    if known is None:
+        known = {}
+    starts = known[starts_of] = known[starts_of] if starts_of in known else starts_of(text)
+    if starts is None:
+        return pattern.finditer(text)
+    found = []
+    after = 0
+    for start in starts:
+        if start >= after:
+            m = pattern.match(text, start)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
+
+
 def date_items(text: str, lang: str) -> list[DateItem]:
     """Every date expression in text, longest patterns first, none overlapping."""
     ascii_text = ascii_digits(text)
@@ -429,8 +496,9 @@ def date_items(text: str, lang: str) -> list[DateItem]:
         return []
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
+    known: dict = {}
     for pattern in patterns:
-        for m in pattern.finditer(ascii_text):
+        for m in _found(pattern, ascii_text, known):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
