@@ -62,8 +62,45 @@ def test_untranslated_counts_letters_as_script_counts_does(text):
     from hamsu.read.language import LATIN_LETTERS
 
     assert untranslated.script_counts(text) == script_counts(text)
-    assert bool(untranslated._FOREIGN_LETTERS["fa"].search(text)) == bool(LATIN_LETTERS.search(text))
-    assert bool(untranslated._FOREIGN_LETTERS["en"].search(text)) == bool(_ARABIC_LETTER.search(text))
+    assert bool(untranslated._LATIN_LETTER.search(text)) == bool(LATIN_LETTERS.search(text))
+    assert bool(untranslated._ARABIC_SCRIPT_LETTER.search(text)) == bool(_ARABIC_LETTER.search(text))
+    assert untranslated.has_arabic_letter(text) == bool(_ARABIC_LETTER.search(text))
+    assert untranslated._has_foreign_letter(text, "en") == bool(_ARABIC_LETTER.search(text))
+    assert untranslated._has_foreign_letter(text, "fa") == bool(LATIN_LETTERS.search(text))
     plain_latin_word = re.compile(r"[A-Za-z\u00c0-\u024f]+")
     assert untranslated._LATIN_WORD.findall(text) == plain_latin_word.findall(text)
     assert untranslated._LATIN_WORD.sub("", text) == plain_latin_word.sub("", text)
+
+
+def _plain_word_content(word: str) -> int:
+    read = word.translate(_FA_VARIANTS)
+    forms = (read, read.lower()) if read.isascii() else (read,)
+    if any(form in numerals._NUMBER_WORDS for form in forms):
+        return numerals.NUMBERS
+    if any(form in numerals._ANSWER_WORDS for form in forms):
+        return numerals.ANSWERS_ONLY
+    return numerals.NO_NUMBERS
+
+
+def _plain_number_prefixed(word: str) -> int | None:
+    if "\u200c" in word:
+        head, tail = word.split("\u200c", 1)
+        return None if tail.startswith("ها") else numerals._FA_UNITS.get(head)
+    for suffix in numerals._FA_NUMBER_PREFIXED:
+        if word.endswith(suffix) and word[: -len(suffix)] in numerals._FA_UNITS:
+            return numerals._FA_UNITS[word[: -len(suffix)]]
+    return None
+
+
+WORDS = st.one_of(
+    st.sampled_from([*numerals._NUMBER_WORDS, *numerals._ANSWER_WORDS, "Both", "PAIR", "TWO", "Twenty", "يك", "دوجين",
+                     "سه‌بعدی", "ده‌ها", "دوبرابر", "سه‌بار", "بار", "پنجساله", "کتاب", "one"]),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(WORDS)
+def test_a_words_content_and_number_prefix_are_the_plain_ones(word):
+    assert numerals._word_content(word) == _plain_word_content(word)
+    assert numerals._number_prefixed.__wrapped__(word) == _plain_number_prefixed(word)

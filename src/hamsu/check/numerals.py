@@ -417,6 +417,8 @@ def _number_prefixed(word: str) -> int | None:
         if tail.startswith("ها"):  # ده‌ها, صدها: "tens", "hundreds" are no count
             return None
         return _FA_UNITS.get(head)
+    if not word.endswith(_FA_NUMBER_PREFIXED):  # (most words: one test for every suffix)
+        return None
     for suffix in _FA_NUMBER_PREFIXED:
         if word.endswith(suffix) and word[: -len(suffix)] in _FA_UNITS:
             return _FA_UNITS[word[: -len(suffix)]]
@@ -580,13 +582,13 @@ def _python_number_content(text: str) -> int:
 def _word_content(word: str) -> int:
     """number_content of one word, as number_content reads it (its marks dropped): the compiled
     number_content asks it of each word the first time the word is met."""
-    read = _fa_variants(word)
-    forms = (read, read.lower()) if read.isascii() else (read,)
-    if any(form in _NUMBER_WORDS for form in forms):
+    if not word.isascii():  # (no variant letter is ASCII; Persian words have no case)
+        read = _fa_variants(word)
+        return NUMBERS if read in _NUMBER_WORDS else ANSWERS_ONLY if read in _ANSWER_WORDS else NO_NUMBERS
+    lower = word.lower()
+    if word in _NUMBER_WORDS or lower in _NUMBER_WORDS:
         return NUMBERS
-    if any(form in _ANSWER_WORDS for form in forms):
-        return ANSWERS_ONLY
-    return NO_NUMBERS
+    return ANSWERS_ONLY if word in _ANSWER_WORDS or lower in _ANSWER_WORDS else NO_NUMBERS
 
 
 if _numerals is not None:
