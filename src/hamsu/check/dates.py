@@ -408,17 +408,19 @@ def _parts_present(text: str, lang: str) -> set[str]:
     return present
 
 
-_RUNNABLE: dict[tuple[bool, frozenset[str]], tuple[re.Pattern[str], ...]] = {}
+Runnable = tuple[tuple[re.Pattern[str], "Callable[[str], list[int] | None] | None"], ...]
+_RUNNABLE: dict[tuple[bool, frozenset[str]], Runnable] = {}
 
 
-def _runnable(english: bool, present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
-    """The patterns whose needs the parts present meet, in their order (a few dozen sets of parts
-    occur: each is worked out once)."""
+def _runnable(english: bool, present: frozenset[str]) -> Runnable:
+    """The patterns whose needs the parts present meet, in their order, each with where its
+    matches may begin (_STARTS; None: anywhere). A few dozen sets of parts occur: each is worked out
+    once (and a pattern is not looked up by itself for each text: its hash reads all its code)."""
     key = (english, present)
     patterns = _RUNNABLE.get(key)
     if patterns is None:
         pairs = zip(_EN_PATTERNS, _EN_NEEDS) if english else zip(_FA_PATTERNS, _FA_NEEDS)
-        patterns = _RUNNABLE[key] = tuple(pattern for pattern, needs in pairs if needs <= present)
+        patterns = _RUNNABLE[key] = tuple((p, _STARTS.get(p)) for p, needs in pairs if needs <= present)
     return patterns
 
 
@@ -464,14 +466,12 @@ _STARTS: dict[re.Pattern[str], Callable[[str], list[int] | None]] = {
 }
 
 
-def _found(pattern: re.Pattern[str], text: str, known: dict | None = None) -> Iterable[re.Match[str]]:
-    """pattern.finditer(text): where _STARTS knows where a match may begin, the pattern tried at
-    those places only, each after the end of the last match (as finditer goes on; no pattern
-    here matches the empty string). `known`: the places found in text so far, by how they are
-    found (two patterns begin alike)."""
-    starts_of = _STARTS.get(pattern)
-    if starts_of is None:
-        return pattern.finditer(text)
+def _found(pattern: re.Pattern[str], starts_of: Callable[[str], list[int] | None], text: str,
+           known: dict | None = None) -> Iterable[re.Match[str]]:  # fmt: skip
+    """pattern.finditer(text), the pattern tried only where starts_of(text) says a match may
+    begin (_STARTS), each after the end of the last match (as finditer goes on; no pattern here
+    matches the empty string). `known`: the places found in text so far, by how they are found
+    (two patterns begin alike)."""
     if known is None:
         known = {}
     starts = known[starts_of] = known[starts_of] if starts_of in known else starts_of(text)
@@ -497,8 +497,8 @@ def date_items(text: str, lang: str) -> list[DateItem]:
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
     known: dict = {}
-    for pattern in patterns:
-        for m in _found(pattern, ascii_text, known):
+    for pattern, starts_of in patterns:
+        for m in pattern.finditer(ascii_text) if starts_of is None else _found(pattern, starts_of, ascii_text, known):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
