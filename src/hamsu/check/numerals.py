@@ -217,8 +217,10 @@ def ascii_digits(text: str) -> str:
     """text with Persian and Arabic-Indic digits written in ASCII, one character for one. Most
     text holds none, and a search finds that faster than translate looks at every character; where
     it holds some, only its runs of them are translated (translate with a dict pays a KeyError for
-    every other character)."""
-    return _OTHER_DIGIT_RUN.sub(_ascii_run, text) if _OTHER_DIGITS.search(text) else text
+    every other character). An ASCII text, whose flag says so without reading it, holds none."""
+    if text.isascii() or not _OTHER_DIGITS.search(text):
+        return text
+    return _OTHER_DIGIT_RUN.sub(_ascii_run, text)
 
 
 def _python_tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
