@@ -139,3 +139,18 @@ def test_a_place_after_no_letter_lies_inside_no_month_name():
     letters = re.compile(f"[{dates.FA_MONTH_LETTERS}]")
     for word in {*SOLAR_MONTHS, *GREGORIAN_MONTHS_FA, "ماه"}:
         assert all(letters.match(ch) for ch in word[:-1]), word
+
+
+PLAIN_TITLE_AFTER = re.compile(r"'?s?\s(?!(?:" + _plain(EN_MONTHS) + r")\b)[A-Z][a-z]")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TEXTS)
+@example(" March 5, 's Times, 's Marchers, Sunday Jan")
+def test_the_other_grouped_alternations_read_as_the_plain_ones(text):
+    for start in range(len(text) + 1):
+        assert bool(dates._EN_TITLE_AFTER.match(text, start)) == bool(PLAIN_TITLE_AFTER.match(text, start))
+    assert bool(dates._EN_MONTH_NAMES.search(text)) == bool(re.search(_plain(EN_MONTHS), text))
+    assert bool(dates._EN_WEEKDAY_NAMES.search(text)) == bool(re.search(_plain(EN_WEEKDAYS), text))
+    assert bool(dates._FA_DAY_WORD.search(text)) == bool(re.search(_plain(FA_DAY_WORDS), text))
+    assert bool(dates._EN_DAY_WORD.search(text)) == bool(re.search(_plain(EN_DAY_WORDS), text))
