@@ -9,7 +9,7 @@ may also be answered by a plain number on the other side (1500 people, هزار 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,8 +82,22 @@ class DateItem:
     weak: bool = False  # answers for a fact of the other side, never demanded (the Sunday Times)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: Iterable[str], not_after: str = "") -> str:
+    """The words as one alternation, longest first, grouped by their first character (the
+    pattern engine tries the alternatives of a group only where its character stands: one
+    alternative a word is tried at every place otherwise). Words of one length cannot both match
+    at one place, and within a group the order is kept, so the match is the flat alternation's.
+
+    `not_after`: a character class the character before a word may not be, asserted after the
+    word's first character (c(?<!Xc) is (?<!X)c): a pattern that begins with the alternation
+    then begins with a character the engine looks for, instead of trying a match at every place."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}{f'(?<!{not_after}{re.escape(first)})' if not_after else ''}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
 
 
 # --- English ------------------------------------------------------------------------------------
@@ -106,26 +120,34 @@ def _day_words() -> tuple[dict[str, int], dict[str, int]]:
 
 FA_DAY_WORDS, EN_DAY_WORDS = _day_words()
 _EN_MONTH = rf"(?P<month>{_alternation(EN_MONTHS)})\.?"
+_WORD_CHAR = r"\w"
+# \b{_EN_MONTH}: a month's name begins with a word character, so the boundary before it is no word
+# character before it, asserted after the name's first letter.
+_EN_MONTH_AT_WORD = rf"(?P<month>{_alternation(EN_MONTHS, not_after=_WORD_CHAR)})\.?"
 # A day, or a range of days (March 4 and 5, 1–10 January), in digits or as an ordinal word.
 _EN_DAY = (rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?:the\s+)?(?P<dayword>{_alternation(EN_DAY_WORDS)}))"
            r"(?:(?:\s*[-–—]\s*|\s+(?:and|to)\s+)(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)?")  # fmt: skip
 _EN_YEAR = r"(?P<year>\d{4})"
 _EN_PATTERNS = [
     re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
-    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b"),
-    re.compile(rf"\b{_EN_MONTH}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\s+{_EN_DAY}\b,?\s+{_EN_YEAR}\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\b,?\s+{_EN_YEAR}\b"),
     re.compile(rf"\b{_EN_DAY}\s+(?:of\s+)?{_EN_MONTH}\b"),
-    re.compile(rf"\b{_EN_MONTH}\s+{_EN_DAY}\b(?![,.]?\d)"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\s+{_EN_DAY}\b(?![,.]?\d)"),
+    # (Patterns that begin with a digit assert what may not stand before it after it: \d(?<!X\d)
+    # is (?<!X)\d, and the engine then looks for a digit instead of trying every place.)
+    re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
     # A span of two years with the second shortened: 2010–11, 2019/20.
-    re.compile(r"(?<![\w.,:/])(?P<year>1\d{3}|20\d{2})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
+    # (A year is four digits: (?<!X)(?P<year>…) is (?P<year>…)(?<!X\d{4}).)
+    re.compile(r"(?P<year>1\d{3}|20\d{2})(?<![\w.,:/]\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\w%]|[-–—/.,:]\d)"),
     # The 1990s, the '90s, the 90s ("in their 50s" is an age and stays a number).
     re.compile(r"(?<![\w'])(?P<decade>\d{3}0)s\b|(?:(?<=\bthe )|')(?P<short_decade>\d0)s\b"),
-    re.compile(rf"\b{_EN_MONTH}\b"),
-    re.compile(rf"\b(?P<weekday>{_alternation(EN_WEEKDAYS)})s?\b"),
+    re.compile(rf"{_EN_MONTH_AT_WORD}\b"),
+    re.compile(rf"(?P<weekday>{_alternation(EN_WEEKDAYS, not_after=_WORD_CHAR)})s?\b"),
     # A year alone: four digits that are not part of a longer number, an identifier or a measure.
-    re.compile(r"(?<![\w.,:/$£€¥])(?<![A-Za-z]-)(?<!/ )(?P<year>1\d{3}|20\d{2}|2100)(?![\w%]|[.,:/]\d)"),
+    re.compile(r"(?P<year>1\d{3}|20\d{2}|2100)(?<![\w.,:/$£€¥]\d{4})(?<![A-Za-z]-\d{4})(?<!/ \d{4})"
+               r"(?![\w%]|[.,:/]\d)"),
 ]
 # A capitalized word after a weekday that is not a month: the weekday names something (the Sunday
 # Times); "Sunday March 5" and "Tuesday, President …" stay dates.
@@ -147,8 +169,8 @@ _FA_PATTERNS = [
     re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}\s+{_FA_YEAR}"),
     re.compile(rf"{_FA_MONTH}\s+{_FA_YEAR}"),
     re.compile(rf"{_FA_DAY}\s*{_FA_MONTH}"),
-    re.compile(r"(?<![\d/.])(?P<year>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])"),
-    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])"),
+    re.compile(r"(?P<year>\d(?<![\d/.]\d)\d{3})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?![\d/])"),
+    re.compile(r"(?P<d>\d(?<![\d/.]\d)\d?)[/\-.](?P<m>\d{1,2})[/\-.](?P<year>\d{4})(?![\d/])"),
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade_word>بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود)"
                rf"{_FA_BOUND_AFTER}"),
     re.compile(rf"{_FA_BOUND_BEFORE}دهه(?:[ {ZWNJ}]ی)?\s+(?P<decade>\d{{4}}|\d{{2}})(?!\d)"
@@ -160,10 +182,10 @@ _FA_PATTERNS = [
                rf"(?:{ZWNJ}[{ARABIC_LETTERS}]+)?{_FA_BOUND_AFTER}"),
     # A span of two years with the second shortened, in either order (right to left, 2010–11 often
     # comes out as 11-2010): 1398-99, 11-2010.
-    re.compile(r"(?<![\d.,٫٬/:])(?P<year>\d{4})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
-    re.compile(r"(?<![\d.,٫٬/:\-–—])(?P<short_end>\d{2})\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?P<year>\d(?<![\d.,٫٬/:]\d)\d{3})\s?[-–—/]\s?(?P<short_end>\d{2})(?![\d]|[-–—/.,:]\d)"),
+    re.compile(r"(?P<short_end>\d(?<![\d.,٫٬/:\-–—]\d)\d)\s?[-–—]\s?(?P<year>\d{4})(?![\d]|[-–—/.,:]\d)"),
     re.compile(rf"(?P<sal>{_FA_BOUND_BEFORE}سال\s+)(?P<year>\d{{2}})(?![\d/])"),
-    re.compile(rf"(?<![\d.,٫٬/:])(?<!/ )(?P<year>\d{{4}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
+    re.compile(rf"(?P<year>\d(?<![\d.,٫٬/:]\d)(?<!/ \d)\d{{3}})(?![\d]|[.,٫٬/:]\d){_FA_CALENDAR}"),
 ]
 
 
@@ -336,7 +358,8 @@ _FA_NEEDS = (
     {"month", "digit"}, {"month", "digit"}, {"month"}, {"year"}, {"year"}, {"decade"}, {"decade", "digit"},
     {"month"}, {"weekday"}, {"year"}, {"year"}, {"sal", "digit"}, {"year"},
 )  # fmt: skip
-_DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")
+# (\d\d{3}, not \d{4}: a pattern that begins with a class is searched for that class, not tried at every place)
+_DIGIT, _FOUR_DIGITS = re.compile(r"\d"), re.compile(r"\d\d{3}")
 _FA_WORD_RUN = re.compile(f"[{ARABIC_LETTERS}{ZWNJ}]+")  # (_FA_RUN_CHARS)
 # Any English month or weekday name inside the text: one search of literal words, which the
 # pattern engine runs far faster than Python asks for each word in turn.
@@ -385,18 +408,84 @@ def _parts_present(text: str, lang: str) -> set[str]:
     return present
 
 
-_RUNNABLE: dict[tuple[bool, frozenset[str]], tuple[re.Pattern[str], ...]] = {}
+Runnable = tuple[tuple[re.Pattern[str], "Callable[[str], list[int] | None] | None"], ...]
+_RUNNABLE: dict[tuple[bool, frozenset[str]], Runnable] = {}
 
 
-def _runnable(english: bool, present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
-    """The patterns whose needs the parts present meet, in their order (a few dozen sets of parts
-    occur: each is worked out once)."""
+def _runnable(english: bool, present: frozenset[str]) -> Runnable:
+    """The patterns whose needs the parts present meet, in their order, each with where its
+    matches may begin (_STARTS; None: anywhere). A few dozen sets of parts occur: each is worked out
+    once (and a pattern is not looked up by itself for each text: its hash reads all its code)."""
     key = (english, present)
     patterns = _RUNNABLE.get(key)
     if patterns is None:
         pairs = zip(_EN_PATTERNS, _EN_NEEDS) if english else zip(_FA_PATTERNS, _FA_NEEDS)
-        patterns = _RUNNABLE[key] = tuple(pattern for pattern, needs in pairs if needs <= present)
+        patterns = _RUNNABLE[key] = tuple((p, _STARTS.get(p)) for p, needs in pairs if needs <= present)
     return patterns
+
+
+# Where a match of the patterns that begin with a day or a month may begin. Such a pattern begins
+# with a look-behind or an optional word, which leaves the engine nothing to look for: it tries a
+# match at every place of the text. Where a match can begin is found by a pattern that can be
+# looked for, and the pattern is tried there only (_found).
+# A day in digits: a digit after none of what the day's look-behind refuses.
+_FA_DAY_DIGIT = re.compile(r"\d(?<![\d/.٫]\d)")
+_EN_DAY_DIGIT = re.compile(r"\d(?<!\w\d)")  # (\b before a digit)
+# A day word anywhere: where there is one, its every place is not worked out (a day word may hold
+# another after a space: بیست و یکم), and the pattern is run over the whole text.
+_FA_DAY_WORD = re.compile(_alternation(FA_DAY_WORDS))
+_EN_DAY_WORD = re.compile(_alternation(EN_DAY_WORDS))
+# A Persian month's name or ماه, where _FA_MONTH or the ماه before it begins (both after no letter or
+# half-space). Each is written in letters (FA_MONTH_LETTERS) but for its last character, so a place
+# after no letter lies inside none of them, and a search that goes on after each one finds them all.
+_FA_MONTH_START = re.compile(_alternation(set(SOLAR_MONTHS) | set(GREGORIAN_MONTHS_FA) | {"ماه"}))
+FA_MONTH_LETTERS = f"{ARABIC_LETTERS}{ZWNJ}"
+
+
+def _day_starts(day_word: re.Pattern[str], day_digit: re.Pattern[str]) -> Callable[[str], list[int] | None]:
+    def starts(text: str) -> list[int] | None:
+        return None if day_word.search(text) else [m.start() for m in day_digit.finditer(text)]
+
+    return starts
+
+
+def _month_starts(text: str) -> list[int]:
+    return [m.start() for m in _FA_MONTH_START.finditer(text)]
+
+
+_FA_DAY_STARTS = _day_starts(_FA_DAY_WORD, _FA_DAY_DIGIT)
+_EN_DAY_STARTS = _day_starts(_EN_DAY_WORD, _EN_DAY_DIGIT)
+# For each pattern so found, where its matches may begin (None: anywhere, run it over the text).
+_STARTS: dict[re.Pattern[str], Callable[[str], list[int] | None]] = {
+    _FA_PATTERNS[0]: _FA_DAY_STARTS,
+    _FA_PATTERNS[2]: _FA_DAY_STARTS,
+    _FA_PATTERNS[1]: _month_starts,
+    _FA_PATTERNS[7]: _month_starts,
+    _EN_PATTERNS[0]: _EN_DAY_STARTS,
+    _EN_PATTERNS[3]: _EN_DAY_STARTS,
+}
+
+
+def _found(pattern: re.Pattern[str], starts_of: Callable[[str], list[int] | None], text: str,
+           known: dict | None = None) -> Iterable[re.Match[str]]:  # fmt: skip
+    """pattern.finditer(text), the pattern tried only where starts_of(text) says a match may
+    begin (_STARTS), each after the end of the last match (as finditer goes on; no pattern here
+    matches the empty string). `known`: the places found in text so far, by how they are found
+    (two patterns begin alike)."""
+    if known is None:
+        known = {}
+    starts = known[starts_of] = known[starts_of] if starts_of in known else starts_of(text)
+    if starts is None:
+        return pattern.finditer(text)
+    found = []
+    after = 0
+    for start in starts:
+        if start >= after:
+            m = pattern.match(text, start)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
 
 
 def date_items(text: str, lang: str) -> list[DateItem]:
@@ -407,8 +496,9 @@ def date_items(text: str, lang: str) -> list[DateItem]:
         return []
     taken: list[tuple[int, int]] = []
     items: list[DateItem] = []
-    for pattern in patterns:
-        for m in pattern.finditer(ascii_text):
+    known: dict = {}
+    for pattern, starts_of in patterns:
+        for m in pattern.finditer(ascii_text) if starts_of is None else _found(pattern, starts_of, ascii_text, known):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue

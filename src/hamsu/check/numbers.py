@@ -21,7 +21,17 @@ from ..matching import ASCII_DIGITS
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView
 from .dates import side_dates, side_numerals
-from .numerals import ANSWERS_ONLY, APPROXIMATE_SHARE, NO_NUMBERS, NUMBERS, Numeral, number_content, numerals, show
+from .numerals import (
+    ANSWERS_ONLY,
+    APPROXIMATE_SHARE,
+    NO_NUMBERS,
+    NUMBERS,
+    Numeral,
+    ascii_digits,
+    number_content,
+    numerals,
+    show,
+)
 from .quantities import Quantity, compare, quantities
 
 REPEAT_WEIGHT = 0.25
@@ -164,8 +174,8 @@ class NumbersRule(Rule):
         if not fa_ids or not en_ids:
             return []
         # Compared by their runs of digits, as written (19/2008 and ۱۹ / ۲۰۰۸ are one name).
-        fa_runs = set(_DIGIT_RUN.findall(unit.fa.text.translate(ASCII_DIGITS)))
-        en_runs = set(_DIGIT_RUN.findall(unit.en.text.translate(ASCII_DIGITS)))
+        fa_runs = set(_DIGIT_RUN.findall(ascii_digits(unit.fa.text)))
+        en_runs = set(_DIGIT_RUN.findall(ascii_digits(unit.en.text)))
 
         def odd(n: Numeral, lang: str, other_runs: set[str]) -> bool:
             written = unit.side(lang).text[n.start : n.end].translate(ASCII_DIGITS)
@@ -280,7 +290,7 @@ class NumbersRule(Rule):
         found: list[Finding] = []
         for lang, left, other_left in ((FA, fa_left, en_left), (EN, en_left, fa_left)):
             other = EN if lang == FA else FA
-            other_text = unit.side(other).text.translate(ASCII_DIGITS)
+            other_text = ascii_digits(unit.side(other).text)
             for n in list(left):
                 written = unit.side(lang).text[n.start : n.end]
                 m = _TYPO_SHAPE.fullmatch(written.translate(ASCII_DIGITS))

@@ -176,10 +176,17 @@ class _Token(NamedTuple):  # a tuple: made for every word of every text, and che
     end: int
 
 
+def _fa_variants(text: str) -> str:
+    """text with Arabic ي and ك (and the other variants) written as Persian letters. str.translate
+    with a dict asks the dict for every character and pays a KeyError for each it lacks (most of
+    them): a search for a variant first, which normalized text seldom holds, is far cheaper."""
+    return text.translate(_FA_VARIANTS) if _VARIANT.search(text) else text
+
+
 @lru_cache(maxsize=1 << 14)
 def _fa_word(word: str) -> str:
     """A Persian word as _classify reads it: without marks, with Persian ی and ک."""
-    return _MARKS.sub("", word).translate(_FA_VARIANTS).strip(ZWNJ)
+    return _fa_variants(_MARKS.sub("", word)).strip(ZWNJ)
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every Persian word of a text with numbers; the same words recur
@@ -199,10 +206,21 @@ _new_tuple = tuple.__new__  # _Token(...) calls a Python-level __new__; this is 
 _OTHER_DIGITS = re.compile(f"[{PERSIAN_DIGITS}{ARABIC_DIGITS}]")
 
 
+_OTHER_DIGIT_RUN = re.compile(f"[{PERSIAN_DIGITS}{ARABIC_DIGITS}]+")
+
+
+def _ascii_run(run: re.Match[str]) -> str:
+    return run.group().translate(ASCII_DIGITS)
+
+
 def ascii_digits(text: str) -> str:
     """text with Persian and Arabic-Indic digits written in ASCII, one character for one. Most
-    text holds none, and a search finds that faster than translate looks at every character."""
-    return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
+    text holds none, and a search finds that faster than translate looks at every character; where
+    it holds some, only its runs of them are translated (translate with a dict pays a KeyError for
+    every other character). An ASCII text, whose flag says so without reading it, holds none."""
+    if text.isascii() or not _OTHER_DIGITS.search(text):
+        return text
+    return _OTHER_DIGIT_RUN.sub(_ascii_run, text)
 
 
 def _python_tokens(text: str) -> tuple[tuple[_Token, ...], tuple[bool, ...]]:
@@ -401,6 +419,8 @@ def _number_prefixed(word: str) -> int | None:
         if tail.startswith("ها"):  # ده‌ها, صدها: "tens", "hundreds" are no count
             return None
         return _FA_UNITS.get(head)
+    if not word.endswith(_FA_NUMBER_PREFIXED):  # (most words: one test for every suffix)
+        return None
     for suffix in _FA_NUMBER_PREFIXED:
         if word.endswith(suffix) and word[: -len(suffix)] in _FA_UNITS:
             return _FA_UNITS[word[: -len(suffix)]]
@@ -564,13 +584,13 @@ def _python_number_content(text: str) -> int:
 def _word_content(word: str) -> int:
     """number_content of one word, as number_content reads it (its marks dropped): the compiled
     number_content asks it of each word the first time the word is met."""
-    read = word.translate(_FA_VARIANTS)
-    forms = (read, read.lower()) if read.isascii() else (read,)
-    if any(form in _NUMBER_WORDS for form in forms):
+    if not word.isascii():  # (no variant letter is ASCII; Persian words have no case)
+        read = _fa_variants(word)
+        return NUMBERS if read in _NUMBER_WORDS else ANSWERS_ONLY if read in _ANSWER_WORDS else NO_NUMBERS
+    lower = word.lower()
+    if word in _NUMBER_WORDS or lower in _NUMBER_WORDS:
         return NUMBERS
-    if any(form in _ANSWER_WORDS for form in forms):
-        return ANSWERS_ONLY
-    return NO_NUMBERS
+    return ANSWERS_ONLY if word in _ANSWER_WORDS or lower in _ANSWER_WORDS else NO_NUMBERS
 
 
 if _numerals is not None:

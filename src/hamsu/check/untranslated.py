@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..matching import script_counts
 from ..persian.script import ARABIC_LETTERS, PRESENTATION_FORMS, code_points
 from ..read.language import LATIN_LETTERS, letter_runs
 from ..records import EN, FA
@@ -19,11 +18,39 @@ from .omission import _NOT_ALNUM
 MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its language
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-# The letters script_counts counts as each side's foreign script: a text with none of them has a
-# foreign share of 0, found without counting.
-_ARABIC_SCRIPT_LETTERS = letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS))
-_FOREIGN_LETTERS = {EN: _ARABIC_SCRIPT_LETTERS, FA: LATIN_LETTERS}
+
+def _class_first(runs: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern of runs of a class, [X]+, as [X][X]* (the same runs) and [X] (one of them, for a
+    test of whether there is any): a pattern that begins with a repeat gives the engine nothing to
+    look for, so it tries a match at every place of the text; one that begins with its class lets
+    it skip to the class's characters."""
+    assert runs.pattern.startswith("[") and runs.pattern.endswith("]+"), runs.pattern
+    single = runs.pattern[:-1]
+    return re.compile(single + single + "*"), re.compile(single)
+
+
+_LATIN_WORD, _ = _class_first(re.compile(r"[A-Za-z\u00c0-\u024f]+"))
+# The letters matching.script_counts counts as Latin and as Arabic script (read.language.letter_runs).
+_LATIN_RUNS, _LATIN_LETTER = _class_first(LATIN_LETTERS)
+_ARABIC_RUNS, _ARABIC_SCRIPT_LETTER = _class_first(letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS)))
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Whether text holds an Arabic-script letter. Every one lies beyond ASCII, and whether a str is
+    ASCII is a flag it carries: most English text is answered without reading it (the pattern's
+    class, the script's letters, is long to test a character against)."""
+    return not text.isascii() and _ARABIC_SCRIPT_LETTER.search(text) is not None
+
+
+def _has_foreign_letter(text: str, lang: str) -> bool:
+    """Whether text holds a letter of the other side's script: a text with none has a foreign share
+    of 0, found without counting."""
+    return has_arabic_letter(text) if lang == EN else _LATIN_LETTER.search(text) is not None
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Latin letters, Arabic-script letters), as matching.script_counts counts them."""
+    return sum(map(len, _LATIN_RUNS.findall(text))), sum(map(len, _ARABIC_RUNS.findall(text)))
 
 
 def foreign_letters(text: str, lang: str, carried: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -38,7 +65,7 @@ def foreign_letters(text: str, lang: str, carried: frozenset[str] = frozenset())
 
 def foreign_share(text: str, lang: str, carried: frozenset[str] = frozenset()) -> float:
     """The share of letters in the other side's script (foreign_letters), 0 under MIN_LETTERS."""
-    if not _FOREIGN_LETTERS[lang].search(text):
+    if not _has_foreign_letter(text, lang):
         return 0.0  # no foreign letter: 0 of any total
     foreign, total = foreign_letters(text, lang, carried)
     return foreign / total if total >= MIN_LETTERS else 0.0
@@ -62,7 +89,7 @@ class UntranslatedRule(Rule):
         for lang, ids, sentences in ((EN, unit.unit.en, alignment.en), (FA, unit.unit.fa, alignment.fa)):
             carried: frozenset[str] = frozenset()
             # The English words are read only where a Persian sentence has Latin letters to leave out.
-            if lang == FA and any(_FOREIGN_LETTERS[FA].search(sentences[i].text) for i in ids):
+            if lang == FA and any(_LATIN_LETTER.search(sentences[i].text) for i in ids):
                 carried = frozenset(map(str.casefold, _LATIN_WORD.findall(unit.en.text)))
             shares = [(foreign_share(sentences[i].text, lang, carried), sentences[i]) for i in ids]
             bad = [(share, s) for share, s in shares if share > 0]
@@ -81,7 +108,7 @@ class UntranslatedRule(Rule):
         # A copy has the same letters on both sides: an Arabic-script letter (which case folding
         # leaves as it is) on the Persian side and none on the English side say it is no copy.
         fa_text, en_text = unit.fa.text, unit.en.text
-        if _ARABIC_SCRIPT_LETTERS.search(fa_text) and not _ARABIC_SCRIPT_LETTERS.search(en_text):
+        if has_arabic_letter(fa_text) and not has_arabic_letter(en_text):
             return out
         fa_key, en_key = _copy_key(fa_text), _copy_key(en_text)
         if fa_key == en_key and sum(ch.isalpha() for ch in fa_key) >= MIN_LETTERS:
