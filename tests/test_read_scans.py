@@ -84,3 +84,16 @@ def test_pair_order_with_pair_declared(tmp_path, monkeypatch, first, second, per
     assert document.texts[0] == (first, second)[persian]
     if second == ENGLISH_FILE:  # the Persian file's words need not be looked at: English follows it
         assert scans == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Zé۱ سلامگ\u200c-'\n\u0300ßİ"), max_size=40))
+def test_letter_runs_are_the_runs_of_the_class_written_with_a_repeat(text):
+    # letter_runs writes [X][X]* (the engine skips to the class's characters): the same runs as [X]+.
+    import re
+
+    from hamsu.read.language import ARABIC_RANGES, LATIN_RANGES, letter_class, letter_runs
+
+    for ranges in (LATIN_RANGES, ARABIC_RANGES):
+        plain = re.compile(letter_class(*ranges) + "+")
+        assert [m.span() for m in letter_runs(*ranges).finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -10,29 +10,20 @@ from __future__ import annotations
 import re
 
 from ..persian.script import ARABIC_LETTERS, PRESENTATION_FORMS, code_points
-from ..read.language import LATIN_LETTERS, letter_runs
+from ..read.language import LATIN_LETTERS, LATIN_RANGES, letter_class, letter_runs
 from ..records import EN, FA
 from .base import Finding, Rule, UnitView, quoted
 from .omission import _NOT_ALNUM
 
 MIN_LETTERS = 3  # a sentence of digits and an initial says nothing about its language
 
-
-
-def _class_first(runs: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A pattern of runs of a class, [X]+, as [X][X]* (the same runs) and [X] (one of them, for a
-    test of whether there is any): a pattern that begins with a repeat gives the engine nothing to
-    look for, so it tries a match at every place of the text; one that begins with its class lets
-    it skip to the class's characters."""
-    assert runs.pattern.startswith("[") and runs.pattern.endswith("]+"), runs.pattern
-    single = runs.pattern[:-1]
-    return re.compile(single + single + "*"), re.compile(single)
-
-
-_LATIN_WORD, _ = _class_first(re.compile(r"[A-Za-z\u00c0-\u024f]+"))
+# Runs of letters, each pattern beginning with its class (see read.language.letter_runs), and one
+# letter of a class, for a test of whether a text has any.
+_LATIN_WORD = re.compile("[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
 # The letters matching.script_counts counts as Latin and as Arabic script (read.language.letter_runs).
-_LATIN_RUNS, _LATIN_LETTER = _class_first(LATIN_LETTERS)
-_ARABIC_RUNS, _ARABIC_SCRIPT_LETTER = _class_first(letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS)))
+_LATIN_RUNS, _LATIN_LETTER = LATIN_LETTERS, re.compile(letter_class(*LATIN_RANGES))
+_ARABIC_RUNS = letter_runs(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS))
+_ARABIC_SCRIPT_LETTER = re.compile(letter_class(*code_points(ARABIC_LETTERS + PRESENTATION_FORMS)))
 
 
 def has_arabic_letter(text: str) -> bool:

@@ -40,11 +40,19 @@ ARABIC_WORDS = frozenset(
 AMBIGUOUS_ARABIC_WORDS = frozenset({"من", "ما"})
 
 
+def letter_class(*ranges: tuple[int, int]) -> str:
+    """A pattern's class of the letters (str.isalpha) in the code-point ranges [start, end)."""
+    chars = [chr(c) for start, end in ranges for c in range(start, end) if chr(c).isalpha()]
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
 def letter_runs(*ranges: tuple[int, int]) -> re.Pattern[str]:
     """Runs of the letters (str.isalpha) in the code-point ranges [start, end): counting them
-    runs in C, a run at a time, where a Python loop would look at every character."""
-    chars = [chr(c) for start, end in ranges for c in range(start, end) if chr(c).isalpha()]
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]+")
+    runs in C, a run at a time, where a Python loop would look at every character. Written
+    [X][X]*, not [X]+: a pattern that begins with its class lets the engine skip to the class's
+    characters, where one that begins with a repeat is tried at every place of the text."""
+    letter = letter_class(*ranges)
+    return re.compile(letter + letter + "*")
 
 
 def count_letters(runs: re.Pattern[str], text: str) -> int:
