@@ -23,10 +23,13 @@ back to the original.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..cache import derived_table
+from ..persian import script
 from ..persian.lexicon import halfspace_lexicon
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
 from .table import NameTable, en_lookup_key, fa_lookup_key
@@ -184,9 +187,19 @@ def _char_classes() -> bytes:
     return bytes(classes)
 
 
+def _built_char_classes(raw: bytes) -> bytes:
+    """_char_classes, as hamsu.cache builds a table (from no shipped data)."""
+    return _char_classes()
+
+
 def _compiled_words(text: str) -> tuple[Word, ...]:
     global _words
-    _faspans.set_tables(_char_classes(), _word_keys, Word)  # once, on the first sentence
+    # Once, on the first sentence. The classes are read back from the user's cache (hamsu.cache):
+    # working them out runs five patterns over every character of the plane, about as much work
+    # as finding the words of a thousand sentences (the script's letters and this module's
+    # patterns key the cached table).
+    classes = derived_table("faspans-classes", b"", _built_char_classes, (script, sys.modules[__name__]))
+    _faspans.set_tables(classes, _word_keys, Word)
     _words = _faspans.words
     return _words(text)
 
