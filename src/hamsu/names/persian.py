@@ -32,6 +32,7 @@ from ..cache import derived_table
 from ..persian import script
 from ..persian.lexicon import halfspace_lexicon
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
+from .generic import institution_words, persian_generic_words
 from .table import NameTable, en_lookup_key, fa_lookup_key
 
 # A Persian word is a run of letters, diacritics and half-spaces, without the half-spaces at its
@@ -269,8 +270,6 @@ def _answers_of(words: tuple[Word, ...], table: NameTable) -> list[_Answers]:
 
 def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
     """The word's _Answers, worked out and kept in `answers` (_WordAnswers.of the table)."""
-    from .generic import institution_words
-
     key, heads = word.key, institution_words()
     alone = _alone(word, table)
     first = key in table.first_words and key not in STOPWORDS
@@ -552,8 +551,6 @@ def generic_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answ
     آکادمی، هیئت) and the generic words or known names after it (وزارت بهداشت، کمیسیون ملی بهداشت
     چین، هیئت وزیران). Untyped: such phrases are also said of no institution in particular, which
     the English then renders in lower case (the health ministry)."""
-    from .generic import persian_generic_words
-
     generic = persian_generic_words()
 
     def known(word: Word) -> bool:
