@@ -93,9 +93,24 @@ class EnglishName:
 SENTENCES_KEPT = 1 << 14
 
 
+def _python_piece_matches(text: str) -> list[tuple[str, int, int]]:
+    """The matches of _PIECE as (text, start, end): what the compiled pieces give."""
+    return [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same pieces
+    from . import _faspans
+except ImportError:
+    _faspans = None
+COMPILED = _faspans is not None
+# The pattern's letters tested one by one cost a regular expression hundreds of instructions a
+# character; the compiled loop (_faspans.pieces) tests each with the same Unicode tables.
+_piece_matches = _faspans.pieces if COMPILED else _python_piece_matches
+
+
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
-    out = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    out = _piece_matches(text)
     if "'s" not in text and "’s" not in text:
         return tuple(out)  # no piece ends in an apostrophe's s
     for k, (word, start, end) in enumerate(out):
