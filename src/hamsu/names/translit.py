@@ -27,7 +27,19 @@ from ..persian.script import ROMANIZATION_FOLD, ZWNJ
 
 # --- Persian: folding --------------------------------------------------------------------------
 
-_FA_FOLD = str.maketrans(ROMANIZATION_FOLD)
+def _by_code_point(mapping: dict[int, str | None]) -> list[str | None]:
+    """A str.translate table as a list indexed by code point, up to the highest one mapped. Given
+    a dict, translate asks it for every character, and one it lacks raises a KeyError inside (most
+    letters of a Persian word are in no fold: an exception a letter); a list answers every
+    character below its length, and one past it raises IndexError, which translate takes as the
+    dict's KeyError (the character kept). The same text comes out."""
+    table: list[str | None] = [chr(c) for c in range(max(mapping) + 1)]
+    for c, to in mapping.items():
+        table[c] = to
+    return table
+
+
+_FA_FOLD = _by_code_point(str.maketrans(ROMANIZATION_FOLD))
 
 
 def romanization_fold_fa(text: str, keep_madda: bool = False) -> str:
@@ -377,14 +389,14 @@ def transliteration_score(fa: str, en: str) -> float:
 # --- Skeletons: the cheap first test ------------------------------------------------------------
 
 # Consonant classes wide enough that any romanization of a Persian letter falls in its class.
-_FA_CLASS = str.maketrans(
+_FA_CLASS = _by_code_point(str.maketrans(
     {
         "ب": "b", "پ": "b", "ف": "f", "ت": "t", "ط": "t", "د": "t", "ث": "s", "س": "s", "ص": "s",
         "ز": "s", "ذ": "s", "ض": "s", "ظ": "s", "ج": "j", "چ": "j", "ژ": "j", "ش": "c", "خ": "k",
         "ق": "k", "ک": "k", "گ": "k", "غ": "k", "ر": "r", "ل": "l", "م": "m", "n": "n", "ن": "n",
         "ا": None, "و": None, "ه": None, "ی": None, "ع": None, "ح": None, " ": None, ZWNJ: None,
     }
-)
+))
 _EN_CLASS_RE = re.compile(r"sch|tch|sh|ch|kh|gh|th|ph|zh|dh|dj|ck|c(?=[eiy])|[a-z]")
 # ch (چ Charles, خ Bachmann, ش Kirchner, ک Christ), g (گ, ج George, ژ Georges) and th (ث, ت
 # Thomas) have no one class: they stay out of the skeleton and the alignment decides.
