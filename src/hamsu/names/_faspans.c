@@ -158,9 +158,62 @@ fail:
     return NULL;
 }
 
+/* The pieces of an English sentence (hamsu.names.english._pieces before its possessives): the
+ * matches of english._PIECE, [^\W\d_]+(?:['’][^\W\d_]+)*, as (text, start, end) tuples in a list.
+ * A letter there is what the pattern's class holds: a word character (str.isalnum) that is no
+ * decimal digit and no underscore (which isalnum never holds); the same to the character
+ * (tests/test_s6_linker_pieces.py holds the two equal on any text). */
+static inline int piece_letter(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c); }
+
+static PyObject *pieces(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t pos = 0;
+    while (pos < n) {
+        if (!piece_letter(PyUnicode_READ(kind, data, pos))) {
+            pos++;
+            continue;
+        }
+        Py_ssize_t start = pos, end = pos + 1;
+        for (;;) {
+            while (end < n && piece_letter(PyUnicode_READ(kind, data, end))) end++;
+            if (end + 1 >= n) break;
+            Py_UCS4 c = PyUnicode_READ(kind, data, end);
+            if ((c != '\'' && c != 0x2019) || !piece_letter(PyUnicode_READ(kind, data, end + 1))) break;
+            end += 2;
+        }
+        PyObject *piece = PyTuple_New(3);
+        if (piece == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(piece, 0, PyUnicode_Substring(text, start, end));  /* (NULL on failure: tuples allow it) */
+        PyTuple_SET_ITEM(piece, 1, PyLong_FromSsize_t(start));
+        PyTuple_SET_ITEM(piece, 2, PyLong_FromSsize_t(end));
+        int failed = PyTuple_GET_ITEM(piece, 0) == NULL || PyTuple_GET_ITEM(piece, 1) == NULL
+                     || PyTuple_GET_ITEM(piece, 2) == NULL || PyList_Append(out, piece) < 0;
+        Py_DECREF(piece);
+        if (failed) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        pos = end;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The classes and functions of hamsu.names.persian (see _faspans.c)."},
     {"words", words, METH_O, "persian.words_of, compiled (see _faspans.c)."},
+    {"pieces", pieces, METH_O, "The matches of english._PIECE as (text, start, end), compiled (see _faspans.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -184,12 +184,54 @@ static double alignment_cost(const unsigned char *codes, Py_ssize_t n, const uns
     return prev[m];
 }
 
-static PyObject *cost(PyObject *self, PyObject *args) {
+/* The arguments of cost and overlapping, read as PyArg_ParseTuple's "y*", "K", "U", "d" and "n"
+ * read them, without its format parsing and its argument tuple (METH_FASTCALL): score_keys calls
+ * cost for every pair of forms it has not scored, the checks' many more than the linker's. Each
+ * returns 0 with an exception set where the format would have failed. */
+static int arg_buffer(PyObject *arg, Py_buffer *view) {
+    if (PyUnicode_Check(arg)) {  /* ("y*" takes no str) */
+        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.50s'", Py_TYPE(arg)->tp_name);
+        return 0;
+    }
+    return PyObject_GetBuffer(arg, view, PyBUF_SIMPLE) == 0;
+}
+
+static int arg_bits(PyObject *arg, unsigned long long *value) {
+    if (!PyLong_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "an integer is required, not '%.50s'", Py_TYPE(arg)->tp_name);
+        return 0;
+    }
+    *value = PyLong_AsUnsignedLongLongMask(arg);
+    return !(*value == (unsigned long long)-1 && PyErr_Occurred());
+}
+
+static int arg_size(PyObject *arg, Py_ssize_t *value) {
+    PyObject *index = PyNumber_Index(arg);
+    if (index == NULL) return 0;
+    *value = PyLong_AsSsize_t(index);
+    Py_DECREF(index);
+    return !(*value == -1 && PyErr_Occurred());
+}
+
+static int arg_count(const char *name, Py_ssize_t nargs, Py_ssize_t expected) {
+    if (nargs == expected) return 1;
+    PyErr_Format(PyExc_TypeError, "%s() takes exactly %zd arguments (%zd given)", name, expected, nargs);
+    return 0;
+}
+
+static PyObject *cost(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_buffer bcodes;
     unsigned long long written;
     PyObject *en_obj;
     double limit;
-    if (!PyArg_ParseTuple(args, "y*KUd", &bcodes, &written, &en_obj, &limit)) return NULL;
+    if (!arg_count("cost", nargs, 4) || !arg_buffer(args[0], &bcodes)) return NULL;
+    en_obj = args[2];
+    if (!arg_bits(args[1], &written) || !PyUnicode_Check(en_obj)
+        || ((limit = PyFloat_AsDouble(args[3])) == -1.0 && PyErr_Occurred())) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "cost: en must be str");
+        PyBuffer_Release(&bcodes);
+        return NULL;
+    }
     if (!PyUnicode_IS_ASCII(en_obj)) {
         PyBuffer_Release(&bcodes);
         Py_RETURN_NONE;
@@ -228,12 +270,22 @@ static PyObject *cost(PyObject *self, PyObject *args) {
  * of the Persian skeletons (bits: uint64 each; sizes: one byte each, the number of bits set;
  * lengths: one byte each, the words of the form) of forms of one word more or less than `length`
  * that overlap the English one as translit.skeletons_overlap has it: 2 |A & B| >= 0.9 (|A| + |B|) - 1. */
-static PyObject *overlapping(PyObject *self, PyObject *args) {
+static PyObject *overlapping(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_buffer bbits, bsizes, blengths;
     unsigned long long en_bits;
     Py_ssize_t en_size, length;
-    if (!PyArg_ParseTuple(args, "y*y*y*Knn", &bbits, &bsizes, &blengths, &en_bits, &en_size, &length)) return NULL;
+    if (!arg_count("overlapping", nargs, 6) || !arg_buffer(args[0], &bbits)) return NULL;
+    if (!arg_buffer(args[1], &bsizes)) {
+        PyBuffer_Release(&bbits);
+        return NULL;
+    }
+    if (!arg_buffer(args[2], &blengths)) {
+        PyBuffer_Release(&bbits);
+        PyBuffer_Release(&bsizes);
+        return NULL;
+    }
     PyObject *result = NULL;
+    if (!arg_bits(args[3], &en_bits) || !arg_size(args[4], &en_size) || !arg_size(args[5], &length)) goto done;
     Py_ssize_t n = bsizes.len;
     if (bbits.len != n * (Py_ssize_t)sizeof(uint64_t) || blengths.len != n) {
         PyErr_SetString(PyExc_ValueError, "bits, sizes and lengths of different counts");
@@ -339,8 +391,8 @@ static PyObject *word_runs(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "The tables of hamsu.names.translit, given once (see _translit.c)."},
-    {"cost", cost, METH_VARARGS, "translit.py's _least_cost bound and alignment_cost, compiled (see _translit.c)."},
-    {"overlapping", overlapping, METH_VARARGS, "translit.Skeletons.overlapping, compiled (see _translit.c)."},
+    {"cost", (PyCFunction)(void (*)(void))cost, METH_FASTCALL, "translit.py's _least_cost bound and alignment_cost, compiled (see _translit.c)."},
+    {"overlapping", (PyCFunction)(void (*)(void))overlapping, METH_FASTCALL, "translit.Skeletons.overlapping, compiled (see _translit.c)."},
     {"word_runs", word_runs, METH_VARARGS, "translit.word_runs, compiled (see _translit.c)."},
     {NULL, NULL, 0, NULL},
 };

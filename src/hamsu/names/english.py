@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .table import NameTable, en_lookup_key
 
@@ -63,16 +63,16 @@ _SMALL_WORDS = PARTICLES | ARTICLES
 _ABBREVIATIONS = frozenset("Dr Mr Mrs Ms St Gen Col Lt Capt Maj Sgt Adm Prof Jr Sr Sen Gov Rev Mt Ft".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+# Pieces and names are tuples: a sentence's are made by the thousand, and a frozen dataclass's
+# __init__ (object.__setattr__ for each field) costs several times what a tuple's __new__ does.
+class Piece(NamedTuple):
     text: str
     start: int  # [start, end) in the sentence text, without a possessive 's
     end: int
     role: str  # "name", "acronym", "particle" or "article"
 
 
-@dataclass(frozen=True, slots=True)
-class EnglishName:
+class EnglishName(NamedTuple):
     pieces: tuple[Piece, ...]  # the run as written, particles and articles included
     certain: bool  # False: a lone capitalized word where capitals prove nothing
     kind: str  # "person" after a title, else "name"
@@ -93,9 +93,24 @@ class EnglishName:
 SENTENCES_KEPT = 1 << 14
 
 
+def _python_piece_matches(text: str) -> list[tuple[str, int, int]]:
+    """The matches of _PIECE as (text, start, end): what the compiled pieces give."""
+    return [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+
+
+try:  # built by setup.py where a C compiler is found; optional, since the Python gives the same pieces
+    from . import _faspans
+except ImportError:
+    _faspans = None
+COMPILED = _faspans is not None
+# The pattern's letters tested one by one cost a regular expression hundreds of instructions a
+# character; the compiled loop (_faspans.pieces) tests each with the same Unicode tables.
+_piece_matches = _faspans.pieces if COMPILED else _python_piece_matches
+
+
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _pieces(text: str) -> tuple[tuple[str, int, int], ...]:
-    out = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    out = _piece_matches(text)
     if "'s" not in text and "’s" not in text:
         return tuple(out)  # no piece ends in an apostrophe's s
     for k, (word, start, end) in enumerate(out):

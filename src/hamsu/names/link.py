@@ -27,7 +27,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, zip_longest
 from operator import attrgetter
@@ -83,8 +82,7 @@ Known = dict[str, dict[tuple[str, int], float]]  # English key -> (Persian key, 
 _Seen = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> (word keys, kind) of names seen
 
 
-@dataclass(frozen=True, slots=True)
-class FaSentence:
+class FaSentence(NamedTuple):  # a tuple: made faster than a frozen dataclass (see english.Piece)
     words: tuple[Word, ...]
     candidates: tuple[Candidate, ...]
     offset_map: tuple[int, ...]  # normalized position -> offset in `original`
@@ -101,8 +99,7 @@ class FaSentence:
         return self.base + start, self.base + end
 
 
-@dataclass(frozen=True, slots=True)
-class EnSentence:
+class EnSentence(NamedTuple):
     names: tuple[EnglishName, ...]
     text: str
     base: int

@@ -23,12 +23,15 @@ back to the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..cache import derived_table
+from ..persian import script
 from ..persian.lexicon import halfspace_lexicon
 from ..persian.script import ARABIC_LETTERS, DIACRITICS, ZWNJ
+from .generic import institution_words, persian_generic_words
 from .table import NameTable, en_lookup_key, fa_lookup_key
 
 # A Persian word is a run of letters, diacritics and half-spaces, without the half-spaces at its
@@ -112,14 +115,15 @@ _new_word = tuple.__new__  # Word's fields in order, without the keyword handlin
 
 def _stems(key: str, base: str) -> tuple[str, ...]:
     out = [key] if base == key else [key, base]
+    if not base.endswith(_GLUED_SUFFIXES):
+        return tuple(out)  # (one test for a word with none of them, not one a suffix)
     for suffix in _GLUED_SUFFIXES:
         if base.endswith(suffix) and len(base) - len(suffix) >= 3:
             out.append(base[: -len(suffix)])
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: made faster than a frozen dataclass (see english.Piece)
     first: int  # word indices [first, last)
     last: int
     kind: str
@@ -184,9 +188,19 @@ def _char_classes() -> bytes:
     return bytes(classes)
 
 
+def _built_char_classes(raw: bytes) -> bytes:
+    """_char_classes, as hamsu.cache builds a table (from no shipped data)."""
+    return _char_classes()
+
+
 def _compiled_words(text: str) -> tuple[Word, ...]:
     global _words
-    _faspans.set_tables(_char_classes(), _word_keys, Word)  # once, on the first sentence
+    # Once, on the first sentence. The classes are read back from the user's cache (hamsu.cache):
+    # working them out runs five patterns over every character of the plane, about as much work
+    # as finding the words of a thousand sentences (the script's letters and this module's
+    # patterns key the cached table).
+    classes = derived_table("faspans-classes", b"", _built_char_classes, (script, sys.modules[__name__]))
+    _faspans.set_tables(classes, _word_keys, Word)
     _words = _faspans.words
     return _words(text)
 
@@ -256,22 +270,35 @@ def _answers_of(words: tuple[Word, ...], table: NameTable) -> list[_Answers]:
 
 def _answer(word: Word, table: NameTable, answers: dict[str, _Answers]) -> _Answers:
     """The word's _Answers, worked out and kept in `answers` (_WordAnswers.of the table)."""
-    from .generic import institution_words
-
     key, heads = word.key, institution_words()
-    alone = _alone(word, table)
     first = key in table.first_words and key not in STOPWORDS
     reached = not word.latin and key.startswith("ال")
+    if word.latin or key in STOPWORDS:
+        # In no name alone, and none of the finders' words (_alone, _foreign_like, _name_like,
+        # _given_name, and _article_name: a stopword is common).
+        alone, foreign, name_like, given, article = None, False, False, False, False
+    else:
+        # The predicates' answers from one is_common and one table entry of the base, as each
+        # predicate works them out (tests/test_s6_linker_answers.py holds the two equal).
+        alone = _alone(word, table)
+        common, entry = is_common(word, table), table.entry(word.base)
+        plain = key not in TITLES and len(key) >= 2
+        foreign = plain and ZWNJ not in word.text and not common and (entry is None or entry.kind == "person")
+        name_like = plain and (entry is not None or not common)
+        given = entry is not None and entry.kind == "person" and not common
+        article = (key.startswith("ال") and len(word.base) >= 5 and not common and entry is None
+                   and word.text.split(ZWNJ)[0] not in (known := halfspace_lexicon().known)
+                   and word.text not in known)  # fmt: skip
     found = answers[word.text] = _Answers(
         alone,
         first,
         (_STARTS if first or alone is not None else 0) | (_REACHED if reached else 0),
-        _foreign_like(word, table),
-        _name_like(word, table),
+        foreign,
+        name_like,
         key in TITLES or key in _TITLE_HEADS,
-        _given_name(word, table),
+        given,
         not word.latin and (key in heads or (key.endswith("ی") and key[:-1] in heads)),
-        _article_name(word, table),
+        article,
     )
     return found
 
@@ -431,7 +458,7 @@ def _is_common(word: Word, table: NameTable) -> bool:
     """is_common, worked out."""
     if table.is_common(word.base) or word.key in STOPWORDS:
         return True
-    for suffix in _PRONOUN_SUFFIXES:
+    for suffix in _PRONOUN_SUFFIXES if word.key.endswith(_PRONOUN_SUFFIXES) else ():  # (one test for most words)
         if word.key.endswith(suffix) and len(word.key) - len(suffix) >= 3 and table.is_common(word.key[: -len(suffix)]):
             return True
     if ZWNJ not in word.text:
@@ -539,8 +566,6 @@ def generic_spans(words: tuple[Word, ...], table: NameTable, answers: list[_Answ
     آکادمی، هیئت) and the generic words or known names after it (وزارت بهداشت، کمیسیون ملی بهداشت
     چین، هیئت وزیران). Untyped: such phrases are also said of no institution in particular, which
     the English then renders in lower case (the health ministry)."""
-    from .generic import persian_generic_words
-
     generic = persian_generic_words()
 
     def known(word: Word) -> bool:

@@ -27,7 +27,19 @@ from ..persian.script import ROMANIZATION_FOLD, ZWNJ
 
 # --- Persian: folding --------------------------------------------------------------------------
 
-_FA_FOLD = str.maketrans(ROMANIZATION_FOLD)
+def _by_code_point(mapping: dict[int, str | None]) -> list[str | None]:
+    """A str.translate table as a list indexed by code point, up to the highest one mapped. Given
+    a dict, translate asks it for every character, and one it lacks raises a KeyError inside (most
+    letters of a Persian word are in no fold: an exception a letter); a list answers every
+    character below its length, and one past it raises IndexError, which translate takes as the
+    dict's KeyError (the character kept). The same text comes out."""
+    table: list[str | None] = [chr(c) for c in range(max(mapping) + 1)]
+    for c, to in mapping.items():
+        table[c] = to
+    return table
+
+
+_FA_FOLD = _by_code_point(str.maketrans(ROMANIZATION_FOLD))
 
 
 def romanization_fold_fa(text: str, keep_madda: bool = False) -> str:
@@ -125,6 +137,13 @@ _WORD_BREAK = re.compile(f"[\\s{ZWNJ}]+")
 _GEMINATION = re.compile(r"([^اوی])\1+")
 
 
+def _first_group(match: re.Match) -> str:
+    """A doubled letter's run, written once: what the template of group 1 gives, without the
+    Python that re.sub runs for a template at every call (re._subx: the template looked up, a
+    closure made, and a Python call a match)."""
+    return match.group(1)
+
+
 @lru_cache(maxsize=1 << 16)
 def fa_units(folded: str) -> tuple[tuple[_O, ...], float]:
     """The option lists for each letter of a folded Persian name, and its consonant weight."""
@@ -142,7 +161,7 @@ def _word_units(word: str) -> tuple[tuple[_O, ...], float]:
     """fa_units of one word: words recur in many names, so each is worked out once."""
     # A doubled consonant is gemination, written once in English too; و و and ی ی are two
     # sounds (کیوو Kivu).
-    word = _GEMINATION.sub(r"\1", word)
+    word = _GEMINATION.sub(_first_group, word)
     if not word:
         return (), 0.0
     units: list[_O] = []
@@ -189,7 +208,7 @@ def latin_key(text: str) -> str:
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
         plain = plain.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ı", "i").replace("ł", "l")
     plain = _LATIN_DROP.sub("", plain).replace("x", "ks")
-    return _DOUBLE.sub(r"\1", plain)
+    return _DOUBLE.sub(_first_group, plain)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -377,14 +396,14 @@ def transliteration_score(fa: str, en: str) -> float:
 # --- Skeletons: the cheap first test ------------------------------------------------------------
 
 # Consonant classes wide enough that any romanization of a Persian letter falls in its class.
-_FA_CLASS = str.maketrans(
+_FA_CLASS = _by_code_point(str.maketrans(
     {
         "ب": "b", "پ": "b", "ف": "f", "ت": "t", "ط": "t", "د": "t", "ث": "s", "س": "s", "ص": "s",
         "ز": "s", "ذ": "s", "ض": "s", "ظ": "s", "ج": "j", "چ": "j", "ژ": "j", "ش": "c", "خ": "k",
         "ق": "k", "ک": "k", "گ": "k", "غ": "k", "ر": "r", "ل": "l", "م": "m", "n": "n", "ن": "n",
         "ا": None, "و": None, "ه": None, "ی": None, "ع": None, "ح": None, " ": None, ZWNJ: None,
     }
-)
+))
 _EN_CLASS_RE = re.compile(r"sch|tch|sh|ch|kh|gh|th|ph|zh|dh|dj|ck|c(?=[eiy])|[a-z]")
 # ch (چ Charles, خ Bachmann, ش Kirchner, ک Christ), g (گ, ج George, ژ Georges) and th (ث, ت
 # Thomas) have no one class: they stay out of the skeleton and the alignment decides.
