@@ -77,20 +77,29 @@ static PyObject *new_word(PyObject *raw, Py_ssize_t start, Py_ssize_t end, PyObj
     return word;
 }
 
-static PyObject *words(PyObject *self, PyObject *text) {
-    if (word_keys == NULL || word_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "set_tables was not called");
-        return NULL;
-    }
+/* A scan's start: text checked to be a str and made ready, its kind, data and length set, and a
+ * new empty list for what the scan finds; NULL, with an exception, otherwise. */
+static PyObject *scan_start(PyObject *text, int *kind, const void **data, Py_ssize_t *n) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "text must be str");
         return NULL;
     }
     if (PyUnicode_READY(text) < 0) return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *out = PyList_New(0);
+    *kind = PyUnicode_KIND(text);
+    *data = PyUnicode_DATA(text);
+    *n = PyUnicode_GET_LENGTH(text);
+    return PyList_New(0);
+}
+
+static PyObject *words(PyObject *self, PyObject *text) {
+    if (word_keys == NULL || word_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "set_tables was not called");
+        return NULL;
+    }
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    PyObject *out = scan_start(text, &kind, &data, &n);
     if (out == NULL) return NULL;
     Py_ssize_t pos = 0, prev_end = -1, run = 0;
     int prev_latin = -1;  /* -1: no word yet */
@@ -166,15 +175,10 @@ fail:
 static inline int piece_letter(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c); }
 
 static PyObject *pieces(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text must be str");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0) return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *out = PyList_New(0);
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    PyObject *out = scan_start(text, &kind, &data, &n);
     if (out == NULL) return NULL;
     Py_ssize_t pos = 0;
     while (pos < n) {
