@@ -191,31 +191,26 @@ class SharedRounds:
         parent = os.getpid()
         if self.early and self.first is not None:
             _widen(from_child_write)  # what first() gives goes without waiting for a reader
-        ready_read, ready_write = os.pipe()
-        ready = os.fdopen(ready_write, "wb", buffering=0)
+        # A child working ahead may be stood still (SIGSTOP) only where it dies with its parent.
+        stoppable = self.early and not self.started and sys.platform.startswith("linux")
         try:
             self.pid = os.fork()
         except OSError:  # no second process (no memory, too many processes): this one does it all
-            for fd in (to_child_read, to_child_write, from_child_read, from_child_write, ready_read):
+            for fd in (to_child_read, to_child_write, from_child_read, from_child_write):
                 os.close(fd)
-            ready.close()
             self.pid, self.half = 0, self.count
             return
         if self.pid == 0:
             os.close(to_child_write)
             os.close(from_child_read)
-            os.close(ready_read)
             _ahead_children.clear()  # the parent's to stop, not this child's
-            if self.early and not self.started and die_with_parent() and os.getppid() == parent:
-                ready.write(b"1")  # this child may be stopped while it works ahead
-            ready.close()
+            if stoppable and not (die_with_parent() and os.getppid() == parent):
+                os._exit(0)  # it could outlive a parent that stood it still: the parent does its share
             self._serve(os.fdopen(to_child_read, "rb"), os.fdopen(from_child_write, "wb"))
         os.close(to_child_read)
         os.close(from_child_write)
-        ready.close()
-        with os.fdopen(ready_read, "rb") as said:
-            if said.read(1) == b"1":
-                _ahead_children.add(self.pid)
+        if stoppable:
+            _ahead_children.add(self.pid)
         self.inbox, self.outbox = os.fdopen(from_child_read, "rb"), os.fdopen(to_child_write, "wb")
         self.alive = True
 
